@@ -1,0 +1,5 @@
+"""Allows `python -m newsarchive`."""
+
+from newsarchive.cli import main
+
+main()

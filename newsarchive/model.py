@@ -1,0 +1,186 @@
+"""The Article record: its fields, validation, word counts and stable ids.
+
+The field names and types are the contract of DESIGN.md; `Article.to_record()` is the JSON
+every command prints. Extractors build an `Article` with the content fields filled in; the
+import pipeline adds `id`, `imported_at` and `origin`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime, timezone
+from typing import Any
+
+# The order of the record's keys, as printed by `show --format json`.
+RECORD_FIELDS = (
+    "id",
+    "title",
+    "subtitle",
+    "authors",
+    "source",
+    "site",
+    "section",
+    "reviewer",
+    "published",
+    "url",
+    "language",
+    "tags",
+    "notes",
+    "headings",
+    "body",
+    "word_count",
+    "imported_at",
+    "origin",
+)
+OPTIONAL_TEXT_FIELDS = ("subtitle", "source", "site", "section", "reviewer", "published", "url", "language")
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+WORD = re.compile(r"\w+(?:['’\-]\w+)*")
+ID_LENGTH = 12
+
+
+@dataclass
+class Article:
+    """One archived article. See DESIGN.md for the meaning of each field."""
+
+    title: str
+    body: str
+    id: str = ""
+    subtitle: str | None = None
+    authors: list[str] = field(default_factory=list)
+    source: str | None = None
+    site: str | None = None
+    section: str | None = None
+    reviewer: str | None = None
+    published: str | None = None
+    url: str | None = None
+    language: str | None = None
+    tags: list[str] = field(default_factory=list)
+    notes: list[dict[str, str]] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
+    imported_at: str = ""
+    origin: dict[str, Any] = field(default_factory=dict)
+    # Keys an importer found but the record has no field for (kept, never dropped).
+    extra: dict[str, Any] = field(default_factory=dict)
+    # What `edit` changed, oldest first: {"at", "field", "old", "new"}.
+    history: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def word_count(self) -> int:
+        return count_words(self.body)
+
+    def to_record(self) -> dict[str, Any]:
+        """The JSON-ready record, DESIGN.md fields first in their fixed order."""
+        record: dict[str, Any] = {name: getattr(self, name) for name in RECORD_FIELDS}
+        if self.extra:
+            record["extra"] = self.extra
+        if self.history:
+            record["history"] = self.history
+        return record
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Article:
+        """Rebuild an Article from a stored record; unknown keys are ignored, word_count derived."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in record.items() if k in known})
+
+
+def count_words(text: str) -> int:
+    return len(WORD.findall(text or ""))
+
+
+def normalise_tag(tag: str) -> str:
+    """Tags are lower-case, trimmed, with inner runs of white space made single."""
+    return " ".join(str(tag).split()).lower()
+
+
+def normalise_tags(tags: list[str]) -> list[str]:
+    """Lower-case, unique, in first-seen order; empty tags dropped."""
+    seen: dict[str, None] = {}
+    for tag in tags:
+        clean = normalise_tag(tag)
+        if clean:
+            seen.setdefault(clean, None)
+    return list(seen)
+
+
+def normalise_body(body: str) -> str:
+    """The body as compared for duplicates: case, accents, punctuation and spacing folded."""
+    text = unicodedata.normalize("NFKD", body or "").casefold()
+    return " ".join(WORD.findall(text))
+
+
+def content_key(article: Article) -> str:
+    """A hex digest of what makes an article itself: its title and its normalised body."""
+    payload = "\x1f".join(["newsarchive-v1", normalise_body(article.title), normalise_body(article.body)])
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def make_id(article: Article, taken: set[str] | frozenset[str] = frozenset(), length: int = ID_LENGTH) -> str:
+    """A short id derived from the content, so the same input gives the same id anywhere.
+
+    When the short form is already taken by another article, a longer prefix of the same
+    digest is used, then a numbered suffix: ids are never silently shared.
+    """
+    digest = content_key(article)
+    for size in range(length, len(digest) + 1, 4):
+        candidate = digest[:size]
+        if candidate not in taken:
+            return candidate
+    n = 2
+    while f"{digest[:length]}-{n}" in taken:
+        n += 1
+    return f"{digest[:length]}-{n}"
+
+
+def utc_now() -> str:
+    """The current time as ISO 8601 in UTC, to the second."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def is_iso_date(value: str) -> bool:
+    if not isinstance(value, str) or not ISO_DATE.match(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def validate_record(record: dict[str, Any]) -> list[str]:
+    """Every way the record breaks the contract, as short sentences; [] when it is valid."""
+    problems: list[str] = []
+    for name in ("id", "title", "body"):
+        value = record.get(name)
+        if not isinstance(value, str) or not value.strip():
+            problems.append(f"{name} is missing or empty")
+    for name in OPTIONAL_TEXT_FIELDS:
+        value = record.get(name)
+        if value is not None and not isinstance(value, str):
+            problems.append(f"{name} must be text or null, not {type(value).__name__}")
+    published = record.get("published")
+    if isinstance(published, str) and not is_iso_date(published):
+        problems.append(f"published must be a date as YYYY-MM-DD, not {published!r}")
+    for name in ("authors", "headings", "tags"):
+        value = record.get(name, [])
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            problems.append(f"{name} must be a list of text")
+    tags = record.get("tags", [])
+    if isinstance(tags, list) and all(isinstance(t, str) for t in tags):
+        if tags != normalise_tags(tags) or len(tags) != len(set(tags)):
+            problems.append("tags must be lower-case and unique")
+    notes = record.get("notes", [])
+    if not isinstance(notes, list) or not all(
+        isinstance(n, dict) and isinstance(n.get("at"), str) and isinstance(n.get("text"), str) for n in notes
+    ):
+        problems.append('notes must be a list of {"at": time, "text": text}')
+    origin = record.get("origin", {})
+    if not isinstance(origin, dict):
+        problems.append("origin must be an object")
+    if "word_count" in record and record["word_count"] != count_words(record.get("body") or ""):
+        problems.append("word_count does not match the body")
+    return problems
