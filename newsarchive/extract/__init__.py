@@ -26,6 +26,10 @@ FORMATS: dict[str, str] = {
     "json": "newsarchive.extract.structured:extract_json",
     "jsonl": "newsarchive.extract.structured:extract_jsonl",
     "csv": "newsarchive.extract.structured:extract_csv",
+    "html": "newsarchive.extract.html:extract_html",
+    "warc": "newsarchive.extract.warc:extract_warc",
+    "feed": "newsarchive.extract.feed:extract_feed",
+    "markdown": "newsarchive.extract.markdown:extract_markdown",
 }
 
 
