@@ -1,0 +1,179 @@
+"""Turn the shared corpus's HTML pages into whole-page text copies, in three styles.
+
+A text-page copy is what an archivist gets from a browser or a text dump: every visible
+line of the page, furniture included. We make three kinds, because each tool lays a page
+out differently and the extractor must cope with all of them:
+
+    html-text    the `html-text` package (one line per block, blank lines between)
+    inscriptis   the `inscriptis` package (CSS-aware layout, indentation, tables)
+    w3m          `w3m -dump` from Debian's w3m (a text browser: wrapped at 100 columns)
+
+Beside the text it records what the HTML itself states about the page (its <title>,
+og:title, article:published_time and similar), for the title and date accuracy figures.
+
+Output is cached under bench/out/ (git-ignored):
+
+    bench/out/text/<style>/<id>.txt
+    bench/out/meta/<id>.json
+
+Run (about a minute on 2 cores; existing files are kept unless --force):
+
+    .venv/bin/python bench/text_corpus.py [--force]
+
+Needs `apt-get install w3m` for the third style; without it that style is skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import sys
+from multiprocessing import Pool
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "dragnet"
+OUT = BENCH / "out"
+STYLES = ("html-text", "inscriptis", "w3m")
+
+CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
+# Meta properties that state a publication date, most specific first.
+DATE_KEYS = (
+    "article:published_time",
+    "datepublished",
+    "datecreated",
+    "og:published_time",
+    "vr:published_time",
+    "http://ogp.me/ns/article#published_time",
+    "displaydate",
+    "pdate",
+    "ptime",
+    "published",
+    "publish_date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "date",
+    "dc.date.issued",
+    "dc.date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "dcterms.created",
+    "originalpublicationdate",
+)
+
+
+def page_ids() -> list[str]:
+    return sorted(p.stem for p in (CORPUS / "html").glob("*.html"))
+
+
+def decode_html(data: bytes) -> str:
+    """The HTML as text: its declared charset, else UTF-8, else CP1252."""
+    match = CHARSET.search(data[:4000])
+    names = [match.group(1).decode("ascii", "replace")] if match else []
+    for name in names + ["utf-8", "cp1252"]:
+        try:
+            return data.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("utf-8", "replace")
+
+
+def html_meta(html: str) -> dict[str, str | None]:
+    """<title>, og:title and the first stated publication date (YYYY-MM-DD) of a page."""
+    import lxml.html
+    from dateutil import parser as dateparser
+
+    try:
+        tree = lxml.html.fromstring(html.encode("utf-8"))
+    except Exception:
+        return {"title": None, "og_title": None, "date": None}
+    title = tree.findtext(".//title")
+    metas: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key and meta.get("content") and key not in metas:
+            metas[key] = meta.get("content")
+    for node in tree.xpath('//*[@itemprop="datePublished"]'):
+        metas.setdefault("datepublished", node.get("content") or node.get("datetime") or node.text_content())
+    date = None
+    for key in DATE_KEYS:
+        value = (metas.get(key) or "").strip()
+        if not value:
+            continue
+        try:
+            parsed = dateparser.parse(value, fuzzy=False)
+        except (ValueError, OverflowError):
+            continue
+        if parsed and 1990 <= parsed.year <= 2030:
+            date = parsed.date().isoformat()
+            break
+    return {
+        "title": " ".join(title.split()) if title else None,
+        "og_title": " ".join(metas["og:title"].split()) if metas.get("og:title") else None,
+        "date": date,
+    }
+
+
+def render(style: str, html: str, path: Path) -> str:
+    if style == "html-text":
+        import html_text
+
+        return html_text.extract_text(html, guess_layout=True)
+    if style == "inscriptis":
+        from inscriptis import get_text
+
+        return get_text(html)
+    result = subprocess.run(
+        ["w3m", "-dump", "-T", "text/html", "-cols", "100", "-I", "UTF-8", "-O", "UTF-8"],
+        input=html.encode("utf-8"),
+        capture_output=True,
+        timeout=60,
+    )
+    return result.stdout.decode("utf-8", "replace")
+
+
+def build_one(job: tuple[str, bool]) -> str:
+    page_id, force = job
+    source = CORPUS / "html" / f"{page_id}.html"
+    html = decode_html(source.read_bytes())
+    meta_path = OUT / "meta" / f"{page_id}.json"
+    if force or not meta_path.exists():
+        meta_path.write_text(json.dumps(html_meta(html), ensure_ascii=False), encoding="utf-8")
+    for style in STYLES:
+        if style == "w3m" and not shutil.which("w3m"):
+            continue
+        target = OUT / "text" / style / f"{page_id}.txt"
+        if force or not target.exists():
+            try:
+                text = render(style, html, source)
+            except Exception as error:  # a tool failing on one page must not stop the run
+                print(f"{style} {page_id}: {error}", file=sys.stderr)
+                text = ""
+            target.write_text(text, encoding="utf-8")
+    return page_id
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--force", action="store_true", help="rebuild files that already exist")
+    args = parser.parse_args()
+    if not CORPUS.exists():
+        sys.exit(f"{CORPUS} is absent")
+    for style in STYLES:
+        (OUT / "text" / style).mkdir(parents=True, exist_ok=True)
+    (OUT / "meta").mkdir(parents=True, exist_ok=True)
+    ids = page_ids()
+    with Pool(2) as pool:
+        for n, _ in enumerate(pool.imap_unordered(build_one, [(i, args.force) for i in ids], chunksize=8), 1):
+            if n % 100 == 0:
+                print(f"{n}/{len(ids)}", file=sys.stderr)
+    print(f"{len(ids)} pages -> {OUT / 'text'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""Credit lines: by-lines ("By NAME, Staff Writer", "By A and B"), reviewer lines
+("Medically Reviewed by Dr NAME"), news-service lines ("WebMD UK Health News", "Reuters")
+and photo credits.
+
+Each parser takes one line and answers None when the line is not of its kind, so the
+caller can try them in turn.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsarchive.extract.dates import find_dates
+
+BY = re.compile(
+    r"^\W*(?:(?:written|posted|words|story|text|report(?:ed)?|article)\s+)?(?:by|von|par|por|di|door|de)\s*[:\s]\s*(?P<rest>.+)$"
+    r"|^\W*(?:author|authors|auteur|autor|autore|auteurs)\s*[:]\s*(?P<rest2>.+)$",
+    re.I,
+)
+REVIEWER = re.compile(
+    r"^\W*(?:medically\s+|clinically\s+|editorially\s+)?(?:reviewed|fact[- ]checked)\s+by\s*:?\s*(?P<name>.+?)\s*$",
+    re.I,
+)
+# Words that describe a person's job, not their name: where a by-line's names stop.
+ROLE = re.compile(
+    r"\b(?:staff|writer|reporter|correspondent|editor|editors|contributor|columnist|journalist|producer|"
+    r"press|news|service|wire|agency|for|in|at|special|senior|chief|associate|political|business|"
+    r"health|science|sports?|technology|tech|updated|published|posted|last|mis à jour|redakteur|redaktion)\b",
+    re.I,
+)
+NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÞŁŚŻ][\w'’.-]*|van|von|de|der|den|da|di|del|della|dos|du|la|le|bin|al|ibn|ter|te|y|Mc\w*)$")
+TITLES = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame)\.?\s+", re.I)
+# News services named on their own line under a headline.
+AGENCIES = re.compile(
+    r"^(?:reuters|associated press|the associated press|ap|afp|agence france-presse|press association|pa|bloomberg|"
+    r"dpa|efe|ansa|anp|upi|cnn wire|bbc news|[\w&.' -]{2,40}\s(?:news|newswire|news service|wire|press))$",
+    re.I,
+)
+
+
+def _is_name(text: str) -> bool:
+    words = TITLES.sub("", text).split()
+    if not 1 <= len(words) <= 5:
+        return False
+    if not words[0][:1].isupper():
+        return False
+    return all(NAME_WORD.match(word) for word in words)
+
+
+def _clean_name(text: str) -> str:
+    return " ".join(text.strip(" \t-–—|,;:.").split())
+
+
+def parse_byline(line: str) -> list[str] | None:
+    """The person names of a by-line, or None when the line is not one.
+
+    "By Jane Doe, Staff Writer" -> ["Jane Doe"]; "By A and B" -> ["A", "B"];
+    "by randfish on January 31, 2011" -> ["randfish"].
+    """
+    if len(line) > 160:
+        return None
+    match = BY.match(line.strip())
+    if not match:
+        return None
+    rest = match.group("rest") or match.group("rest2") or ""
+    # Anything after a date, a bar or a bullet is not part of the names.
+    dates = find_dates(rest)
+    if dates:
+        rest = rest[: dates[0][0]]
+    rest = re.split(r"\s[|•·/]\s|\s[-–—]\s|\bon\s*$|\bon\s+(?=\w+day\b)|\s+(?:updated|published|posted)\b", rest, flags=re.I)[0]
+    rest = re.sub(r"\s+(?:on|le|am|el|il|em|op)\s*$", "", rest.strip(), flags=re.I)
+    names: list[str] = []
+    for segment in re.split(r",|;|\s+(?:and|und|et|y|e|en)\s+|\s+&\s+", rest):
+        segment = _clean_name(segment)
+        if not segment:
+            continue
+        if ROLE.search(segment) and names:
+            break
+        if ROLE.search(segment):
+            return None
+        if _is_name(segment) or (not names and re.fullmatch(r"[\w.'-]{2,30}", segment)):
+            names.append(segment)
+        else:
+            break
+    return names or None
+
+
+def parse_reviewer(line: str) -> str | None:
+    """The reviewer named by "Medically Reviewed by Dr Rob Hicks" ("Dr Rob Hicks"), or None."""
+    match = REVIEWER.match(line.strip())
+    if not match:
+        return None
+    name = match.group("name")
+    dates = find_dates(name)
+    if dates:
+        name = name[: dates[0][0]]
+    name = re.split(r",|\s+on\s*$|\s[|•-]\s", name)[0]
+    name = _clean_name(name)
+    return name if _is_name(name) else None
+
+
+def parse_source(line: str) -> str | None:
+    """A news-service credit standing alone on a line ("WebMD UK Health News", "Reuters")."""
+    text = _clean_name(line)
+    if not text or len(text) > 45 or not text[:1].isupper():
+        return None
+    if text.lower().startswith(("the latest", "more ", "top ", "latest", "breaking", "world news", "local news")):
+        return None
+    # A service's name is capitalised throughout; "Health news" is a section, not a source.
+    if not all(w[:1].isupper() or w in ("of", "for", "and", "&", "the") for w in text.split()):
+        return None
+    return text if AGENCIES.match(text) else None

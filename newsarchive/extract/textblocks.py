@@ -1,0 +1,114 @@
+"""A text page cut into blocks, each with the features the extractor decides on.
+
+A block is one paragraph as the page's tool wrote it: a line in html-text or browser
+copies, several lines in a text-browser dump that wraps at a fixed width (w3m, lynx). We
+detect the wrap width and join a line to the next only when the next line's first word
+could not have fitted, so a short line after a long paragraph stays its own block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+BULLET = re.compile(r"^\s*(?:[•*·▪►▸◦‣○●■□–-]|\d{1,2}[.)]|\[\d+\])\s+")
+# Separators of menu items laid on one line: "News | Sport | Weather".
+SEPARATORS = re.compile(r"\s[|•·»›>/]\s|\s{3,}")
+SENTENCE_END = re.compile(r"[.!?…:;]['\"’”»)\]]*$")
+# Form widgets and image placeholders of text-browser dumps: "[Search]", "[IMG]", "[ ]".
+WIDGET = re.compile(r"\[[^\]]{0,40}\]|_{4,}")
+
+
+@dataclass
+class Block:
+    """One paragraph of the page, with its features."""
+
+    index: int
+    text: str
+    first_line: int
+    indent: int = 0
+    bullet: bool = False
+    blank_before: bool = True
+    words: int = 0
+    stop_density: float = 0.0
+    separators: int = 0
+    widgets: int = 0
+    ends_sentence: bool = False
+    capitalised: float = 0.0
+    features: dict[str, object] = field(default_factory=dict)
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The column a text-browser dump wraps at, or None for a page of unwrapped lines."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < 20:
+        return None
+    widest = lengths[-1]
+    if widest > 200:
+        return None
+    near = sum(1 for n in lengths if n >= widest - 20)
+    return widest if near >= max(5, len(lengths) // 20) else None
+
+
+def split_blocks(text: str) -> list[Block]:
+    """The page's blocks in order; blank lines and wrap-width continuations decide the cuts."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ").split("\n")
+    width = wrap_width(lines)
+    blocks: list[Block] = []
+    current: list[str] = []
+    start = 0
+    indent = 0
+    blank = True
+    previous_blank = True
+
+    def flush() -> None:
+        nonlocal current
+        if current:
+            joined = " ".join(part.strip() for part in current)
+            joined = " ".join(joined.split())
+            if joined:
+                blocks.append(
+                    Block(index=len(blocks), text=joined, first_line=start, indent=indent,
+                          bullet=bool(BULLET.match(current[0])), blank_before=blank)
+                )
+        current = []
+
+    for number, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            flush()
+            previous_blank = True
+            continue
+        if current and width and _continues(current[-1], line, width):
+            current.append(line)
+            continue
+        flush()
+        current = [line]
+        start = number
+        indent = len(line) - len(line.lstrip())
+        blank = previous_blank
+        previous_blank = False
+    flush()
+    return blocks
+
+
+def _continues(previous: str, line: str, width: int) -> bool:
+    """Whether `line` carries on the paragraph that `previous` was wrapped out of."""
+    if BULLET.match(line):
+        return False
+    first_word = line.split()[0]
+    return len(previous.rstrip()) + 1 + len(first_word) > width - 2
+
+
+def measure(block: Block, stop_words: frozenset[str]) -> None:
+    """Fill in a block's features from its text and the page language's stop words."""
+    text = block.text
+    words = WORD.findall(text)
+    block.words = len(words)
+    if words:
+        block.stop_density = sum(1 for w in words if w.lower() in stop_words) / len(words)
+        block.capitalised = sum(1 for w in words if w[:1].isupper()) / len(words)
+    block.separators = len(SEPARATORS.findall(text))
+    block.widgets = len(WIDGET.findall(text))
+    block.ends_sentence = bool(SENTENCE_END.search(text))

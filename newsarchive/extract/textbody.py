@@ -1,0 +1,125 @@
+"""Which blocks of a text page are the article body: block classes, the densest region,
+and sub-headings told apart from captions and furniture headings.
+
+Each block gets a class in the spirit of jusText (good prose, near-good, short, bad,
+furniture) from its length, stop-word density, punctuation and the furniture lexicon.
+The body is the contiguous run of blocks with the highest score (prose counts for, menus
+and boxes against; Kadane's maximum-sum run), so a stray paragraph in a footer or a
+comment thread does not join the article. Inside the run, short blocks are kept when
+they read as sentences, kept as sub-headings when they sit between paragraphs and read as
+headings, and dropped otherwise (captions, "Advertisement", share bars).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsarchive.extract.furniture import furniture_reason, is_box_heading, is_credit
+from newsarchive.extract.textblocks import Block
+
+GOOD_STOP_DENSITY = 0.30
+NEAR_STOP_DENSITY = 0.20
+GOOD_WORDS = 12
+NEAR_WORDS = 7
+MAX_HEADING_WORDS = 14
+# A box heading this strong ends the article whatever follows it.
+TERMINATOR = re.compile(
+    r"^\W*(?:comments?|\d+\s+comments?|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|"
+    r"kommentare|commentaires|comentarios|commenti|comentários|reacties|stay informed)\W*$",
+    re.I,
+)
+
+
+@dataclass
+class Verdict:
+    """The class of a block and what decided it."""
+
+    kind: str  # good, near, short, bad, furniture, box
+    rule: str
+    weight: float
+
+
+def classify(block: Block, learned: bool) -> Verdict:
+    """The class of one block, from its own features alone."""
+    if learned:
+        return Verdict("furniture", "recurs on other pages of this site", -max(5.0, block.words))
+    if is_box_heading(block.text):
+        strong = bool(TERMINATOR.match(block.text))
+        return Verdict("box", "heading of a furniture box" + (" (ends the article)" if strong else ""), -40.0 if strong else -15.0)
+    reason = furniture_reason(block.text, block.words)
+    if reason:
+        return Verdict("furniture", reason, -max(4.0, block.words * 0.7))
+    if block.widgets and block.words <= 12:
+        return Verdict("furniture", "form widget or image placeholder", -4.0)
+    if block.separators >= 2 and block.separators * 4 >= block.words:
+        return Verdict("furniture", f"menu: {block.separators} separators", -max(4.0, block.words * 0.7))
+    density = block.stop_density
+    if block.words >= GOOD_WORDS and density >= GOOD_STOP_DENSITY:
+        return Verdict("good", f"{block.words} words, stop-word density {density:.2f}", float(block.words))
+    if block.words >= NEAR_WORDS and density >= NEAR_STOP_DENSITY:
+        return Verdict("near", f"{block.words} words, stop-word density {density:.2f}", block.words * 0.3)
+    if block.words < GOOD_WORDS:
+        penalty = -2.0 if block.bullet else -1.0
+        return Verdict("short", f"{block.words} words", penalty)
+    return Verdict("bad", f"{block.words} words, stop-word density {density:.2f} (not prose)", -block.words * 0.5)
+
+
+def densest_run(weights: list[float]) -> tuple[int, int]:
+    """(start, end) of the contiguous run with the highest total weight, end exclusive."""
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for index, weight in enumerate(weights):
+        if total <= 0:
+            total, start = 0.0, index
+        total += weight
+        if total > best:
+            best, best_span = total, (start, index + 1)
+    return best_span
+
+
+def is_heading(block: Block, before: Verdict | None, after: Verdict | None) -> bool:
+    """A sub-heading: a short capitalised line, not a sentence, with prose after it."""
+    text = block.text
+    if not 1 <= block.words <= MAX_HEADING_WORDS or block.bullet:
+        return False
+    if not text[:1].isupper() and not text[:1].isdigit():
+        return False
+    if text.endswith((".", ",", ";")) or is_credit(text):
+        return False
+    if after is None or after.kind not in ("good", "near"):
+        return False
+    return before is not None and before.kind in ("good", "near", "short")
+
+
+def keep_short(block: Block) -> bool:
+    """A short block inside the article that reads as a sentence of it (a one-line quote)."""
+    return block.words >= 3 and block.ends_sentence and block.stop_density >= NEAR_STOP_DENSITY and block.text[-1] != ":"
+
+
+def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int, int], list[str]]:
+    """The body's run of blocks and each block's role in it (body, heading, or why not)."""
+    weights = [v.weight for v in verdicts]
+    start, end = densest_run(weights)
+    for index in range(start, end):
+        if verdicts[index].kind == "box" and TERMINATOR.match(blocks[index].text):
+            end = index
+            break
+    roles = ["outside"] * len(blocks)
+    for index in range(start, end):
+        verdict = verdicts[index]
+        block = blocks[index]
+        if verdict.kind in ("good", "near"):
+            roles[index] = "body"
+        elif verdict.kind == "short":
+            before = verdicts[index - 1] if index > start else None
+            after = verdicts[index + 1] if index + 1 < end else None
+            if keep_short(block):
+                roles[index] = "body"
+            elif is_heading(block, before, after):
+                roles[index] = "heading"
+            else:
+                roles[index] = "dropped"
+        else:
+            roles[index] = "dropped"
+    return (start, end), roles

@@ -1,0 +1,198 @@
+"""Text-page import: the article found in a plain-text copy of a web page.
+
+The registered entry point of format "text". A page is cut into blocks
+(`textblocks`), each block is classed and the article is the densest run of prose
+(`textbody`), and the metadata is read from the blocks around it (`textheader`).
+`explain_text_page` gives the same decisions block by block, for `import --explain`.
+
+Lines that the archive has seen on three or more pages of the same site arrive as
+`furniture` (normalised with `normalise_line`) and are dropped whatever they look like.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from newsarchive.errors import BadInputError
+from newsarchive.extract import ExtractContext
+from newsarchive.extract.dates import guess_dayfirst, split_dateline
+from newsarchive.extract.decode import decode_text
+from newsarchive.extract.language import detect_language, stop_words
+from newsarchive.extract.textblocks import Block, measure, split_blocks
+from newsarchive.extract.textbody import Verdict, choose_body, classify
+from newsarchive.extract.textheader import Header, read_header
+from newsarchive.model import Article
+
+EXTRACTOR = "textpage/1"
+# Fewer words than this in the body and there is no article, only furniture.
+MIN_BODY_WORDS = 12
+_DIGITS = re.compile(r"\d+")
+_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+MAX_LEARNABLE = 200
+
+
+@dataclass
+class BlockDecision:
+    """What the extractor decided about one block of the page, and why."""
+
+    index: int
+    line: int  # 1-based line number where the block starts
+    text: str
+    role: str  # title, subtitle, byline, reviewer, source, date, body, heading, furniture, ...
+    kept: bool
+    rule: str
+    features: dict[str, object] = field(default_factory=dict)
+
+
+def normalise_line(line: str) -> str:
+    """A line as counted across a site's pages: case, digits, spacing and edge marks folded."""
+    text = _DIGITS.sub("0", line.casefold())
+    return " ".join(_EDGES.sub("", text).split())
+
+
+def learnable_lines(text: str) -> set[str]:
+    """The normalised lines of a page that may turn out to be the site's furniture."""
+    found = set()
+    for line in text.splitlines():
+        if 3 <= len(line.strip()) <= MAX_LEARNABLE:
+            normal = normalise_line(line)
+            if normal:
+                found.add(normal)
+    return found
+
+
+@dataclass
+class _Analysis:
+    blocks: list[Block]
+    verdicts: list[Verdict]
+    roles: list[str]
+    run: tuple[int, int]
+    header: Header
+    language: str | None
+    dayfirst: bool | None
+
+
+def _learned(block: Block, furniture: frozenset[str]) -> bool:
+    return bool(furniture) and normalise_line(block.text) in furniture
+
+
+def _analyse(text: str, furniture: frozenset[str], dayfirst: bool | None) -> _Analysis:
+    blocks = split_blocks(text)
+    language = detect_language(text)
+    stops = stop_words(language or "en")
+    for block in blocks:
+        measure(block, stops)
+    verdicts = [classify(block, _learned(block, furniture)) for block in blocks]
+    run, roles = choose_body(blocks, verdicts)
+    if dayfirst is None:
+        dayfirst = guess_dayfirst(text)
+        if dayfirst is None and language not in (None, "en"):
+            dayfirst = True
+    body = [i for i, role in enumerate(roles) if role in ("body", "heading")]
+    header = read_header(blocks, body, dayfirst)
+    for index, role in header.roles.items():
+        roles[index] = role
+    return _Analysis(blocks, verdicts, roles, run, header, language, dayfirst)
+
+
+def extract_text_page(
+    text: str, *, furniture: frozenset[str] = frozenset(), dayfirst: bool | None = None
+) -> Article:
+    """The article of a text page; BadInputError (without a path) when there is none."""
+    analysis = _analyse(text, furniture, dayfirst)
+    header = analysis.header
+    paragraphs: list[str] = []
+    headings: list[str] = []
+    for block, role in zip(analysis.blocks, analysis.roles):
+        if role == "body":
+            content = block.text
+            if not paragraphs:
+                _, content = split_dateline(content, dayfirst=analysis.dayfirst)
+            paragraphs.append(content)
+        elif role == "heading":
+            paragraphs.append(block.text)
+            headings.append(block.text)
+    # A heading with no paragraph after it is the start of a box, not of a section.
+    while paragraphs and headings and paragraphs[-1] == headings[-1]:
+        paragraphs.pop()
+        headings.pop()
+    body = "\n\n".join(paragraphs)
+    if len(body.split()) < MIN_BODY_WORDS:
+        raise BadInputError(
+            "no article found in this page (only menus, links or very short lines)",
+            hint="check the file is a copy of an article page; `import --explain` shows each line's fate",
+        )
+    title = header.title or _title_from(paragraphs[0])
+    return Article(
+        title=title,
+        body=body,
+        subtitle=header.subtitle,
+        authors=header.authors,
+        source=header.source,
+        site=header.site,
+        section=header.section,
+        reviewer=header.reviewer,
+        published=header.published,
+        language=detect_language(body) or analysis.language,
+        headings=headings,
+    )
+
+
+def _title_from(paragraph: str) -> str:
+    """A stand-in headline for a page without one: the opening words of the body."""
+    words = paragraph.split()
+    return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+
+
+def explain_text_page(
+    text: str, *, furniture: frozenset[str] = frozenset(), dayfirst: bool | None = None
+) -> list[BlockDecision]:
+    """One decision per block of the page: its role, whether it is kept, and why."""
+    analysis = _analyse(text, furniture, dayfirst)
+    start, end = analysis.run
+    decisions = []
+    for block, verdict, role in zip(analysis.blocks, analysis.verdicts, analysis.roles):
+        inside = start <= block.index < end
+        if role in ("body", "heading"):
+            rule = f"{verdict.kind}: {verdict.rule}" + ("" if role == "body" else "; reads as a sub-heading")
+        elif role in analysis.header.roles.values() and analysis.header.roles.get(block.index) == role:
+            rule = f"{role} of the article"
+        elif role == "dropped":
+            rule = f"{verdict.kind} inside the article run: {verdict.rule}"
+        else:
+            rule = f"outside the article run: {verdict.kind}: {verdict.rule}"
+        decisions.append(
+            BlockDecision(
+                index=block.index,
+                line=block.first_line + 1,
+                text=block.text,
+                role=role if role not in ("outside", "dropped") else ("furniture" if verdict.kind in ("furniture", "box", "bad") else "other"),
+                kept=role in ("body", "heading"),
+                rule=rule,
+                features={
+                    "words": block.words,
+                    "stop_density": round(block.stop_density, 3),
+                    "class": verdict.kind,
+                    "weight": round(verdict.weight, 1),
+                    "in_run": inside,
+                    "ends_sentence": block.ends_sentence,
+                    "bullet": block.bullet,
+                    "separators": block.separators,
+                },
+            )
+        )
+    return decisions
+
+
+def extract_text_file(data: bytes, context: ExtractContext) -> Iterator[Article | BadInputError]:
+    """Format "text": one Article from the bytes of a saved text page."""
+    text = decode_text(data, path=context.path)
+    hint = context.options.get("dayfirst")
+    dayfirst = hint if isinstance(hint, bool) else None
+    try:
+        article = extract_text_page(text, furniture=context.furniture, dayfirst=dayfirst)
+    except BadInputError as error:
+        raise BadInputError(error.message, path=context.path, hint=error.hint) from None
+    yield article
