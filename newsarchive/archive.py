@@ -1,0 +1,193 @@
+"""Archive: the library API every command calls, over the store, the originals and the index.
+
+The CLI stays thin by asking this class for what a command needs: a transaction that also
+keeps the derived search index in step, records by id or prefix, curation (tags, notes,
+edits, deletion) and verification. Nothing here knows about terminals.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from newsarchive.errors import NotFoundError
+from newsarchive.model import (
+    count_words,
+    is_iso_date,
+    normalise_tags,
+    utc_now,
+    validate_record,
+)
+from newsarchive.store import ArchiveStore, ArchiveTransaction, ArchiveView
+from newsarchive.store.backups import RepairReport, restore_newest_backup
+from newsarchive.store.lock import DEFAULT_TIMEOUT
+from newsarchive.store.originals import OriginalsStore
+
+
+@dataclass
+class CheckReport:
+    """What `check` found; `ok` when nothing."""
+
+    articles: int = 0
+    problems: list[str] = field(default_factory=list)
+    originals_checked: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class Archive:
+    """One archive file and everything kept beside it."""
+
+    def __init__(self, path: Path, *, lock_timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.path = Path(path).expanduser()
+        self.store = ArchiveStore(self.path, lock_timeout=lock_timeout)
+        self.originals = OriginalsStore(self.path)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def read(self) -> ArchiveView:
+        return self.store.read()
+
+    def get(self, id_or_prefix: str) -> dict[str, Any]:
+        view = self.read()
+        return view.get(view.resolve(id_or_prefix))  # type: ignore[return-value]
+
+    def records(self) -> list[dict[str, Any]]:
+        return self.read().records()
+
+    def original(self, id_or_prefix: str) -> bytes:
+        record = self.get(id_or_prefix)
+        digest = (record.get("origin") or {}).get("sha256")
+        if not digest:
+            raise NotFoundError(f"article {record['id']} has no original recorded")
+        try:
+            return self.originals.get(digest)
+        except FileNotFoundError:
+            raise NotFoundError(f"the original of article {record['id']} is not kept beside the archive "
+                                f"(it was imported before originals were kept, or deleted)") from None
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        """Tags in use with their article counts, most used first."""
+        counts = Counter(t for r in self.records() for t in r.get("tags", []))
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+    def stats(self) -> dict[str, Any]:
+        """Counts by year, source and tag, and sizes on disk."""
+        records = self.records()
+        by_year = Counter((r.get("published") or "undated")[:4] if r.get("published") else "undated" for r in records)
+        by_source = Counter(r.get("source") or r.get("site") or "unknown" for r in records)
+        originals = self.originals.all_digests()
+        return {
+            "articles": len(records),
+            "words": sum(r.get("word_count", 0) for r in records),
+            "by_year": sorted(by_year.items(), reverse=True),
+            "by_source": sorted(by_source.items(), key=lambda item: (-item[1], item[0])),
+            "by_tag": self.tag_counts(),
+            "archive_bytes": self.path.stat().st_size if self.path.exists() else 0,
+            "originals": len(originals),
+            "originals_bytes": sum(self.originals.path_for(d).stat().st_size for d in originals),
+        }
+
+    # -- writing ---------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[ArchiveTransaction]:
+        """A store transaction: the archive is written once, when the block succeeds."""
+        with self.store.transaction() as txn:
+            yield txn
+
+    def tag(self, ids: list[str], tags: list[str], *, remove: bool = False) -> list[str]:
+        """Add (or remove) tags on articles; returns the full ids changed."""
+        wanted = normalise_tags(tags)
+        changed = []
+        with self.transaction() as txn:
+            for article_id in _resolve_all(txn, ids):
+                record = txn.get(article_id)
+                assert record is not None
+                current = record.get("tags", [])
+                new = [t for t in current if t not in wanted] if remove else normalise_tags([*current, *wanted])
+                if new != current:
+                    record["tags"] = new
+                    txn.replace(record)
+                    changed.append(article_id)
+        return changed
+
+    def add_note(self, id_or_prefix: str, text: str) -> dict[str, str]:
+        note = {"at": utc_now(), "text": text.strip()}
+        if not note["text"]:
+            raise ValueError("a note needs some text")
+        with self.transaction() as txn:
+            record = txn.get(txn.resolve(id_or_prefix))
+            assert record is not None
+            record["notes"] = [*record.get("notes", []), note]
+            txn.replace(record)
+        return note
+
+    def edit(self, id_or_prefix: str, changes: dict[str, Any]) -> dict[str, Any]:
+        """Correct metadata; each change is recorded in the article's history."""
+        with self.transaction() as txn:
+            record = txn.get(txn.resolve(id_or_prefix))
+            assert record is not None
+            now = utc_now()
+            for name, value in changes.items():
+                if name == "published" and value is not None and not is_iso_date(value):
+                    raise ValueError(f"published must be a date as YYYY-MM-DD, not {value!r}")
+                if name == "tags":
+                    value = normalise_tags(value)
+                if record.get(name) != value:
+                    record.setdefault("history", []).append({"at": now, "field": name, "old": record.get(name), "new": value})
+                    record[name] = value
+            record["word_count"] = count_words(record.get("body", ""))
+            problems = validate_record(record)
+            if problems:
+                raise ValueError("; ".join(problems))
+            txn.replace(record)
+        return record
+
+    def delete(self, ids: list[str]) -> list[str]:
+        """Remove articles, and the originals no remaining article refers to."""
+        with self.transaction() as txn:
+            full_ids = _resolve_all(txn, ids)
+            digests = {(txn.get(i) or {}).get("origin", {}).get("sha256") for i in full_ids}
+            txn.remove(full_ids)
+            still_used = {(r.get("origin") or {}).get("sha256") for r in txn.records()}
+        for digest in digests - still_used:
+            if digest:
+                self.originals.remove(digest)
+        return full_ids
+
+    # -- verifying -------------------------------------------------------------------------
+
+    def check(self, *, originals: bool = True) -> CheckReport:
+        """Load the archive, validate every record, and verify every original's fixity."""
+        view = self.read()
+        report = CheckReport(articles=len(view))
+        for record in view.records():
+            for problem in validate_record(record):
+                report.problems.append(f"article {record.get('id', '?')}: {problem}")
+        if originals:
+            for digest in sorted({(r.get("origin") or {}).get("sha256") for r in view.records()} - {None}):
+                if not self.originals.has(digest):
+                    continue  # nothing was kept (e.g. a record imported from a dump by hand)
+                report.originals_checked += 1
+                trouble = self.originals.verify(digest)
+                if trouble:
+                    report.problems.append(f"original {digest}: {trouble}")
+        return report
+
+    def repair(self) -> RepairReport:
+        """Restore the newest backup that loads, keeping the damaged file aside; say what was lost."""
+        return restore_newest_backup(self.store)
+
+
+def _resolve_all(view: ArchiveView, ids: list[str]) -> list[str]:
+    """Full ids for ids or prefixes, in order, each once; NotFoundError names the first unknown."""
+    seen: dict[str, None] = {}
+    for given in ids:
+        seen.setdefault(view.resolve(given), None)
+    return list(seen)

@@ -1,0 +1,146 @@
+"""The `newsarchive` command: global options, the command list, and exit codes in one place.
+
+Each command lives in a module of its family (importing, reading, curating, maintaining,
+searching); this module only assembles them and maps the core's exceptions to the exit
+codes of DESIGN.md: 1 nothing found or some inputs failed, 2 usage, 3 archive unusable.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from pathlib import Path
+
+import click
+
+from newsarchive import __version__
+from newsarchive.errors import (
+    AmbiguousIdError,
+    ArchiveError,
+    BadInputError,
+    NewsArchiveError,
+    NotFoundError,
+    QueryError,
+    ValidationError,
+)
+
+EXIT_NOT_FOUND = 1
+EXIT_USAGE = 2
+EXIT_ARCHIVE = 3
+EXIT_INTERRUPTED = 130
+
+
+def default_db() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("newsarchive", appauthor=False)) / "archive.json"
+
+
+class ArchiveGroup(click.Group):
+    """A group that turns the core's exceptions into a message and the contract's exit code."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except NewsArchiveError as exc:
+            fail(exc)
+        except ValueError as exc:
+            # The core raises ValueError for a bad value given on the command line.
+            _print_error(str(exc), None)
+            sys.exit(EXIT_USAGE)
+        except KeyboardInterrupt:
+            _print_error("interrupted; nothing more was written", None)
+            sys.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:
+            # The reader of our output went away (`| head`): not an error worth a traceback.
+            sys.stderr.close()
+            sys.exit(0)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+            if os.environ.get("NEWSARCHIVE_DEBUG"):
+                raise
+            _print_error(f"internal error: {exc.__class__.__name__}: {exc}",
+                         "this is a bug in newsarchive; run again with NEWSARCHIVE_DEBUG=1 for the traceback and report it")
+            sys.exit(EXIT_NOT_FOUND)
+
+
+def fail(exc: NewsArchiveError) -> None:
+    """Print `exc` and exit with its code."""
+    code = EXIT_NOT_FOUND
+    if isinstance(exc, ArchiveError):
+        code = EXIT_ARCHIVE
+    elif isinstance(exc, (QueryError, AmbiguousIdError, ValidationError)):
+        code = EXIT_USAGE
+    elif isinstance(exc, (NotFoundError, BadInputError)):
+        code = EXIT_NOT_FOUND
+    text = str(exc)
+    if isinstance(exc, QueryError) and exc.position is not None:
+        text += f"\n  {exc.query}\n  {' ' * exc.position}^"
+    _print_error(text, exc.hint)
+    sys.exit(code)
+
+
+def _print_error(text: str, hint: str | None) -> None:
+    from newsarchive.render.sanitize import clean_terminal_text
+
+    click.echo(f"Error: {clean_terminal_text(text)}", err=True)
+    if hint:
+        click.echo(f"Hint: {hint}", err=True)
+
+
+@click.group(cls=ArchiveGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="NEWSARCHIVE_DB",
+    show_envvar=True,
+    help="The archive file (a TinyDB JSON file). Default: archive.json in your user data folder.",
+)
+@click.option("--lock-timeout", type=click.FloatRange(min=0), default=10.0, show_default=True,
+              help="Seconds to wait for another newsarchive command to release the archive.")
+@click.version_option(__version__, prog_name="newsarchive")
+@click.pass_context
+def cli(ctx: click.Context, db: Path | None, lock_timeout: float) -> None:
+    """A command-line archive of news articles.
+
+    Import saved pages (text copies, HTML, WARC, feeds, JSON, CSV, Markdown), search them
+    with ranked full-text search, read them in the terminal, and export them.
+
+    \b
+    Examples:
+      newsarchive import data/
+      newsarchive search "river flooding"
+      newsarchive show 3f2a9c
+      newsarchive export --format md -o notes/
+    """
+    from newsarchive.archive import Archive
+
+    ctx.obj = Archive(db or default_db(), lock_timeout=lock_timeout)
+
+
+def _register() -> None:
+    from newsarchive.cli import curating, importing, maintaining, reading
+
+    for module in (importing, reading, curating, maintaining):
+        for command in module.COMMANDS:
+            cli.add_command(command)
+
+
+_register()
+
+
+def main() -> None:
+    # A file size limit (ulimit -f) must surface as an error we can report, not kill us.
+    if hasattr(signal, "SIGXFSZ"):
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    try:
+        cli.main(prog_name="newsarchive")
+    except KeyboardInterrupt:
+        click.echo("Error: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    finally:
+        # Flush now, so a closed pipe is noticed here rather than in interpreter shutdown.
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

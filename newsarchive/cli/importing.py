@@ -1,0 +1,122 @@
+"""`import`: bring files into the archive, with a progress bar and a summary."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import nullcontext
+
+import click
+
+from newsarchive.cli import EXIT_INTERRUPTED, EXIT_NOT_FOUND, fail
+from newsarchive.cli.output import emit_json, error_console, message, stderr_is_terminal
+from newsarchive.extract import FORMATS
+from newsarchive.ingest import DUPLICATE_POLICIES, ImportOptions, ImportReport, Importer
+
+# A bar for two files is noise; from this many on, it tells the user something.
+PROGRESS_FROM_FILES = 5
+
+
+@click.command("import")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "format_", type=click.Choice(["auto", *FORMATS]), default="auto", show_default=True,
+              help="Input format; auto sniffs each file's content.")
+@click.option("--tag", "tags", multiple=True, metavar="TAG", help="Tag every imported article (repeatable).")
+@click.option("--source", help="Credit every imported article to this source.")
+@click.option("--on-duplicate", type=click.Choice(DUPLICATE_POLICIES), default="skip", show_default=True,
+              help="What to do with an article already archived (same URL or same body).")
+@click.option("--dry-run", is_flag=True, help="Change nothing; report what would happen.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-file lines; failures still print.")
+@click.option("--json", "json_", is_flag=True, help="Print the report as JSON on stdout.")
+@click.pass_obj
+def import_(archive, paths, format_, tags, source, on_duplicate, dry_run, quiet, json_):
+    """Import articles from files, folders (recursive), globs, or - for stdin.
+
+    Formats: plain-text page copies, HTML, WARC/ARC, RSS/Atom, Markdown with front
+    matter, JSON, JSON Lines and CSV. A file that cannot be imported is reported with the
+    reason and skipped; the rest are imported all the same (exit 1 if any failed).
+
+    \b
+    Examples:
+      newsarchive import data/
+      newsarchive import 'saved/**/*.html' --tag ccsvi
+      newsarchive import dump.jsonl --on-duplicate update
+      cat page.txt | newsarchive import - --format text
+      newsarchive import crawl.warc.gz --dry-run
+    """
+    options = ImportOptions(format=format_, tags=tags, source=source, on_duplicate=on_duplicate, dry_run=dry_run)
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    importer = Importer(archive, options)
+    show_bar = not quiet and not json_ and stderr_is_terminal()
+    with _progress_bar(show_bar) as progress:
+        report = importer.run(list(paths), stdin=stdin, progress=progress)
+    if json_:
+        emit_json(report.as_dict())
+    _print_summary(report, quiet=quiet)
+    if report.archive_error is not None:
+        fail(report.archive_error)
+    if report.interrupted:
+        sys.exit(EXIT_INTERRUPTED)
+    if report.failed:
+        sys.exit(EXIT_NOT_FOUND)
+
+
+class _Bar:
+    """Adapts the importer's progress callback to a Rich progress bar, started on demand."""
+
+    def __init__(self) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.progress = Progress(
+            TextColumn("Importing"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
+            console=error_console(), transient=True,
+        )
+        self.task = None
+
+    def __call__(self, done: int, total: int, path: str) -> None:
+        if total < PROGRESS_FROM_FILES:
+            return
+        if self.task is None:
+            self.progress.start()
+            self.task = self.progress.add_task("import", total=total, rate="")
+        elapsed = self.progress.tasks[0].elapsed or 0
+        rate = f"{done / elapsed:.0f} files/s" if elapsed > 0.5 else ""
+        self.progress.update(self.task, completed=done, rate=rate)
+
+    def __enter__(self) -> _Bar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.task is not None:
+            self.progress.stop()
+
+
+def _progress_bar(enabled: bool):
+    return _Bar() if enabled else nullcontext(None)
+
+
+def _print_summary(report: ImportReport, *, quiet: bool) -> None:
+    from newsarchive.render.sanitize import clean_terminal_text as clean
+
+    verb = "Would import" if report.dry_run else "Imported"
+    parts = [f"{verb} {len(report.imported)} article{'s' * (len(report.imported) != 1)} "
+             f"from {report.files} file{'s' * (report.files != 1)}"]
+    if report.updated:
+        parts.append(f"{'would update' if report.dry_run else 'updated'} {len(report.updated)}")
+    if report.duplicates:
+        parts.append(f"{len(report.duplicates)} duplicate{'s' * (len(report.duplicates) != 1)} skipped")
+    if report.skipped:
+        parts.append("skipped " + ", ".join(f"{n} {reason}" for reason, n in sorted(report.skipped.items())))
+    parts.append(f"{len(report.failed)} failed")
+    if not quiet:
+        for entry in report.duplicates:
+            message(f"  duplicate: {clean(entry['path'] or '-')} ({entry['reason']} as {entry['id']})", style="dim")
+    for error in report.failed:
+        message(f"  failed: {clean(str(error))}", style="red")
+    if report.interrupted:
+        message("Interrupted: the batch in progress was not written; the articles counted below are in the archive.",
+                style="yellow")
+    message("; ".join(parts) + ".", style="bold" if not report.failed else "yellow")
+
+
+COMMANDS = [import_]

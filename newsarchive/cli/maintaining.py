@@ -1,0 +1,71 @@
+"""Looking after the archive: `stats` and `check`."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+
+import click
+
+from newsarchive.cli import EXIT_ARCHIVE
+from newsarchive.cli.output import console, emit_json, message
+
+
+@click.command("stats")
+@click.option("--format", "format_", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_obj
+def stats(archive, format_):
+    """Counts by year, source and tag, and the archive's size on disk.
+
+    \b
+    Examples:
+      newsarchive stats
+      newsarchive stats --format json | jq .by_year
+    """
+    figures = archive.stats()
+    if format_ == "json":
+        emit_json(figures)
+    else:
+        from newsarchive.render.listing import render_stats
+
+        console().print(render_stats(figures))
+
+
+@click.command("check")
+@click.option("--repair", is_flag=True, help="If the archive cannot be read, restore the newest backup that can.")
+@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def check(archive, repair, format_):
+    """Verify the archive: it loads, every record is valid, every original is intact.
+
+    Exits 3 when anything is wrong.
+
+    \b
+    Examples:
+      newsarchive check
+      newsarchive check --repair
+    """
+    if repair:
+        outcome = archive.repair()
+        if outcome.already_fine:
+            message(f"The archive loads ({outcome.articles} articles); nothing to repair.")
+        else:
+            when = datetime.fromtimestamp(outcome.backup_written_at).isoformat(timespec="seconds")
+            message(f"Restored {outcome.articles} articles from {outcome.restored_from} (written {when}); "
+                    f"changes made after that are lost. The damaged file is kept as {outcome.damaged_kept_as}.",
+                    style="yellow")
+    report = archive.check()
+    if format_ == "json":
+        emit_json({"ok": report.ok, "articles": report.articles, "originals_checked": report.originals_checked,
+                   "problems": report.problems})
+    else:
+        for problem in report.problems:
+            message(f"  {problem}", style="red")
+        verdict = "OK" if report.ok else f"{len(report.problems)} problem{'s' * (len(report.problems) != 1)}"
+        message(f"{verdict}: {report.articles} articles, {report.originals_checked} originals verified.",
+                style="green" if report.ok else "red")
+    if not report.ok:
+        sys.exit(EXIT_ARCHIVE)
+
+
+COMMANDS = [stats, check]

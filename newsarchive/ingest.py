@@ -1,0 +1,297 @@
+"""The import pipeline: inputs -> extracted articles -> duplicates settled -> batched writes.
+
+Extraction is pure and runs in worker processes when there are many files; everything that
+touches the archive runs here, in the parent, inside `Archive.transaction()`. Articles are
+written in batches that grow with the archive, so a large import rewrites the file a
+handful of times, not once per article, and an interrupted import loses at most the batch
+in progress, never a batch that was reported written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Iterator
+
+from newsarchive import __version__
+from newsarchive.errors import ArchiveError, BadInputError
+from newsarchive.extract import FORMATS, ExtractContext, extractor_for
+from newsarchive.extract.urls import canonical_url
+from newsarchive.inputs import MAX_PAGE_BYTES, PAGE_FORMATS, InputFile, expand_inputs
+from newsarchive.model import Article, make_id, normalise_body, normalise_tags, utc_now, validate_record
+from newsarchive.store.originals import sha256_of
+
+if TYPE_CHECKING:
+    from newsarchive.archive import Archive
+    from newsarchive.store import ArchiveTransaction
+
+DUPLICATE_POLICIES = ("skip", "update", "keep-both")
+MIN_BATCH = 1000
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_FROM_FILES = 16
+
+
+@dataclass
+class ImportOptions:
+    format: str = "auto"
+    tags: tuple[str, ...] = ()
+    source: str | None = None
+    on_duplicate: str = "skip"
+    dry_run: bool = False
+    workers: int | None = None
+
+
+@dataclass
+class ImportReport:
+    """What an import did, for the summary line and `--format json`."""
+
+    imported: list[dict[str, Any]] = field(default_factory=list)
+    updated: list[dict[str, Any]] = field(default_factory=list)
+    duplicates: list[dict[str, Any]] = field(default_factory=list)
+    failed: list[BadInputError] = field(default_factory=list)
+    skipped: Counter = field(default_factory=Counter)
+    files: int = 0
+    interrupted: bool = False
+    dry_run: bool = False
+    archive_error: ArchiveError | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "imported": self.imported,
+            "updated": self.updated,
+            "duplicates": self.duplicates,
+            "failed": [{"path": e.path, "line": e.line, "offset": e.offset, "reason": e.message} for e in self.failed],
+            "skipped": dict(self.skipped),
+            "files": self.files,
+            "interrupted": self.interrupted,
+            "dry_run": self.dry_run,
+        }
+
+
+@dataclass
+class Extracted:
+    """One input file after extraction (what a worker process sends back)."""
+
+    path: str
+    format: str | None
+    data: bytes = b""
+    sha256: str = ""
+    articles: list[Article] = field(default_factory=list)
+    errors: list[BadInputError] = field(default_factory=list)
+    skipped: Counter = field(default_factory=Counter)
+
+
+ProgressCallback = Callable[[int, int, str], None]
+
+
+def body_hash(body: str) -> str:
+    """What makes two bodies the same for duplicate detection: their normalised words."""
+    return hashlib.sha256(normalise_body(body).encode("utf-8")).hexdigest()[:32]
+
+
+def extract_input(item: InputFile, fmt: str, furniture: frozenset[str] = frozenset()) -> Extracted:
+    """Read and extract one input. Never raises: every failure becomes an error in the result."""
+    try:
+        data = item.read()
+    except BadInputError as exc:
+        return Extracted(item.path, None, errors=[exc])
+    result = Extracted(item.path, None, data=data, sha256=sha256_of(data))
+    if not data.strip():
+        result.errors.append(BadInputError("the file is empty", path=item.path))
+        return result
+    name = fmt if fmt != "auto" else _sniff(data, item.path)
+    if name is None:
+        from newsarchive.extract.sniff import SNIFF_ORDER
+
+        result.errors.append(BadInputError(f"cannot tell what format this is (tried: {', '.join(SNIFF_ORDER)})",
+                                           path=item.path, hint="name it with --format"))
+        return result
+    result.format = name
+    if name in PAGE_FORMATS and len(data) > MAX_PAGE_BYTES:
+        result.errors.append(BadInputError(
+            f"too large for a single {name} page ({len(data) / 2**20:.1f} MB; the limit is {MAX_PAGE_BYTES // 2**20} MB)",
+            path=item.path, hint="is it really one article? split it, or import it as another --format"))
+        return result
+    context = ExtractContext(path=item.path, furniture=furniture, options={"skipped": result.skipped})
+    try:
+        for found in extractor_for(name)(data, context):
+            (result.errors if isinstance(found, BadInputError) else result.articles).append(found)
+    except BadInputError as exc:
+        exc.path = exc.path or item.path
+        result.errors.append(exc)
+    except (RecursionError, MemoryError, ValueError, TypeError, LookupError, OSError, UnicodeError) as exc:
+        # A parser library choking on hostile bytes is this file's failure, not the import's.
+        result.errors.append(BadInputError(f"could not be read as {name} ({exc.__class__.__name__}: {exc})",
+                                           path=item.path))
+    return result
+
+
+def _sniff(data: bytes, path: str) -> str | None:
+    from newsarchive.extract.sniff import sniff_format
+
+    return sniff_format(data, path)
+
+
+def _extract_all(items: list[InputFile], options: ImportOptions) -> Iterator[Extracted]:
+    workers = options.workers if options.workers is not None else (os.cpu_count() or 1)
+    if workers <= 1 or len(items) < PARALLEL_FROM_FILES:
+        for item in items:
+            yield extract_input(item, options.format)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(extract_input, items, [options.format] * len(items), chunksize=4)
+
+
+class Importer:
+    """Runs one import into an Archive, batch by batch."""
+
+    def __init__(self, archive: Archive, options: ImportOptions) -> None:
+        if options.on_duplicate not in DUPLICATE_POLICIES:
+            raise ValueError(f"on_duplicate must be one of {DUPLICATE_POLICIES}")
+        if options.format != "auto" and options.format not in FORMATS:
+            raise ValueError(f"unknown format {options.format!r}")
+        self.archive = archive
+        self.options = options
+        self.report = ImportReport(dry_run=options.dry_run)
+        self.pending: list[Article] = []
+        self.batch_size = max(MIN_BATCH, len(archive.store.read()) if archive.store.exists() else 0)
+
+    def run(self, arguments: list[str], *, stdin: bytes | None = None,
+            progress: ProgressCallback | None = None) -> ImportReport:
+        items: list[InputFile] = []
+        for found in expand_inputs(arguments, stdin=stdin):
+            if isinstance(found, BadInputError):
+                self.report.failed.append(found)
+            else:
+                items.append(found)
+        self.report.files = len(items)
+        try:
+            for done, extracted in enumerate(_extract_all(items, self.options), start=1):
+                self._take(extracted)
+                if progress:
+                    progress(done, len(items), extracted.path)
+                if len(self.pending) >= self.batch_size:
+                    self._flush()
+            self._flush()
+        except KeyboardInterrupt:
+            # The batch in progress is dropped whole; the batches already flushed have landed.
+            self.report.interrupted = True
+        except ArchiveError as exc:
+            # The archive refused a batch (disk full, locked...): what landed before stays,
+            # and the caller reports both.
+            self.report.archive_error = exc
+        return self.report
+
+    def _take(self, extracted: Extracted) -> None:
+        self.report.failed.extend(extracted.errors)
+        self.report.skipped.update(extracted.skipped)
+        articles = self._prepare(extracted)
+        if articles and not self.options.dry_run:
+            # The original is on disk before any record that refers to it.
+            self.archive.originals.put(extracted.data, extracted.sha256)
+        self.pending.extend(articles)
+
+    def _prepare(self, extracted: Extracted) -> list[Article]:
+        """Fill in what the extractor leaves to the pipeline, and drop invalid records."""
+        ready = []
+        now = utc_now()
+        for number, article in enumerate(extracted.articles):
+            article.tags = normalise_tags([*article.tags, *self.options.tags])
+            if self.options.source:
+                article.source = self.options.source
+            if article.url:
+                article.url = canonical_url(article.url)
+            article.imported_at = now
+            article.origin = {
+                "path": extracted.path if extracted.path == "-" else os.path.abspath(extracted.path),
+                "format": extracted.format,
+                "sha256": extracted.sha256,
+                "extractor": f"newsarchive {__version__} {extracted.format}",
+                **({"record": number} if len(extracted.articles) > 1 else {}),
+                **article.origin,
+            }
+            article.id = "pending"
+            problems = validate_record(article.to_record())
+            if problems:
+                self.report.failed.append(BadInputError("; ".join(problems), path=extracted.path))
+                continue
+            ready.append(article)
+        return ready
+
+    def _flush(self) -> None:
+        if not self.pending:
+            return
+        batch, self.pending = self.pending, []
+        if self.options.dry_run:
+            self._record(self._settle(batch, self.archive.store.read(), write=False))
+            return
+        with self.archive.transaction() as txn:
+            outcome = self._settle(batch, txn, write=True)
+            size = len(txn)
+        # Counted only now that the batch is on disk: the summary never claims an article
+        # that a failed write lost.
+        self._record(outcome)
+        self.batch_size = max(MIN_BATCH, size)
+
+    def _record(self, outcome: dict[str, list[dict[str, Any]]]) -> None:
+        self.report.imported.extend(outcome["imported"])
+        self.report.updated.extend(outcome["updated"])
+        self.report.duplicates.extend(outcome["duplicates"])
+
+    def _settle(self, batch: list[Article], view: Any, *, write: bool) -> dict[str, list[dict[str, Any]]]:
+        """Give each article its id, decide what duplicates do, and (if `write`) store them."""
+        outcome: dict[str, list[dict[str, Any]]] = {"imported": [], "updated": [], "duplicates": []}
+        by_url: dict[str, str] = {}
+        by_body: dict[str, str] = {}
+        for record in view.records():
+            if record.get("url"):
+                by_url.setdefault(record["url"], record["id"])
+            by_body.setdefault(record.get("body_hash") or body_hash(record.get("body", "")), record["id"])
+        taken = view.ids()
+        new_records: dict[str, dict[str, Any]] = {}
+        for article in batch:
+            digest = body_hash(article.body)
+            same_url = by_url.get(article.url) if article.url else None
+            existing = same_url or by_body.get(digest)
+            entry = {"title": article.title, "path": article.origin.get("path")}
+            if existing and self.options.on_duplicate == "skip":
+                outcome["duplicates"].append({**entry, "id": existing, "reason": "same url" if same_url else "same body"})
+                continue
+            if existing and self.options.on_duplicate == "update":
+                old = new_records.get(existing) or view.get(existing)
+                updated = _updated_record(old, article, digest)
+                if existing in new_records:
+                    new_records[existing] = updated
+                elif write:
+                    view.replace(updated)
+                outcome["updated"].append({**entry, "id": existing})
+                continue
+            article.id = make_id(article, taken)
+            taken.add(article.id)
+            record = article.to_record()
+            record["body_hash"] = digest
+            new_records[article.id] = record
+            if article.url:
+                by_url.setdefault(article.url, article.id)
+            by_body.setdefault(digest, article.id)
+            outcome["imported"].append({**entry, "id": article.id})
+        if write:
+            view.insert(new_records.values())
+        return outcome
+
+
+def _updated_record(old: dict[str, Any], new: Article, digest: str) -> dict[str, Any]:
+    """The new content under the old id, keeping the researcher's tags and notes."""
+    record = new.to_record()
+    record["id"] = old["id"]
+    record["tags"] = normalise_tags([*old.get("tags", []), *record["tags"]])
+    record["notes"] = old.get("notes", [])
+    record["body_hash"] = digest
+    if old.get("history"):
+        record["history"] = old["history"]
+    return record
+
+

@@ -1,0 +1,76 @@
+"""Replace a file so that readers and crashes only ever see the old or the new content.
+
+The order of the steps is the whole point, so it is spelled out:
+1. write the new bytes to a temporary file in the same folder (same filesystem, so the
+   rename below is atomic);
+2. flush and fsync it, so its content is on disk before the name points at it;
+3. `os.replace` it over the target: one directory update, atomic on POSIX;
+4. fsync the folder, so the new directory entry itself survives a power cut.
+If anything fails before step 3, the temporary file is removed and the target is untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+TEMP_PREFIX = ".tmp-"
+
+
+def temp_path_for(target: Path) -> Path:
+    """A fresh temporary name beside `target`, recognisable as ours by its prefix."""
+    return target.with_name(f"{TEMP_PREFIX}{target.name}.{os.getpid()}.{secrets.token_hex(4)}")
+
+
+def fsync_directory(folder: Path) -> None:
+    """Make a rename or creation in `folder` durable."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomically(target: Path, chunks, *, before_replace=None) -> None:
+    """Write the byte `chunks` (an iterable) to `target` atomically.
+
+    `before_replace`, if given, is called after the new content is durable and just before
+    the rename (the store uses it to keep the old file as a backup). OSError propagates,
+    with the temporary file removed.
+    """
+    temp = temp_path_for(target)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        try:
+            for chunk in chunks:
+                view = memoryview(chunk)
+                while view:
+                    written = os.write(fd, view)
+                    view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if before_replace is not None:
+            before_replace()
+        os.replace(temp, target)
+    except BaseException:
+        # BaseException too: a Ctrl-C mid-write must not leave the temporary file behind.
+        try:
+            os.unlink(temp)
+        except FileNotFoundError:
+            pass
+        raise
+    fsync_directory(target.parent)
+
+
+def remove_stale_temp_files(folder: Path, target_name: str) -> list[Path]:
+    """Delete temporary files a killed writer left beside `target_name`; call under the lock."""
+    removed = []
+    for path in folder.glob(f"{TEMP_PREFIX}{target_name}.*"):
+        try:
+            path.unlink()
+            removed.append(path)
+        except FileNotFoundError:
+            pass
+    return removed

@@ -1,0 +1,95 @@
+"""A small rotation of the archive's previous versions, kept for `check --repair`.
+
+Keeping a backup costs no copy: just before the new file replaces the old one, the old
+file gets a second name (a hard link) in the backups folder, so the old bytes stay on disk
+under that name after the rename. Where hard links are not possible, it is copied.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsarchive.store.atomic import write_atomically
+from newsarchive.store.jsonfile import parse_archive
+from newsarchive.store.lock import ArchiveLock
+
+if TYPE_CHECKING:
+    from newsarchive.store.tinystore import ArchiveStore
+
+KEEP = 3
+
+
+def backups_folder(archive: Path) -> Path:
+    return archive.with_name(archive.name + ".d") / "backups"
+
+
+def backup_paths(archive: Path) -> list[Path]:
+    """Existing backups, newest first."""
+    folder = backups_folder(archive)
+    return [p for n in range(1, KEEP + 1) if (p := folder / f"{archive.name}.{n}").exists()]
+
+
+def rotate_in(archive: Path) -> None:
+    """Make the current archive file backup number 1, shifting older ones along."""
+    if not archive.exists():
+        return
+    folder = backups_folder(archive)
+    folder.mkdir(parents=True, exist_ok=True)
+    oldest = folder / f"{archive.name}.{KEEP}"
+    if oldest.exists():
+        oldest.unlink()
+    for n in range(KEEP - 1, 0, -1):
+        older = folder / f"{archive.name}.{n}"
+        if older.exists():
+            os.replace(older, folder / f"{archive.name}.{n + 1}")
+    newest = folder / f"{archive.name}.1"
+    try:
+        os.link(archive, newest)
+    except OSError:
+        shutil.copy2(archive, newest)
+
+
+@dataclass
+class RepairReport:
+    """What `check --repair` did."""
+
+    restored_from: Path | None = None
+    backup_written_at: float | None = None  # what was written after this moment is lost
+    damaged_kept_as: Path | None = None
+    articles: int = 0
+    already_fine: bool = False
+
+
+def restore_newest_backup(store: ArchiveStore) -> RepairReport:
+    """Put back the newest backup that loads, under the lock. The damaged file is kept
+    beside the backups, never deleted, so nothing is destroyed by a repair."""
+    from newsarchive.errors import ArchiveError
+
+    report = RepairReport()
+    try:
+        report.articles = len(store.read())
+        report.already_fine = True
+        return report
+    except ArchiveError:
+        pass
+    with ArchiveLock(store.path, timeout=store.lock_timeout):
+        for candidate in backup_paths(store.path):
+            try:
+                tables = parse_archive(candidate.read_bytes(), candidate)
+            except (ArchiveError, OSError):
+                continue
+            damaged = backups_folder(store.path) / f"{store.path.name}.damaged-{int(time.time())}"
+            os.replace(store.path, damaged)
+            write_atomically(store.path, [candidate.read_bytes()])
+            report.restored_from = candidate
+            report.backup_written_at = candidate.stat().st_mtime
+            report.damaged_kept_as = damaged
+            report.articles = len(tables.get("articles", {}))
+            return report
+    raise ArchiveError(f"no backup of {store.path} could be read; the archive was left as it is",
+                       hint=f"look in {backups_folder(store.path)} and in the damaged file itself")

@@ -1,0 +1,66 @@
+"""The original bytes of every import, compressed and content-addressed beside the archive.
+
+An original lives at `<archive>.d/originals/<first two hex>/<sha256>.gz`. Its name is the
+sha256 of the uncompressed bytes, so storing the same file twice stores it once, and
+`check` can verify fixity by hashing it again.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from pathlib import Path
+
+from newsarchive.store.atomic import write_atomically
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class OriginalsStore:
+    """Put, get, verify and remove originals by their sha256."""
+
+    def __init__(self, archive: Path) -> None:
+        self.folder = archive.with_name(archive.name + ".d") / "originals"
+
+    def path_for(self, sha256: str) -> Path:
+        if len(sha256) != 64 or not all(c in "0123456789abcdef" for c in sha256):
+            raise ValueError(f"not a sha256: {sha256!r}")
+        return self.folder / sha256[:2] / f"{sha256}.gz"
+
+    def put(self, data: bytes, sha256: str | None = None) -> str:
+        """Store `data` (once) and return its sha256."""
+        digest = sha256 or sha256_of(data)
+        target = self.path_for(digest)
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # mtime=0 keeps the compressed bytes a pure function of the content.
+            write_atomically(target, [gzip.compress(data, compresslevel=6, mtime=0)])
+        return digest
+
+    def has(self, sha256: str) -> bool:
+        return self.path_for(sha256).exists()
+
+    def get(self, sha256: str) -> bytes:
+        """The original bytes; FileNotFoundError when they were never kept."""
+        return gzip.decompress(self.path_for(sha256).read_bytes())
+
+    def verify(self, sha256: str) -> str | None:
+        """None when the original is intact, else what is wrong with it."""
+        try:
+            data = self.get(sha256)
+        except FileNotFoundError:
+            return "missing"
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            return f"unreadable ({exc})"
+        return None if sha256_of(data) == sha256 else "content does not match its sha256"
+
+    def remove(self, sha256: str) -> None:
+        try:
+            self.path_for(sha256).unlink()
+        except FileNotFoundError:
+            pass
+
+    def all_digests(self) -> set[str]:
+        return {p.name[:-3] for p in self.folder.glob("*/*.gz")} if self.folder.exists() else set()

@@ -1,0 +1,265 @@
+"""ArchiveStore: the TinyDB archive file, read whole and written whole, atomically, under a lock.
+
+This is the only module that imports tinydb. TinyDB's stock JSONStorage rewrites the file
+in place (a crash leaves it corrupt) and writes once per operation; here TinyDB works on an
+in-memory snapshot instead, and a transaction writes the snapshot back once, through
+`atomic.write_atomically`, when the command's work succeeded. Article ids are the TinyDB
+document ids, so a lookup by id is a dictionary access.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Document, Table
+
+from newsarchive import __version__
+from newsarchive.errors import AmbiguousIdError, ArchiveError, NotFoundError
+from newsarchive.model import utc_now
+from newsarchive.store import backups
+from newsarchive.store.atomic import remove_stale_temp_files, write_atomically
+from newsarchive.store.jsonfile import Tables, parse_archive, serialise_archive
+from newsarchive.store.lock import DEFAULT_TIMEOUT, ArchiveLock
+
+SCHEMA_VERSION = 1
+ARTICLES = "articles"
+META = "meta"
+
+
+class SnapshotStorage(Storage):
+    """TinyDB storage over tables already in memory; writes only mark the snapshot changed."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+        self.changed = False
+
+    def read(self) -> Tables:
+        return self.tables
+
+    def write(self, data: Tables) -> None:
+        self.tables = data
+        self.changed = True
+
+
+class StrIdTable(Table):
+    """A table whose document ids are strings: the article ids themselves."""
+
+    document_id_class = str  # type: ignore[assignment]
+
+
+class ArchiveDB(TinyDB):
+    table_class = StrIdTable
+
+
+@dataclass
+class Changes:
+    """What a transaction changed, for keeping derived indexes in step without a rescan."""
+
+    upserted: dict[str, dict[str, Any]] = field(default_factory=dict)
+    deleted: set[str] = field(default_factory=set)
+
+    def __bool__(self) -> bool:
+        return bool(self.upserted or self.deleted)
+
+
+class ArchiveView:
+    """Read access to one snapshot of the archive."""
+
+    def __init__(self, path: Path, tables: Tables) -> None:
+        self.path = path
+        self._storage_tables = tables
+        self.db = ArchiveDB(tables, storage=SnapshotStorage)
+        self.articles = self.db.table(ARTICLES)
+        self._check_schema()
+
+    def _check_schema(self) -> None:
+        version = self.meta().get("schema_version", SCHEMA_VERSION)
+        if not isinstance(version, int) or version > SCHEMA_VERSION:
+            raise ArchiveError(
+                f"archive {self.path} was written by a newer newsarchive (schema {version}; "
+                f"this is {__version__}, schema {SCHEMA_VERSION}); it was left untouched",
+                hint="upgrade newsarchive to read it",
+            )
+
+    def meta(self) -> dict[str, Any]:
+        doc = self.db.table(META).get(doc_id="1")
+        return dict(doc) if doc else {}
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def ids(self) -> set[str]:
+        return set(self.db.storage.read().get(ARTICLES, {}))
+
+    def get(self, article_id: str) -> dict[str, Any] | None:
+        doc = self.articles.get(doc_id=article_id)
+        return dict(doc) if doc is not None else None
+
+    def resolve(self, id_or_prefix: str) -> str:
+        """The full id an id or unique id prefix names; NotFoundError or AmbiguousIdError."""
+        ids = self.ids()
+        if id_or_prefix in ids:
+            return id_or_prefix
+        matches = sorted(i for i in ids if i.startswith(id_or_prefix)) if id_or_prefix else []
+        if not matches:
+            raise NotFoundError(f"no article with id {id_or_prefix!r} in {self.path}", hint="`newsarchive list` shows the ids")
+        if len(matches) > 1:
+            shown = ", ".join(matches[:5]) + (" ..." if len(matches) > 5 else "")
+            raise AmbiguousIdError(f"id prefix {id_or_prefix!r} matches {len(matches)} articles: {shown}", hint="give more characters of the id")
+        return matches[0]
+
+    def records(self) -> list[dict[str, Any]]:
+        """Every article record, in insertion order."""
+        return [dict(doc) for doc in self.db.storage.read().get(ARTICLES, {}).values()]
+
+
+class ArchiveTransaction(ArchiveView):
+    """A snapshot that may be changed; the store writes it back once, if it changed."""
+
+    def __init__(self, path: Path, tables: Tables) -> None:
+        super().__init__(path, tables)
+        self.changes = Changes()
+
+    def insert(self, records: Iterable[dict[str, Any]]) -> None:
+        """Add new records in one TinyDB operation; their ids must be free."""
+        documents = [Document(record, doc_id=record["id"]) for record in records]
+        if documents:
+            self.articles.insert_multiple(documents)
+            self.changes.upserted.update((doc.doc_id, dict(doc)) for doc in documents)
+
+    def replace(self, record: dict[str, Any]) -> None:
+        """Replace the stored record with the same id by `record`, whole."""
+        article_id = record["id"]
+        if self.articles.get(doc_id=article_id) is None:
+            raise NotFoundError(f"no article with id {article_id!r} in {self.path}")
+
+        def swap(doc: dict[str, Any]) -> None:
+            doc.clear()
+            doc.update(record)
+
+        self.articles.update(swap, doc_ids=[article_id])
+        self.changes.upserted[article_id] = dict(record)
+
+    def remove(self, article_ids: Iterable[str]) -> None:
+        ids = [i for i in article_ids if self.articles.get(doc_id=i) is not None]
+        if ids:
+            self.articles.remove(doc_ids=ids)
+            for article_id in ids:
+                self.changes.upserted.pop(article_id, None)
+                self.changes.deleted.add(article_id)
+
+    @property
+    def changed(self) -> bool:
+        return self.db.storage.changed  # type: ignore[attr-defined]
+
+    def tables(self) -> Tables:
+        return self.db.storage.read()
+
+
+class ArchiveStore:
+    """The archive file at `path`: snapshots to read, transactions to write."""
+
+    def __init__(self, path: Path, *, lock_timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.path = Path(path)
+        self.lock_timeout = lock_timeout
+
+    @property
+    def sidecar(self) -> Path:
+        """The folder beside the archive for derived and kept files (index, originals, backups)."""
+        return self.path.with_name(self.path.name + ".d")
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def fingerprint(self) -> str | None:
+        """Changes whenever the file is replaced or edited; None when there is no archive yet."""
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise _io_error(self.path, "read", exc) from None
+        return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+
+    def read(self) -> ArchiveView:
+        """The archive as it is now. No lock: writers replace the file atomically, so a read
+        sees one whole version."""
+        return ArchiveView(self.path, self._load())
+
+    @contextmanager
+    def transaction(self) -> Iterator[ArchiveTransaction]:
+        """Lock, load, let the caller change the snapshot, and write it back once.
+
+        If the caller's block raises, nothing is written. If the write fails (disk full,
+        read-only), ArchiveError is raised and the archive on disk is byte-identical.
+        """
+        self._ensure_folder()
+        lock = ArchiveLock(self.path, timeout=self.lock_timeout)
+        try:
+            lock.__enter__()
+        except OSError as exc:
+            raise _io_error(lock.lock_path, "lock", exc) from None
+        try:
+            # A writer killed mid-write leaves a temporary file; it was never the archive.
+            remove_stale_temp_files(self.path.parent, self.path.name)
+            txn = ArchiveTransaction(self.path, self._load())
+            yield txn
+            if txn.changed or not self.path.exists():
+                try:
+                    self._commit(txn)
+                except OSError as exc:
+                    raise _io_error(self.path, "write", exc) from None
+        finally:
+            lock.__exit__()
+
+    def _ensure_folder(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _io_error(self.path.parent, "create the folder for", exc) from None
+
+    def _load(self) -> Tables:
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            return {}
+        except IsADirectoryError:
+            raise ArchiveError(f"cannot read archive {self.path}: it is a folder, not a file",
+                               hint="give --db the path of a .json file") from None
+        except OSError as exc:
+            raise _io_error(self.path, "read", exc) from None
+        return parse_archive(data, self.path)
+
+    def _commit(self, txn: ArchiveTransaction) -> None:
+        tables = txn.tables()
+        meta = tables.setdefault(META, {})
+        meta.setdefault("1", {"schema_version": SCHEMA_VERSION, "created_at": utc_now()})
+        meta["1"].update(schema_version=SCHEMA_VERSION, written_by=f"newsarchive {__version__}")
+        tables.setdefault(ARTICLES, {})
+        write_atomically(
+            self.path,
+            serialise_archive(tables),
+            before_replace=lambda: backups.rotate_in(self.path),
+        )
+
+
+def _io_error(path: Path, action: str, exc: OSError) -> ArchiveError:
+    reason = exc.strerror or str(exc)
+    hints = {
+        errno.ENOSPC: "free some disk space and run the command again",
+        errno.EFBIG: "the file size limit was reached; raise it (ulimit -f) and run again",
+        errno.EROFS: "the filesystem is read-only; point --db at a writable place",
+        errno.EACCES: "check the permissions of the archive and its folder",
+        errno.EPERM: "check the permissions of the archive and its folder",
+    }
+    return ArchiveError(
+        f"cannot {action} archive {path}: {reason}; nothing was changed",
+        hint=hints.get(exc.errno or 0),
+    )
