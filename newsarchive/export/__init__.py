@@ -1,0 +1,182 @@
+"""The registry of output formats, and writing an export to a stream or a directory.
+
+Every format is one module with one function of this shape, named in EXPORTERS as
+"module:function":
+
+    def export_x(records: Sequence[dict]) -> str
+
+taking records as `Article.to_record()` gives them and returning the whole output (for
+stdout or `-o FILE`). A format whose one-article file is not simply the export of one
+record (a JSON object rather than an array; an HTML page linking back to the index) names
+that function in ARTICLE_EXPORTERS, and a format that adds pages beside the articles in a
+directory (HTML's index) names it in DIRECTORY_INDEXES. Modules are imported only when
+their format is used, so adding a format is one module plus one line here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+EXPORTERS: dict[str, str] = {
+    "text": "newsarchive.export.text:export_text",
+    "md": "newsarchive.export.markdown:export_markdown",
+    "html": "newsarchive.export.html:export_html",
+    "json": "newsarchive.export.json:export_json",
+    "jsonl": "newsarchive.export.jsonl:export_jsonl",
+    "csv": "newsarchive.export.csv:export_csv",
+    "bibtex": "newsarchive.export.bibtex:export_bibtex",
+    "ris": "newsarchive.export.ris:export_ris",
+    "csl-json": "newsarchive.export.csl_json:export_csl_json",
+}
+# Format -> "module:function" taking one record, for a format whose file per article is
+# not the export of a one-record list.
+ARTICLE_EXPORTERS: dict[str, str] = {
+    "html": "newsarchive.export.html:export_html_site_page",
+    "json": "newsarchive.export.json:export_json_record",
+}
+# Format -> "module:function" (records, file names) -> {file name: content}: the pages a
+# directory export adds beside the articles.
+DIRECTORY_INDEXES: dict[str, str] = {
+    "html": "newsarchive.export.html:export_html_site_index",
+}
+FILE_EXTENSIONS: dict[str, str] = {
+    "text": "txt",
+    "md": "md",
+    "html": "html",
+    "json": "json",
+    "jsonl": "jsonl",
+    "csv": "csv",
+    "bibtex": "bib",
+    "ris": "ris",
+    "csl-json": "csl.json",
+}
+
+_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
+MAX_ID_LENGTH = 40
+MAX_SLUG_LENGTH = 60
+
+
+def _load(target: str) -> Callable[..., Any]:
+    module_name, function_name = target.split(":")
+    return getattr(importlib.import_module(module_name), function_name)
+
+
+def exporter_for(fmt: str) -> Callable[[Sequence[dict[str, Any]]], str]:
+    """The export function of a format name; KeyError for an unknown one."""
+    return _load(EXPORTERS[fmt])
+
+
+def export_records(fmt: str, records: Sequence[dict[str, Any]]) -> str:
+    """The whole export of `records` in format `fmt`, for stdout or a single file."""
+    return exporter_for(fmt)(list(records))
+
+
+def article_filename(record: dict[str, Any], extension: str) -> str:
+    """`<id>-<slug>.<ext>`: a plain ASCII file name that cannot leave its directory.
+
+    The id keeps only letters, digits, "_" and "-"; when that changed it (an id holding
+    "../" or a slash), a short digest of the real id is added so two such ids still get
+    different names. The slug is the title folded to ASCII.
+    """
+    from newsarchive.export.fields import ascii_slug, text_of
+
+    raw_id = text_of(record, "id")
+    safe_id = _UNSAFE_ID.sub("", raw_id)[:MAX_ID_LENGTH].lstrip("-_")
+    if safe_id != raw_id:
+        digest = hashlib.sha256(raw_id.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        safe_id = f"{safe_id}-{digest}" if safe_id else digest
+    slug = ascii_slug(text_of(record, "title"), MAX_SLUG_LENGTH)
+    stem = f"{safe_id}-{slug}" if slug else safe_id
+    return f"{stem}.{extension}"
+
+
+def article_filenames(records: Sequence[dict[str, Any]], extension: str) -> list[str]:
+    """`article_filename` for each record, made unique with "-2", "-3"... on a clash."""
+    names: list[str] = []
+    taken: set[str] = {f"index.{extension}"}
+    for record in records:
+        name = article_filename(record, extension)
+        stem, n = name[: -len(extension) - 1], 2
+        while name.lower() in taken:
+            name = f"{stem}-{n}.{extension}"
+            n += 1
+        taken.add(name.lower())
+        names.append(name)
+    return names
+
+
+def export_to_directory(fmt: str, records: Sequence[dict[str, Any]], directory: Path) -> list[Path]:
+    """Write one file per article into `directory` (created if need be), plus any index.
+
+    Returns the paths written, articles first in the order given. Each file is written to
+    a temporary name and renamed into place, so a crash never leaves a half file under a
+    final name. Nothing is ever written outside `directory`.
+    """
+    records = list(records)
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    root = directory.resolve()
+    extension = FILE_EXTENSIONS[fmt]
+    names = article_filenames(records, extension)
+    one_article = (
+        _load(ARTICLE_EXPORTERS[fmt]) if fmt in ARTICLE_EXPORTERS
+        else (lambda record: export_records(fmt, [record]))
+    )
+    outputs: list[tuple[str, str]] = [(name, one_article(record)) for name, record in zip(names, records)]
+    if fmt in DIRECTORY_INDEXES:
+        outputs.extend(_load(DIRECTORY_INDEXES[fmt])(records, names).items())
+    mode = _file_mode()
+    written: list[Path] = []
+    for name, content in outputs:
+        written.append(_write_atomically(root, name, content, mode))
+    _sync_directory(root)
+    return written
+
+
+def _file_mode() -> int:
+    # mkstemp makes files private (0600); an export should get the mode any new file gets.
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _write_atomically(root: Path, name: str, content: str, mode: int) -> Path:
+    target = root / name
+    # Names are built from a safe alphabet already; this is the last line of defence.
+    if target.resolve().parent != root or name in ("", ".", ".."):
+        raise ValueError(f"refusing to write {name!r} outside {root}")
+    fd, temp = tempfile.mkstemp(dir=root, prefix=".", suffix=".part")
+    try:
+        os.fchmod(fd, mode)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except FileNotFoundError:
+            pass
+        raise
+    return target
+
+
+def _sync_directory(root: Path) -> None:
+    # The renames are durable only once the directory itself is flushed (POSIX only).
+    try:
+        fd = os.open(root, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,78 @@
+"""Markdown: YAML front matter holding every field, then the body with `## ` sub-headings.
+
+The front matter (yaml.safe_dump) carries the record's fields by their DESIGN.md names, so
+the Markdown importer, which maps front-matter keys by name, reads the article back as it
+was. `body` itself is the text after the front matter and `word_count` is derived from it,
+so neither is repeated above. Body text is escaped where CommonMark would read it as markup
+(emphasis, links, raw HTML such as `<script>`, a line starting "#" or "1."), so it renders
+as the literal text it is; terminal control characters are removed everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Sequence
+
+import yaml
+
+from newsarchive.export.fields import body_blocks
+from newsarchive.model import RECORD_FIELDS
+from newsarchive.render.sanitize import clean_terminal_text
+
+# Fields written below the front matter or derived from what is.
+NOT_IN_FRONT_MATTER = ("body", "word_count")
+_INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+# Openings that make a line a heading, quote, list item, thematic break or fence.
+_BLOCK_START = re.compile(r"^(#{1,6}(?=\s|$)|[-+*](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|[=-]+\s*$|~{3,}|\|)")
+
+
+def _clean_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean_terminal_text(value)
+    if isinstance(value, list):
+        return [_clean_value(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _clean_value(v) for k, v in value.items()}
+    return value
+
+
+def front_matter(record: dict[str, Any]) -> dict[str, Any]:
+    """Every field but the body, DESIGN.md fields first in their order, then any others."""
+    names = [n for n in RECORD_FIELDS if n not in NOT_IN_FRONT_MATTER and n in record]
+    names += [n for n in record if n not in RECORD_FIELDS]
+    return {name: _clean_value(record[name]) for name in names}
+
+
+def escape_markdown(text: str) -> str:
+    """One paragraph as Markdown that renders to exactly `text`."""
+    text = _ENTITY.sub(r"\\&", _INLINE_MARKUP.sub(r"\\\1", text))
+    return _BLOCK_START.sub(lambda m: _escape_block_start(m.group()), text, count=1)
+
+
+def _escape_block_start(opening: str) -> str:
+    if opening[0].isdigit():
+        return opening  # the "." or ")" after the number is escaped by the caller below
+    return "\\" + opening
+
+
+def _paragraph(text: str) -> str:
+    escaped = escape_markdown(text)
+    # "1. Foo" would start a list: escape the delimiter after a leading number.
+    return re.sub(r"^(\d{1,9})([.)])(?=\s|$)", r"\1\\\2", escaped)
+
+
+def article_markdown(record: dict[str, Any]) -> str:
+    """One article as a Markdown document with front matter, ending in a newline."""
+    matter = yaml.safe_dump(front_matter(record), allow_unicode=True, sort_keys=False,
+                            default_flow_style=False, width=100)
+    parts = [f"---\n{matter}---"]
+    for block in body_blocks(record):
+        text = clean_terminal_text(block.text)
+        parts.append(f"## {escape_markdown(text)}" if block.kind == "heading" else _paragraph(text))
+    return "\n\n".join(parts) + "\n"
+
+
+def export_markdown(records: Sequence[dict[str, Any]]) -> str:
+    """Every article as a Markdown document, one after the other."""
+    return "\n".join(article_markdown(record) for record in records)
