@@ -38,7 +38,8 @@ RECORD_FIELDS = (
 OPTIONAL_TEXT_FIELDS = ("subtitle", "source", "site", "section", "reviewer", "published", "url", "language")
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-WORD = re.compile(r"\w+(?:['’\-]\w+)*")
+# A number with separators ("85,000", "3.5") is one word, as is "well-known" or "it's".
+WORD = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:['’\-]\w+)*")
 ID_LENGTH = 12
 
 

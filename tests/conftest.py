@@ -28,3 +28,33 @@ def requires_shared(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent (../shared is not beside this checkout)")
     return path
+
+
+class CliResult:
+    """What one run of the CLI gave: exit code, stdout, stderr, and stdout parsed as JSON."""
+
+    def __init__(self, code: int, stdout: str, stderr: str) -> None:
+        self.code, self.stdout, self.stderr = code, stdout, stderr
+
+    def json(self):
+        import json
+
+        return json.loads(self.stdout)
+
+    def __repr__(self) -> str:
+        return f"CliResult(code={self.code}, stdout={self.stdout[:500]!r}, stderr={self.stderr[:500]!r})"
+
+
+@pytest.fixture
+def run_cli():
+    """Run `newsarchive ARGS...` in-process (Click's CliRunner) against the test's archive."""
+    from click.testing import CliRunner
+
+    from newsarchive.cli import cli
+
+    def run(*args: str, input: str | bytes | None = None) -> CliResult:
+        runner = CliRunner()
+        result = runner.invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
+        return CliResult(result.exit_code, result.stdout, result.stderr)
+
+    return run

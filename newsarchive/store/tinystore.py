@@ -3,8 +3,9 @@
 This is the only module that imports tinydb. TinyDB's stock JSONStorage rewrites the file
 in place (a crash leaves it corrupt) and writes once per operation; here TinyDB works on an
 in-memory snapshot instead, and a transaction writes the snapshot back once, through
-`atomic.write_atomically`, when the command's work succeeded. Article ids are the TinyDB
-document ids, so a lookup by id is a dictionary access.
+`atomic.write_atomically`, when the command's work succeeded. Documents keep TinyDB's own
+integer ids, so stock TinyDB opens the file as it is; a map from article id to document id,
+built once per snapshot, makes a lookup by article id a dictionary access.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from typing import Any, Iterable, Iterator
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
-from tinydb.table import Document, Table
 
 from newsarchive import __version__
 from newsarchive.errors import AmbiguousIdError, ArchiveError, NotFoundError
@@ -48,16 +48,6 @@ class SnapshotStorage(Storage):
         self.changed = True
 
 
-class StrIdTable(Table):
-    """A table whose document ids are strings: the article ids themselves."""
-
-    document_id_class = str  # type: ignore[assignment]
-
-
-class ArchiveDB(TinyDB):
-    table_class = StrIdTable
-
-
 @dataclass
 class Changes:
     """What a transaction changed, for keeping derived indexes in step without a rescan."""
@@ -75,9 +65,10 @@ class ArchiveView:
     def __init__(self, path: Path, tables: Tables) -> None:
         self.path = path
         self._storage_tables = tables
-        self.db = ArchiveDB(tables, storage=SnapshotStorage)
+        self.db = TinyDB(tables, storage=SnapshotStorage)
         self.articles = self.db.table(ARTICLES)
         self._check_schema()
+        self._doc_ids = {doc["id"]: int(doc_id) for doc_id, doc in tables.get(ARTICLES, {}).items() if "id" in doc}
 
     def _check_schema(self) -> None:
         version = self.meta().get("schema_version", SCHEMA_VERSION)
@@ -89,22 +80,23 @@ class ArchiveView:
             )
 
     def meta(self) -> dict[str, Any]:
-        doc = self.db.table(META).get(doc_id="1")
+        doc = self.db.table(META).get(doc_id=1)
         return dict(doc) if doc else {}
 
     def __len__(self) -> int:
-        return len(self.articles)
+        return len(self._doc_ids)
 
     def ids(self) -> set[str]:
-        return set(self.db.storage.read().get(ARTICLES, {}))
+        return set(self._doc_ids)
 
     def get(self, article_id: str) -> dict[str, Any] | None:
-        doc = self.articles.get(doc_id=article_id)
+        doc_id = self._doc_ids.get(article_id)
+        doc = self.articles.get(doc_id=doc_id) if doc_id is not None else None
         return dict(doc) if doc is not None else None
 
     def resolve(self, id_or_prefix: str) -> str:
         """The full id an id or unique id prefix names; NotFoundError or AmbiguousIdError."""
-        ids = self.ids()
+        ids = self._doc_ids
         if id_or_prefix in ids:
             return id_or_prefix
         matches = sorted(i for i in ids if i.startswith(id_or_prefix)) if id_or_prefix else []
@@ -129,28 +121,33 @@ class ArchiveTransaction(ArchiveView):
 
     def insert(self, records: Iterable[dict[str, Any]]) -> None:
         """Add new records in one TinyDB operation; their ids must be free."""
-        documents = [Document(record, doc_id=record["id"]) for record in records]
-        if documents:
-            self.articles.insert_multiple(documents)
-            self.changes.upserted.update((doc.doc_id, dict(doc)) for doc in documents)
+        records = [dict(r) for r in records]
+        clashes = [r["id"] for r in records if r["id"] in self._doc_ids]
+        if clashes:
+            raise ValueError(f"ids already in the archive: {', '.join(clashes[:5])}")
+        if records:
+            doc_ids = self.articles.insert_multiple(records)
+            for record, doc_id in zip(records, doc_ids):
+                self._doc_ids[record["id"]] = doc_id
+                self.changes.upserted[record["id"]] = record
 
     def replace(self, record: dict[str, Any]) -> None:
         """Replace the stored record with the same id by `record`, whole."""
         article_id = record["id"]
-        if self.articles.get(doc_id=article_id) is None:
+        if article_id not in self._doc_ids:
             raise NotFoundError(f"no article with id {article_id!r} in {self.path}")
 
         def swap(doc: dict[str, Any]) -> None:
             doc.clear()
             doc.update(record)
 
-        self.articles.update(swap, doc_ids=[article_id])
+        self.articles.update(swap, doc_ids=[self._doc_ids[article_id]])
         self.changes.upserted[article_id] = dict(record)
 
     def remove(self, article_ids: Iterable[str]) -> None:
-        ids = [i for i in article_ids if self.articles.get(doc_id=i) is not None]
+        ids = [i for i in article_ids if i in self._doc_ids]
         if ids:
-            self.articles.remove(doc_ids=ids)
+            self.articles.remove(doc_ids=[self._doc_ids.pop(i) for i in ids])
             for article_id in ids:
                 self.changes.upserted.pop(article_id, None)
                 self.changes.deleted.add(article_id)
