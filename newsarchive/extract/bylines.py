@@ -47,6 +47,12 @@ def _is_name(text: str) -> bool:
     return all(NAME_WORD.match(word) for word in words)
 
 
+def is_person(text: str) -> bool:
+    """A line that is a person's name and nothing else ("Nadia Sorensen")."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and _is_name(text) and all(w[:1].isupper() for w in words[-1:])
+
+
 def _clean_name(text: str) -> str:
     return " ".join(text.strip(" \t-–—|,;:.").split())
 
@@ -97,6 +103,41 @@ def parse_reviewer(line: str) -> str | None:
     name = re.split(r",|\s+on\s*$|\s[|•-]\s", name)[0]
     name = _clean_name(name)
     return name if _is_name(name) else None
+
+
+SOURCE_LINE = re.compile(r"^\W*(?:source|sources|quelle|source|fuente|fonte|bron)\s*:\s*(?P<name>[^|]{2,60}?)\s*$", re.I)
+# "SAO PAULO (Commodity News Service) - ", "LONDON, 3 May 2016 - ", "BERLIN (dpa) – "
+CITY_DATELINE = re.compile(
+    r"^(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]{1,30}?)(?:,\s*(?P<date>[^-–—()]{4,30}?))?\s*(?:\((?P<source>[^)]{2,40})\))?\s*[-–—]\s+(?=\S)"
+)
+
+
+def parse_dateline(paragraph: str) -> tuple[str | None, str | None, str] | None:
+    """A paragraph opening with "CITY (Source) - " or "CITY, date - ": (source, date text, the rest)."""
+    match = CITY_DATELINE.match(paragraph)
+    if not match or not (match.group("source") or match.group("date")):
+        return None
+    city = match.group("city").strip()
+    if len(city) < 3 or not city.replace(" ", "").replace(".", "").isupper():
+        return None
+    return match.group("source"), match.group("date"), paragraph[match.end():]
+
+
+def parse_source_line(line: str) -> str | None:
+    """The name in a "Source: Northern Press Agency" line."""
+    match = SOURCE_LINE.match(line.strip())
+    return _clean_name(match.group("name")) if match else None
+
+
+PARTICLES = frozenset("of for and & the on de du des der die das di da del della do dos das van von het la le les el y e et und en".split())
+
+
+def is_organisation(line: str) -> bool:
+    """A short name with every word capitalised ("Harbor City Tribune"), as under a by-line."""
+    words = line.split()
+    return 1 <= len(words) <= 6 and not line.endswith((".", "!", "?", ":")) and all(
+        w[:1].isupper() or w.lower() in PARTICLES for w in words
+    ) and not any(c.isdigit() for c in line)
 
 
 def parse_source(line: str) -> str | None:

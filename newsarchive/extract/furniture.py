@@ -17,17 +17,19 @@ sign ?up | sign ?in | log ?in | log ?out | register | subscribe | subscription |
 | share | shares | tweet | retweet | facebook | twitter | linkedin | pinterest | whatsapp | reddit | google\+ | instagram | youtube
 | e-?mail (this|to a friend|article|story) | print( this| article| story| page)? | permalink
 | advertisement | advertising | advertise | sponsored | promoted | ad choices | adchoices
-| related (articles?|stories|content|links|news|topics|videos?|coverage|posts?)? | more (from|on|in|stories|news|about|like this|articles|videos)
+| related (articles?|stories|content|links|news|topics|videos?|coverage|posts?)? | more (from|on|in|stories|news|headlines|about|like this|articles|videos|top stories)
 | read (more|next|full|the full|also|this next) | see (also|more|all) | continue reading | click here | learn more | find out more
 | most (popular|read|viewed|shared|emailed|commented|recent) | popular | trending | top stories | latest (news|stories|headlines)? | recommended | editor'?s picks
 | you (may|might) (also )?like | don'?t miss | in case you missed | also on | around the web | from the web | promoted stories
 | comments? | leave a (comment|reply) | post a comment | add (a )?comment | reply | report abuse | \d+ comments? | join the (conversation|discussion)
 | cookies? | privacy( policy| notice)? | terms (of|and) (use|service|conditions) | terms & conditions | accessibility | site ?map | contact us | about us
 | skip to | jump to | back to top | go to | return to | home ?page | home | menu | navigation | search | previous | next | prev | page \d+
-| follow (us|me|him|her|on) | like us | connect with | get the app | download the app | rss | feeds?
+| follow (us|me|him|her|on) | like us | connect with | get the app | download the app | rss
 | all rights reserved | copyright | \(c\) | © | terms | faq | help | careers | jobs | media kit | corrections
 | photos? | videos? | gallery | slideshows? | watch | listen | podcasts?
 | tags? | topics | filed under | categories | category | archives?
+| reading time | \d+ min(ute)?s? read | was this (article|page|information) helpful | lesen sie (auch|mehr) | lesezeit
+| leestijd | temps de lecture | tiempo de lectura | tempo di lettura | tempo de leitura | accept( and close| all)? | akzeptieren | accepter | aceptar | accetta
 | loading | javascript | enable javascript | flash player | adobe flash
 | anmelden | abmelden | einloggen | registrieren | abonnieren | abonnement | teilen | drucken | versenden | anzeige | werbung
 | mehr zum thema | weiterlesen | weitere artikel | datenschutz | impressum | alle rechte vorbehalten | kommentare? | startseite | zur startseite | meistgelesen
@@ -38,12 +40,24 @@ sign ?up | sign ?in | log ?in | log ?out | register | subscribe | subscription |
 | iscriviti | abbonati | accedi | registrati | condividi | stampa | pubblicità | leggi anche | leggi tutto | tutti i diritti riservati | commenti | più letti
 | assine | assinar | entrar | cadastre-se | compartilhe | compartilhar | partilhar | publicidade | leia também | leia mais | saiba mais | todos os direitos reservados
 | comentários | mais lidas
+| más noticias | más información | potrebbe interessarti | ti potrebbe interessare | schrijf je in | nieuwsbrief | mais notícias | veja também
+| plus d'actualités | plus d'infos | à la une | weitere nachrichten | einstellungen | manage settings | settings | preferences | paramétrer | akkoord | instellingen | informativa
 | aanmelden | inloggen | abonneer | abonnement | delen | advertentie | lees ook | lees meer | meer over | alle rechten voorbehouden | reacties | voorpagina | meest gelezen
 """
 _ALTERNATIVES = "|".join(p.strip() for p in _SHORT_LINE_PHRASES.split("|") if p.strip())
 SHORT_LINE = re.compile(r"(?<!\w)(?:" + _ALTERNATIVES + r")(?!\w)", re.I)
 # A line is "short" for the phrase test up to this many words.
-SHORT_WORDS = 12
+SHORT_WORDS = 14
+# Ordinary words that are furniture only on a line of at most WEAK_MAX_WORDS words.
+WEAK = frozenset(
+    """next previous prev help home search menu photo photos video videos watch listen tag tags topics jobs careers
+    terms comment comments reply popular print gallery archive archives category categories faq podcast podcasts
+    loading register share shares recommended trending cookie cookies privacy accessibility sponsored promoted
+    inicio portada accueil startseite stampa drucken imprimer imprimir delen teilen partager compartir condividi
+    facebook twitter youtube instagram linkedin pinterest reddit whatsapp tweet feeds rss slideshow slideshows
+    homepage""".split()
+) | {"return to", "go to", "jump to", "home page"}
+WEAK_MAX_WORDS = 2
 
 # Furniture whatever the length of the line.
 ALWAYS = re.compile(
@@ -51,10 +65,14 @@ ALWAYS = re.compile(
     | all\ rights\ reserved | alle\ rechte\ vorbehalten | tous\ droits\ réservés
     | todos\ (?:los|os)\ direitos\ reservados | todos\ los\ derechos\ reservados | tutti\ i\ diritti\ riservati
     | alle\ rechten\ voorbehouden
-    | \bwe\ use\ cookies | \buses\ cookies | \bthis\ (?:web)?site\ uses | by\ continuing\ to\ (?:use|browse)
+    | \bwe\ use\ cookies | wir\ verwenden\ cookies | nous\ utilisons\ (?:des\ )?cookies | (?:utilizamos|usamos)\ cookies
+    | utilizziamo\ (?:i\ )?cookie | wij\ gebruiken\ cookies | ce\ site\ utilise | este\ (?:sitio|site)\ (?:web\ )?(?:utiliza|usa)
+    | questo\ sito\ utilizza | deze\ (?:web)?site\ gebruikt | diese\ (?:web)?seite\ verwendet | \buses\ cookies | \bthis\ (?:web)?site\ uses | by\ continuing\ to\ (?:use|browse)
     | \byour\ browser\ (?:does\ not|doesn'?t)\ support | \benable\ javascript | \brequires\ (?:javascript|flash|adobe)
     | \bsign\ up\ for\ (?:our|the|free|\w+'s) | \bsubscribe\ to\ (?:our|the) | \bfollow\ us\ on
     | \bclick\ here\ to | \bshare\ this\ (?:article|story|page) | \bback\ to\ top\b
+    | ^\W*(?:read\ (?:more|also|next)|see\ also|related|lesen\ sie\ (?:auch|mehr)|mehr\ zum\ thema|lire\ aussi|à\ lire\ aussi|voir\ aussi
+      |lee\ también|leer\ más|ver\ también|leggi\ anche|vedi\ anche|leia\ também|leia\ mais|veja\ também|lees\ ook|lees\ meer|zie\ ook)\s*[:›»>]
     | \bthis\ article\ is\ from\ the\ .{0,40}archive
     | \bposted\ in\b.{0,80}\|
     """,
@@ -71,7 +89,7 @@ CREDIT = re.compile(
 )
 # Lines that are the headings of furniture boxes; what follows them is furniture too.
 BOX_HEADING = re.compile(
-    r"""^\W*(?:stay\ informed|related(?:\ \w+)?|more\ (?:from|on|in|stories|news|like\ this)\b.*|most\ (?:popular|read|viewed|shared|emailed)\b.*
+    r"""^\W*(?:stay\ informed|stay\ up\ to\ date|related(?:\ \w+)?|more\ (?:from|on|in|stories|news|like\ this)\b.*|most\ (?:popular|read|viewed|shared|emailed)\b.*
     | popular\b.*|recommended(?:\ \w+)?|you\ (?:may|might)\ also\ like|read\ (?:more|next|also)|see\ also|comments?|\d+\ comments?|leave\ a\ (?:reply|comment)
     | share\ this(?:\ \w+)?|tags?|topics|trending(?:\ now)?|top\ stories|latest\ (?:news|stories|headlines)|around\ the\ web|from\ the\ web|also\ on\ \w+
     | mehr\ zum\ thema|weitere\ artikel|kommentare|meistgelesen|lire\ aussi|à\ lire\ aussi|sur\ le\ même\ sujet|les\ plus\ lus|commentaires
@@ -89,9 +107,12 @@ def furniture_reason(text: str, n_words: int) -> str | None:
     if n_words <= SHORT_WORDS:
         if CREDIT.search(text):
             return "credit"
-        match = SHORT_LINE.search(text)
-        if match:
-            return f"phrase: {match.group().strip()[:30]}"
+        for match in SHORT_LINE.finditer(text):
+            phrase = match.group().strip()
+            # A lone word like "next" or "home" is a button only when the line is little more.
+            if n_words > WEAK_MAX_WORDS and phrase.casefold() in WEAK:
+                continue
+            return f"phrase: {phrase[:30]}"
     return None
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 BULLET = re.compile(r"^\s*(?:[•*·▪►▸◦‣○●■□–-]|\d{1,2}[.)]|\[\d+\])\s+")
 # Separators of menu items laid on one line: "News | Sport | Weather".
-SEPARATORS = re.compile(r"\s[|•·»›>/]\s|\s{3,}")
+SEPARATORS = re.compile(r"\s[|•·»›>/]\s|\S\s{2,}(?=\S)")
 SENTENCE_END = re.compile(r"[.!?…:;]['\"’”»)\]]*$")
 # Form widgets and image placeholders of text-browser dumps: "[Search]", "[IMG]", "[ ]".
 WIDGET = re.compile(r"\[[^\]]{0,40}\]|_{4,}")
@@ -27,6 +27,7 @@ class Block:
     index: int
     text: str
     first_line: int
+    raw: str = ""  # the text with its original spacing, where menus show their gaps
     indent: int = 0
     bullet: bool = False
     blank_before: bool = True
@@ -65,11 +66,11 @@ def split_blocks(text: str) -> list[Block]:
     def flush() -> None:
         nonlocal current
         if current:
-            joined = " ".join(part.strip() for part in current)
-            joined = " ".join(joined.split())
+            raw = " ".join(part.strip() for part in current)
+            joined = " ".join(raw.split())
             if joined:
                 blocks.append(
-                    Block(index=len(blocks), text=joined, first_line=start, indent=indent,
+                    Block(index=len(blocks), text=joined, first_line=start, raw=raw, indent=indent,
                           bullet=bool(BULLET.match(current[0])), blank_before=blank)
                 )
         current = []
@@ -109,6 +110,6 @@ def measure(block: Block, stop_words: frozenset[str]) -> None:
     if words:
         block.stop_density = sum(1 for w in words if w.lower() in stop_words) / len(words)
         block.capitalised = sum(1 for w in words if w[:1].isupper()) / len(words)
-    block.separators = len(SEPARATORS.findall(text))
+    block.separators = len(SEPARATORS.findall(block.raw or text))
     block.widgets = len(WIDGET.findall(text))
     block.ends_sentence = bool(SENTENCE_END.search(text))

@@ -50,19 +50,27 @@ def classify(block: Block, learned: bool) -> Verdict:
     reason = furniture_reason(block.text, block.words)
     if reason:
         return Verdict("furniture", reason, -max(4.0, block.words * 0.7))
+    if _is_caption(block):
+        return Verdict("furniture", "photo alt text or caption (lower-case, not a sentence)", -3.0)
     if block.widgets and block.words <= 12:
         return Verdict("furniture", "form widget or image placeholder", -4.0)
     if block.separators >= 2 and block.separators * 4 >= block.words:
         return Verdict("furniture", f"menu: {block.separators} separators", -max(4.0, block.words * 0.7))
     density = block.stop_density
-    if block.words >= GOOD_WORDS and density >= GOOD_STOP_DENSITY:
+    if block.words >= GOOD_WORDS and density >= GOOD_STOP_DENSITY and (block.ends_sentence or block.words >= 20):
         return Verdict("good", f"{block.words} words, stop-word density {density:.2f}", float(block.words))
-    if block.words >= NEAR_WORDS and density >= NEAR_STOP_DENSITY:
+    if block.words >= NEAR_WORDS and density >= NEAR_STOP_DENSITY and block.ends_sentence:
         return Verdict("near", f"{block.words} words, stop-word density {density:.2f}", block.words * 0.3)
     if block.words < GOOD_WORDS:
         penalty = -2.0 if block.bullet else -1.0
         return Verdict("short", f"{block.words} words", penalty)
     return Verdict("bad", f"{block.words} words, stop-word density {density:.2f} (not prose)", -block.words * 0.5)
+
+
+def _is_caption(block: Block) -> bool:
+    """Alt text as a text copy shows it: "doctor and female patient" on its own line."""
+    text = block.text
+    return block.words <= 20 and text[:1].islower() and not block.ends_sentence and not block.bullet
 
 
 def densest_run(weights: list[float]) -> tuple[int, int]:
@@ -87,9 +95,7 @@ def is_heading(block: Block, before: Verdict | None, after: Verdict | None) -> b
         return False
     if text.endswith((".", ",", ";")) or is_credit(text):
         return False
-    if after is None or after.kind not in ("good", "near"):
-        return False
-    return before is not None and before.kind in ("good", "near", "short")
+    return after is not None and after.kind in ("good", "near")
 
 
 def keep_short(block: Block) -> bool:

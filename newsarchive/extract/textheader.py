@@ -12,10 +12,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsarchive.extract.bylines import parse_byline, parse_reviewer, parse_source
-from newsarchive.extract.dates import find_dates, split_dateline
+from newsarchive.extract.bylines import (
+    is_organisation,
+    is_person,
+    parse_byline,
+    parse_dateline,
+    parse_reviewer,
+    parse_source,
+    parse_source_line,
+)
+from newsarchive.extract.dates import find_dates, parse_date, split_dateline
 from newsarchive.extract.furniture import furniture_reason, is_box_heading, is_credit
-from newsarchive.extract.textblocks import Block
+from newsarchive.extract.textblocks import WIDGET, Block
 
 # How far above the body the headline may be, in blocks.
 HEADLINE_REACH = 30
@@ -24,6 +32,11 @@ STANDFIRST_REACH = 6
 PUBLISHED = re.compile(r"\b(?:published|posted|publié|veröffentlicht|publicado|pubblicato|gepubliceerd)\b", re.I)
 UPDATED = re.compile(r"\b(?:updated|modified|mis à jour|aktualisiert|actualizado|aggiornato|atualizado|bijgewerkt)\b", re.I)
 CAMEL_BRAND = re.compile(r"\b(?:on|for|from|at|to|with|by|visit|join)\s+((?:[A-Z][a-z]+){1,3}[A-Z][A-Za-z]*|[A-Z][a-z]+[A-Z]{2,}[A-Za-z]*)(?:['’]s)?\b")
+
+
+ROLE_LINE = re.compile(
+    r"^[\w &-]*(?:correspondent|reporter|editor|writer|columnist|journalist|producer),\s*(?P<org>[^,]{3,50})$", re.I
+)
 
 
 @dataclass
@@ -41,6 +54,18 @@ class Header:
     roles: dict[int, str] = field(default_factory=dict)
     # Block index -> the metadata rule that claimed it (for explain mode).
     rules: dict[int, str] = field(default_factory=dict)
+
+
+def strip_dateline(paragraph: str, dayfirst: bool | None) -> tuple[str | None, str | None, str]:
+    """(date, source, rest) of a first paragraph opening with a dateline; (None, None, it) otherwise."""
+    date, rest = split_dateline(paragraph, dayfirst=dayfirst)
+    if date:
+        return date, None, rest
+    city = parse_dateline(paragraph)
+    if city:
+        source, date_text, rest = city
+        return (parse_date(date_text, dayfirst=dayfirst) if date_text else None), source, rest
+    return None, None, paragraph
 
 
 def meta_role(block: Block, dayfirst: bool | None = None) -> tuple[str, object] | None:
@@ -63,18 +88,37 @@ def meta_role(block: Block, dayfirst: bool | None = None) -> tuple[str, object] 
     return None
 
 
-def headline_score(block: Block, distance: int) -> float | None:
-    """How much a block reads like a headline, `distance` blocks above the body; None if it cannot be one."""
+CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+NOT_HEADLINE = re.compile(r"^\W*(?:by|von|par|por|door)\b|^\W*\d{1,2}[:.]\d\d|\b(?:posted|written|filed)\b", re.I)
+
+
+def content_words(text: str) -> set[str]:
+    return {w.casefold() for w in CONTENT_WORD.findall(text)}
+
+
+def headline_score(block: Block, distance: int, body_words: set[str] | None = None) -> float | None:
+    """How much a block reads like a headline, `distance` blocks above the body; None if it cannot be one.
+
+    A headline names what the article is about, so its words come back in the body:
+    `body_words` (the content words of the body's opening) weighs that.
+    """
     text = block.text
     if block.words < 2 or block.words > 35 or block.bullet or block.widgets or block.separators:
         return None
-    if furniture_reason(text, block.words) or is_box_heading(text) or is_credit(text):
+    if NOT_HEADLINE.search(text):
+        return None
+    if is_box_heading(text) or is_credit(text):
+        return None
+    reason = furniture_reason(text, block.words)
+    if reason and (reason.startswith("always") or block.words <= 3):
         return None
     if not (text[:1].isupper() or text[:1].isdigit() or text[:1] in "‘'\"“¿¡"):
         return None
-    score = 1.0 - 0.05 * distance
+    score = 1.0 - 0.03 * distance - (0.6 if reason else 0.0)
     if 4 <= block.words <= 20:
         score += 0.4
+    elif block.words < 4:
+        score -= 0.5
     if text.endswith("."):
         score -= 0.7
     if text.endswith((":", ",", ";")):
@@ -83,6 +127,10 @@ def headline_score(block: Block, distance: int) -> float | None:
         score += 0.2
     if text.isupper():
         score -= 0.3
+    if body_words:
+        own = content_words(text)
+        if own:
+            score += 1.2 * len(own & body_words) / len(own)
     return score
 
 
@@ -113,13 +161,15 @@ def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> 
                 first = rest[0]
 
     # The headline: best-scoring candidate above the body.
+    opening = " ".join(blocks[i].text for i in body[:8])
+    body_words = content_words(opening[:3000])
     best: tuple[float, int] | None = None
     distance = 0
     for index in range(first - 1, max(-1, first - 1 - HEADLINE_REACH), -1):
         if index in metas or index in header.roles:
             continue
         distance += 1
-        score = headline_score(blocks[index], distance)
+        score = headline_score(blocks[index], distance, body_words)
         if score is not None and (best is None or score > best[0]):
             best = (score, index)
     title_index = best[1] if best else None
@@ -130,7 +180,8 @@ def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> 
             header.subtitle is None
             and above is not None
             and blocks[above].words < blocks[title_index].words
-            and blocks[title_index].words >= 8
+            and blocks[title_index].words >= 12
+            and (headline_score(blocks[above], 0, body_words) or 0) >= best[0] - 0.3
         ):
             header.subtitle = blocks[title_index].text
             header.roles[title_index] = "subtitle"
@@ -165,9 +216,38 @@ def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> 
     if title_index is not None:
         header.section = _section(blocks, title_index, metas)
     header.site = _site(blocks)
-    if not header.published and body:
-        date, _ = split_dateline(blocks[first].text, dayfirst=dayfirst)
-        header.published = date
+    if body:
+        date, source, _ = strip_dateline(blocks[first].text, dayfirst)
+        header.published = header.published or date
+        header.source = header.source or source
+    if not header.authors and title_index is not None:
+        # A by-line without "By": a bare name beside the date line.
+        for index in range(title_index + 1, first):
+            if index in metas or index in header.roles:
+                continue
+            if is_person(blocks[index].text) and (metas.get(index + 1, ("",))[0] == "date" or metas.get(index - 1, ("",))[0] == "date"):
+                header.authors = [blocks[index].text]
+                header.roles[index] = "byline"
+                break
+    byline_at = [i for i, (role, _) in metas.items() if role == "byline" and i >= lowest]
+    if not header.source and byline_at:
+        # The publication credited under a by-line: "By NAME" / "Harbor City Tribune".
+        following = byline_at[0] + 1
+        if following < len(blocks) and following not in metas:
+            text = blocks[following].text
+            # "Environment correspondent, Border Broadcasting News": the job, then the publication.
+            job = ROLE_LINE.match(text)
+            name = job.group("org") if job else text
+            if is_organisation(name) and not furniture_reason(name, len(name.split())):
+                header.source = name
+                header.roles[following] = "source"
+    if not header.source:
+        for index in list(range(max(0, lowest), first)) + list(range(last + 1, min(len(blocks), last + 6))):
+            name = parse_source_line(blocks[index].text)
+            if name:
+                header.source = name
+                header.roles[index] = "source"
+                break
     if not header.published:
         header.published = _nearest_date(blocks, first, last, dayfirst)
     if not header.authors and body:
@@ -197,13 +277,13 @@ def _next_candidate(blocks: list[Block], index: int, first: int, metas: dict[int
     return below if block.text[:1].isupper() or block.text[:1] in "‘'\"“" else None
 
 
-def _section(blocks: list[Block], title_index: int, metas: dict[int, object]) -> str | None:
+def _section(blocks: list[Block], title_index: int, metas: dict[int, tuple[str, object]]) -> str | None:
     """The nearest short label above the headline ("Health news"), if there is one."""
     for index in range(title_index - 1, max(-1, title_index - 4), -1):
         block = blocks[index]
-        if index in metas or furniture_reason(block.text, block.words):
+        if (index in metas and metas[index][0] != "source") or furniture_reason(block.text, block.words):
             continue
-        text = block.text.split(" > ")[-1].split(" » ")[-1].strip()
+        text = re.split(r"\s[>»›/|]\s", block.text)[-1].strip()
         words = text.split()
         if 1 <= len(words) <= 3 and text[:1].isupper() and not any(c.isdigit() for c in text) and not text.endswith((".", "!", "?")):
             return text
@@ -218,7 +298,7 @@ def _site(blocks: list[Block]) -> str | None:
         for match in CAMEL_BRAND.finditer(block.text):
             counts[match.group(1)] = counts.get(match.group(1), 0) + 1
     if not counts:
-        return None
+        return _masthead(blocks)
     brand = max(counts, key=counts.__getitem__)
     for block in blocks[:3]:
         words = block.text.split()
@@ -231,6 +311,19 @@ def _site(blocks: list[Block]) -> str | None:
                 if not brand.startswith(joined):
                     break
     return brand
+
+
+def _masthead(blocks: list[Block]) -> str | None:
+    """The site's name as the top of the page shows it: a short capitalised line."""
+    for position, block in enumerate(blocks[:8]):
+        # A logo's alt text ("[BBR logo] Border Broadcasting") is not part of the name.
+        text = WIDGET.sub("", block.text).strip()
+        words = len(text.split())
+        if block.separators or not text or furniture_reason(text, words):
+            continue
+        if 1 <= words <= 6 and (is_organisation(text) or (position == 0 and not block.ends_sentence)):
+            return text.title() if text.isupper() else text
+    return None
 
 
 def _nearest_date(blocks: list[Block], first: int, last: int, dayfirst: bool | None) -> str | None:

@@ -17,12 +17,12 @@ from typing import Iterator
 
 from newsarchive.errors import BadInputError
 from newsarchive.extract import ExtractContext
-from newsarchive.extract.dates import guess_dayfirst, split_dateline
+from newsarchive.extract.dates import guess_dayfirst
 from newsarchive.extract.decode import decode_text
 from newsarchive.extract.language import detect_language, stop_words
 from newsarchive.extract.textblocks import Block, measure, split_blocks
 from newsarchive.extract.textbody import Verdict, choose_body, classify
-from newsarchive.extract.textheader import Header, read_header
+from newsarchive.extract.textheader import Header, read_header, strip_dateline
 from newsarchive.model import Article
 
 EXTRACTOR = "textpage/1"
@@ -31,6 +31,8 @@ MIN_BODY_WORDS = 12
 _DIGITS = re.compile(r"\d+")
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 MAX_LEARNABLE = 200
+# How many blocks at the top of the article run may turn out to be headline and standfirst.
+LEADING_HEADER_BLOCKS = 3
 
 
 @dataclass
@@ -91,9 +93,19 @@ def _analyse(text: str, furniture: frozenset[str], dayfirst: bool | None) -> _An
         if dayfirst is None and language not in (None, "en"):
             dayfirst = True
     body = [i for i, role in enumerate(roles) if role in ("body", "heading")]
+    # A run that opens with lines that are not sentences opens with the headline and
+    # standfirst: they belong to the header, not the body.
+    while body and body[0] < run[0] + LEADING_HEADER_BLOCKS and not blocks[body[0]].ends_sentence and blocks[body[0]].words <= 40:
+        roles[body.pop(0)] = "outside"
     header = read_header(blocks, body, dayfirst)
     for index, role in header.roles.items():
         roles[index] = role
+    # A sub-heading comes between paragraphs; one before the first is a caption or a label.
+    for index, role in enumerate(roles):
+        if role == "body":
+            break
+        if role == "heading":
+            roles[index] = "dropped"
     return _Analysis(blocks, verdicts, roles, run, header, language, dayfirst)
 
 
@@ -109,7 +121,7 @@ def extract_text_page(
         if role == "body":
             content = block.text
             if not paragraphs:
-                _, content = split_dateline(content, dayfirst=analysis.dayfirst)
+                _, _, content = strip_dateline(content, analysis.dayfirst)
             paragraphs.append(content)
         elif role == "heading":
             paragraphs.append(block.text)
