@@ -21,7 +21,7 @@ from newsarchive.model import (
     utc_now,
     validate_record,
 )
-from newsarchive.store import ArchiveStore, ArchiveTransaction, ArchiveView
+from newsarchive.store.tinystore import ArchiveStore, ArchiveTransaction, ArchiveView
 from newsarchive.store.backups import RepairReport, restore_newest_backup
 from newsarchive.store.lock import DEFAULT_TIMEOUT
 from newsarchive.store.originals import OriginalsStore

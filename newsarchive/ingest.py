@@ -26,7 +26,7 @@ from newsarchive.store.originals import sha256_of
 
 if TYPE_CHECKING:
     from newsarchive.archive import Archive
-    from newsarchive.store import ArchiveTransaction
+    from newsarchive.store.tinystore import ArchiveTransaction
 
 DUPLICATE_POLICIES = ("skip", "update", "keep-both")
 MIN_BATCH = 1000

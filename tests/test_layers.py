@@ -1,0 +1,53 @@
+"""The layering of DESIGN.md holds: the core never imports click or rich, and --help stays light."""
+
+import ast
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+PACKAGE = ROOT / "newsarchive"
+CORE = ("model.py", "errors.py", "filters.py", "inputs.py", "ingest.py", "archive.py", "store", "extract", "search", "export")
+UI_LIBRARIES = {"click", "rich"}
+
+
+def imported_modules(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            yield node.module
+
+
+def core_files():
+    for name in CORE:
+        target = PACKAGE / name
+        yield from (sorted(target.rglob("*.py")) if target.is_dir() else [target])
+
+
+@pytest.mark.parametrize("path", list(core_files()), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_core_modules_never_import_click_or_rich(path):
+    bad = {m for m in imported_modules(path) if m.split(".")[0] in UI_LIBRARIES}
+    bad |= {m for m in imported_modules(path) if m.startswith(("newsarchive.cli", "newsarchive.render"))}
+    assert not bad, f"{path.name} imports {sorted(bad)}"
+
+
+def test_only_the_store_module_imports_tinydb():
+    users = sorted(str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")
+                   if any(m.split(".")[0] == "tinydb" for m in imported_modules(p)))
+    assert users == ["store/tinystore.py"]
+
+
+def test_help_does_not_load_heavy_modules():
+    code = (
+        "import sys\n"
+        "from newsarchive.cli import cli\n"
+        "try:\n    cli.main(['--help'], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('rich', 'trafilatura', 'warcio', 'feedparser', 'lxml', 'tinydb') if m in sys.modules]\n"
+        "print('HEAVY=' + ','.join(heavy))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "HEAVY="
