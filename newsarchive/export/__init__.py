@@ -85,13 +85,16 @@ def article_filename(record: dict[str, Any], extension: str) -> str:
     different names. The slug is the title folded to ASCII.
     """
     from newsarchive.export.fields import ascii_slug, text_of
+    from newsarchive.render.sanitize import clean_terminal_text
 
     raw_id = text_of(record, "id")
     safe_id = _UNSAFE_ID.sub("", raw_id)[:MAX_ID_LENGTH].lstrip("-_")
     if safe_id != raw_id:
         digest = hashlib.sha256(raw_id.encode("utf-8", "surrogatepass")).hexdigest()[:8]
         safe_id = f"{safe_id}-{digest}" if safe_id else digest
-    slug = ascii_slug(text_of(record, "title"), MAX_SLUG_LENGTH)
+    # A record with no id at all still gets a visible, ordinary name (never ".html").
+    safe_id = safe_id or "article"
+    slug = ascii_slug(clean_terminal_text(text_of(record, "title")), MAX_SLUG_LENGTH)
     stem = f"{safe_id}-{slug}" if slug else safe_id
     return f"{stem}.{extension}"
 
