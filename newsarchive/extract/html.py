@@ -1,0 +1,422 @@
+"""HTML pages to Articles: the article text by trafilatura, the metadata from the page itself.
+
+trafilatura finds the body (it leads the public extraction benchmarks); we keep its
+formatting so sub-headings survive, and turn its XML into paragraphs. The page's own
+metadata (JSON-LD `NewsArticle`, `og:`/`article:` meta tags, `<link rel=canonical>`,
+`<html lang>`) is more reliable than trafilatura's guesses when it is present, so it wins;
+trafilatura (which runs htmldate for the date) fills the gaps.
+
+Reader comments are not the article: they are kept in `extra["comments"]`, never in the body.
+
+`extract_html_article` is the pure core the WARC and feed importers reuse.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urljoin
+
+import lxml.html
+from lxml import etree
+
+from newsarchive.errors import BadInputError
+from newsarchive.extract import ExtractContext
+from newsarchive.extract.decode import guess_encoding
+from newsarchive.model import Article, count_words, is_iso_date
+
+# Bigger pages are cut before parsing: no news article needs more, and lxml's time grows with it.
+MAX_HTML_BYTES = 8_000_000
+# Fewer words than this is a menu or a login box that trafilatura kept, not an article.
+MIN_BODY_WORDS = 5
+
+CHARSET_IN_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
+CHARSET_IN_XML = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""", re.IGNORECASE)
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+SPACES = re.compile(r"\s+")
+TITLE_SEPARATORS = re.compile(r"\s+(?:[|»·:–—-]|::)\s+")
+LANGUAGE = re.compile(r"^([a-z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
+SINGLE_BYTE_FAMILIES = ("latin", "iso8859", "cp125", "windows-125", "ascii", "us-ascii")
+
+ARTICLE_TYPES = {
+    "newsarticle",
+    "article",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "blogposting",
+    "backgroundnewsarticle",
+    "reviewnewsarticle",
+    "socialmediaposting",
+    "webpage",
+    "report",
+    "liveblogposting",
+}
+
+
+# --- decoding -------------------------------------------------------------------------------
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The charset the page declares in its first few KB (XML declaration or <meta>)."""
+    head = data[:4096]
+    match = CHARSET_IN_XML.search(head) or CHARSET_IN_META.search(head)
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "replace").strip().lower()
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _has_non_ascii(data: bytes) -> bool:
+    return any(b > 0x7F for b in data[:200_000]) or len(data) > 200_000 and not data.isascii()
+
+
+def decode_html(data: bytes) -> str:
+    """Decode a page, trusting its declared charset only when the bytes agree with it.
+
+    Pages are often saved in a different encoding from the one they declare: UTF-8 bytes
+    under a `windows-1252` meta tag, or Latin-1 bytes under `utf-8`. A BOM is certain; strict
+    UTF-8 that holds non-ASCII characters is almost certainly UTF-8 whatever the page says;
+    otherwise the declared single-byte charset, else a guess.
+    """
+    for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            return data[len(bom) :].decode(name, errors="replace")
+    declared = declared_encoding(data)
+    if not _has_non_ascii(data):
+        return data.decode("ascii", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if declared and declared not in ("utf-8", "utf-16", "utf-32"):
+        try:
+            return data.decode(declared)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    # The page claims UTF-8 (or nothing) but is not. Old Western tools wrote CP1252, and
+    # Western text has few non-ASCII letters; runs of them ("Ðàñ") mean another code page.
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None:
+        letters = [ch for ch in western[:100_000] if ch.isalpha()]
+        accented = sum(1 for ch in letters if ord(ch) > 0x7F)
+        if accented <= 0.2 * max(len(letters), 1):
+            return western
+    return data.decode(guess_encoding(data), errors="replace")
+
+
+# --- the page's own metadata ----------------------------------------------------------------
+
+
+def _clean(text: Any) -> str | None:
+    if not isinstance(text, str):
+        return None
+    cleaned = SPACES.sub(" ", text).strip()
+    return cleaned or None
+
+
+def _iso_date(value: Any) -> str | None:
+    """YYYY-MM-DD from an ISO-ish timestamp ("2012-07-17T09:00:00+02:00"), else None."""
+    text = _clean(value)
+    if text and len(text) >= 10 and is_iso_date(text[:10]):
+        return text[:10]
+    return None
+
+
+def _names(value: Any) -> list[str]:
+    """Person names from a JSON-LD author value: a string, an object, or a list of either."""
+    items = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for item in items:
+        if isinstance(item, dict):
+            if str(item.get("@type", "Person")).lower() not in ("person", ""):
+                continue
+            item = item.get("name")
+        name = _clean(item)
+        if name and not name.startswith(("http://", "https://")):
+            names.append(name)
+    return names
+
+
+def _json_ld_objects(tree: lxml.html.HtmlElement) -> Iterator[dict[str, Any]]:
+    for script in tree.iterfind(".//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except (ValueError, RecursionError):
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                if "@graph" in item:
+                    stack.append(item["@graph"])
+                yield item
+
+
+def page_metadata(tree: lxml.html.HtmlElement) -> dict[str, Any]:
+    """What the page says about itself: JSON-LD article data, meta tags, canonical link, lang."""
+    meta: dict[str, Any] = {}
+    for item in _json_ld_objects(tree):
+        kinds = item.get("@type")
+        kinds = [str(k).lower() for k in (kinds if isinstance(kinds, list) else [kinds])]
+        if not ARTICLE_TYPES.intersection(kinds):
+            continue
+        article = {
+            "headline": _clean(item.get("headline")) or _clean(item.get("name")),
+            "published": _iso_date(item.get("datePublished")) or _iso_date(item.get("dateCreated")),
+            "authors": _names(item.get("author")),
+            "subtitle": _clean(item.get("description")),
+            "section": _clean(item.get("articleSection")) if not isinstance(item.get("articleSection"), list) else None,
+            "language": _clean(item.get("inLanguage")),
+            "url": _clean(item.get("url")) or _clean(item.get("mainEntityOfPage")),
+        }
+        publisher = item.get("publisher")
+        if isinstance(publisher, dict):
+            article["site"] = _clean(publisher.get("name"))
+        # A real news article's data outranks a generic WebPage's.
+        weight = 0 if "webpage" in kinds and len(kinds) == 1 else 1
+        for key, value in article.items():
+            if value and (key not in meta or weight > meta.get(f"_{key}_weight", 0)):
+                meta[key] = value
+                meta[f"_{key}_weight"] = weight
+    meta = {k: v for k, v in meta.items() if not k.startswith("_")}
+
+    tags: dict[str, str] = {}
+    for element in tree.iterfind(".//meta"):
+        key = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
+        content = _clean(element.get("content"))
+        if key and content and key not in tags:
+            tags[key] = content
+    meta["og_title"] = tags.get("og:title") or tags.get("twitter:title")
+    meta.setdefault("site", tags.get("og:site_name") or tags.get("application-name"))
+    meta.setdefault(
+        "published",
+        _iso_date(tags.get("article:published_time"))
+        or _iso_date(tags.get("og:published_time"))
+        or _iso_date(tags.get("datepublished"))
+        or _iso_date(tags.get("sailthru.date"))
+        or _iso_date(tags.get("pubdate")),
+    )
+    meta.setdefault("section", tags.get("article:section"))
+    meta.setdefault("subtitle", tags.get("og:description") or tags.get("description"))
+    if not meta.get("authors"):
+        author = tags.get("author") or tags.get("article:author") or tags.get("sailthru.author")
+        if author and not author.startswith(("http://", "https://")):
+            meta["authors"] = [author]
+    canonical = tree.find(".//link[@rel='canonical']")
+    if canonical is not None and _clean(canonical.get("href")):
+        meta["canonical"] = _clean(canonical.get("href"))
+    elif tags.get("og:url"):
+        meta["canonical"] = tags["og:url"]
+    lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+    meta.setdefault("language", lang or tags.get("og:locale") or tags.get("content-language"))
+    title_element = tree.find(".//title")
+    meta["html_title"] = _clean(title_element.text_content()) if title_element is not None else None
+    meta["h1"] = [text for h1 in tree.iterfind(".//h1") if (text := _clean(h1.text_content()))]
+    return {k: v for k, v in meta.items() if v}
+
+
+def _language_code(value: str | None) -> str | None:
+    match = LANGUAGE.match((value or "").strip().lower())
+    return match.group(1) if match and len(match.group(1)) == 2 else None
+
+
+# --- the body -------------------------------------------------------------------------------
+
+
+BLOCK_TAGS = {"p", "head", "list", "item", "quote", "code", "table", "row", "div", "body", "graphic"}
+INLINE_TAGS = {"hi", "ref", "del", "span"}
+
+
+def body_paragraphs(body: etree._Element | None) -> list[tuple[str, bool]]:
+    """trafilatura's XML body as (paragraph, is_heading) pairs, in reading order.
+
+    Inline text (including `hi` and `ref`) gathers into the current paragraph; every block
+    element starts a new one; two line breaks in a row end a paragraph, one is a newline.
+    Table rows become one paragraph each, cells joined by " | ".
+    """
+    paragraphs: list[tuple[str, bool]] = []
+    if body is None:
+        return paragraphs
+    buffer: list[str] = []
+    breaks = 0
+
+    def flush(is_heading: bool = False) -> None:
+        lines = [SPACES.sub(" ", line).strip() for line in "".join(buffer).split("\n")]
+        text = "\n".join(line for line in lines if line)
+        if text:
+            paragraphs.append((text, is_heading))
+        buffer.clear()
+
+    def add(text: str | None) -> None:
+        nonlocal breaks
+        if text:
+            if text.strip():
+                breaks = 0
+            buffer.append(text.replace("\n", " "))
+
+    def walk(element: etree._Element) -> None:
+        nonlocal breaks
+        add(element.text)
+        for child in element:
+            tag = child.tag if isinstance(child.tag, str) else None
+            if tag is None:
+                pass
+            elif tag == "lb":
+                breaks += 1
+                if breaks >= 2:
+                    flush()
+                else:
+                    buffer.append("\n")
+            elif tag == "row":
+                flush()
+                cells = [SPACES.sub(" ", "".join(cell.itertext())).strip() for cell in child if isinstance(cell.tag, str)]
+                text = " | ".join(cell for cell in cells if cell)
+                if text:
+                    paragraphs.append((text, False))
+            elif tag == "head":
+                flush()
+                add("".join(child.itertext()))
+                flush(is_heading=True)
+            elif tag in BLOCK_TAGS or tag not in INLINE_TAGS:
+                flush()
+                walk(child)
+                flush()
+            else:
+                walk(child)
+            add(child.tail)
+
+    walk(body)
+    flush()
+    return paragraphs
+
+
+def _similar(a: str, b: str) -> bool:
+    fold = lambda s: re.sub(r"\W+", " ", s.casefold()).strip()  # noqa: E731
+    return bool(a and b) and fold(a) == fold(b)
+
+
+def _best_title(meta: dict[str, Any], found: str | None, paragraphs: list[tuple[str, bool]]) -> str | None:
+    """The headline, from the most to the least trustworthy witness.
+
+    JSON-LD's headline is written for machines and rarely wrong. <title> usually reads
+    "Headline | Site", so an <h1> or leading heading that it contains is the headline. A
+    blog's og:title or <title> is sometimes just the blog's name, the same on every page:
+    a heading opening the body then says more.
+    """
+    if meta.get("headline"):
+        return meta["headline"]
+    html_title = meta.get("html_title") or ""
+    site = meta.get("site") or ""
+    leading = [text for text, is_heading in paragraphs[:2] if is_heading and len(text.split()) >= 2]
+    for candidate in list(meta.get("h1", [])) + leading:
+        if len(candidate) > 3 and candidate.casefold() in html_title.casefold():
+            return candidate
+    og_title = meta.get("og_title")
+    if og_title and not _similar(og_title, site) and not (leading and _similar(og_title, html_title)):
+        return og_title
+    if leading:
+        return leading[0]
+    if html_title:
+        parts = TITLE_SEPARATORS.split(html_title)
+        if len(parts) > 1:
+            parts = [part for part in parts if not _similar(part, site)] or parts
+            return max(parts, key=len)
+        return html_title
+    return found or og_title
+
+
+def _first_words(body: str, count: int = 10) -> str:
+    words = body.split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
+def _run_trafilatura(text: str, url: str | None, **options: Any) -> Any:
+    import trafilatura
+
+    return trafilatura.bare_extraction(
+        text,
+        url=url,
+        with_metadata=True,
+        include_comments=True,
+        include_tables=True,
+        date_extraction_params={"extensive_search": True, "original_date": True},
+        **options,
+    )
+
+
+def extract_html_article(html: str | bytes, *, url: str | None = None, path: str = "-") -> Article:
+    """One Article from one HTML page; BadInputError when no article text can be found."""
+    if isinstance(html, bytes):
+        text = decode_html(html[:MAX_HTML_BYTES])
+    else:
+        text = html[:MAX_HTML_BYTES]
+    # lxml refuses str input that still carries an encoding declaration.
+    text = XML_DECLARATION.sub("", text, count=1).replace("\x00", "")
+    if not text.strip():
+        raise BadInputError("the HTML page is empty", path=path)
+    try:
+        tree = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as error:
+        raise BadInputError(f"this is not an HTML page ({error})", path=path) from None
+    meta = page_metadata(tree)
+
+    try:
+        document = _run_trafilatura(text, url, favor_recall=True)
+    except (ValueError, TypeError, AttributeError, etree.LxmlError, RecursionError) as error:
+        raise BadInputError(f"trafilatura failed on this page ({error})", path=path) from None
+    if document is None or document.body is None:
+        raise BadInputError("no article text found in this HTML page", path=path, hint="is it an index or a login page?")
+    paragraphs = body_paragraphs(document.body)
+    comments = [text for text, _ in body_paragraphs(document.commentsbody)]
+
+    title = _best_title(meta, _clean(document.title), paragraphs)
+    # The headline repeated at the top of the body is the title, not article text.
+    while paragraphs and title and _similar(paragraphs[0][0], title):
+        paragraphs.pop(0)
+    body = "\n\n".join(text for text, _ in paragraphs)
+    if count_words(body) < MIN_BODY_WORDS:
+        raise BadInputError("no article text found in this HTML page", path=path, hint="is it an index or a login page?")
+    if not title:
+        title = _first_words(body)
+
+    base = url or document.url
+    canonical = meta.get("canonical")
+    page_url = urljoin(base, canonical) if canonical and base else canonical or base
+    published = meta.get("published") or (document.date if is_iso_date(document.date or "") else None)
+    authors = meta.get("authors") or [name.strip() for name in (document.author or "").split(";") if name.strip()]
+    extra: dict[str, Any] = {}
+    if comments:
+        extra["comments"] = "\n\n".join(comments)
+    subtitle = meta.get("subtitle") or _clean(document.description)
+    return Article(
+        title=title,
+        body=body,
+        subtitle=subtitle if subtitle and not body.startswith(subtitle[:60]) else None,
+        authors=authors,
+        site=meta.get("site") or _clean(document.sitename),
+        section=meta.get("section"),
+        published=published,
+        url=page_url,
+        language=_language_code(meta.get("language")) or _language_code(document.language),
+        headings=[text for text, is_heading in paragraphs if is_heading],
+        tags=[],
+        extra=extra,
+    )
+
+
+def extract_html(data: bytes, context: ExtractContext) -> Iterator[Article | BadInputError]:
+    """The `html` format: one page, one Article."""
+    url = context.options.get("url")
+    yield extract_html_article(data, url=url if isinstance(url, str) else None, path=context.path)
