@@ -64,6 +64,39 @@ def write_atomically(target: Path, chunks, *, before_replace=None) -> None:
     fsync_directory(target.parent)
 
 
+def writer_is_alive(temp: Path) -> bool:
+    """Whether the process that made `temp` (its PID is part of the name) still runs."""
+    try:
+        pid = int(temp.name.rsplit(".", 2)[-2])
+    except (IndexError, ValueError):
+        return False
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, but is not ours to signal
+    return True
+
+
+def remove_orphaned_temp_files(folders) -> list[Path]:
+    """Delete temporary files in `folders` whose writer has died. Needs no lock: a file whose
+    writer still runs is left alone (used where writers do not take the archive's lock)."""
+    removed = []
+    for folder in folders:
+        for path in Path(folder).glob(f"{TEMP_PREFIX}*"):
+            if writer_is_alive(path):
+                continue
+            try:
+                path.unlink()
+                removed.append(path)
+            except FileNotFoundError:
+                pass
+    return removed
+
+
 def remove_stale_temp_files(folder: Path, target_name: str) -> list[Path]:
     """Delete temporary files a killed writer left beside `target_name`; call under the lock."""
     removed = []

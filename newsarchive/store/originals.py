@@ -11,7 +11,7 @@ import gzip
 import hashlib
 from pathlib import Path
 
-from newsarchive.store.atomic import write_atomically
+from newsarchive.store.atomic import remove_orphaned_temp_files, write_atomically
 
 
 def sha256_of(data: bytes) -> str:
@@ -61,6 +61,13 @@ class OriginalsStore:
             self.path_for(sha256).unlink()
         except FileNotFoundError:
             pass
+
+    def remove_orphaned_temp_files(self) -> list[Path]:
+        """Temporary files of writers killed mid-put, gone. Originals are written outside the
+        archive's lock, so only files whose writing process has died are removed."""
+        if not self.folder.exists():
+            return []
+        return remove_orphaned_temp_files(p for p in self.folder.iterdir() if p.is_dir())
 
     def all_digests(self) -> set[str]:
         return {p.name[:-3] for p in self.folder.glob("*/*.gz")} if self.folder.exists() else set()

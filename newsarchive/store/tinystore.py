@@ -27,6 +27,7 @@ from newsarchive.store import backups
 from newsarchive.store.atomic import remove_stale_temp_files, write_atomically
 from newsarchive.store.jsonfile import Tables, parse_archive, serialise_archive
 from newsarchive.store.lock import DEFAULT_TIMEOUT, ArchiveLock
+from newsarchive.store.originals import OriginalsStore
 
 SCHEMA_VERSION = 1
 ARTICLES = "articles"
@@ -206,6 +207,7 @@ class ArchiveStore:
         try:
             # A writer killed mid-write leaves a temporary file; it was never the archive.
             remove_stale_temp_files(self.path.parent, self.path.name)
+            OriginalsStore(self.path).remove_orphaned_temp_files()
             txn = ArchiveTransaction(self.path, self._load())
             yield txn
             if txn.changed or not self.path.exists():
