@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from newsarchive.errors import NotFoundError
+from newsarchive.errors import BadInputError, NotFoundError
 from newsarchive.model import (
+    CONTENT_FIELDS,
     count_words,
     is_iso_date,
     normalise_tags,
@@ -25,6 +26,15 @@ from newsarchive.store.tinystore import ArchiveStore, ArchiveTransaction, Archiv
 from newsarchive.store.backups import RepairReport, restore_newest_backup
 from newsarchive.store.lock import DEFAULT_TIMEOUT
 from newsarchive.store.originals import OriginalsStore
+
+
+@dataclass
+class ReextractReport:
+    """What `reextract` did: ids changed, unchanged, and skipped with the reason."""
+
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -160,6 +170,54 @@ class Archive:
             if digest:
                 self.originals.remove(digest)
         return full_ids
+
+    def reextract(self, ids: list[str] | None = None) -> ReextractReport:
+        """Run extraction again on the kept originals (all articles when `ids` is None).
+
+        Pages imported early improve as the archive learns their site's furniture. Fields a
+        person corrected with `edit` keep the correction.
+        """
+        from newsarchive.extract import ExtractContext
+        from newsarchive.extract.decode import decode_text
+        from newsarchive.extract.textpage import learnable_lines
+        from newsarchive.ingest import body_hash, extract_again
+        from newsarchive.learning import SiteFurniture
+
+        report = ReextractReport()
+        with self.transaction() as txn:
+            records = [txn.get(i) for i in _resolve_all(txn, ids)] if ids else txn.records()
+            furniture = SiteFurniture(self.originals, txn.records())
+            for record in records:
+                assert record is not None
+                origin = record.get("origin") or {}
+                digest, fmt = origin.get("sha256"), origin.get("format")
+                if not digest or not fmt or not self.originals.has(digest):
+                    report.skipped.append((record["id"], "no original kept"))
+                    continue
+                data = self.originals.get(digest)
+                learned: frozenset[str] = frozenset()
+                if fmt == "text":
+                    learned = furniture.furniture_for(record.get("site"), learnable_lines(decode_text(data)), digest)
+                context = ExtractContext(path=origin.get("path") or "-", furniture=learned)
+                fresh = extract_again(data, fmt, context, record=origin.get("record", 0))
+                if isinstance(fresh, BadInputError):
+                    report.skipped.append((record["id"], fresh.message))
+                    continue
+                corrected = {change["field"] for change in record.get("history", [])}
+                updated = dict(record)
+                for name in CONTENT_FIELDS:
+                    if name not in corrected and not (name == "url" and record.get("url")):
+                        updated[name] = getattr(fresh, name)
+                updated["word_count"] = count_words(updated["body"])
+                updated["body_hash"] = body_hash(updated["body"])
+                if fmt == "text":
+                    updated["origin"] = {**origin, "learned_furniture_lines": len(learned)}
+                if updated == record or validate_record(updated):
+                    report.unchanged.append(record["id"])
+                    continue
+                txn.replace(updated)
+                report.changed.append(record["id"])
+        return report
 
     # -- verifying -------------------------------------------------------------------------
 

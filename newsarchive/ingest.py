@@ -21,7 +21,18 @@ from newsarchive.errors import ArchiveError, BadInputError
 from newsarchive.extract import FORMATS, ExtractContext, extractor_for
 from newsarchive.extract.urls import canonical_url
 from newsarchive.inputs import MAX_PAGE_BYTES, PAGE_FORMATS, InputFile, expand_inputs
-from newsarchive.model import Article, make_id, normalise_body, normalise_tags, utc_now, validate_record
+from newsarchive.extract.decode import decode_text
+from newsarchive.extract.textpage import learnable_lines
+from newsarchive.learning import SiteFurniture
+from newsarchive.model import (
+    CONTENT_FIELDS,
+    Article,
+    make_id,
+    normalise_body,
+    normalise_tags,
+    utc_now,
+    validate_record,
+)
 from newsarchive.store.originals import sha256_of
 
 if TYPE_CHECKING:
@@ -116,17 +127,32 @@ def extract_input(item: InputFile, fmt: str, furniture: frozenset[str] = frozens
             path=item.path, hint="is it really one article? split it, or import it as another --format"))
         return result
     context = ExtractContext(path=item.path, furniture=furniture, options={"skipped": result.skipped})
+    result.articles, result.errors = run_extractor(name, data, context)
+    return result
+
+
+def run_extractor(fmt: str, data: bytes, context: ExtractContext) -> tuple[list[Article], list[BadInputError]]:
+    """Every article and every per-record error format `fmt` finds; nothing is raised."""
+    articles: list[Article] = []
+    errors: list[BadInputError] = []
     try:
-        for found in extractor_for(name)(data, context):
-            (result.errors if isinstance(found, BadInputError) else result.articles).append(found)
+        for found in extractor_for(fmt)(data, context):
+            (errors if isinstance(found, BadInputError) else articles).append(found)
     except BadInputError as exc:
-        exc.path = exc.path or item.path
-        result.errors.append(exc)
+        exc.path = exc.path or context.path
+        errors.append(exc)
     except (RecursionError, MemoryError, ValueError, TypeError, LookupError, OSError, UnicodeError) as exc:
         # A parser library choking on hostile bytes is this file's failure, not the import's.
-        result.errors.append(BadInputError(f"could not be read as {name} ({exc.__class__.__name__}: {exc})",
-                                           path=item.path))
-    return result
+        errors.append(BadInputError(f"could not be read as {fmt} ({exc.__class__.__name__}: {exc})", path=context.path))
+    return articles, errors
+
+
+def extract_again(data: bytes, fmt: str, context: ExtractContext, record: int = 0) -> Article | BadInputError:
+    """The `record`-th article that format `fmt` finds in `data` (for re-extraction)."""
+    articles, errors = run_extractor(fmt, data, context)
+    if record < len(articles):
+        return articles[record]
+    return errors[0] if errors else BadInputError(f"the original no longer yields record {record}", path=context.path)
 
 
 def _sniff(data: bytes, path: str) -> str | None:
@@ -157,6 +183,10 @@ class Importer:
         self.options = options
         self.report = ImportReport(dry_run=options.dry_run)
         self.pending: list[Article] = []
+        # Text pages waiting in `pending`, by sha256: their bytes and learnable lines, so they
+        # can be read again once the site's furniture is known.
+        self.text_pages: dict[str, tuple[bytes, set[str]]] = {}
+        self._site_furniture: SiteFurniture | None = None
         self.batch_size = max(MIN_BATCH, len(archive.store.read()) if archive.store.exists() else 0)
 
     def run(self, arguments: list[str], *, stdin: bytes | None = None,
@@ -192,7 +222,34 @@ class Importer:
         if articles and not self.options.dry_run:
             # The original is on disk before any record that refers to it.
             self.archive.originals.put(extracted.data, extracted.sha256)
+        if articles and extracted.format == "text":
+            lines = learnable_lines(decode_text(extracted.data))
+            self.site_furniture().add_page(articles[0].site, extracted.sha256, lines)
+            self.text_pages[extracted.sha256] = (extracted.data, lines)
         self.pending.extend(articles)
+
+    def site_furniture(self) -> SiteFurniture:
+        if self._site_furniture is None:
+            self._site_furniture = SiteFurniture(self.archive.originals, self.archive.store.read().records())
+        return self._site_furniture
+
+    def _apply_learned_furniture(self, batch: list[Article]) -> None:
+        """Read text pages again, leaving out the lines their site repeats on other pages."""
+        for article in batch:
+            digest = article.origin.get("sha256", "")
+            page = self.text_pages.pop(digest, None)
+            if page is None:
+                continue
+            data, lines = page
+            furniture = self.site_furniture().furniture_for(article.site, lines, digest)
+            if not furniture:
+                continue
+            refined = extract_again(data, "text", ExtractContext(path=article.origin["path"], furniture=furniture))
+            if isinstance(refined, Article):
+                for name in CONTENT_FIELDS:
+                    if not (name == "source" and self.options.source):
+                        setattr(article, name, getattr(refined, name))
+                article.origin["learned_furniture_lines"] = len(furniture)
 
     def _prepare(self, extracted: Extracted) -> list[Article]:
         """Fill in what the extractor leaves to the pipeline, and drop invalid records."""
@@ -225,6 +282,7 @@ class Importer:
         if not self.pending:
             return
         batch, self.pending = self.pending, []
+        self._apply_learned_furniture(batch)
         if self.options.dry_run:
             self._record(self._settle(batch, self.archive.store.read(), write=False))
             return

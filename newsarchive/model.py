@@ -35,6 +35,9 @@ RECORD_FIELDS = (
     "imported_at",
     "origin",
 )
+# What extraction decides (and `reextract` may revise); the rest is the archive's or the user's.
+CONTENT_FIELDS = ("title", "subtitle", "authors", "source", "site", "section", "reviewer", "published", "url",
+                  "language", "headings", "body")
 OPTIONAL_TEXT_FIELDS = ("subtitle", "source", "site", "section", "reviewer", "published", "url", "language")
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -52,6 +52,8 @@ class ArchiveGroup(click.Group):
         except KeyboardInterrupt:
             _print_error("interrupted; nothing more was written", None)
             sys.exit(EXIT_INTERRUPTED)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise  # Click's own ways out: --help, usage errors, a declined confirmation
         except BrokenPipeError:
             # The reader of our output went away (`| head`): not an error worth a traceback.
             sys.stderr.close()

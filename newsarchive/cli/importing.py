@@ -8,7 +8,8 @@ from contextlib import nullcontext
 import click
 
 from newsarchive.cli import EXIT_INTERRUPTED, EXIT_NOT_FOUND, fail
-from newsarchive.cli.output import emit_json, error_console, message, stderr_is_terminal
+from newsarchive.cli.output import console, emit_json, error_console, message, stderr_is_terminal
+from newsarchive.errors import BadInputError
 from newsarchive.extract import FORMATS
 from newsarchive.ingest import DUPLICATE_POLICIES, ImportOptions, ImportReport, Importer
 
@@ -27,8 +28,10 @@ PROGRESS_FROM_FILES = 5
 @click.option("--dry-run", is_flag=True, help="Change nothing; report what would happen.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-file lines; failures still print.")
 @click.option("--json", "json_", is_flag=True, help="Print the report as JSON on stdout.")
+@click.option("--explain", is_flag=True,
+              help="Import nothing; show, for each block of each text page, whether it is kept and why.")
 @click.pass_obj
-def import_(archive, paths, format_, tags, source, on_duplicate, dry_run, quiet, json_):
+def import_(archive, paths, format_, tags, source, on_duplicate, dry_run, quiet, json_, explain):
     """Import articles from files, folders (recursive), globs, or - for stdin.
 
     Formats: plain-text page copies, HTML, WARC/ARC, RSS/Atom, Markdown with front
@@ -42,7 +45,11 @@ def import_(archive, paths, format_, tags, source, on_duplicate, dry_run, quiet,
       newsarchive import dump.jsonl --on-duplicate update
       cat page.txt | newsarchive import - --format text
       newsarchive import crawl.warc.gz --dry-run
+      newsarchive import page.txt --explain
     """
+    if explain:
+        _explain(paths, json_)
+        return
     options = ImportOptions(format=format_, tags=tags, source=source, on_duplicate=on_duplicate, dry_run=dry_run)
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     importer = Importer(archive, options)
@@ -58,6 +65,28 @@ def import_(archive, paths, format_, tags, source, on_duplicate, dry_run, quiet,
         sys.exit(EXIT_INTERRUPTED)
     if report.failed:
         sys.exit(EXIT_NOT_FOUND)
+
+
+def _explain(paths: tuple[str, ...], json_: bool) -> None:
+    """Show the text-page extractor's decisions for each page; change nothing."""
+    from dataclasses import asdict
+
+    from newsarchive.extract.decode import decode_text
+    from newsarchive.extract.textpage import explain_text_page
+    from newsarchive.inputs import expand_inputs
+
+    pages = []
+    for item in expand_inputs(list(paths)):
+        if isinstance(item, BadInputError):
+            raise item
+        pages.append((item.path, explain_text_page(decode_text(item.read(), path=item.path))))
+    if json_:
+        emit_json([{"path": path, "blocks": [asdict(d) for d in decisions]} for path, decisions in pages])
+        return
+    from newsarchive.render.explain import render_block_decisions
+
+    for path, decisions in pages:
+        console().print(render_block_decisions(path, decisions))
 
 
 class _Bar:

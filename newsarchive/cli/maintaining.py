@@ -1,4 +1,4 @@
-"""Looking after the archive: `stats` and `check`."""
+"""Looking after the archive: `stats`, `check` and `reextract`."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from datetime import datetime
 import click
 
 from newsarchive.cli import EXIT_ARCHIVE
+from newsarchive.cli.options import ids_from_arguments
 from newsarchive.cli.output import console, emit_json, message
 
 
@@ -68,4 +69,33 @@ def check(archive, repair, format_):
         sys.exit(EXIT_ARCHIVE)
 
 
-COMMANDS = [stats, check]
+@click.command("reextract")
+@click.argument("ids", nargs=-1)
+@click.option("--all", "all_", is_flag=True, help="Every article in the archive.")
+@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def reextract(archive, ids, all_, format_):
+    """Run extraction again on the kept originals.
+
+    Text pages improve as the archive holds more pages of their site: lines the site
+    repeats on many pages are learnt as furniture. Fields corrected with `edit` are kept.
+
+    \b
+    Examples:
+      newsarchive reextract --all
+      newsarchive reextract 3f2a9c 81be04
+    """
+    if bool(ids) == all_:
+        raise click.UsageError("give article ids, or --all")
+    report = archive.reextract(ids_from_arguments(ids) if ids else None)
+    if format_ == "json":
+        emit_json({"changed": report.changed, "unchanged": report.unchanged,
+                   "skipped": [{"id": i, "reason": r} for i, r in report.skipped]})
+        return
+    for article_id, reason in report.skipped:
+        message(f"  skipped {article_id}: {reason}", style="yellow")
+    message(f"Re-extracted {len(report.changed) + len(report.unchanged)} articles: "
+            f"{len(report.changed)} changed, {len(report.unchanged)} unchanged, {len(report.skipped)} skipped.")
+
+
+COMMANDS = [stats, check, reextract]
