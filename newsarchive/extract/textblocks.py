@@ -46,7 +46,8 @@ def wrap_width(lines: list[str]) -> int | None:
     if len(lengths) < 20:
         return None
     widest = lengths[-1]
-    if widest > 200:
+    # Text browsers wrap at 72 to 120 columns; a page of short lines is a list, not a dump.
+    if not 60 <= widest <= 200:
         return None
     near = sum(1 for n in lengths if n >= widest - 20)
     return widest if near >= max(5, len(lengths) // 20) else None
