@@ -123,3 +123,17 @@ def test_a_failed_write_leaves_no_half_file_under_the_final_name(tmp_path, monke
 def test_existing_directory_path_types_are_accepted(tmp_path):
     written = export_to_directory("json", RECORDS, str(tmp_path))  # type: ignore[arg-type]
     assert all(isinstance(p, Path) for p in written)
+
+
+def test_importing_the_registry_is_light_and_exporters_never_load_click_or_rich():
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, newsarchive.export as e\n"
+        "light = not {'orjson', 'yaml', 'rich', 'click'} & set(sys.modules)\n"
+        "for fmt in e.EXPORTERS: e.exporter_for(fmt)\n"
+        "print(light, sorted(m for m in ('rich', 'click') if m in sys.modules))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["True", "[]"]

@@ -26,6 +26,7 @@ from newsarchive.export.fields import (
     date_parts,
     human_date,
     list_of,
+    note_time,
     notes_of,
     text_of,
     web_url,
@@ -161,7 +162,7 @@ def article_html(record: dict[str, Any], *, level: int = 1) -> str:
     if notes := notes_of(record):
         out.append(f'<section class="notes">\n<{sub}>Notes</{sub}>\n<ul>\n')
         for at, text in notes:
-            stamp = f'<time datetime="{esc(at)}">{esc(at)}</time>' if at else ""
+            stamp = f'<time datetime="{esc(at)}">{esc(note_time(at))}</time>' if at else ""
             out.append(f"<li>{stamp}{esc(text)}</li>\n")
         out.append("</ul>\n</section>\n")
     out.append("</article>\n")
