@@ -183,3 +183,34 @@ def test_directory_exports_stay_inside_the_directory(tmp_path, fmt):
         assert not TERMINAL_CONTROL.search(path.name) and path.name.isascii()
     everything = sorted(p for p in tmp_path.rglob("*") if p.is_file())
     assert everything == sorted(written)
+
+
+# Property tests: whatever text or id an import brings, the gates hold.
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from newsarchive.export import article_filename  # noqa: E402
+
+NASTY_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8"),
+        st.sampled_from(["\x1b", "[", "]", "\\", "\x07", "\x9b", "\x9d", "\u202e", "\u2066", "\r", ";", "8", "m"]),
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NASTY_TEXT)
+def test_cleaned_text_never_holds_a_control_and_cleaning_is_stable(text):
+    cleaned = clean_terminal_text(text)
+    assert not TERMINAL_CONTROL.search(cleaned)
+    assert clean_terminal_text(cleaned) == cleaned
+
+
+@settings(max_examples=300, deadline=None)
+@given(NASTY_TEXT, NASTY_TEXT)
+def test_any_id_and_title_make_a_plain_file_name(record_id, title):
+    name = article_filename({"id": record_id, "title": title}, "html")
+    assert re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_-]*\.html", name), name
+    assert len(name) <= 120

@@ -100,3 +100,12 @@ def test_markup_in_text_is_printed_literally():
 def test_a_minimal_record_renders():
     text = plain(render_article({"id": "x", "title": "", "body": "Just one line."}))
     assert "(untitled)" in text and "Just one line." in text and "3 words" in text
+
+
+def test_block_quotes_are_set_apart_without_their_markers():
+    record = dict(ARTICLE, body="He said:\n\n> It is not proven.\n> Not yet.\n\nThen he left.")
+    text = plain(render_article(record))
+    quote = line_of(text, "It is not proven.")
+    assert ">" not in quote and quote.startswith("     It is not proven. Not yet.")
+    styled = next(s for s in segments(render_article(record)) if "It is not proven" in s.text)
+    assert styled.style.italic
