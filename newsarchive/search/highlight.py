@@ -1,0 +1,128 @@
+"""Finding the matched words inside an article's text, for snippets and concordance lines.
+
+The index decides which articles match; this module only marks where, in the original text,
+the query's words stand. A `WordMatcher` holds the folded word forms that count as a match
+(every surface form the index saw for a stem) and the prefixes of `prefix*` terms.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from newsarchive.search.text import WORD, fold
+
+Span = tuple[int, int]
+Segment = tuple[str, bool]
+_SPACE = re.compile(r"\s+")
+
+
+def collapse(text: str) -> str:
+    """Runs of white space (paragraph breaks included) made one space, for one-line views."""
+    return _SPACE.sub(" ", text)
+
+
+@dataclass
+class WordMatcher:
+    """Matches folded whole words (`forms`) and folded prefixes in a text."""
+
+    forms: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+    _regex: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
+
+    def __bool__(self) -> bool:
+        return bool(self.forms or self.prefixes)
+
+    def spans(self, text: str) -> list[Span]:
+        """Character spans of the matching words, in order."""
+        if not self or not text:
+            return []
+        if text.isascii():
+            # Folding ASCII is lower-casing, so a case-blind regex over the original text
+            # finds the same words with their offsets intact.
+            if self._regex is None:
+                alternatives = [re.escape(f) for f in sorted(self.forms, key=len, reverse=True) if f.isascii()]
+                alternatives += [re.escape(p) + r"[^\W_]*" for p in self.prefixes if p.isascii()]
+                if not alternatives:
+                    return []
+                self._regex = re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])", re.IGNORECASE)
+            return [m.span() for m in self._regex.finditer(text)]
+        found = []
+        for m in WORD.finditer(text):
+            word = fold(m.group())
+            if word in self.forms or (self.prefixes and word.startswith(self.prefixes)):
+                found.append(m.span())
+        return found
+
+
+def snippet(text: str, spans: list[Span], context_words: int = 12) -> list[Segment]:
+    """A one-line extract around the densest cluster of matches, as (text, is_match) segments.
+
+    The window holds `context_words` words on each side of the chosen match; "…" marks text
+    cut at either end. With no match, the opening words are shown.
+    """
+    words = [m.span() for m in WORD.finditer(text)]
+    if not words:
+        return [(collapse(text).strip(), False)] if text.strip() else []
+    starts = [s for s, _ in words]
+    index_of = [max(0, bisect_right(starts, s) - 1) for s, _ in spans]
+    if spans:
+        best, best_score = 0, -1
+        for i, centre in enumerate(index_of):
+            lo, hi = centre - context_words, centre + context_words
+            distinct = {fold(text[s:e]) for (s, e), at in zip(spans, index_of) if lo <= at <= hi}
+            if len(distinct) > best_score:
+                best, best_score = i, len(distinct)
+        centre = index_of[best]
+        lo = max(0, centre - context_words)
+        hi = min(len(words) - 1, centre + context_words)
+    else:
+        lo, hi = 0, min(len(words) - 1, 2 * context_words)
+    start, end = words[lo][0], words[hi][1]
+    segments: list[Segment] = []
+    at = start
+    for s, e in spans:
+        if s < start or s >= end:
+            continue
+        if s > at:
+            segments.append((collapse(text[at:s]), False))
+        segments.append((collapse(text[s:e]), True))
+        at = e
+    if at < end:
+        segments.append((collapse(text[at:end]), False))
+    if lo > 0:
+        segments.insert(0, ("… ", False))
+    if hi < len(words) - 1:
+        segments.append((" …", False))
+    return segments
+
+
+def marked(segments: list[Segment]) -> str:
+    """The plain-text form of a snippet, matches in [brackets]."""
+    return "".join(f"[{text}]" if is_match else text for text, is_match in segments)
+
+
+def merge_adjacent(text: str, spans: list[Span]) -> list[Span]:
+    """Spans separated only by spaces or punctuation joined, so a phrase is one match."""
+    merged: list[Span] = []
+    for s, e in spans:
+        if merged and not WORD.search(text, merged[-1][1], s):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def concordance(text: str, spans: list[Span], context_words: int = 6) -> list[tuple[str, str, str]]:
+    """Keyword-in-context lines: (left context, match, right context) for each match."""
+    words = [m.span() for m in WORD.finditer(text)]
+    starts = [s for s, _ in words]
+    lines = []
+    for s, e in merge_adjacent(text, spans):
+        first = bisect_right(starts, s) - 1
+        last = bisect_right(starts, e - 1) - 1
+        left = collapse(text[words[max(0, first - context_words)][0] : s]).strip() if first > 0 else ""
+        right = collapse(text[e : words[min(len(words) - 1, last + context_words)][1]]).strip() if last + 1 < len(words) else ""
+        lines.append((left, collapse(text[s:e]), right))
+    return lines

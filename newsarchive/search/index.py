@@ -1,0 +1,789 @@
+"""The derived search index: a SQLite file (FTS5, WAL) beside the archive, rebuildable at will.
+
+The TinyDB archive is the source of truth. This file holds, per article, the full record as
+JSON (so `show` and `list` never parse the archive), a content hash (so `sync` can tell what
+changed), the columns filters and facets need, and one row of a contentless FTS5 table.
+
+Words go into FTS5 already folded by `search.text`: prose fields twice, stemmed in the
+record's language (`title`, `body`...) and unstemmed (`title_x`, `body_x`...) for `--exact`
+and prefix searches. The `lang` column records which stemmer was used, so that a query word
+that stems differently in two languages matches each article by its own language's stem.
+Every word the index has stemmed is kept in `stems`, which lets a query find its stems, and
+a snippet find every surface form of a stem, without importing the stemmer.
+
+The file carries the archive fingerprint it was last synced to; the caller compares it with
+the archive's and calls `sync` (or `rebuild`) before trusting a search. A file that is not a
+database, or was written by another schema version, is discarded and recreated empty.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsarchive.errors import AmbiguousIdError
+from newsarchive.search import highlight
+from newsarchive.search.query import (
+    And,
+    Field,
+    MatchContext,
+    Near,
+    Node,
+    Not,
+    Or,
+    Phrase,
+    Term,
+    parse,
+    positive_leaves,
+    title_key,
+    to_match,
+)
+from newsarchive.search.text import DEFAULT_FIELDS, NAME_FIELDS, PROSE_FIELDS, field_texts, language_key, stemmer, words
+
+SCHEMA_VERSION = 1  # bump whenever tokenizing, stemming or the tables change
+FTS_COLUMNS = (
+    "title", "subtitle", "body", "note",
+    "title_x", "subtitle_x", "body_x", "note_x",
+    "source", "site", "section", "author", "reviewer", "tag",
+    "lang",
+)  # fmt: skip
+# BM25 weights, column by column: title above subtitle above body; `lang` never scores.
+FTS_WEIGHTS = (10.0, 4.0, 1.0, 0.5, 10.0, 4.0, 1.0, 0.5, 2.0, 1.0, 1.0, 2.0, 1.0, 2.0, 0.0)
+FACETS = ("year", "month", "source", "site", "tag", "author")
+SORTS = ("relevance", "newest", "oldest")
+BATCH = 500
+
+_SCHEMA = f"""
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE docs(
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    hash TEXT NOT NULL,
+    published TEXT,
+    imported_at TEXT,
+    source TEXT,
+    site TEXT,
+    lang TEXT NOT NULL,
+    title_key TEXT,
+    words INTEGER NOT NULL,
+    record TEXT NOT NULL
+);
+CREATE INDEX docs_published ON docs(published);
+CREATE INDEX docs_imported ON docs(imported_at);
+CREATE INDEX docs_source ON docs(source COLLATE NOCASE);
+CREATE INDEX docs_title_key ON docs(title_key);
+CREATE INDEX docs_lang ON docs(lang);
+CREATE TABLE doc_tags(tag TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(tag, doc)) WITHOUT ROWID;
+CREATE INDEX doc_tags_doc ON doc_tags(doc);
+CREATE TABLE doc_authors(author TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(author, doc)) WITHOUT ROWID;
+CREATE INDEX doc_authors_doc ON doc_authors(doc);
+CREATE TABLE stems(lang TEXT NOT NULL, word TEXT NOT NULL, stem TEXT NOT NULL, PRIMARY KEY(lang, word)) WITHOUT ROWID;
+CREATE INDEX stems_by_stem ON stems(lang, stem);
+CREATE VIRTUAL TABLE fts USING fts5({", ".join(FTS_COLUMNS)}, content='', tokenize='unicode61 remove_diacritics 0');
+INSERT INTO fts(fts, rank) VALUES('rank', 'bm25({", ".join(str(w) for w in FTS_WEIGHTS)})');
+"""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrictions on the metadata: dates are YYYY-MM-DD (or YYYY, YYYY-MM), inclusive."""
+
+    since: str | None = None
+    until: str | None = None
+    imported_since: str | None = None
+    sources: Sequence[str] = ()  # any of them, case-blind
+    tags: Sequence[str] = ()  # all of them
+
+
+@dataclass
+class Hit:
+    id: str
+    title: str
+    published: str | None
+    source: str | None
+    site: str | None
+    score: float
+    snippet: list[tuple[str, bool]]
+
+    @property
+    def snippet_text(self) -> str:
+        return highlight.marked(self.snippet)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "published": self.published,
+            "source": self.source,
+            "site": self.site,
+            "score": self.score,
+            "snippet": self.snippet_text,
+        }
+
+
+@dataclass
+class SearchResults:
+    query: str
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    offset: int = 0
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class KwicLine:
+    id: str
+    left: str
+    match: str
+    right: str
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class SyncStats:
+    added: int = 0
+    updated: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.deleted)
+
+
+class _Discard(Exception):
+    """The file is not an index of this schema version: it is thrown away and recreated."""
+
+
+def record_hash(serialised: bytes) -> str:
+    import hashlib
+
+    return hashlib.blake2b(serialised, digest_size=16).hexdigest()
+
+
+def _serialise(record: dict[str, Any]) -> bytes:
+    import orjson  # the write path only: the query path decodes with the lighter json module
+
+    return orjson.dumps(record)
+
+
+class SearchIndex:
+    """The search index in one SQLite file. See the module docstring."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._con = self._connect()
+            self._prepare()
+        except (sqlite3.DatabaseError, _Discard):
+            self._discard()
+            self._con = self._connect()
+            self._prepare()
+        self._stem_memo: dict[tuple[str, str], str] = {}
+
+    @classmethod
+    def open_or_reset(cls, path: Path | str) -> SearchIndex:
+        """Open the index, recreating it empty when the file is damaged or of another version."""
+        return cls(path)
+
+    # --- the file --------------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        con = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        try:
+            con.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError:
+            pass  # a read-only directory: reading still works
+        con.execute("PRAGMA synchronous=NORMAL")
+        con.execute("PRAGMA temp_store=MEMORY")
+        return con
+
+    def _prepare(self) -> None:
+        version = self._con.execute("PRAGMA user_version").fetchone()[0]
+        if version == SCHEMA_VERSION:
+            self._con.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+            return
+        has_tables = self._con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if has_tables:
+            raise _Discard
+        self._con.executescript("BEGIN;" + _SCHEMA + f"PRAGMA user_version={SCHEMA_VERSION}; COMMIT;")
+
+    def _discard(self) -> None:
+        con = getattr(self, "_con", None)
+        if con is not None:
+            con.close()
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(str(self.path) + suffix).unlink(missing_ok=True)
+
+    def reset(self) -> None:
+        """Delete the file and start empty (for damage found after opening)."""
+        self._discard()
+        self._con = self._connect()
+        self._prepare()
+        self._stem_memo.clear()
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> SearchIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        if self._con.in_transaction:
+            yield
+            return
+        self._con.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._con.execute("ROLLBACK")
+            raise
+        self._con.execute("COMMIT")
+
+    # --- keeping up with the archive -------------------------------------------------------
+
+    def fingerprint(self) -> str | None:
+        """The archive fingerprint this index was last synced to; None when never built."""
+        row = self._con.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+        return row[0] if row else None
+
+    def rebuild(self, records: Iterable[dict[str, Any]], fingerprint: str) -> None:
+        """Replace everything with `records` (streamed in batches, one transaction)."""
+        con = self._con
+        with self._transaction():
+            for table in ("docs", "doc_tags", "doc_authors", "stems", "meta"):
+                con.execute(f"DELETE FROM {table}")
+            con.execute("INSERT INTO fts(fts) VALUES('delete-all')")
+            vocabulary: dict[str, set[str]] = {}
+            batch: list[dict[str, Any]] = []
+            rowid = 0
+            for record in records:
+                batch.append(record)
+                if len(batch) >= BATCH:
+                    self._insert(batch, rowid, vocabulary)
+                    rowid += len(batch)
+                    batch = []
+            self._insert(batch, rowid, vocabulary)
+            self._finish_write(vocabulary, fingerprint)
+            # One segment per term makes every later query cheaper; worth it after a bulk load.
+            con.execute("INSERT INTO fts(fts) VALUES('optimize')")
+        self._stem_memo.clear()
+        try:
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.OperationalError:
+            pass  # a reader holds the WAL: it is checkpointed later
+
+    def sync(self, records: Iterable[dict[str, Any]], fingerprint: str) -> SyncStats:
+        """Bring the index up to date with `records`, touching only what changed."""
+        known = dict(self._con.execute("SELECT id, hash FROM docs"))
+        seen: set[str] = set()
+        changed: list[dict[str, Any]] = []
+        added = unchanged = 0
+        for record in records:
+            rid = record["id"]
+            seen.add(rid)
+            old = known.get(rid)
+            if old is not None and old == record_hash(_serialise(record)):
+                unchanged += 1
+                continue
+            added += old is None
+            changed.append(record)
+        gone = [rid for rid in known if rid not in seen]
+        self.apply(changed, gone, fingerprint)
+        return SyncStats(added=added, updated=len(changed) - added, deleted=len(gone), unchanged=unchanged)
+
+    def apply(self, upserts: Sequence[dict[str, Any]], deleted_ids: Sequence[str], fingerprint: str) -> None:
+        """Record a write the caller made to the archive while this index was fresh."""
+        con = self._con
+        vocabulary: dict[str, set[str]] = {}
+        with self._transaction():
+            for rid in list(deleted_ids) + [r["id"] for r in upserts]:
+                self._remove(rid)
+            start = con.execute("SELECT coalesce(max(rowid), 0) FROM docs").fetchone()[0]
+            for i in range(0, len(upserts), BATCH):
+                self._insert(upserts[i : i + BATCH], start + i, vocabulary)
+            self._finish_write(vocabulary, fingerprint)
+        self._stem_memo.clear()
+
+    def _remove(self, rid: str) -> None:
+        con = self._con
+        row = con.execute("SELECT rowid, record FROM docs WHERE id = ?", (rid,)).fetchone()
+        if row is None:
+            return
+        rowid, record = row[0], json.loads(row[1])
+        # A contentless FTS5 table forgets a row only when told exactly what was indexed.
+        values, _, _ = _fts_values(record)
+        marks = ", ".join("?" * len(FTS_COLUMNS))
+        con.execute(f"INSERT INTO fts(fts, rowid, {', '.join(FTS_COLUMNS)}) VALUES('delete', ?, {marks})", (rowid, *values))
+        con.execute("DELETE FROM docs WHERE rowid = ?", (rowid,))
+        con.execute("DELETE FROM doc_tags WHERE doc = ?", (rowid,))
+        con.execute("DELETE FROM doc_authors WHERE doc = ?", (rowid,))
+
+    def _insert(self, records: Sequence[dict[str, Any]], first_rowid: int, vocabulary: dict[str, set[str]]) -> None:
+        docs, fts, tags, authors = [], [], [], []
+        for offset, record in enumerate(records, start=1):
+            rowid = first_rowid + offset
+            serialised = _serialise(record)
+            values, lang, prose_words = _fts_values(record)
+            vocabulary.setdefault(lang, set()).update(prose_words)
+            body_words = record.get("word_count")
+            docs.append(
+                (
+                    rowid,
+                    record["id"],
+                    record_hash(serialised),
+                    record.get("published"),
+                    record.get("imported_at"),
+                    record.get("source"),
+                    record.get("site"),
+                    lang,
+                    " ".join(words(record.get("title") or "")),
+                    body_words if isinstance(body_words, int) else len(words(record.get("body") or "")),
+                    serialised.decode("utf-8"),
+                )
+            )
+            fts.append((rowid, *values))
+            tags.extend((t, rowid) for t in dict.fromkeys(record.get("tags") or []) if isinstance(t, str))
+            authors.extend((a, rowid) for a in dict.fromkeys(record.get("authors") or []) if isinstance(a, str))
+        con = self._con
+        con.executemany("INSERT INTO docs VALUES (?,?,?,?,?,?,?,?,?,?,?)", docs)
+        marks = ", ".join("?" * (len(FTS_COLUMNS) + 1))
+        con.executemany(f"INSERT INTO fts(rowid, {', '.join(FTS_COLUMNS)}) VALUES ({marks})", fts)
+        con.executemany("INSERT OR IGNORE INTO doc_tags VALUES (?, ?)", tags)
+        con.executemany("INSERT OR IGNORE INTO doc_authors VALUES (?, ?)", authors)
+
+    def _finish_write(self, vocabulary: dict[str, set[str]], fingerprint: str) -> None:
+        con = self._con
+        for lang, seen in vocabulary.items():
+            stem = stemmer(lang).stem
+            con.executemany("INSERT OR IGNORE INTO stems VALUES (?, ?, ?)", ((lang, w, stem(w)) for w in seen))
+        languages = ",".join(r[0] for r in con.execute("SELECT DISTINCT lang FROM docs ORDER BY lang"))
+        con.executemany(
+            "INSERT OR REPLACE INTO meta VALUES (?, ?)", (("fingerprint", fingerprint), ("languages", languages))
+        )
+
+    # --- reading records -------------------------------------------------------------------
+
+    def count(self) -> int:
+        return self._con.execute("SELECT count(*) FROM docs").fetchone()[0]
+
+    def get(self, id_or_prefix: str) -> dict[str, Any] | None:
+        """The stored record with this id, or the one id starting with this prefix."""
+        key = id_or_prefix.strip()
+        if not key:
+            return None
+        row = self._con.execute("SELECT record FROM docs WHERE id = ?", (key,)).fetchone()
+        if row:
+            return json.loads(row[0])
+        rows = self._con.execute(
+            "SELECT id, record FROM docs WHERE id >= ? AND id < ? ORDER BY id LIMIT 6", (key, key + "\U0010ffff")
+        ).fetchall()
+        if len(rows) > 1:
+            shown = ", ".join(r[0] for r in rows[:5]) + (", ..." if len(rows) > 5 else "")
+            raise AmbiguousIdError(
+                f"'{key}' is the start of more than one article id: {shown}",
+                hint="type more characters of the id",
+            )
+        return json.loads(rows[0][1]) if rows else None
+
+    def list_records(
+        self, filters: Filters = Filters(), *, sort: str = "newest", limit: int | None = None, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """Stored records passing the filters, by publication date."""
+        where, params = _filter_sql(filters)
+        order = _order(sort if sort != "relevance" else "newest", "d.")
+        sql = f"SELECT d.record FROM docs d WHERE {' AND '.join(where) or '1'} ORDER BY {order} LIMIT ? OFFSET ?"
+        rows = self._con.execute(sql, (*params, -1 if limit is None else limit, offset))
+        return [json.loads(r[0]) for r in rows]
+
+    def stats(self) -> dict[str, Any]:
+        """Counts by year, source, tag and language, and the total of words."""
+        con = self._con
+        articles, total_words = con.execute("SELECT count(*), coalesce(sum(words), 0) FROM docs").fetchone()
+        return {
+            "articles": articles,
+            "words": total_words,
+            "by_year": con.execute(
+                "SELECT coalesce(substr(published, 1, 4), 'unknown') y, count(*) FROM docs GROUP BY y ORDER BY y"
+            ).fetchall(),
+            "by_source": con.execute(
+                "SELECT coalesce(source, 'unknown') s, count(*) n FROM docs GROUP BY s ORDER BY n DESC, s"
+            ).fetchall(),
+            "by_tag": self.tag_counts(),
+            "by_language": con.execute("SELECT lang, count(*) n FROM docs GROUP BY lang ORDER BY n DESC").fetchall(),
+        }
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        return self._con.execute("SELECT tag, count(*) n FROM doc_tags GROUP BY tag ORDER BY n DESC, tag").fetchall()
+
+    # --- searching -------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        filters: Filters = Filters(),
+        *,
+        sort: str = "relevance",
+        limit: int | None = 20,
+        offset: int = 0,
+        exact: bool = False,
+        facets: Sequence[str] = (),
+        context_words: int = 12,
+        facet_limit: int | None = 50,
+    ) -> SearchResults:
+        """Ranked hits for `query` (blank: every article passing the filters), with snippets.
+
+        Raises `QueryError` for a query that cannot be parsed.
+        """
+        if sort not in SORTS:
+            raise ValueError(f"sort must be one of {', '.join(SORTS)}")
+        unknown = [f for f in facets if f not in FACETS]
+        if unknown:
+            raise ValueError(f"unknown facet {unknown[0]!r}; facets are {', '.join(FACETS)}")
+        node = parse(query)
+        plan = self._plan(node, exact, filters, dated=sort != "relevance")
+        ranked = sort == "relevance" and plan.ranked
+        order = "score, rowid" if ranked else _order(sort, "")
+        limit_value = -1 if limit is None else limit
+        con = self._con
+
+        head: list[tuple[int, float]] = []
+        exclude: list[int] = []
+        if ranked:
+            exclude = [row for row in self._exact_titles(node, plan)]
+            head = exclude[offset : offset + limit_value] if limit is not None else exclude[offset:]
+            offset = max(0, offset - len(exclude))
+            limit_value = -1 if limit is None else max(0, limit_value - len(head))
+        skip = f" WHERE rowid NOT IN ({','.join(str(r) for r, _ in exclude)})" if exclude else ""
+
+        facet_counts: dict[str, list[tuple[str, int]]] = {}
+        if facets:
+            con.execute("DROP TABLE IF EXISTS temp.hits")
+            con.execute(f"CREATE TEMP TABLE hits AS {plan.sql}", plan.params)
+            total = con.execute("SELECT count(*) FROM temp.hits").fetchone()[0]
+            page = con.execute(
+                f"SELECT rowid, score FROM temp.hits{skip} ORDER BY {order} LIMIT ? OFFSET ?", (limit_value, offset)
+            ).fetchall()
+            for name in facets:
+                facet_counts[name] = self._facet(name, facet_limit)
+            con.execute("DROP TABLE temp.hits")
+        else:
+            rows = con.execute(
+                f"SELECT rowid, score, count(*) OVER () FROM ({plan.sql}){skip} ORDER BY {order} LIMIT ? OFFSET ?",
+                (*plan.params, limit_value, offset),
+            ).fetchall()
+            page = [(r[0], r[1]) for r in rows]
+            if rows:
+                total = rows[0][2] + len(exclude)
+            else:
+                total = con.execute(f"SELECT count(*) FROM ({plan.sql})", plan.params).fetchone()[0]
+        if limit_value == 0:
+            page = []
+        hits = self._hits(head + page, node, exact, context_words)
+        return SearchResults(query, total, hits, facet_counts, offset, limit)
+
+    def kwic(
+        self,
+        query: str,
+        filters: Filters = Filters(),
+        *,
+        context_words: int = 6,
+        limit: int | None = 200,
+        sort: str = "relevance",
+        exact: bool = False,
+    ) -> list[KwicLine]:
+        """Keyword-in-context lines, one per occurrence in the bodies of the hits, in hit order."""
+        node = parse(query)
+        if node is None:
+            return []
+        plan = self._plan(node, exact, filters, dated=sort != "relevance")
+        order = "score, rowid" if sort == "relevance" and plan.ranked else _order(sort, "")
+        lines: list[KwicLine] = []
+        matchers: dict[str, highlight.WordMatcher] = {}
+        batch_offset = 0
+        while limit is None or len(lines) < limit:
+            rowids = [
+                r[0]
+                for r in self._con.execute(
+                    f"SELECT rowid FROM ({plan.sql}) ORDER BY {order} LIMIT 100 OFFSET ?", (*plan.params, batch_offset)
+                )
+            ]
+            if not rowids:
+                break
+            batch_offset += len(rowids)
+            for record in self._records(rowids):
+                lang = language_key(record.get("language"))
+                if lang not in matchers:
+                    matchers[lang] = self._matcher(node, lang, exact)
+                body = record.get("body") or ""
+                for left, match, right in highlight.concordance(body, matchers[lang].spans(body), context_words):
+                    lines.append(KwicLine(record["id"], left, match, right, record.get("published")))
+                    if limit is not None and len(lines) >= limit:
+                        return lines
+        return lines
+
+    def timeline(self, query: str, filters: Filters = Filters(), *, exact: bool = False) -> list[tuple[str, int]]:
+        """Hits per year, or per month when they span less than three years; gaps count zero."""
+        plan = self._plan(parse(query), exact, filters)
+        rows = self._con.execute(
+            f"SELECT substr(d.published, 1, 7) m, count(*) FROM ({plan.sql}) h JOIN docs d ON d.rowid = h.rowid "
+            "WHERE d.published IS NOT NULL GROUP BY m ORDER BY m",
+            plan.params,
+        ).fetchall()
+        if not rows:
+            return []
+        first, last = int(rows[0][0][:4]), int(rows[-1][0][:4])
+        if last - first >= 2:
+            years: dict[str, int] = {str(y): 0 for y in range(first, last + 1)}
+            for month, n in rows:
+                years[month[:4]] += n
+            return list(years.items())
+        months: dict[str, int] = {}
+        y, m = first, int(rows[0][0][5:7])
+        end = (last, int(rows[-1][0][5:7]))
+        while (y, m) <= end:
+            months[f"{y:04d}-{m:02d}"] = 0
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        for month, n in rows:
+            months[month] = months.get(month, 0) + n
+        return list(months.items())
+
+    # --- search internals ------------------------------------------------------------------
+
+    def _languages(self) -> list[str]:
+        row = self._con.execute("SELECT value FROM meta WHERE key = 'languages'").fetchone()
+        return [x for x in row[0].split(",") if x] if row and row[0] else ["en"]
+
+    def _context(self, node: Node, exact: bool) -> MatchContext:
+        languages = self._languages()
+        if not exact:
+            self._load_stems(node, languages)
+        return MatchContext(languages, self._stem, exact)
+
+    def _load_stems(self, node: Node, languages: list[str]) -> None:
+        """Fetch the stems of the query's words from the index, in one statement."""
+        wanted = {w for leaf, _ in _all_leaves(node) for item in _items(leaf) for w in words(item.text)}
+        wanted = {w for w in wanted if any((lang, w) not in self._stem_memo for lang in languages)}
+        if not wanted:
+            return
+        marks = ",".join("?" * len(wanted))
+        for lang, word, stem in self._con.execute(f"SELECT lang, word, stem FROM stems WHERE word IN ({marks})", list(wanted)):
+            self._stem_memo[(lang, word)] = stem
+
+    def _stem(self, lang: str, word: str) -> str:
+        stem = self._stem_memo.get((lang, word))
+        if stem is None:  # a word no article contains: only now is the stemmer imported
+            stem = self._stem_memo[(lang, word)] = stemmer(lang).stem(word)
+        return stem
+
+    def _plan(self, node: Node | None, exact: bool, filters: Filters, *, dated: bool = True) -> _Plan:
+        """SQL selecting (rowid, score, published) for every hit."""
+        where, params = _filter_sql(filters)
+        if node is None:
+            sql = f"SELECT d.rowid AS rowid, 0.0 AS score, d.published AS published FROM docs d WHERE {' AND '.join(where) or '1'}"
+            return _Plan(sql, params, ranked=False)
+        ctx = self._context(node, exact)
+        match = to_match(node, ctx)
+        if match is not None:
+            sql = (
+                "SELECT f.rowid AS rowid, f.rank AS score, d.published AS published "
+                "FROM fts f CROSS JOIN docs d ON d.rowid = f.rowid WHERE f.fts MATCH ?"
+            )
+            if not where and not dated:
+                # No filter and no date order: the join would only slow the ranked query down.
+                sql = "SELECT f.rowid AS rowid, f.rank AS score, NULL AS published FROM fts f WHERE f.fts MATCH ?"
+            return _Plan(sql + "".join(f" AND {w}" for w in where), [match, *params], ranked=True, match=match)
+        condition, cparams = _condition(node, ctx, DEFAULT_FIELDS)
+        sql = f"SELECT d.rowid AS rowid, 0.0 AS score, d.published AS published FROM docs d WHERE {' AND '.join([condition, *where])}"
+        return _Plan(sql, [*cparams, *params], ranked=False)
+
+    def _exact_titles(self, node: Node | None, plan: _Plan) -> list[tuple[int, float]]:
+        """Hits whose title is exactly the query: they come before everything else."""
+        key = title_key(node)
+        if not key or plan.match is None:
+            return []
+        found = []
+        for (rowid,) in self._con.execute("SELECT rowid FROM docs WHERE title_key = ? LIMIT 20", (key,)).fetchall():
+            row = self._con.execute(f"SELECT rowid, score FROM ({plan.sql}) WHERE rowid = ?", (*plan.params, rowid)).fetchone()
+            if row:
+                found.append((row[0], row[1]))
+        return sorted(found, key=lambda r: (r[1], r[0]))
+
+    def _facet(self, name: str, limit: int | None) -> list[tuple[str, int]]:
+        cap = "" if limit is None else f" LIMIT {int(limit)}"
+        if name in ("year", "month"):
+            width = 4 if name == "year" else 7
+            sql = (
+                f"SELECT substr(d.published, 1, {width}) k, count(*) FROM temp.hits h JOIN docs d ON d.rowid = h.rowid "
+                "WHERE d.published IS NOT NULL GROUP BY k ORDER BY k"
+            )
+        elif name in ("source", "site"):
+            sql = (
+                f"SELECT d.{name} k, count(*) n FROM temp.hits h JOIN docs d ON d.rowid = h.rowid "
+                f"WHERE d.{name} IS NOT NULL GROUP BY k ORDER BY n DESC, k{cap}"
+            )
+        else:
+            table, column = ("doc_tags", "tag") if name == "tag" else ("doc_authors", "author")
+            sql = (
+                f"SELECT t.{column} k, count(*) n FROM temp.hits h JOIN {table} t ON t.doc = h.rowid "
+                f"GROUP BY k ORDER BY n DESC, k{cap}"
+            )
+        return [(k, n) for k, n in self._con.execute(sql)]
+
+    def _records(self, rowids: Sequence[int]) -> list[dict[str, Any]]:
+        if not rowids:
+            return []
+        marks = ",".join("?" * len(rowids))
+        found = dict(self._con.execute(f"SELECT rowid, record FROM docs WHERE rowid IN ({marks})", list(rowids)))
+        return [json.loads(found[r]) for r in rowids if r in found]
+
+    def _hits(self, page: list[tuple[int, float]], node: Node | None, exact: bool, context_words: int) -> list[Hit]:
+        records = self._records([r for r, _ in page])
+        scores = dict(page)
+        matchers: dict[str, highlight.WordMatcher] = {}
+        hits = []
+        rowids = [r for r, _ in page]
+        for rowid, record in zip(rowids, records):
+            lang = language_key(record.get("language"))
+            if lang not in matchers:
+                matchers[lang] = self._matcher(node, lang, exact)
+            body = record.get("body") or ""
+            segments = highlight.snippet(body, matchers[lang].spans(body), context_words)
+            score = scores[rowid]
+            hits.append(
+                Hit(
+                    id=record["id"],
+                    title=record.get("title") or "",
+                    published=record.get("published"),
+                    source=record.get("source"),
+                    site=record.get("site"),
+                    score=round(-score, 6) if score else 0.0,
+                    snippet=segments,
+                )
+            )
+        return hits
+
+    def _matcher(self, node: Node | None, lang: str, exact: bool) -> highlight.WordMatcher:
+        """What to highlight in the body of an article in language `lang`."""
+        forms: set[str] = set()
+        prefixes: list[str] = []
+        stems: set[str] = set()
+        for leaf, fields in positive_leaves(node):
+            if "body" not in fields:
+                continue
+            for item in _items(leaf):
+                tokens = words(item.text)
+                if item.prefix:
+                    prefixes.append(tokens[-1])
+                    tokens = tokens[:-1]
+                forms.update(tokens)
+                if not exact and not item.prefix:
+                    stems.update(self._stem(lang, w) for w in tokens)
+        if stems:
+            marks = ",".join("?" * len(stems))
+            forms.update(
+                r[0]
+                for r in self._con.execute(f"SELECT word FROM stems WHERE lang = ? AND stem IN ({marks})", (lang, *stems))
+            )
+        return highlight.WordMatcher(frozenset(forms), tuple(prefixes))
+
+
+@dataclass
+class _Plan:
+    sql: str
+    params: list[Any]
+    ranked: bool
+    match: str | None = None
+
+
+def _items(leaf: Node) -> tuple[Term | Phrase, ...]:
+    if isinstance(leaf, Near):
+        return leaf.items
+    return (leaf,)  # type: ignore[return-value]
+
+
+def _all_leaves(node: Node) -> list[tuple[Node, None]]:
+    found: list[tuple[Node, None]] = []
+
+    def walk(n: Node) -> None:
+        if isinstance(n, (Term, Phrase, Near)):
+            found.append((n, None))
+        elif isinstance(n, (And, Or)):
+            for child in n.children:
+                walk(child)
+        elif isinstance(n, (Not, Field)):
+            walk(n.child)
+
+    walk(node)
+    return found
+
+
+def _condition(node: Node, ctx: MatchContext, fields: tuple[str, ...]) -> tuple[str, list[Any]]:
+    """A SQL condition on docs `d` for a query FTS5 cannot express in one MATCH."""
+    match = to_match(node, ctx, fields)
+    if match is not None:
+        return "d.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)", [match]
+    if isinstance(node, Field):
+        return _condition(node.child, ctx, (node.name,))
+    if isinstance(node, Not):
+        inner, params = _condition(node.child, ctx, fields)
+        return f"NOT ({inner})", params
+    parts = [_condition(child, ctx, fields) for child in node.children]  # type: ignore[union-attr]
+    joiner = " AND " if isinstance(node, And) else " OR "
+    return "(" + joiner.join(f"({sql})" for sql, _ in parts) + ")", [p for _, ps in parts for p in ps]
+
+
+def _order(sort: str, prefix: str) -> str:
+    if sort == "oldest":
+        return f"{prefix}published IS NULL, {prefix}published, {prefix}rowid"
+    return f"{prefix}published IS NULL, {prefix}published DESC, {prefix}rowid DESC"
+
+
+def _filter_sql(filters: Filters) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if filters.since:
+        where.append("d.published >= ?")
+        params.append(filters.since)
+    if filters.until:
+        until = filters.until
+        # A year or a month as the upper bound includes all of it.
+        until = until + "-12-31" if len(until) == 4 else until + "-31" if len(until) == 7 else until
+        where.append("d.published <= ?")
+        params.append(until)
+    if filters.imported_since:
+        where.append("d.imported_at >= ?")
+        params.append(filters.imported_since)
+    if filters.sources:
+        where.append(f"d.source COLLATE NOCASE IN ({','.join('?' * len(filters.sources))})")
+        params.extend(filters.sources)
+    for tag in filters.tags:
+        where.append("d.rowid IN (SELECT doc FROM doc_tags WHERE tag = ?)")
+        params.append(" ".join(tag.split()).lower())
+    return where, params
+
+
+def _fts_values(record: dict[str, Any]) -> tuple[list[str], str, list[str]]:
+    """The FTS5 column values for a record, its language key, and its prose words."""
+    lang = language_key(record.get("language"))
+    stem_all = stemmer(lang).stem_all
+    texts = field_texts(record)
+    stemmed, exact, prose = [], [], []
+    for name in PROSE_FIELDS:
+        found = words(texts[name])
+        prose.extend(found)
+        exact.append(" ".join(found))
+        stemmed.append(" ".join(stem_all(found)))
+    names = [" ".join(words(texts[name])) for name in NAME_FIELDS]
+    return [*stemmed, *exact, *names, lang], lang, prose
