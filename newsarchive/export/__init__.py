@@ -85,7 +85,7 @@ def article_filename(record: dict[str, Any], extension: str) -> str:
     different names. The slug is the title folded to ASCII.
     """
     from newsarchive.export.fields import ascii_slug, text_of
-    from newsarchive.render.sanitize import clean_terminal_text
+    from newsarchive.export.escapes import clean_terminal_text
 
     raw_id = text_of(record, "id")
     safe_id = _UNSAFE_ID.sub("", raw_id)[:MAX_ID_LENGTH].lstrip("-_")

@@ -19,7 +19,7 @@ from newsarchive.export.fields import (
     text_of,
     web_url,
 )
-from newsarchive.render.sanitize import clean_terminal_text
+from newsarchive.export.escapes import clean_terminal_text
 
 MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # Order matters only in that the backslash goes in one pass with the rest (no re-escaping).

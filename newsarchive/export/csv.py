@@ -13,7 +13,7 @@ from typing import Any, Sequence
 
 from newsarchive.export.json import dumps
 from newsarchive.model import RECORD_FIELDS
-from newsarchive.render.sanitize import clean_terminal_text
+from newsarchive.export.escapes import clean_terminal_text
 
 LIST_SEPARATOR = "; "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -1,10 +1,11 @@
-"""The one gate untrusted text passes before it reaches a terminal: `clean_terminal_text`.
+"""Escape sequences and control characters: removing what a terminal would act on.
 
 Article titles and bodies come from saved web pages and dumps. Printed raw, an escape
 sequence in them could recolour the terminal, retitle the window, plant a hyperlink
 (OSC 8) or, on some terminals, answer back; a bidi override could make text read
-differently from what it is. This module is pure standard library, so the text and
-Markdown exporters, which also write for people, use the same function.
+differently from what it is. `clean_terminal_text` is the one function that removes them.
+It lives here, in the core, because the text, Markdown, CSV, citation and HTML exports
+write for people too; the terminal views reach it as `newsarchive.render.sanitize`.
 """
 
 from __future__ import annotations

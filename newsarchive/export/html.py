@@ -32,7 +32,7 @@ from newsarchive.export.fields import (
     web_url,
 )
 from newsarchive.export.text import byline, metadata_items
-from newsarchive.render.sanitize import clean_terminal_text
+from newsarchive.export.escapes import clean_terminal_text
 
 STYLE = """
 :root { color-scheme: light dark; --ink: #1d1d1f; --muted: #5b5b66; --rule: #d8d8dd;

@@ -17,7 +17,7 @@ import yaml
 
 from newsarchive.export.fields import body_blocks
 from newsarchive.model import RECORD_FIELDS
-from newsarchive.render.sanitize import clean_terminal_text
+from newsarchive.export.escapes import clean_terminal_text
 
 # Fields written below the front matter or derived from what is.
 NOT_IN_FRONT_MATTER = ("body", "word_count")

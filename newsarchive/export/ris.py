@@ -18,7 +18,7 @@ from newsarchive.export.fields import (
     text_of,
     web_url,
 )
-from newsarchive.render.sanitize import clean_terminal_text
+from newsarchive.export.escapes import clean_terminal_text
 
 
 def _one_line(text: str) -> str:

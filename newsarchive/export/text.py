@@ -20,9 +20,7 @@ from newsarchive.export.fields import (
     text_of,
     word_count,
 )
-# render.sanitize is standard-library only; it is the single sanitiser for every output a
-# person reads in a terminal, text exports included.
-from newsarchive.render.sanitize import clean_terminal_text
+from newsarchive.export.escapes import clean_terminal_text
 
 WIDTH = 80
 QUOTE_INDENT = "    "

@@ -3,8 +3,9 @@
 Layout: a headline panel, the standfirst, a metadata line (source · site · date · reviewer
 · words · reading time · tags), the byline, then the body with paragraph spacing,
 sub-headings as headings and quotations indented in italics, and the notes at the end.
-Every string is built into `rich.text.Text` after `clean_terminal_text`, never parsed as
-markup, so `[bold red]` in a title prints as those characters. `article_as_plain_text` is
+Every string is built into `rich.text.Text` after `clean_terminal_text` (through
+`export.text.clean`), never parsed as markup, so `[bold red]` in a title prints as those
+characters. `article_as_plain_text` is
 the plain layout that `export --format text` writes, so the two never drift apart.
 """
 
@@ -23,7 +24,6 @@ from rich.text import Text
 
 from newsarchive.export.fields import body_blocks, note_time, notes_of, text_of, web_url
 from newsarchive.export.text import article_text, byline, clean, metadata_items
-from newsarchive.render.sanitize import clean_terminal_text
 
 # Lines longer than this are hard to read; a wider terminal gets a margin instead.
 MEASURE = 100
@@ -94,5 +94,3 @@ def article_as_plain_text(record: dict[str, Any], width: int = 80) -> str:
     """The reader view as plain text, for `show --format text` and pipes."""
     return article_text(record, width)
 
-
-__all__ = ["render_article", "article_as_plain_text", "highlight_pattern", "clean_terminal_text"]
