@@ -48,6 +48,14 @@ def test_front_matter_holds_every_field(record):
     assert list(matter)[:3] == ["id", "title", "subtitle"]
 
 
+def test_extra_and_history_are_kept_and_store_bookkeeping_is_not():
+    record = dict(RECORDS[0], extra={"wordpress_id": 7}, history=[{"at": "t", "field": "title", "old": "a", "new": "b"}],
+                  body_hash="0" * 64)
+    matter, _ = split_document(export_records("md", [record]))
+    assert matter["extra"] == {"wordpress_id": 7} and matter["history"] == record["history"]
+    assert "body_hash" not in matter
+
+
 @pytest.mark.parametrize("record", RECORDS, ids=["webmd", "gazette"])
 def test_body_renders_to_exactly_its_paragraphs_and_headings(record):
     _, body = split_document(export_records("md", [record]))

@@ -21,6 +21,9 @@ from newsarchive.export.escapes import clean_terminal_text
 
 # Fields written below the front matter or derived from what is.
 NOT_IN_FRONT_MATTER = ("body", "word_count")
+# Besides the DESIGN.md fields, what `Article.to_record()` may add; other keys (a store's
+# own bookkeeping) are not part of the article.
+OPTIONAL_KEYS = ("extra", "history")
 _INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 # Openings that make a line a heading, quote, list item, thematic break or fence.
@@ -38,9 +41,8 @@ def _clean_value(value: Any) -> Any:
 
 
 def front_matter(record: dict[str, Any]) -> dict[str, Any]:
-    """Every field but the body, DESIGN.md fields first in their order, then any others."""
-    names = [n for n in RECORD_FIELDS if n not in NOT_IN_FRONT_MATTER and n in record]
-    names += [n for n in record if n not in RECORD_FIELDS]
+    """Every field but the body, DESIGN.md fields in their order, then extra and history."""
+    names = [n for n in (*RECORD_FIELDS, *OPTIONAL_KEYS) if n not in NOT_IN_FRONT_MATTER and n in record]
     return {name: _clean_value(record[name]) for name in names}
 
 
