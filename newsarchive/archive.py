@@ -7,13 +7,13 @@ edits, deletion) and verification. Nothing here knows about terminals.
 
 from __future__ import annotations
 
-from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from newsarchive.errors import BadInputError, NotFoundError
+from newsarchive.filters import RecordFilter
 from newsarchive.model import (
     CONTENT_FIELDS,
     count_words,
@@ -22,10 +22,16 @@ from newsarchive.model import (
     utc_now,
     validate_record,
 )
-from newsarchive.store.tinystore import ArchiveStore, ArchiveTransaction, ArchiveView
+from newsarchive.store.tinystore import ArchiveStore, ArchiveTransaction, ArchiveView, Changes
 from newsarchive.store.backups import RepairReport, restore_newest_backup
 from newsarchive.store.lock import DEFAULT_TIMEOUT
 from newsarchive.store.originals import OriginalsStore
+
+if TYPE_CHECKING:
+    from newsarchive.search.index import SearchIndex
+
+# The index's fingerprint for an archive that has no file yet.
+EMPTY_ARCHIVE = "empty"
 
 
 @dataclass
@@ -64,11 +70,21 @@ class Archive:
         return self.store.read()
 
     def get(self, id_or_prefix: str) -> dict[str, Any]:
-        view = self.read()
-        return view.get(view.resolve(id_or_prefix))  # type: ignore[return-value]
+        """One record by id or unique id prefix, from the index (no parse of the archive)."""
+        with self.index() as index:
+            record = index.get(id_or_prefix)
+        if record is None:
+            raise NotFoundError(f"no article with id {id_or_prefix!r} in {self.path}", hint="`newsarchive list` shows the ids")
+        return record
 
     def records(self) -> list[dict[str, Any]]:
         return self.read().records()
+
+    def select(self, record_filter: RecordFilter, *, sort: str = "newest", limit: int | None = None,
+               offset: int = 0) -> list[dict[str, Any]]:
+        """Records passing the filter, by publication date, from the index."""
+        with self.index() as index:
+            return index.list_records(record_filter, sort=sort, limit=limit, offset=offset)
 
     def original(self, id_or_prefix: str) -> bytes:
         record = self.get(id_or_prefix)
@@ -83,33 +99,70 @@ class Archive:
 
     def tag_counts(self) -> list[tuple[str, int]]:
         """Tags in use with their article counts, most used first."""
-        counts = Counter(t for r in self.records() for t in r.get("tags", []))
-        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        with self.index() as index:
+            return index.tag_counts()
 
     def stats(self) -> dict[str, Any]:
-        """Counts by year, source and tag, and sizes on disk."""
-        records = self.records()
-        by_year = Counter((r.get("published") or "undated")[:4] if r.get("published") else "undated" for r in records)
-        by_source = Counter(r.get("source") or r.get("site") or "unknown" for r in records)
+        """Counts by year, source and tag (from the index), and sizes on disk."""
+        with self.index() as index:
+            figures = index.stats()
         originals = self.originals.all_digests()
-        return {
-            "articles": len(records),
-            "words": sum(r.get("word_count", 0) for r in records),
-            "by_year": sorted(by_year.items(), reverse=True),
-            "by_source": sorted(by_source.items(), key=lambda item: (-item[1], item[0])),
-            "by_tag": self.tag_counts(),
-            "archive_bytes": self.path.stat().st_size if self.path.exists() else 0,
-            "originals": len(originals),
-            "originals_bytes": sum(self.originals.path_for(d).stat().st_size for d in originals),
-        }
+        figures["by_year"] = sorted(figures["by_year"], reverse=True)
+        figures["archive_bytes"] = self.path.stat().st_size if self.path.exists() else 0
+        figures["originals"] = len(originals)
+        figures["originals_bytes"] = sum(self.originals.path_for(d).stat().st_size for d in originals)
+        return figures
 
     # -- writing ---------------------------------------------------------------------------
 
     @contextmanager
     def transaction(self) -> Iterator[ArchiveTransaction]:
-        """A store transaction: the archive is written once, when the block succeeds."""
-        with self.store.transaction() as txn:
+        """A store transaction: the archive is written once, when the block succeeds, and the
+        search index follows it."""
+        with self.store.transaction(on_commit=self._index_follows) as txn:
             yield txn
+
+    # -- the derived search index ----------------------------------------------------------
+
+    @property
+    def index_path(self) -> Path:
+        return self.store.sidecar / "index.sqlite"
+
+    def _index_follows(self, changes: Changes, before: str | None, after: str | None) -> None:
+        """Apply a write's changes to the index, if the index matched the archive before it.
+
+        Runs under the archive's lock. A stale or missing index is left for the next read to
+        bring up to date from the archive itself.
+        """
+        if not self.index_path.exists() or after is None:
+            return
+        from newsarchive.search.index import SearchIndex
+
+        with SearchIndex.open_or_reset(self.index_path) as index:
+            if index.fingerprint() == before:
+                index.apply(list(changes.upserted.values()), sorted(changes.deleted), after)
+
+    def index(self) -> SearchIndex:
+        """The search index, brought up to date first if the archive changed since it was
+        last synced (including a change made by hand to the JSON file)."""
+        from newsarchive.search.index import SearchIndex
+
+        index = SearchIndex.open_or_reset(self.index_path)
+        fingerprint = self.store.fingerprint()
+        if index.fingerprint() != (fingerprint or EMPTY_ARCHIVE):
+            view, fingerprint = self.store.read_with_fingerprint()
+            index.sync(view.records(), fingerprint or EMPTY_ARCHIVE)
+        return index
+
+    def reindex(self) -> int:
+        """Rebuild the search index from the archive; returns the number of articles."""
+        from newsarchive.search.index import SearchIndex
+
+        view, fingerprint = self.store.read_with_fingerprint()
+        with SearchIndex.open_or_reset(self.index_path) as index:
+            index.reset()
+            index.rebuild(view.records(), fingerprint or EMPTY_ARCHIVE)
+        return len(view)
 
     def tag(self, ids: list[str], tags: list[str], *, remove: bool = False) -> list[str]:
         """Add (or remove) tags on articles; returns the full ids changed."""

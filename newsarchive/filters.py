@@ -1,13 +1,13 @@
 """Which articles a command is about: the filters `list`, `export` and `search` share.
 
-A `RecordFilter` holds the options a user gave (dates, sources, tags) and answers for one
-record at a time; `select` applies it and the sort order to a list of records.
+A `RecordFilter` holds the options a user gave (dates, sources, tags). The search index
+turns it into SQL; `matches` answers for one record in hand (e.g. articles named by id).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from newsarchive.model import normalise_tag
 
@@ -39,15 +39,3 @@ class RecordFilter:
             if not all(normalise_tag(t) in have for t in self.tags):
                 return False
         return True
-
-
-def sort_key(record: dict[str, Any]) -> tuple[str, str]:
-    """Publication date, then import time: undated articles sort as the oldest."""
-    return (record.get("published") or "", record.get("imported_at") or "")
-
-
-def select(records: Iterable[dict[str, Any]], record_filter: RecordFilter, *, sort: str = "newest",
-           limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-    chosen = sorted((r for r in records if record_filter.matches(r)), key=sort_key, reverse=(sort == "newest"))
-    end = None if limit is None else offset + limit
-    return chosen[offset:end]

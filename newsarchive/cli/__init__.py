@@ -121,9 +121,9 @@ def cli(ctx: click.Context, db: Path | None, lock_timeout: float) -> None:
 
 
 def _register() -> None:
-    from newsarchive.cli import curating, importing, maintaining, reading
+    from newsarchive.cli import curating, importing, maintaining, reading, searching
 
-    for module in (importing, reading, curating, maintaining):
+    for module in (importing, searching, reading, curating, maintaining):
         for command in module.COMMANDS:
             cli.add_command(command)
 

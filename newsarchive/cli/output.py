@@ -61,7 +61,8 @@ def emit_jsonl(values: Iterable[Any]) -> None:
 
 def message(text: str, *, style: str | None = None) -> None:
     """A line for the person, on stderr. `text` is ours; untrusted parts are escaped by the caller."""
-    error_console().print(text, style=style, markup=False, highlight=False)
+    # soft_wrap: a long path stays on one line, so the message can be grepped and copied.
+    error_console().print(text, style=style, markup=False, highlight=False, soft_wrap=True)
 
 
 def warn(text: str) -> None:

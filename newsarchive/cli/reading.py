@@ -11,7 +11,7 @@ import click
 from newsarchive.cli import EXIT_NOT_FOUND
 from newsarchive.cli.options import filter_options, ids_from_arguments
 from newsarchive.cli.output import console, emit_json, emit_jsonl, message, stdout_is_terminal, write_bytes, write_text
-from newsarchive.filters import SORTS, select
+from newsarchive.filters import SORTS
 
 SHOW_FORMATS = ("rich", "text", "md", "html", "json")
 LIST_FORMATS = ("table", "json", "jsonl", "ids")
@@ -99,7 +99,7 @@ def list_(archive, record_filter, sort, limit, offset, format_):
       newsarchive list --since 2010 --until 2012 --source "WebMD UK Health News"
       newsarchive list --tag ccsvi --format ids | newsarchive tag - reviewed
     """
-    records = select(archive.records(), record_filter, sort=sort, limit=limit, offset=offset)
+    records = archive.select(record_filter, sort=sort, limit=limit, offset=offset)
     if format_ == "json":
         emit_json([_summary(r) for r in records])
     elif format_ == "jsonl":
@@ -156,16 +156,14 @@ def export(archive, ids, query, record_filter, format_, output):
 
 def _chosen(archive, ids, query, record_filter) -> list[dict]:
     if ids:
-        wanted = ids_from_arguments(ids)
-        view = archive.read()
-        records = [view.get(view.resolve(i)) for i in wanted]
+        records = [archive.get(i) for i in ids_from_arguments(ids)]
         return [r for r in records if record_filter.matches(r)]
     if query:
         from newsarchive.cli.searching import search_ids
 
-        found = set(search_ids(archive, query, record_filter))
-        return [r for r in select(archive.records(), record_filter, sort="newest") if r["id"] in found]
-    return select(archive.records(), record_filter, sort="oldest")
+        found = search_ids(archive, query, record_filter)
+        return [archive.get(i) for i in found]
+    return archive.select(record_filter, sort="oldest")
 
 
 COMMANDS = [show, list_, export]

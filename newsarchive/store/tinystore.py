@@ -15,7 +15,7 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
@@ -29,6 +29,7 @@ from newsarchive.store.jsonfile import Tables, parse_archive, serialise_archive
 from newsarchive.store.lock import DEFAULT_TIMEOUT, ArchiveLock
 from newsarchive.store.originals import OriginalsStore
 
+CommitHook = Callable[["Changes", Optional[str], Optional[str]], None]
 SCHEMA_VERSION = 1
 ARTICLES = "articles"
 META = "meta"
@@ -184,19 +185,26 @@ class ArchiveStore:
             return None
         except OSError as exc:
             raise _io_error(self.path, "read", exc) from None
-        return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+        return _fingerprint(st)
 
     def read(self) -> ArchiveView:
         """The archive as it is now. No lock: writers replace the file atomically, so a read
         sees one whole version."""
-        return ArchiveView(self.path, self._load())
+        return self.read_with_fingerprint()[0]
+
+    def read_with_fingerprint(self) -> tuple[ArchiveView, str | None]:
+        """The archive and the fingerprint of exactly the version read."""
+        tables, fingerprint = self._load()
+        return ArchiveView(self.path, tables), fingerprint
 
     @contextmanager
-    def transaction(self) -> Iterator[ArchiveTransaction]:
+    def transaction(self, on_commit: CommitHook | None = None) -> Iterator[ArchiveTransaction]:
         """Lock, load, let the caller change the snapshot, and write it back once.
 
         If the caller's block raises, nothing is written. If the write fails (disk full,
         read-only), ArchiveError is raised and the archive on disk is byte-identical.
+        `on_commit(changes, fingerprint_before, fingerprint_after)` runs after a write, still
+        under the lock, so derived files can follow the archive without racing other writers.
         """
         self._ensure_folder()
         lock = ArchiveLock(self.path, timeout=self.lock_timeout)
@@ -208,13 +216,16 @@ class ArchiveStore:
             # A writer killed mid-write leaves a temporary file; it was never the archive.
             remove_stale_temp_files(self.path.parent, self.path.name)
             OriginalsStore(self.path).remove_orphaned_temp_files()
-            txn = ArchiveTransaction(self.path, self._load())
+            tables, before = self._load()
+            txn = ArchiveTransaction(self.path, tables)
             yield txn
             if txn.changed or not self.path.exists():
                 try:
                     self._commit(txn)
                 except OSError as exc:
                     raise _io_error(self.path, "write", exc) from None
+                if on_commit is not None and txn.changes:
+                    on_commit(txn.changes, before, self.fingerprint())
         finally:
             lock.__exit__()
 
@@ -224,17 +235,22 @@ class ArchiveStore:
         except OSError as exc:
             raise _io_error(self.path.parent, "create the folder for", exc) from None
 
-    def _load(self) -> Tables:
+    def _load(self) -> tuple[Tables, str | None]:
+        """The tables, and the fingerprint of the very file they were read from (taken from
+        the open descriptor, so a concurrent replace cannot pair one version's fingerprint
+        with another's content)."""
         try:
-            data = self.path.read_bytes()
+            with open(self.path, "rb") as handle:
+                st = os.fstat(handle.fileno())
+                data = handle.read()
         except FileNotFoundError:
-            return {}
+            return {}, None
         except IsADirectoryError:
             raise ArchiveError(f"cannot read archive {self.path}: it is a folder, not a file",
                                hint="give --db the path of a .json file") from None
         except OSError as exc:
             raise _io_error(self.path, "read", exc) from None
-        return parse_archive(data, self.path)
+        return parse_archive(data, self.path), _fingerprint(st)
 
     def _commit(self, txn: ArchiveTransaction) -> None:
         tables = txn.tables()
@@ -247,6 +263,10 @@ class ArchiveStore:
             serialise_archive(tables),
             before_replace=lambda: backups.rotate_in(self.path),
         )
+
+
+def _fingerprint(st: os.stat_result) -> str:
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
 
 
 def _io_error(path: Path, action: str, exc: OSError) -> ArchiveError:
