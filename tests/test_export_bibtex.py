@@ -31,7 +31,8 @@ def test_article_with_a_source_is_an_article_in_that_journal():
     entry = parse(export_records("bibtex", [RECORDS[0]])).entries[0]
     assert entry.entry_type == "article"
     got = fields(entry)
-    assert got["title"] == "CCSVI for MS in the UK"
+    # Acronyms are braced so bibliography styles do not lower-case them.
+    assert got["title"] == "{CCSVI} for {MS} in the {UK}"
     assert got["journal"] == "WebMD UK Health News"
     assert got["date"] == "2010-10-12" and got["year"] == "2010" and got["month"] == "oct"
     assert got["url"] == RECORDS[0]["url"]
@@ -59,6 +60,20 @@ def test_special_characters_are_escaped_and_decode_back():
     assert decoded["title"] == RECORDS[1]["title"]
 
 
+def test_braces_always_balance_even_when_the_title_has_a_lone_one():
+    for title in ("Lone } brace", "Open { only", "}{", "{balanced} pair"):
+        text = export_records("bibtex", [dict(RECORDS[0], title=title)])
+        value = text.split("title = ", 1)[1].split(",\n", 1)[0]
+        depth = 0
+        for ch in value:  # counted as classic BibTeX counts, backslash or not
+            depth += {"{": 1, "}": -1}.get(ch, 0)
+            assert depth >= 0, value
+        assert depth == 0, value
+        assert len(parse(text).entries) == 1
+    text = export_records("bibtex", [dict(RECORDS[0], title="{balanced} pair")])
+    assert fields(parse(text, decode=True).entries[0])["title"] == "{balanced} pair"
+
+
 def test_keys_are_unique_ascii_and_safe():
     twins = [RECORDS[0], dict(RECORDS[0], id="other"), RECORDS[1], HOSTILE]
     library = parse(export_records("bibtex", twins))
@@ -78,3 +93,20 @@ def test_hostile_text_cannot_close_the_entry_or_start_another():
 
 def test_empty_export_is_empty():
     assert export_records("bibtex", []) == ""
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("{}\\%&$#_~^@,= \"aB1é\n")), max_size=30))
+def test_any_title_makes_exactly_one_balanced_entry(title):
+    text = export_records("bibtex", [dict(RECORDS[0], title=title or "x")])
+    body = text.split("{", 1)[1].rsplit("}", 1)[0]
+    depth = 0
+    for ch in body:
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        assert depth >= 0
+    assert depth == 0
+    assert len(parse(text).entries) == 1

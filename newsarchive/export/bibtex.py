@@ -2,8 +2,9 @@
 
 Fields: title, author ("Family, Given and ..."), journal or howpublished, date, year,
 month, url, urldate (the day it was imported, i.e. accessed), abstract, keywords, language.
-Values are brace-delimited with LaTeX's special characters escaped, so a hostile title can
-neither close the entry early nor inject commands. Keys are unique and ASCII-only.
+Values are brace-delimited with LaTeX's special characters escaped (braces as commands, so
+they always balance), so a hostile title can neither close the entry early nor inject
+commands. Capitalised words in titles are braced to keep their case. Keys are unique and ASCII-only.
 """
 
 from __future__ import annotations
@@ -22,11 +23,9 @@ from newsarchive.export.fields import (
 from newsarchive.export.escapes import clean_terminal_text
 
 MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-# Order matters only in that the backslash goes in one pass with the rest (no re-escaping).
+# Mapped one character at a time, so the backslashes these add are never escaped again.
 _LATEX_ESCAPES = {
     "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
     "&": r"\&",
     "%": r"\%",
     "$": r"\$",
@@ -40,7 +39,47 @@ _LATEX_ESCAPES = {
 def escape_latex(text: str) -> str:
     """Text safe inside a brace-delimited BibTeX value: one line, specials escaped."""
     text = " ".join(clean_terminal_text(text).split())
-    return "".join(_LATEX_ESCAPES.get(ch, ch) for ch in text)
+    paired = _paired_braces(text)
+    out = []
+    for at, ch in enumerate(text):
+        if ch in "{}":
+            # Classic BibTeX counts braces even after a backslash, so only braces that pair
+            # up may be written \{ \}; a lone one becomes a command with no bare brace.
+            if at in paired:
+                out.append("\\" + ch)
+            else:
+                out.append(r"\textbraceleft{}" if ch == "{" else r"\textbraceright{}")
+        else:
+            out.append(_LATEX_ESCAPES.get(ch, ch))
+    return "".join(out)
+
+
+def _paired_braces(text: str) -> set[int]:
+    """Positions of the braces in `text` that close or are closed by another."""
+    paired: set[int] = set()
+    opened: list[int] = []
+    for at, ch in enumerate(text):
+        if ch == "{":
+            opened.append(at)
+        elif ch == "}" and opened:
+            paired.update((opened.pop(), at))
+    return paired
+
+
+def protect_capitals(escaped_title: str) -> str:
+    """Words with a capital after their first letter (CCSVI, UK, iPhone) wrapped in braces.
+
+    Bibliography styles lower-case article titles ("Ccsvi for ms in the uk"); braces are
+    how BibTeX is told to keep a word's case, as Zotero and JabRef write them too.
+    """
+    def protect(word: str) -> str:
+        letters = [ch for ch in word if ch.isalpha()]
+        needs = len(letters) > 1 and any(ch.isupper() for ch in letters[1:])
+        # A word holding half of an escaped pair (\{ or \}) is left as is: bracing it would
+        # pair BibTeX's brace count differently from LaTeX's.
+        return f"{{{word}}}" if needs and "\\{" not in word and "\\}" not in word else word
+
+    return " ".join(protect(word) for word in escaped_title.split(" "))
 
 
 def bibtex_name(name: str) -> str:
@@ -64,7 +103,7 @@ def bibtex_entry(record: dict[str, Any], key: str) -> str:
         if value:
             fields.append((name, f"{{{value}}}" if braced else value))
 
-    add("title", escape_latex(text_of(record, "title")))
+    add("title", protect_capitals(escape_latex(text_of(record, "title"))))
     add("author", " and ".join(bibtex_name(a) for a in list_of(record, "authors")))
     source = text_of(record, "source")
     if source:
