@@ -26,6 +26,7 @@ MIN_HITS = 4.0
 MIN_SHARE = 0.12
 # Enough tokens to be sure; the rest of a long page would only cost time.
 SAMPLE_TOKENS = 4000
+SAMPLE_CHARS = 60_000
 
 
 @lru_cache(maxsize=None)
@@ -59,7 +60,7 @@ def language_scores(text: str) -> dict[str, float]:
     """Weighted stop-word hits per language, over the first few thousand words of `text`."""
     weights = _weights()
     scores = dict.fromkeys(LANGUAGES, 0.0)
-    for n, match in enumerate(TOKEN.finditer(text)):
+    for n, match in enumerate(TOKEN.finditer(text[:SAMPLE_CHARS])):
         if n >= SAMPLE_TOKENS:
             break
         for code, weight in weights.get(match.group().lower(), ()):
@@ -71,7 +72,7 @@ def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the language of `text` (en, de, fr, es, it, pt, nl), or None."""
     scores = language_scores(text)
     best = max(scores, key=scores.__getitem__)
-    total = sum(1 for _ in zip(range(SAMPLE_TOKENS), TOKEN.finditer(text)))
+    total = sum(1 for _ in zip(range(SAMPLE_TOKENS), TOKEN.finditer(text[:SAMPLE_CHARS])))
     if scores[best] < MIN_HITS or (total and scores[best] / total < MIN_SHARE):
         return None
     return best

@@ -47,6 +47,8 @@ def classify(block: Block, learned: bool) -> Verdict:
     if is_box_heading(block.text):
         strong = bool(TERMINATOR.match(block.text))
         return Verdict("box", "heading of a furniture box" + (" (ends the article)" if strong else ""), -40.0 if strong else -15.0)
+    if block.words <= 4 and block.text.isupper() and not block.ends_sentence:
+        return Verdict("box", "a label in capitals (FEATURED POST)", -8.0)
     reason = furniture_reason(block.text, block.words)
     if reason:
         return Verdict("furniture", reason, -max(4.0, block.words * 0.7))
@@ -58,7 +60,10 @@ def classify(block: Block, learned: bool) -> Verdict:
         return Verdict("furniture", f"menu: {block.separators} separators", -max(4.0, block.words * 0.7))
     density = block.stop_density
     if block.words >= GOOD_WORDS and density >= GOOD_STOP_DENSITY and (block.ends_sentence or block.words >= 20):
-        return Verdict("good", f"{block.words} words, stop-word density {density:.2f}", float(block.words))
+        # Prose weighs by its length, and more the more it reads like running text:
+        # promotional blurbs and lists of names sit just above the threshold.
+        weight = block.words * min(1.0, (density - 0.15) / 0.3)
+        return Verdict("good", f"{block.words} words, stop-word density {density:.2f}", weight)
     if block.words >= NEAR_WORDS and density >= NEAR_STOP_DENSITY and block.ends_sentence:
         return Verdict("near", f"{block.words} words, stop-word density {density:.2f}", block.words * 0.3)
     if block.words < GOOD_WORDS:

@@ -117,9 +117,14 @@ def extract_text_page(
     header = analysis.header
     paragraphs: list[str] = []
     headings: list[str] = []
+    seen: set[str] = set()
     for block, role in zip(analysis.blocks, analysis.roles):
         if role == "body":
             content = block.text
+            # Pages that carry the article twice (a print copy, a teaser of it) give it once.
+            if content in seen:
+                continue
+            seen.add(content)
             if not paragraphs:
                 _, _, content = strip_dateline(content, analysis.dayfirst)
             paragraphs.append(content)
