@@ -85,9 +85,17 @@ def test_highlight_marks_terms_case_insensitively_and_as_word_prefixes():
 
 
 def test_highlight_pattern_escapes_regex_and_ignores_blank_terms():
-    pattern = highlight_pattern(["a.b", "", "  ", "(x"])
-    assert pattern.search("a.b") and not pattern.search("axb") and pattern.search("(x")
+    pattern = highlight_pattern(["a.b", "", "  ", "c+d"])
+    assert pattern.search("a.b") and not pattern.search("axb") and pattern.search("c+d")
+    assert not pattern.search("cd")
     assert highlight_pattern(["", " "]) is None
+
+
+def test_highlight_takes_terms_straight_from_a_query():
+    pattern = highlight_pattern(['"vein', 'narrowing"', "AND", "title:CCSVI", "-miracle", "(bates)", "OR",
+                                 "NOT", "cure"])
+    found = {m.group().lower() for m in pattern.finditer("Veins narrowing CCSVI Bates miracle cure AND or title")}
+    assert found == {"veins", "narrowing", "ccsvi", "bates"}
 
 
 def test_markup_in_text_is_printed_literally():

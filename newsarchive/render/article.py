@@ -28,6 +28,7 @@ from newsarchive.export.text import article_text, byline, clean, metadata_items
 # Lines longer than this are hard to read; a wider terminal gets a margin instead.
 MEASURE = 100
 HIGHLIGHT = Style(bold=True, reverse=True)
+QUERY_OPERATORS = frozenset({"AND", "OR", "NOT"})
 METADATA_STYLES = {
     "source": "bold",
     "published": "",
@@ -42,11 +43,25 @@ def highlight_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
     """A case-insensitive pattern for the terms, each also matching as a word prefix.
 
     "vein" marks "veins" too; a term is matched at the start of a word, not inside one.
+    Terms may come straight from a search query, so quotes, brackets, `field:` prefixes
+    and the operators AND and OR are set aside, and excluded words (`-word`, `NOT word`)
+    are not marked.
     """
-    words = sorted({t.strip() for t in terms if t and t.strip()}, key=len, reverse=True)
+    words: set[str] = set()
+    excluded = False
+    for word in (w for term in terms for w in str(term).split()):
+        if word in QUERY_OPERATORS:
+            excluded = word == "NOT"
+            continue
+        if excluded or word.startswith("-"):
+            excluded = False
+            continue
+        word = word.split(":", 1)[1] if re.match(r"^[A-Za-z_]+:.", word) else word
+        if word := word.strip("\"'()[]{}"):
+            words.add(word)
     if not words:
         return None
-    alternatives = "|".join(re.escape(w) for w in words)
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.IGNORECASE)
 
 
