@@ -23,6 +23,10 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
+# Both are standard library only: the registry stays light to import.
+from newsarchive.export.escapes import clean_terminal_text
+from newsarchive.export.fields import ascii_slug, text_of
+
 EXPORTERS: dict[str, str] = {
     "text": "newsarchive.export.text:export_text",
     "md": "newsarchive.export.markdown:export_markdown",
@@ -84,9 +88,6 @@ def article_filename(record: dict[str, Any], extension: str) -> str:
     "../" or a slash), a short digest of the real id is added so two such ids still get
     different names. The slug is the title folded to ASCII.
     """
-    from newsarchive.export.fields import ascii_slug, text_of
-    from newsarchive.export.escapes import clean_terminal_text
-
     raw_id = text_of(record, "id")
     safe_id = _UNSAFE_ID.sub("", raw_id)[:MAX_ID_LENGTH].lstrip("-_")
     if safe_id != raw_id:
