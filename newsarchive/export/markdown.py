@@ -26,8 +26,10 @@ NOT_IN_FRONT_MATTER = ("body", "word_count")
 OPTIONAL_KEYS = ("extra", "history")
 _INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
-# Openings that make a line a heading, quote, list item, thematic break or fence.
-_BLOCK_START = re.compile(r"^(#{1,6}(?=\s|$)|[-+*](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|[=-]+\s*$|~{3,}|\|)")
+# Openings that make a line a heading, list item, thematic break, setext underline, fence
+# or table; a number then "." or ")" starts an ordered list.
+_BLOCK_START = re.compile(r"^(?:#{1,6}(?=\s|$)|[-+*](?=\s|$)|[=-]+\s*$|~{3,}|\|)")
+_ORDERED_ITEM = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 
 
 def _clean_value(value: Any) -> Any:
@@ -46,22 +48,21 @@ def front_matter(record: dict[str, Any]) -> dict[str, Any]:
     return {name: _clean_value(record[name]) for name in names}
 
 
-def escape_markdown(text: str) -> str:
+def escape_inline(text: str) -> str:
+    """Text with emphasis, code, link and raw-HTML characters and entities escaped."""
+    return _ENTITY.sub(r"\\&", _INLINE_MARKUP.sub(r"\\\1", text))
+
+
+def escape_paragraph(text: str) -> str:
     """One paragraph as Markdown that renders to exactly `text`."""
-    text = _ENTITY.sub(r"\\&", _INLINE_MARKUP.sub(r"\\\1", text))
-    return _BLOCK_START.sub(lambda m: _escape_block_start(m.group()), text, count=1)
+    text = _BLOCK_START.sub(lambda m: "\\" + m.group(), escape_inline(text), count=1)
+    return _ORDERED_ITEM.sub(r"\1\\\2", text, count=1)
 
 
-def _escape_block_start(opening: str) -> str:
-    if opening[0].isdigit():
-        return opening  # the "." or ")" after the number is escaped by the caller below
-    return "\\" + opening
-
-
-def _paragraph(text: str) -> str:
-    escaped = escape_markdown(text)
-    # "1. Foo" would start a list: escape the delimiter after a leading number.
-    return re.sub(r"^(\d{1,9})([.)])(?=\s|$)", r"\1\\\2", escaped)
+def escape_heading(text: str) -> str:
+    """Heading text for after "## ": a trailing "#" would be read as a closing sequence."""
+    text = escape_inline(text)
+    return text[:-1] + "\\#" if text.endswith("#") else text
 
 
 def article_markdown(record: dict[str, Any]) -> str:
@@ -71,7 +72,7 @@ def article_markdown(record: dict[str, Any]) -> str:
     parts = [f"---\n{matter}---"]
     for block in body_blocks(record):
         text = clean_terminal_text(block.text)
-        parts.append(f"## {escape_markdown(text)}" if block.kind == "heading" else _paragraph(text))
+        parts.append(f"## {escape_heading(text)}" if block.kind == "heading" else escape_paragraph(text))
     return "\n\n".join(parts) + "\n"
 
 
