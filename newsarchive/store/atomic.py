@@ -6,7 +6,8 @@ The order of the steps is the whole point, so it is spelled out:
 2. flush and fsync it, so its content is on disk before the name points at it;
 3. `os.replace` it over the target: one directory update, atomic on POSIX;
 4. fsync the folder, so the new directory entry itself survives a power cut.
-If anything fails before step 3, the temporary file is removed and the target is untouched.
+If anything fails before step 3, the temporary file is removed and the target is untouched;
+once step 3 has run the write has happened, so a failure of step 4 is not reported.
 """
 
 from __future__ import annotations
@@ -61,7 +62,14 @@ def write_atomically(target: Path, chunks, *, before_replace=None) -> None:
         except FileNotFoundError:
             pass
         raise
-    fsync_directory(target.parent)
+    try:
+        fsync_directory(target.parent)
+    except OSError:
+        # The rename has happened: readers already see the new content, and there is no
+        # undoing it atomically. Failing now would report "nothing was changed" about a
+        # change that was made, so this last step is best effort (some filesystems refuse
+        # to fsync a folder at all).
+        pass
 
 
 def writer_is_alive(temp: Path) -> bool:

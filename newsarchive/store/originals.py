@@ -22,6 +22,7 @@ class OriginalsStore:
     """Put, get, verify and remove originals by their sha256."""
 
     def __init__(self, archive: Path) -> None:
+        self.archive = archive
         self.folder = archive.with_name(archive.name + ".d") / "originals"
 
     def path_for(self, sha256: str) -> Path:
@@ -34,9 +35,15 @@ class OriginalsStore:
         digest = sha256 or sha256_of(data)
         target = self.path_for(digest)
         if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            # mtime=0 keeps the compressed bytes a pure function of the content.
-            write_atomically(target, [gzip.compress(data, compresslevel=6, mtime=0)])
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                # mtime=0 keeps the compressed bytes a pure function of the content.
+                write_atomically(target, [gzip.compress(data, compresslevel=6, mtime=0)])
+            except OSError as exc:
+                # A full disk or a read-only folder is the archive's failure, not the input's.
+                from newsarchive.store.tinystore import _io_error
+
+                raise _io_error(self.archive, "keep the original beside", exc) from None
         return digest
 
     def has(self, sha256: str) -> bool:
