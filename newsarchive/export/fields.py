@@ -28,10 +28,15 @@ BlockKind = Literal["heading", "quote", "paragraph"]
 
 @dataclass(frozen=True)
 class Block:
-    """One paragraph of the body and the part it plays."""
+    """One paragraph of the body and the part it plays.
+
+    `text` is what to show (a block quote without its ">" markers); `source` is the
+    paragraph as it stands in the body, for formats that must give it back unchanged.
+    """
 
     kind: BlockKind
     text: str
+    source: str
 
 
 def text_of(record: dict[str, Any], name: str) -> str:
@@ -80,17 +85,16 @@ def body_blocks(record: dict[str, Any]) -> list[Block]:
         lines = [line.strip() for line in raw.split("\n") if line.strip()]
         if not lines:
             continue
-        if all(line.startswith(">") for line in lines):
-            text = " ".join(" ".join(line[1:].split()) for line in lines)
-            blocks.append(Block("quote", text))
-            continue
-        text = " ".join(" ".join(lines).split())
-        if text in headings:
-            blocks.append(Block("heading", text))
-        elif text.startswith(QUOTE_OPENERS):
-            blocks.append(Block("quote", text))
+        source = " ".join(" ".join(lines).split())
+        quoted = " ".join(" ".join(line[1:].split()) for line in lines if line.startswith(">"))
+        if all(line.startswith(">") for line in lines) and quoted.strip():
+            blocks.append(Block("quote", " ".join(quoted.split()), source))
+        elif source in headings:
+            blocks.append(Block("heading", source, source))
+        elif source.startswith(QUOTE_OPENERS):
+            blocks.append(Block("quote", source, source))
         else:
-            blocks.append(Block("paragraph", text))
+            blocks.append(Block("paragraph", source, source))
     return blocks
 
 

@@ -71,7 +71,9 @@ def article_markdown(record: dict[str, Any]) -> str:
                             default_flow_style=False, width=100)
     parts = [f"---\n{matter}---"]
     for block in body_blocks(record):
-        text = clean_terminal_text(block.text)
+        # The paragraph as it stands (a "> " quote keeps its markers, escaped), so the
+        # importer reads back the very body that was exported.
+        text = clean_terminal_text(block.source)
         parts.append(f"## {escape_heading(text)}" if block.kind == "heading" else escape_paragraph(text))
     return "\n\n".join(parts) + "\n"
 
