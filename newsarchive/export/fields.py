@@ -30,8 +30,9 @@ BlockKind = Literal["heading", "quote", "paragraph"]
 class Block:
     """One paragraph of the body and the part it plays.
 
-    `text` is what to show (a block quote without its ">" markers); `source` is the
-    paragraph as it stands in the body, for formats that must give it back unchanged.
+    `text` is what to show: one line, a block quote without its ">" markers. `source` is
+    the paragraph as it stands in the body (its line breaks kept, each line trimmed), for
+    formats that must give it back unchanged.
     """
 
     kind: BlockKind
@@ -85,16 +86,17 @@ def body_blocks(record: dict[str, Any]) -> list[Block]:
         lines = [line.strip() for line in raw.split("\n") if line.strip()]
         if not lines:
             continue
-        source = " ".join(" ".join(lines).split())
+        source = "\n".join(" ".join(line.split()) for line in lines)
         quoted = " ".join(" ".join(line[1:].split()) for line in lines if line.startswith(">"))
+        text = " ".join(source.split())
         if all(line.startswith(">") for line in lines) and quoted.strip():
             blocks.append(Block("quote", " ".join(quoted.split()), source))
-        elif source in headings:
-            blocks.append(Block("heading", source, source))
-        elif source.startswith(QUOTE_OPENERS):
-            blocks.append(Block("quote", source, source))
+        elif text in headings:
+            blocks.append(Block("heading", text, source))
+        elif text.startswith(QUOTE_OPENERS):
+            blocks.append(Block("quote", text, source))
         else:
-            blocks.append(Block("paragraph", source, source))
+            blocks.append(Block("paragraph", text, source))
     return blocks
 
 

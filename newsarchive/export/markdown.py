@@ -54,9 +54,17 @@ def escape_inline(text: str) -> str:
 
 
 def escape_paragraph(text: str) -> str:
-    """One paragraph as Markdown that renders to exactly `text`."""
-    text = _BLOCK_START.sub(lambda m: "\\" + m.group(), escape_inline(text), count=1)
-    return _ORDERED_ITEM.sub(r"\1\\\2", text, count=1)
+    """One paragraph as Markdown that renders to exactly `text`.
+
+    Every line is escaped as a paragraph's first line would be, since a heading, list or
+    setext underline can also start on a paragraph's later lines.
+    """
+    return "\n".join(_escape_line(line) for line in text.split("\n"))
+
+
+def _escape_line(line: str) -> str:
+    line = _BLOCK_START.sub(lambda m: "\\" + m.group(), escape_inline(line), count=1)
+    return _ORDERED_ITEM.sub(r"\1\\\2", line, count=1)
 
 
 def escape_heading(text: str) -> str:
@@ -71,10 +79,12 @@ def article_markdown(record: dict[str, Any]) -> str:
                             default_flow_style=False, width=100)
     parts = [f"---\n{matter}---"]
     for block in body_blocks(record):
-        # The paragraph as it stands (a "> " quote keeps its markers, escaped), so the
-        # importer reads back the very body that was exported.
-        text = clean_terminal_text(block.source)
-        parts.append(f"## {escape_heading(text)}" if block.kind == "heading" else escape_paragraph(text))
+        if block.kind == "heading":
+            parts.append(f"## {escape_heading(clean_terminal_text(block.text))}")
+        else:
+            # The paragraph as it stands (line breaks kept, a "> " quote with its markers,
+            # escaped), so the importer reads back the very body that was exported.
+            parts.append(escape_paragraph(clean_terminal_text(block.source)))
     return "\n\n".join(parts) + "\n"
 
 
