@@ -21,7 +21,11 @@ HEAD_BYTES = 64 * 1024
 _XML_PROLOGUE = re.compile(rb"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<\?xml-stylesheet[^>]*\?>\s*|<!DOCTYPE[^>]*>\s*)*",
                            re.DOTALL | re.IGNORECASE)
 _FEED_ROOT = re.compile(rb"<(?:rss|rdf:RDF|feed)[\s>]", re.IGNORECASE)
-_HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|article|div|p)[\s>/]", re.IGNORECASE)
+_HTML_START = re.compile(
+    rb"<(?:!doctype\s+html|html|head|body|meta|title|article|div|p|script|style|link|base|header|nav|main|section"
+    rb"|table|span|center|font|form|h[1-6]|iframe|noscript)[\s>/]",
+    re.IGNORECASE,
+)
 _ARC_HEADER = re.compile(rb"^filedesc://\S+ \d{1,3}(?:\.\d{1,3}){3} \d{14} ")
 _FRONT_MATTER = re.compile(rb"^(?:---|\+\+\+)\s*\n.*?\n(?:---|\+\+\+)\s*(?:\n|$)", re.DOTALL)
 _EXTENSIONS = {
@@ -34,13 +38,18 @@ _CSV_HINTS = {"title", "headline", "body", "content", "text", "url", "link", "da
 
 
 def _head(data: bytes) -> bytes:
-    """The start of the content, decompressed (boundedly) when it is gzip."""
+    """The start of the content, decompressed (boundedly) when it is gzip, as UTF-8 when UTF-16."""
     if data[:2] == b"\x1f\x8b":
         try:
             return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[: HEAD_BYTES], HEAD_BYTES)
         except zlib.error:
             return b""
-    return data[:HEAD_BYTES]
+    head = data[:HEAD_BYTES]
+    # Windows tools save feeds and pages as UTF-16; the checks below read ASCII markup.
+    for bom, name in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            return head[2 : len(head) - len(head) % 2].decode(name, errors="replace").encode("utf-8")
+    return head
 
 
 def _is_warc(head: bytes) -> bool:
@@ -115,7 +124,8 @@ def sniff_format(data: bytes, path: str = "") -> str | None:
         return fitting[0]
     if data[:2] == b"\x1f\x8b" or looks_binary(data):
         return None
-    return "text"
+    # Markdown without front matter is text by content; only its name says more.
+    return "markdown" if by_extension == "markdown" else "text"
 
 
 def _extension_format(path: str) -> str | None:

@@ -1,0 +1,87 @@
+"""`--format auto`: every registered format recognised by content, whatever the name (issue 6, item 5)."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+from hypothesis import given, strategies as st
+
+from newsarchive.extract import FORMATS
+from newsarchive.extract.sniff import SNIFF_ORDER, sniff_format
+
+from .conftest import FIXTURES
+
+CASES = {
+    "warc": [FIXTURES / "warc" / "crawl.warc", FIXTURES / "warc" / "crawl.warc.gz", FIXTURES / "warc" / "crawl.arc"],
+    "feed": [FIXTURES / "feed" / n for n in ("rss2.xml", "atom.xml", "rss1.rdf", "rss091.xml")],
+    "html": [FIXTURES / "html" / "harbour_article.html"],
+    "markdown": [FIXTURES / "markdown" / n for n in ("hugo_post.md", "hugo_toml.md", "jekyll_bad_yaml.md")],
+}
+INLINE = {
+    "json": [b'[{"title": "A", "body": "B"}]', b'  {"title": "A"}'],
+    "jsonl": [b'{"title": "A", "body": "B"}\n{"title": "C", "body": "D"}\n'],
+    "csv": [b"title,body,url\nA,B,https://x.example\n", b"headline;text;date\nA;B;2024-01-01\n"],
+    "text": [b"Harbour news\n\nThe ferry runs late tonight because of the fog.\n", "Caf\u00e9 notes".encode("cp1252")],
+}
+
+
+def test_sniff_order_names_every_registered_format():
+    assert set(SNIFF_ORDER) == set(FORMATS)
+
+
+@pytest.mark.parametrize(("expected", "path"), [(name, path) for name, paths in CASES.items() for path in paths])
+@pytest.mark.parametrize("name_given", ["real", "misleading.txt", "noextension"])
+def test_fixture_files_are_recognised_whatever_their_name(expected, path, name_given):
+    name = path.name if name_given == "real" else name_given
+    assert sniff_format(path.read_bytes(), name) == expected
+
+
+@pytest.mark.parametrize(("expected", "data"), [(name, data) for name, items in INLINE.items() for data in items])
+def test_structured_and_text_content(expected, data):
+    assert sniff_format(data, "input.dat") == expected
+
+
+def test_arc_gz_and_whole_file_gzip_warc():
+    assert sniff_format(gzip.compress((FIXTURES / "warc" / "crawl.arc").read_bytes()), "x.arc.gz") == "warc"
+    assert sniff_format(gzip.compress((FIXTURES / "warc" / "crawl.warc").read_bytes()), "x.bin") == "warc"
+
+
+def test_gzip_peek_is_bounded():
+    bomb = gzip.compress(bytes(50 * 1024 * 1024))
+    assert sniff_format(bomb, "bomb.warc.gz") is None
+
+
+def test_utf16_feed_and_html():
+    feed = (FIXTURES / "feed" / "atom.xml").read_text(encoding="utf-8").replace('encoding="utf-8"', 'encoding="utf-16"')
+    assert sniff_format(feed.encode("utf-16"), "feed") == "feed"
+    page = (FIXTURES / "html" / "harbour_article.html").read_text(encoding="utf-8")
+    assert sniff_format(page.encode("utf-16"), "page") == "html"
+
+
+def test_html_saved_by_a_browser_with_a_leading_comment():
+    data = b"<!-- saved from url=(0042)https://x.example/ -->\n<html><head><title>T</title></head><body><p>x</p></body></html>"
+    assert sniff_format(data, "page.dat") == "html"
+
+
+def test_markdown_without_front_matter_needs_its_extension():
+    data = (FIXTURES / "markdown" / "obsidian_note.md").read_bytes()
+    assert sniff_format(data, "obsidian_note.md") == "markdown"
+    assert sniff_format(data, "obsidian_note.txt") == "text"
+
+
+def test_extension_breaks_ties_only():
+    jsonl = INLINE["jsonl"][0]
+    assert sniff_format(jsonl, "a.jsonl") == "jsonl"
+    # A feed named .html is still a feed: content first.
+    assert sniff_format((FIXTURES / "feed" / "rss2.xml").read_bytes(), "rss2.html") == "feed"
+
+
+@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n" + bytes(100), b"%PDF-1.4\n" + bytes(50), bytes(range(256)) * 4, gzip.compress(b"\x00\x01" * 100)])
+def test_binary_is_not_placed(data):
+    assert sniff_format(data, "file.warc") is None
+
+
+@given(st.binary(max_size=2000), st.sampled_from(["a.txt", "b.html", "c.warc.gz", "d", "e.md", "f.csv"]))
+def test_sniffing_never_raises_and_names_a_registered_format(data, path):
+    assert sniff_format(data, path) in (*FORMATS, None)
