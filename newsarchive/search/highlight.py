@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
 from newsarchive.search.text import WORD, fold
 
@@ -23,13 +22,13 @@ def collapse(text: str) -> str:
     return _SPACE.sub(" ", text)
 
 
-@dataclass
 class WordMatcher:
     """Matches folded whole words (`forms`) and folded prefixes in a text."""
 
-    forms: frozenset[str] = frozenset()
-    prefixes: tuple[str, ...] = ()
-    _regex: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
+    def __init__(self, forms: frozenset[str] = frozenset(), prefixes: tuple[str, ...] = ()) -> None:
+        self.forms = forms
+        self.prefixes = prefixes
+        self._regex: re.Pattern[str] | None = None
 
     def __bool__(self) -> bool:
         return bool(self.forms or self.prefixes)
@@ -56,33 +55,46 @@ class WordMatcher:
         return found
 
 
+# Characters per word assumed when looking for context around a match; generous, since
+# only the words found in that stretch are used.
+_CHARS_PER_WORD = 30
+
+
 def snippet(text: str, spans: list[Span], context_words: int = 12) -> list[Segment]:
     """A one-line extract around the densest cluster of matches, as (text, is_match) segments.
 
     The window holds `context_words` words on each side of the chosen match; "…" marks text
-    cut at either end. With no match, the opening words are shown.
+    cut at either end. With no match, the opening words are shown. Only the stretch of text
+    around the match is cut into words, which keeps twenty snippets of long articles cheap.
     """
-    words = [m.span() for m in WORD.finditer(text)]
-    if not words:
-        return [(collapse(text).strip(), False)] if text.strip() else []
-    starts = [s for s, _ in words]
-    index_of = [max(0, bisect_right(starts, s) - 1) for s, _ in spans]
+    if not text.strip():
+        return []
     if spans:
-        best, best_score = 0, -1
-        for i, centre in enumerate(index_of):
-            lo, hi = centre - context_words, centre + context_words
-            distinct = {fold(text[s:e]) for (s, e), at in zip(spans, index_of) if lo <= at <= hi}
+        # The chosen match starts the stretch (within `reach` characters) holding the most
+        # distinct matched words; the window runs from its left context to the right context
+        # of the last match in that stretch.
+        reach = context_words * 7
+        candidates = spans[:200]
+        best, best_score = candidates[0], 0
+        for s, _ in candidates:
+            distinct = {text[a:b].lower() for a, b in candidates if s <= a <= s + reach}
             if len(distinct) > best_score:
-                best, best_score = i, len(distinct)
-        centre = index_of[best]
-        lo = max(0, centre - context_words)
-        hi = min(len(words) - 1, centre + context_words)
+                best, best_score = (s, max(b for a, b in candidates if s <= a <= s + reach)), len(distinct)
+        left_words = [m.start() for m in WORD.finditer(text, max(0, best[0] - context_words * _CHARS_PER_WORD), best[0])]
+        start = left_words[-context_words] if len(left_words) >= context_words else (left_words[0] if left_words else best[0])
+        after = best[1]
     else:
-        lo, hi = 0, min(len(words) - 1, 2 * context_words)
-    start, end = words[lo][0], words[hi][1]
+        start, after = 0, 0
+        context_words *= 2
+    right_words = [m.end() for m in WORD.finditer(text, after, after + context_words * _CHARS_PER_WORD)][:context_words]
+    end = right_words[-1] if right_words else after
+    if not spans:
+        first = WORD.search(text)
+        start = first.start() if first else 0
+        end = max(end, start)
     segments: list[Segment] = []
     at = start
-    for s, e in spans:
+    for s, e in merge_adjacent(text, spans):
         if s < start or s >= end:
             continue
         if s > at:
@@ -91,9 +103,9 @@ def snippet(text: str, spans: list[Span], context_words: int = 12) -> list[Segme
         at = e
     if at < end:
         segments.append((collapse(text[at:end]), False))
-    if lo > 0:
+    if WORD.search(text, 0, start):
         segments.insert(0, ("… ", False))
-    if hi < len(words) - 1:
+    if WORD.search(text, end):
         segments.append((" …", False))
     return segments
 

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from newsarchive.errors import AmbiguousIdError
 from newsarchive.search import highlight
@@ -89,7 +89,7 @@ INSERT INTO fts(fts, rank) VALUES('rank', 'bm25({", ".join(str(w) for w in FTS_W
 """
 
 
-@dataclass(frozen=True)
+@dataclass
 class Filters:
     """Restrictions on the metadata: dates are YYYY-MM-DD (or YYYY, YYYY-MM), inclusive."""
 
@@ -136,8 +136,7 @@ class SearchResults:
     limit: int | None = None
 
 
-@dataclass(frozen=True)
-class KwicLine:
+class KwicLine(NamedTuple):
     id: str
     left: str
     match: str
@@ -145,8 +144,7 @@ class KwicLine:
     published: str | None = None
 
 
-@dataclass(frozen=True)
-class SyncStats:
+class SyncStats(NamedTuple):
     added: int = 0
     updated: int = 0
     deleted: int = 0
@@ -323,7 +321,7 @@ class SearchIndex:
             return
         rowid, record = row[0], json.loads(row[1])
         # A contentless FTS5 table forgets a row only when told exactly what was indexed.
-        values, _, _ = _fts_values(record)
+        values = _fts_values(record)
         marks = ", ".join("?" * len(FTS_COLUMNS))
         con.execute(f"INSERT INTO fts(fts, rowid, {', '.join(FTS_COLUMNS)}) VALUES('delete', ?, {marks})", (rowid, *values))
         con.execute("DELETE FROM docs WHERE rowid = ?", (rowid,))
@@ -332,11 +330,15 @@ class SearchIndex:
 
     def _insert(self, records: Sequence[dict[str, Any]], first_rowid: int, vocabulary: dict[str, set[str]]) -> None:
         docs, fts, tags, authors = [], [], [], []
-        for offset, record in enumerate(records, start=1):
+        tokenized = [_tokenize_record(record) for record in records]
+        self._recall_stems(tokenized)
+        for offset, (record, (lang, prose, names)) in enumerate(zip(records, tokenized), start=1):
             rowid = first_rowid + offset
             serialised = _serialise(record)
-            values, lang, prose_words = _fts_values(record)
-            vocabulary.setdefault(lang, set()).update(prose_words)
+            values = _fts_row(lang, prose, names)
+            seen = vocabulary.setdefault(lang, set())
+            for found in prose:
+                seen.update(found)
             body_words = record.get("word_count")
             docs.append(
                 (
@@ -362,6 +364,24 @@ class SearchIndex:
         con.executemany(f"INSERT INTO fts(rowid, {', '.join(FTS_COLUMNS)}) VALUES ({marks})", fts)
         con.executemany("INSERT OR IGNORE INTO doc_tags VALUES (?, ?)", tags)
         con.executemany("INSERT OR IGNORE INTO doc_authors VALUES (?, ?)", authors)
+
+    def _recall_stems(self, tokenized: list[tuple[str, list[list[str]], list[str]]]) -> None:
+        """Fill the stemmers' caches from the index's own table: a stemmer starts cold in every
+        process, and stemming tens of thousands of words anew would dominate a small import."""
+        wanted: dict[str, set[str]] = {}
+        for lang, prose, _ in tokenized:
+            bucket = wanted.setdefault(lang, set())
+            for found in prose:
+                bucket.update(found)
+        for lang, bucket in wanted.items():
+            cache = stemmer(lang).cache
+            missing = [w for w in bucket if w not in cache]
+            for i in range(0, len(missing), 5000):
+                chunk = missing[i : i + 5000]
+                marks = ",".join("?" * len(chunk))
+                cache.update(
+                    self._con.execute(f"SELECT word, stem FROM stems WHERE lang = ? AND word IN ({marks})", (lang, *chunk))
+                )
 
     def _finish_write(self, vocabulary: dict[str, set[str]], fingerprint: str) -> None:
         con = self._con
@@ -699,8 +719,7 @@ class SearchIndex:
         return highlight.WordMatcher(frozenset(forms), tuple(prefixes))
 
 
-@dataclass
-class _Plan:
+class _Plan(NamedTuple):
     sql: str
     params: list[Any]
     ranked: bool
@@ -774,16 +793,21 @@ def _filter_sql(filters: Filters) -> tuple[list[str], list[Any]]:
     return where, params
 
 
-def _fts_values(record: dict[str, Any]) -> tuple[list[str], str, list[str]]:
-    """The FTS5 column values for a record, its language key, and its prose words."""
-    lang = language_key(record.get("language"))
-    stem_all = stemmer(lang).stem_all
+def _tokenize_record(record: dict[str, Any]) -> tuple[str, list[list[str]], list[str]]:
+    """A record's language key, the folded words of each prose field, and each name field."""
     texts = field_texts(record)
-    stemmed, exact, prose = [], [], []
-    for name in PROSE_FIELDS:
-        found = words(texts[name])
-        prose.extend(found)
-        exact.append(" ".join(found))
-        stemmed.append(" ".join(stem_all(found)))
+    prose = [words(texts[name]) for name in PROSE_FIELDS]
     names = [" ".join(words(texts[name])) for name in NAME_FIELDS]
-    return [*stemmed, *exact, *names, lang], lang, prose
+    return language_key(record.get("language")), prose, names
+
+
+def _fts_row(lang: str, prose: list[list[str]], names: list[str]) -> list[str]:
+    stem_all = stemmer(lang).stem_all
+    stemmed = [" ".join(stem_all(found)) for found in prose]
+    exact = [" ".join(found) for found in prose]
+    return [*stemmed, *exact, *names, lang]
+
+
+def _fts_values(record: dict[str, Any]) -> list[str]:
+    """The FTS5 column values for a record, exactly as they were (or will be) indexed."""
+    return _fts_row(*_tokenize_record(record))

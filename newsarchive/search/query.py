@@ -9,7 +9,7 @@ Grammar (keywords are upper-case; a lower-case "or" is an ordinary word):
     primary  := [field ":"] atom
     atom     := "(" or_expr ")" | '"' words '"' ["*"] | NEAR "(" item item+ ["," N] ")" | word ["*"]
 
-The parser builds an AST of frozen dataclasses and raises `QueryError` with the 0-based
+The parser builds an AST of dataclasses and raises `QueryError` with the 0-based
 position of the fault. `to_match` turns a tree into an FTS5 MATCH expression in which every
 term is a quoted string made of folded letters and digits, so nothing the user typed is
 ever pasted into SQL or into FTS5 syntax.
@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Union
+from typing import NamedTuple, Union
 
 from newsarchive.errors import QueryError
 from newsarchive.search.text import DEFAULT_FIELDS, FIELDS, NAME_FIELDS, words
@@ -28,7 +28,7 @@ from newsarchive.search.text import DEFAULT_FIELDS, FIELDS, NAME_FIELDS, words
 DEFAULT_NEAR = 10  # FTS5's own default distance
 
 
-@dataclass(frozen=True)
+@dataclass
 class Term:
     """One word; `prefix` when written `word*`."""
 
@@ -37,7 +37,7 @@ class Term:
     position: int = field(default=0, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Phrase:
     """Words that must follow each other. A word like "covid-19" is a phrase of two words."""
 
@@ -46,7 +46,7 @@ class Phrase:
     position: int = field(default=0, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Near:
     """Terms or phrases within `distance` words of each other."""
 
@@ -55,23 +55,23 @@ class Near:
     position: int = field(default=0, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass
 class And:
     children: tuple[Node, ...]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Or:
     children: tuple[Node, ...]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Not:
     child: Node
     position: int = field(default=0, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Field:
     """A sub-query restricted to one field of the record (`title:`, `author:`...)."""
 
@@ -87,8 +87,7 @@ KNOWN_FIELDS = FIELDS
 _FIELD = re.compile(r"([A-Za-z]+):")
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     kind: str  # WORD PHRASE LP RP OR AND NOT MINUS FIELD NEAR COMMA EOF
     value: str
     position: int
@@ -388,8 +387,7 @@ def title_key(node: Node | None) -> str | None:
     return " ".join(parts) if node is not None and walk(node) else None
 
 
-@dataclass(frozen=True)
-class MatchContext:
+class MatchContext(NamedTuple):
     """What compiling needs from the index: its languages, and how each stems a word."""
 
     languages: Sequence[str]

@@ -84,13 +84,13 @@ class Stemmer:
 
     def stem_all(self, folded_words: list[str]) -> list[str]:
         cache = self.cache
-        out = []
-        for word in folded_words:
-            stem = cache.get(word)
-            if stem is None:
-                stem = cache[word] = self._compute(word)
-            out.append(stem)
-        return out
+        try:
+            return list(map(cache.__getitem__, folded_words))  # the usual case: every word known
+        except KeyError:
+            for word in folded_words:
+                if word not in cache:
+                    cache[word] = self._compute(word)
+            return list(map(cache.__getitem__, folded_words))
 
     def _compute(self, word: str) -> str:
         if self.key == NO_STEMMING:
