@@ -10,6 +10,7 @@ notice, "All rights reserved").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Phrases that make a short line furniture. Matched case-insensitively on word boundaries.
 _SHORT_LINE_PHRASES = r"""
@@ -99,6 +100,7 @@ BOX_HEADING = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def furniture_reason(text: str, n_words: int) -> str | None:
     """Why a line reads as furniture ("phrase: share"), or None when it may be prose."""
     match = ALWAYS.search(text)

@@ -41,16 +41,37 @@ class Block:
 
 
 def wrap_width(lines: list[str]) -> int | None:
-    """The column a text-browser dump wraps at, or None for a page of unwrapped lines."""
-    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    """The column a text-browser dump wraps at, or None for a page of unwrapped lines.
+
+    The width is where lines pile up just short of a limit that (nearly) none exceeds;
+    a stray long line (a URL, a table row) must not hide it.
+    """
+    lengths = [len(line.rstrip()) for line in lines if line.strip()]
     if len(lengths) < 20:
         return None
-    widest = lengths[-1]
+    counts: dict[int, int] = {}
+    for n in lengths:
+        counts[n] = counts.get(n, 0) + 1
+    allowed_excess = max(2, len(lengths) // 100)
+    best, best_near = None, 0
     # Text browsers wrap at 72 to 120 columns; a page of short lines is a list, not a dump.
-    if not 60 <= widest <= 200:
+    for width in range(60, 201):
+        if width not in counts:
+            continue
+        excess = sum(c for n, c in counts.items() if n > width)
+        if excess > allowed_excess:
+            continue
+        near = sum(c for n, c in counts.items() if width - 20 <= n <= width)
+        if near > best_near:
+            best, best_near = width, near
+    if best is None or best_near < 5:
         return None
-    near = sum(1 for n in lengths if n >= widest - 20)
-    return widest if near >= max(5, len(lengths) // 20) else None
+    # Where a dump wrapped a sentence, the next line carries on in lower case; a list of
+    # long link titles does not.
+    stripped = [line.rstrip() for line in lines]
+    near_lines = [i for i, line in enumerate(stripped[:-1]) if best - 20 <= len(line) <= best and stripped[i + 1].strip()]
+    carried = sum(1 for i in near_lines if stripped[i + 1].lstrip()[:1].islower())
+    return best if near_lines and carried / len(near_lines) >= 0.25 else None
 
 
 def split_blocks(text: str) -> list[Block]:

@@ -96,6 +96,15 @@ def content_words(text: str) -> set[str]:
     return {w.casefold() for w in CONTENT_WORD.findall(text)}
 
 
+TRAILING_COUNT = re.compile(r"\s+\d+\s*(?:comments?|responses?|replies|kommentare|commentaires|comentarios|commenti|reacties)?\s*$", re.I)
+
+
+def clean_headline(text: str) -> str:
+    """A headline without the comment count some pages run on after it ("... 149 Comments")."""
+    cleaned = TRAILING_COUNT.sub("", text)
+    return cleaned if len(cleaned.split()) >= 3 else text
+
+
 def headline_score(block: Block, distance: int, body_words: set[str] | None = None) -> float | None:
     """How much a block reads like a headline, `distance` blocks above the body; None if it cannot be one.
 
@@ -163,6 +172,9 @@ def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> 
     # The headline: best-scoring candidate above the body.
     opening = " ".join(blocks[i].text for i in body[:8])
     body_words = content_words(opening[:3000])
+    # A browser's copy often opens with the document title ("Headline - Site"): a
+    # candidate the top of the page repeats is the headline.
+    top = [blocks[i].text.casefold() for i in range(min(3, len(blocks)))]
     best: tuple[float, int] | None = None
     distance = 0
     for index in range(first - 1, max(-1, first - 1 - HEADLINE_REACH), -1):
@@ -170,6 +182,10 @@ def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> 
             continue
         distance += 1
         score = headline_score(blocks[index], distance, body_words)
+        if score is not None and index >= 3 and blocks[index].words >= 3:
+            own = blocks[index].text.casefold()
+            if any(own in line for line in top):
+                score += 0.6
         if score is not None and (best is None or score > best[0]):
             best = (score, index)
     title_index = best[1] if best else None
@@ -186,7 +202,7 @@ def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> 
             header.subtitle = blocks[title_index].text
             header.roles[title_index] = "subtitle"
             title_index = above
-        header.title = blocks[title_index].text
+        header.title = clean_headline(blocks[title_index].text)
         header.roles[title_index] = "title"
         if header.subtitle is None:
             below = _next_candidate(blocks, title_index, first, metas)
