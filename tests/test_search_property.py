@@ -85,7 +85,7 @@ _INDEX_DIR = Path(tempfile.mkdtemp(prefix="newsarchive-property-"))
 _INDEX = SearchIndex(_INDEX_DIR / "search.sqlite")
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(archive=records(), query=queries, exact=st.booleans())
 def test_index_agrees_with_reference(archive, query, exact):
     _INDEX.rebuild(archive, "fingerprint")
@@ -95,7 +95,7 @@ def test_index_agrees_with_reference(archive, query, exact):
     assert results.total == len(expected)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(archive=records(), changed=records(), query=queries)
 def test_incremental_sync_agrees_with_reference(archive, changed, query):
     """After sync to a different archive the index answers as if rebuilt from it."""
@@ -116,7 +116,7 @@ small_phrase = st.lists(small_word, min_size=2, max_size=3).map(lambda ws: '"' +
 small_queries = st.recursive(st.one_of(small_word, small_near, small_phrase), combine, max_leaves=3)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(archive=records(SMALL), query=small_queries, exact=st.booleans())
 def test_near_and_phrases_agree_on_a_small_vocabulary(archive, query, exact):
     """A vocabulary of six words, so that phrases and NEAR groups often match, and narrowly."""

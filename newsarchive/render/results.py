@@ -1,0 +1,158 @@
+"""Rich views of search output: hits with snippets, concordance lines, facets, a timeline chart
+and the parsed query tree.
+
+Article text is untrusted: every piece passes `clean_terminal_text` and goes into a
+`rich.text.Text` as plain text, never into a markup string, so neither escape sequences nor
+Rich markup from an article reach the terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.table import Table
+from rich.text import Text
+
+from newsarchive.render.sanitize import clean_terminal_text as clean
+
+MATCH_STYLE = "bold yellow"
+ID_STYLE = "cyan"
+DIM = "dim"
+
+
+def _one_line(value: Any) -> str:
+    """Untrusted text made safe and flat (snippets and context are single lines)."""
+    return " ".join(clean(str(value or "")).split())
+
+
+def snippet_text(segments: Iterable[tuple[str, bool]]) -> Text:
+    """A snippet as Text, its match segments styled."""
+    text = Text()
+    for piece, is_match in segments:
+        text.append(" ".join(clean(piece).split(" ")).replace("\n", " "), style=MATCH_STYLE if is_match else "")
+    return text
+
+
+def render_hits(results: Any) -> RenderableType:
+    """Numbered hits: title, date, source and id on one line, the snippet under it."""
+    parts: list[RenderableType] = []
+    shown = len(results.hits)
+    first = results.offset + 1
+    summary = f"{results.total:,} article{'s' if results.total != 1 else ''} found"
+    if shown and shown < results.total:
+        summary += f", showing {first:,}–{first + shown - 1:,}"
+    parts.append(Text(summary, style=DIM))
+    for number, hit in enumerate(results.hits, start=first):
+        head = Text()
+        head.append(f"{number:>3}. ", style=DIM)
+        head.append(_one_line(hit.title) or "(untitled)", style="bold")
+        meta = [m for m in (hit.published, _one_line(hit.source or hit.site)) if m]
+        if meta:
+            head.append("  " + " · ".join(meta), style="magenta")
+        head.append("  " + hit.id, style=ID_STYLE)
+        parts.append(head)
+        if hit.snippet:
+            body = Text("     ")
+            body.append_text(snippet_text(hit.snippet))
+            parts.append(body)
+    return Group(*parts)
+
+
+class _Concordance:
+    """Keyword-in-context lines laid out to the console's width, matches in one column."""
+
+    def __init__(self, lines: Sequence[Any]) -> None:
+        self.lines = lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if not self.lines:
+            return
+        width = options.max_width
+        id_width = max(len(line.id[:12]) for line in self.lines)
+        matches = [_one_line(line.match) for line in self.lines]
+        match_width = min(max(len(m) for m in matches), max(8, width // 4))
+        side = max(10, (width - id_width - match_width - 4) // 2)
+        for line, match in zip(self.lines, matches):
+            left = _one_line(line.left)
+            left = left[-side:] if len(left) > side else left
+            right = _one_line(line.right)[:side]
+            row = Text(no_wrap=True, overflow="crop")
+            row.append(line.id[:12].ljust(id_width), style=ID_STYLE)
+            row.append("  " + left.rjust(side) + " ")
+            row.append(match[:match_width], style=MATCH_STYLE)
+            row.append(" " * (match_width - len(match[:match_width])) + " " + right)
+            yield row
+
+
+def render_kwic(lines: Sequence[Any]) -> RenderableType:
+    """A concordance: left context right-aligned, the match in one column, right context."""
+    return _Concordance(lines)
+
+
+def render_facets(facets: dict[str, list[tuple[str, int]]], *, top: int = 15) -> RenderableType:
+    """One small count table per facet, side by side."""
+    grid = Table.grid(padding=(0, 4))
+    tables = []
+    for name, counts in facets.items():
+        table = Table(box=None, header_style="bold", pad_edge=False)
+        table.add_column(name, max_width=32, overflow="ellipsis", no_wrap=True)
+        table.add_column("hits", justify="right")
+        for value, count in counts[:top]:
+            table.add_row(Text(_one_line(value)), f"{count:,}")
+        if len(counts) > top:
+            table.add_row(Text(f"… {len(counts) - top} more", style=DIM), "")
+        tables.append(table)
+    if tables:
+        grid.add_row(*tables)
+    return grid
+
+
+class _Timeline:
+    """Horizontal bars, one per year or month, scaled to the widest count."""
+
+    def __init__(self, buckets: Sequence[tuple[str, int]]) -> None:
+        self.buckets = buckets
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if not self.buckets:
+            return
+        label_width = max(len(label) for label, _ in self.buckets)
+        count_width = max(len(f"{n:,}") for _, n in self.buckets)
+        bar_width = max(10, options.max_width - label_width - count_width - 3)
+        peak = max(n for _, n in self.buckets) or 1
+        for label, n in self.buckets:
+            eighths = round(n / peak * bar_width * 8)
+            bar = "█" * (eighths // 8) + ("", "▏", "▎", "▍", "▌", "▋", "▊", "▉")[eighths % 8]
+            row = Text(no_wrap=True, overflow="crop")
+            row.append(label.ljust(label_width) + " ", style="bold")
+            row.append(f"{n:,}".rjust(count_width) + " ", style=DIM)
+            row.append(bar, style="green")
+            yield row
+
+
+def render_timeline(buckets: Sequence[tuple[str, int]]) -> RenderableType:
+    """A terminal bar chart of hits per year (or month)."""
+    return _Timeline(buckets)
+
+
+def render_query_tree(text: str) -> RenderableType:
+    """The parsed query (from `search.query.format_tree`), operators and fields styled."""
+    out = Text()
+    for number, line in enumerate(clean(text).splitlines()):
+        if number:
+            out.append("\n")
+        stripped = line.lstrip()
+        indent = line[: len(line) - len(stripped)]
+        out.append(indent)
+        head, _, rest = stripped.partition(" ")
+        if head in ("AND", "OR", "NOT", "NEAR"):
+            out.append(head, style="bold blue")
+            out.append((" " + rest) if rest else "", style=DIM)
+        elif head == "in":
+            out.append(stripped, style="magenta")
+        else:
+            out.append(head + " ", style=DIM)
+            out.append(rest, style="green")
+    return out
