@@ -39,6 +39,18 @@ def run_cli(db: Path, *args: Any, input: bytes | None = None, timeout: float = 1
     return result
 
 
+def run_in_process(db: Path, *args: Any, input: bytes | None = None) -> subprocess.CompletedProcess:
+    """The same command through Click's CliRunner: much quicker, for the runs that are set-up
+    or where a real process adds nothing."""
+    from click.testing import CliRunner
+
+    from newsarchive.cli import cli
+
+    arguments = ["--db", str(db), *[str(a) for a in args]]
+    result = CliRunner().invoke(cli, arguments, input=input, catch_exceptions=False)
+    return subprocess.CompletedProcess(arguments, result.exit_code, result.stdout, result.stderr)
+
+
 def article(tag: str, n: int, **extra: Any) -> dict[str, Any]:
     """A valid JSONL article whose title and body are unique to (tag, n)."""
     return {"title": f"Report {tag} number {n}",
@@ -91,7 +103,7 @@ def archive_state(db: Path) -> dict[str, bytes]:
 def seed_archive(db: Path, tmp: Path, n: int = 5, tag: str = "seed") -> dict[str, dict[str, Any]]:
     """An archive with `n` articles imported through the CLI; returns them by id."""
     source = write_jsonl(tmp / f"{tag}.jsonl", [article(tag, i) for i in range(n)])
-    result = run_cli(db, "import", source, "--format", "jsonl", "--json")
+    result = run_in_process(db, "import", source, "--format", "jsonl", "--json")
     assert result.returncode == 0, result.stderr
     return load_articles(db)
 

@@ -33,10 +33,16 @@ def parse_archive(data: bytes, path: Path) -> Tables:
     except orjson.JSONDecodeError as exc:
         raise _corrupt(path, f"not valid JSON at byte offset {_byte_offset(data, exc.pos)} ({exc.msg})") from None
     if not isinstance(tables, dict):
-        raise _corrupt(path, f"the top level is a JSON {type(tables).__name__}, not an object of tables")
+        start = len(data) - len(data.lstrip())
+        raise _corrupt(path, f"the top level (at byte offset {start}) is a JSON {type(tables).__name__}, "
+                             f"not an object of tables")
     for name, table in tables.items():
         if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
             raise _corrupt(path, f"table {name!r} is not an object of documents")
+        # TinyDB's document ids are integers; any other key makes the table unusable.
+        bad = next((key for key in table if not key.isdigit()), None)
+        if bad is not None:
+            raise _corrupt(path, f"table {name!r} has a document id that is not a number: {bad[:40]!r}")
     return tables
 
 
