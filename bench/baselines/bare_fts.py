@@ -3,7 +3,9 @@
 Usage: bare_fts.py INDEX.sqlite QUERY [--limit N | --count]
 
 Finds the FTS5 table in the index, runs QUERY (FTS5 syntax) ranked by bm25 with a snippet
-of each hit, and prints the rows as JSON lines; --count prints the number of matches.
+of each hit (where the index keeps the text), reads the hits' rows from the article table
+(the widest ordinary table with an `id` column, joined on rowid), and prints them as JSON
+lines; --count prints the number of matches.
 """
 
 import json
@@ -37,5 +39,15 @@ except sqlite3.OperationalError:  # a contentless index has no text for snippets
     rows = db.execute(
         f'SELECT rowid FROM "{table}" WHERE "{table}" MATCH ? ORDER BY rank LIMIT ?', (query, limit)
     ).fetchall()
+articles = [
+    name
+    for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")
+    if "id" in [c[1] for c in db.execute(f'PRAGMA table_info("{name}")')]
+]
+details = {}
+if articles and rows:
+    table = max(articles, key=lambda t: len(list(db.execute(f'PRAGMA table_info("{t}")'))))
+    marks = ",".join("?" * len(rows))
+    details = {r[0]: r for r in db.execute(f'SELECT rowid, * FROM "{table}" WHERE rowid IN ({marks})', [r[0] for r in rows])}
 for row in rows:
-    print(json.dumps(row, ensure_ascii=False))
+    print(json.dumps([*row, *details.get(row[0], ())[1:]], ensure_ascii=False))
