@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsarchive.extract.bylines import parse_byline
+from newsarchive.extract.dates import find_dates
 from newsarchive.extract.furniture import furniture_reason, is_box_heading, is_credit
 from newsarchive.extract.textblocks import Block
 
@@ -108,9 +110,38 @@ def keep_short(block: Block) -> bool:
     return block.words >= 3 and block.ends_sentence and block.stop_density >= NEAR_STOP_DENSITY and block.text[-1] != ":"
 
 
+# Weight added to the first paragraph under a headline and its by-line or date: a short
+# article must not lose to a long disclaimer further down the page.
+OPENING_BONUS = 40.0
+OPENING_REACH = 5
+
+
+def _is_credit_line(block: Block) -> bool:
+    return block.words <= 14 and (bool(find_dates(block.text)) or parse_byline(block.text) is not None)
+
+
+def _is_headline_like(block: Block) -> bool:
+    return 3 <= block.words <= 25 and not block.ends_sentence and block.text[:1].isupper() and not block.bullet
+
+
+def article_opening(blocks: list[Block], verdicts: list[Verdict]) -> int | None:
+    """The first prose block that follows a headline and a by-line or date line, if any."""
+    for index, verdict in enumerate(verdicts):
+        if verdict.kind != "good":
+            continue
+        window = range(max(0, index - OPENING_REACH), index)
+        credits = [i for i in window if _is_credit_line(blocks[i])]
+        if credits and any(_is_headline_like(blocks[i]) for i in range(max(0, credits[0] - OPENING_REACH), credits[-1])):
+            return index
+    return None
+
+
 def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int, int], list[str]]:
     """The body's run of blocks and each block's role in it (body, heading, or why not)."""
     weights = [v.weight for v in verdicts]
+    opening = article_opening(blocks, verdicts)
+    if opening is not None:
+        weights[opening] += OPENING_BONUS
     start, end = densest_run(weights)
     for index in range(start, end):
         if verdicts[index].kind == "box" and TERMINATOR.match(blocks[index].text):
