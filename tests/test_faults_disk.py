@@ -25,6 +25,7 @@ from tests.faults_support import (
     assert_no_traceback,
     load_articles,
     run_cli,
+    run_in_process,
     seed_archive,
     temp_files,
     write_jsonl,
@@ -254,6 +255,29 @@ def test_disk_full(tmp_path, small_disk, leave):
     db = small_disk / "news.json"
     seed_archive(db, tmp_path, n=20)
     _fill(small_disk, leave)
+    _import_refused_then_accepted(tmp_path, db, small_disk)
+
+
+@pytest.mark.parametrize("leave", [0, 8192, 65536, 200_000])
+def test_disk_full_with_a_search_index(tmp_path, small_disk, leave):
+    """The same, with the derived search index beside the archive (a read creates it): the
+    index is written after the archive, and must never turn a landed write into an error."""
+    db = small_disk / "news.json"
+    seed_archive(db, tmp_path, n=20)
+    assert run_in_process(db, "list", "--format", "ids").returncode == 0
+    _fill(small_disk, leave)
+    source = write_jsonl(tmp_path / "big.jsonl", [article("big", i, extra="y" * 400) for i in range(300)])
+    result = run_cli(db, "import", source, "--format", "jsonl")
+    assert_no_traceback(result)
+    landed = len(load_articles(db))
+    assert (result.returncode, landed) in ((3, 20), (0, 320)), result
+    assert temp_files(db) == []
+    (small_disk / "filler").unlink()
+    listed = run_cli(db, "list", "--format", "ids")
+    assert listed.returncode == 0 and len(listed.stdout.split()) == landed, listed
+
+
+def _import_refused_then_accepted(tmp_path: Path, db: Path, small_disk: Path) -> None:
     source = write_jsonl(tmp_path / "big.jsonl", [article("big", i, extra="y" * 400) for i in range(300)])
     before = archive_state(db)
     result = run_cli(db, "import", source, "--format", "jsonl")
@@ -269,3 +293,31 @@ def test_disk_full(tmp_path, small_disk, leave):
     result = run_cli(db, "import", source, "--format", "jsonl")
     assert result.returncode == 0, result.stderr
     assert len(load_articles(db)) == 320
+
+
+def test_index_failing_after_the_archive_landed(tmp_path, monkeypatch):
+    """The search index follows the archive after the archive's write. If that update fails
+    (a full disk hits SQLite as "database or disk is full"), the articles have landed: the
+    import must say so (exit 0, counted), and the next read brings the index up to date."""
+    import sqlite3
+
+    from newsarchive.search.index import SearchIndex
+
+    db = tmp_path / "idx" / "news.json"
+    seed_archive(db, tmp_path, n=5)
+    assert run_in_process(db, "list", "--format", "ids").returncode == 0  # the index now exists
+
+    def full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(SearchIndex, "apply", full)
+    source = write_jsonl(tmp_path / "more.jsonl", [article("more", i) for i in range(3)])
+    result = run_in_process(db, "import", source, "--format", "jsonl")
+    landed = len(load_articles(db))
+    monkeypatch.undo()
+    assert_no_traceback(result)
+    assert landed == 8
+    assert result.returncode == 0, result
+    assert "Imported 3 articles" in result.stderr
+    listed = run_in_process(db, "list", "--format", "ids")
+    assert len(listed.stdout.split()) == 8

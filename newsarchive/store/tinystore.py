@@ -120,6 +120,8 @@ class ArchiveTransaction(ArchiveView):
     def __init__(self, path: Path, tables: Tables) -> None:
         super().__init__(path, tables)
         self.changes = Changes()
+        # Set when the write landed but the on_commit hook (the index following) failed.
+        self.follow_error: Exception | None = None
 
     def insert(self, records: Iterable[dict[str, Any]]) -> None:
         """Add new records in one TinyDB operation; their ids must be free."""
@@ -225,7 +227,14 @@ class ArchiveStore:
                 except OSError as exc:
                     raise _io_error(self.path, "write", exc) from None
                 if on_commit is not None and txn.changes:
-                    on_commit(txn.changes, before, self.fingerprint())
+                    try:
+                        on_commit(txn.changes, before, self.fingerprint())
+                    except Exception as exc:  # noqa: BLE001
+                        # The archive is written: raising now would report a landed write as a
+                        # failed one. What on_commit keeps (the search index) is derived and
+                        # checked against the archive's fingerprint before use, so a copy that
+                        # failed to follow (disk full, say) is rebuilt by the next read.
+                        txn.follow_error = exc
         finally:
             lock.__exit__()
 
