@@ -9,6 +9,7 @@ certain, strict UTF-8 is nearly so, and only then do we guess.
 from __future__ import annotations
 
 import codecs
+import re
 
 import ftfy
 
@@ -21,6 +22,11 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+# UTF-8 read as CP1252/Latin-1 turns a character's lead byte into one of these letters,
+# followed by a character from the continuation range (or CP1252's symbols there).
+MOJIBAKE_HINT = re.compile("[\u00c2-\u00c3\u00c5\u00ce\u00cf\u00d0-\u00d1\u00d8\u00d9\u00e0-\u00e2\u00e3]"
+                           "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
+                           "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
 # Share of control characters (other than tab, newline, CR, form feed) above which decoded
 # "text" is really binary.
 MAX_CONTROL_SHARE = 0.01
@@ -89,5 +95,20 @@ def decode_text(data: bytes, *, path: str = "-", encoding: str | None = None) ->
     controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\n\f")
     if text and controls / min(len(text), 20000) > MAX_CONTROL_SHARE:
         raise BadInputError("this file holds control characters, not text", path=path)
-    # ftfy undoes UTF-8-read-as-CP1252 and similar; it leaves correct text alone.
-    return ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=False)
+    return repair_mojibake(text)
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 that was decoded as CP1252 or Latin-1 ("â€™" for "’"), line by line.
+
+    ftfy does the repair and leaves correct text alone, but it is slow (milliseconds per
+    line), so only lines showing the lead byte of such a sequence go through it: a 400 MB
+    dump of clean text costs one regex scan instead of minutes.
+    """
+    if not MOJIBAKE_HINT.search(text):
+        return text
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        if MOJIBAKE_HINT.search(line):
+            lines[number] = ftfy.fix_text(line, normalization="NFC", uncurl_quotes=False, fix_line_breaks=False)
+    return "\n".join(lines)

@@ -28,7 +28,7 @@ sign ?up | sign ?in | log ?in | log ?out | register | subscribe | subscription |
 | follow (us|me|him|her|on) | like us | connect with | get the app | download the app | rss
 | all rights reserved | copyright | \(c\) | © | terms | faq | help | careers | jobs | media kit | corrections
 | photos? | videos? | gallery | slideshows? | watch | listen | podcasts?
-| tags? | topics | filed under | categories | category | archives?
+| tags? | topics | filed under | categories | category | archives? | select month | select category | blogroll
 | reading time | \d+ min(ute)?s? read | was this (article|page|information) helpful | lesen sie (auch|mehr) | lesezeit
 | leestijd | temps de lecture | tiempo de lectura | tempo di lettura | tempo de leitura | accept( and close| all)? | akzeptieren | accepter | aceptar | accetta
 | loading | javascript | enable javascript | flash player | adobe flash

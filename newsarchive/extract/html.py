@@ -32,6 +32,11 @@ from newsarchive.model import Article, count_words, is_iso_date
 MAX_HTML_BYTES = 8_000_000
 # Fewer words than this is a menu or a login box that trafilatura kept, not an article.
 MIN_BODY_WORDS = 5
+# A run of at least TRAILING_LABELS paragraphs of at most SHORT_PARAGRAPH_WORDS words,
+# without a sentence ending, closing the body is a list of links.
+SHORT_PARAGRAPH_WORDS = 6
+TRAILING_LABELS = 3
+CODE_WORDS = re.compile(r"\b(?:function|var|document\.|window\.|return|getElementsBy|push\()")
 
 CHARSET_IN_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 CHARSET_IN_XML = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""", re.IGNORECASE)
@@ -302,6 +307,40 @@ def body_paragraphs(body: etree._Element | None) -> list[tuple[str, bool]]:
     return paragraphs
 
 
+def _is_code(text: str) -> bool:
+    """Script that leaked into the text (analytics snippets, inline handlers)."""
+    symbols = sum(text.count(ch) for ch in "{};=()")
+    return symbols >= 6 and symbols > len(text) / 25 and bool(CODE_WORDS.search(text))
+
+
+def _is_label(text: str) -> bool:
+    """A link or menu label: a few words with no sentence ending."""
+    return len(text.split()) <= SHORT_PARAGRAPH_WORDS and not text.rstrip("\"'”’)»").endswith((".", "!", "?"))
+
+
+def drop_furniture(paragraphs: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """What trafilatura's recall mode lets through around an article.
+
+    A paragraph repeated word for word (a page that prints its article twice, a teaser above
+    the text), leaked script, and a trailing run of link labels (blogroll, "Most read",
+    tag lists) are not article text.
+    """
+    seen: set[str] = set()
+    kept: list[tuple[str, bool]] = []
+    for text, is_heading in paragraphs:
+        key = " ".join(text.casefold().split())
+        if (key in seen and len(key.split()) >= 2) or _is_code(text):
+            continue
+        seen.add(key)
+        kept.append((text, is_heading))
+    end = len(kept)
+    while end > 0 and _is_label(kept[end - 1][0]):
+        end -= 1
+    if len(kept) - end >= TRAILING_LABELS:
+        kept = kept[:end]
+    return kept
+
+
 def _similar(a: str, b: str) -> bool:
     fold = lambda s: re.sub(r"\W+", " ", s.casefold()).strip()  # noqa: E731
     return bool(a and b) and fold(a) == fold(b)
@@ -378,7 +417,7 @@ def extract_html_article(html: str | bytes, *, url: str | None = None, path: str
         raise BadInputError(f"trafilatura failed on this page ({error})", path=path) from None
     if document is None or document.body is None:
         raise BadInputError("no article text found in this HTML page", path=path, hint="is it an index or a login page?")
-    paragraphs = body_paragraphs(document.body)
+    paragraphs = drop_furniture(body_paragraphs(document.body))
     comments = [text for text, _ in body_paragraphs(document.commentsbody)]
 
     title = _best_title(meta, _clean(document.title), paragraphs)

@@ -37,6 +37,7 @@ class Block:
     widgets: int = 0
     ends_sentence: bool = False
     capitalised: float = 0.0
+    digits: float = 0.0  # share of words that are numbers
     features: dict[str, object] = field(default_factory=dict)
 
 
@@ -132,6 +133,7 @@ def measure(block: Block, stop_words: frozenset[str]) -> None:
     if words:
         block.stop_density = sum(1 for w in words if w.lower() in stop_words) / len(words)
         block.capitalised = sum(1 for w in words if w[:1].isupper()) / len(words)
+        block.digits = sum(1 for w in words if w[:1].isdigit()) / len(words)
     block.separators = len(SEPARATORS.findall(block.raw or text))
     block.widgets = len(WIDGET.findall(text))
     block.ends_sentence = bool(SENTENCE_END.search(text))

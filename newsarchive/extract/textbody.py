@@ -61,15 +61,19 @@ def classify(block: Block, learned: bool) -> Verdict:
     if block.separators >= 2 and block.separators * 4 >= block.words:
         return Verdict("furniture", f"menu: {block.separators} separators", -max(4.0, block.words * 0.7))
     density = block.stop_density
+    if block.words >= GOOD_WORDS and block.digits > 0.3:
+        return Verdict("bad", f"{block.words} words, {block.digits:.0%} numbers (a list of dates or scores)", -block.words * 0.5)
     if block.words >= GOOD_WORDS and density >= GOOD_STOP_DENSITY and (block.ends_sentence or block.words >= 20):
         # Prose weighs by its length, and more the more it reads like running text:
         # promotional blurbs and lists of names sit just above the threshold.
         weight = block.words * min(1.0, (density - 0.15) / 0.3)
         return Verdict("good", f"{block.words} words, stop-word density {density:.2f}", weight)
-    if block.words >= NEAR_WORDS and density >= NEAR_STOP_DENSITY and block.ends_sentence:
+    # Near-good needs to read as a sentence: "The Well Quiz: Are You a Morning Person?" is a link.
+    if block.words >= NEAR_WORDS and density >= NEAR_STOP_DENSITY and block.ends_sentence and block.capitalised < 0.5:
         return Verdict("near", f"{block.words} words, stop-word density {density:.2f}", block.words * 0.3)
     if block.words < GOOD_WORDS:
-        penalty = -2.0 if block.bullet else -1.0
+        # Title-case lines are link titles more often than sub-headings; a run of them is a list.
+        penalty = -2.0 if block.bullet or (block.words >= 3 and block.capitalised >= 0.6) else -1.0
         return Verdict("short", f"{block.words} words", penalty)
     return Verdict("bad", f"{block.words} words, stop-word density {density:.2f} (not prose)", -block.words * 0.5)
 

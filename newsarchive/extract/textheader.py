@@ -130,6 +130,8 @@ def headline_score(block: Block, distance: int, body_words: set[str] | None = No
         score -= 0.5
     if text.endswith("."):
         score -= 0.7
+    if text.endswith(("…", "...")):
+        score -= 0.8  # a teaser cut short, not a headline
     if text.endswith((":", ",", ";")):
         score -= 1.0
     if block.capitalised >= 0.6:
