@@ -98,9 +98,10 @@ class Extracted:
 ProgressCallback = Callable[[int, int, str], None]
 
 
-def body_hash(body: str) -> str:
+def body_hash(body: str, normalised: str | None = None) -> str:
     """What makes two bodies the same for duplicate detection: their normalised words."""
-    return hashlib.sha256(normalise_body(body).encode("utf-8")).hexdigest()[:32]
+    text = normalise_body(body) if normalised is None else normalised
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
 def extract_input(item: InputFile, fmt: str, furniture: frozenset[str] = frozenset()) -> Extracted:
@@ -252,7 +253,7 @@ class Importer:
                 article.origin["learned_furniture_lines"] = len(furniture)
 
     def _prepare(self, extracted: Extracted) -> list[Article]:
-        """Fill in what the extractor leaves to the pipeline, and drop invalid records."""
+        """Fill in what the extractor leaves to the pipeline."""
         ready = []
         now = utc_now()
         for number, article in enumerate(extracted.articles):
@@ -270,11 +271,6 @@ class Importer:
                 **({"record": number} if len(extracted.articles) > 1 else {}),
                 **article.origin,
             }
-            article.id = "pending"
-            problems = validate_record(article.to_record())
-            if problems:
-                self.report.failed.append(BadInputError("; ".join(problems), path=extracted.path))
-                continue
             ready.append(article)
         return ready
 
@@ -294,14 +290,15 @@ class Importer:
         self._record(outcome)
         self.batch_size = max(MIN_BATCH, size)
 
-    def _record(self, outcome: dict[str, list[dict[str, Any]]]) -> None:
+    def _record(self, outcome: dict[str, list[Any]]) -> None:
+        self.report.failed.extend(outcome["failed"])
         self.report.imported.extend(outcome["imported"])
         self.report.updated.extend(outcome["updated"])
         self.report.duplicates.extend(outcome["duplicates"])
 
-    def _settle(self, batch: list[Article], view: Any, *, write: bool) -> dict[str, list[dict[str, Any]]]:
+    def _settle(self, batch: list[Article], view: Any, *, write: bool) -> dict[str, list[Any]]:
         """Give each article its id, decide what duplicates do, and (if `write`) store them."""
-        outcome: dict[str, list[dict[str, Any]]] = {"imported": [], "updated": [], "duplicates": []}
+        outcome: dict[str, list[Any]] = {"imported": [], "updated": [], "duplicates": [], "failed": []}
         by_url: dict[str, str] = {}
         by_body: dict[str, str] = {}
         for record in view.records():
@@ -311,7 +308,14 @@ class Importer:
         taken = view.ids()
         new_records: dict[str, dict[str, Any]] = {}
         for article in batch:
-            digest = body_hash(article.body)
+            article.id = "pending"
+            record = article.to_record()  # counts the words, once
+            problems = validate_record(record, check_word_count=False)
+            if problems:
+                outcome["failed"].append(BadInputError("; ".join(problems), path=article.origin.get("path")))
+                continue
+            normalised = normalise_body(article.body)
+            digest = body_hash(article.body, normalised)
             same_url = by_url.get(article.url) if article.url else None
             existing = same_url or by_body.get(digest)
             entry = {"title": article.title, "path": article.origin.get("path")}
@@ -320,16 +324,15 @@ class Importer:
                 continue
             if existing and self.options.on_duplicate == "update":
                 old = new_records.get(existing) or view.get(existing)
-                updated = _updated_record(old, article, digest)
+                updated = _updated_record(old, record, digest)
                 if existing in new_records:
                     new_records[existing] = updated
                 elif write:
                     view.replace(updated)
                 outcome["updated"].append({**entry, "id": existing})
                 continue
-            article.id = make_id(article, taken)
+            article.id = record["id"] = make_id(article, taken, normalised_body=normalised)
             taken.add(article.id)
-            record = article.to_record()
             record["body_hash"] = digest
             new_records[article.id] = record
             if article.url:
@@ -341,9 +344,9 @@ class Importer:
         return outcome
 
 
-def _updated_record(old: dict[str, Any], new: Article, digest: str) -> dict[str, Any]:
+def _updated_record(old: dict[str, Any], new: dict[str, Any], digest: str) -> dict[str, Any]:
     """The new content under the old id, keeping the researcher's tags and notes."""
-    record = new.to_record()
+    record = dict(new)
     record["id"] = old["id"]
     record["tags"] = normalise_tags([*old.get("tags", []), *record["tags"]])
     record["notes"] = old.get("notes", [])
