@@ -19,6 +19,7 @@ from newsarchive.model import (
     count_words,
     is_iso_date,
     normalise_tags,
+    public_record,
     utc_now,
     validate_record,
 )
@@ -75,7 +76,7 @@ class Archive:
             record = index.get(id_or_prefix)
         if record is None:
             raise NotFoundError(f"no article with id {id_or_prefix!r} in {self.path}", hint="`newsarchive list` shows the ids")
-        return record
+        return public_record(record)
 
     def records(self) -> list[dict[str, Any]]:
         return self.read().records()
@@ -84,7 +85,7 @@ class Archive:
                offset: int = 0) -> list[dict[str, Any]]:
         """Records passing the filter, by publication date, from the index."""
         with self.index() as index:
-            return index.list_records(record_filter, sort=sort, limit=limit, offset=offset)
+            return [public_record(r) for r in index.list_records(record_filter, sort=sort, limit=limit, offset=offset)]
 
     def original(self, id_or_prefix: str) -> bytes:
         record = self.get(id_or_prefix)

@@ -95,6 +95,15 @@ class Article:
         return cls(**{k: v for k, v in record.items() if k in known})
 
 
+# Keys the archive keeps on a stored record for its own use, not part of what users see.
+INTERNAL_FIELDS = ("body_hash",)
+
+
+def public_record(record: dict[str, Any]) -> dict[str, Any]:
+    """The record as commands print and export it: without the archive's internal keys."""
+    return {k: v for k, v in record.items() if k not in INTERNAL_FIELDS}
+
+
 def count_words(text: str) -> int:
     return len(WORD.findall(text or ""))
 

@@ -135,3 +135,16 @@ def test_check_repair_restores_a_backup(run_cli, archive_ids, isolated_archive):
     assert repaired.code == 0, repaired
     assert "Restored 3 articles" in repaired.stderr
     assert len(run_cli("list", "--format", "json").json()) == 3
+
+
+def test_export_to_a_new_folder_named_with_a_trailing_slash(run_cli, archive_ids, tmp_path):
+    """Regression: click.Path dropped the slash and a file was written instead of a folder."""
+    target = tmp_path / "new-site"
+    assert run_cli("export", "--format", "md", "-o", f"{target}/").code == 0
+    assert target.is_dir() and len(list(target.glob("*.md"))) == 3
+
+
+def test_exports_and_show_carry_no_internal_keys(run_cli, archive_ids):
+    article_id = archive_ids["Flood barrier tested"]
+    assert "body_hash" not in run_cli("show", article_id, "--format", "json").json()
+    assert all("body_hash" not in r for r in run_cli("export", "--format", "json").json())

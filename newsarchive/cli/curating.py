@@ -13,6 +13,7 @@ from newsarchive.cli import EXIT_NOT_FOUND
 from newsarchive.cli.options import _date_bound, ids_from_arguments
 from newsarchive.cli.output import console, emit_json, message
 from newsarchive.errors import AmbiguousIdError, NotFoundError
+from newsarchive.model import public_record
 
 
 # A later word is read as another id only when it names one this precisely; shorter words
@@ -162,7 +163,7 @@ def edit(archive, article_id, format_, cleared, authors, **fields):
         raise click.UsageError("nothing to change; give at least one option such as --title")
     record = archive.edit(article_id, changes)
     if format_ == "json":
-        emit_json(record)
+        emit_json(public_record(record))
     else:
         message(f"Changed {', '.join(changes)} of {record['id']}.")
 

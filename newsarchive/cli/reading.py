@@ -117,7 +117,7 @@ def list_(archive, record_filter, sort, limit, offset, format_):
 
 def _summary(record: dict) -> dict:
     """What `list` prints of a record: everything but the body, which `show` is for."""
-    return {k: v for k, v in record.items() if k not in ("body", "body_hash")}
+    return {k: v for k, v in record.items() if k != "body"}
 
 
 @click.command("export")
@@ -125,7 +125,7 @@ def _summary(record: dict) -> dict:
 @click.option("--query", "-q", metavar="QUERY", help="Export the articles this search finds.")
 @filter_options
 @click.option("--format", "format_", type=click.Choice(EXPORT_FORMATS), default="json", show_default=True)
-@click.option("--output", "-o", type=click.Path(path_type=Path),
+@click.option("--output", "-o", metavar="PATH",
               help="A file, or a folder (ending in / or existing) for one file per article. Default: stdout.")
 @click.pass_obj
 def export(archive, ids, query, record_filter, format_, output):
@@ -141,7 +141,10 @@ def export(archive, ids, query, record_filter, format_, output):
     from newsarchive.export import export_records, export_to_directory
 
     records = _chosen(archive, ids, query, record_filter)
-    if output is not None and (output.is_dir() or str(output).endswith(os.sep)):
+    # The trailing slash is the user's way of saying "a folder"; Path() would drop it.
+    as_folder = output is not None and (output.endswith(("/", os.sep)) or os.path.isdir(output))
+    output = Path(output) if output is not None else None
+    if as_folder:
         written = export_to_directory(format_, records, output)
         message(f"Wrote {len(written)} file{'s' * (len(written) != 1)} to {output}")
     elif output is not None:
