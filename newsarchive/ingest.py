@@ -227,6 +227,8 @@ class Importer:
             lines = learnable_lines(decode_text(extracted.data))
             self.site_furniture().add_page(articles[0].site, extracted.sha256, lines)
             self.text_pages[extracted.sha256] = (extracted.data, lines)
+        # The bytes are on disk now; a big dump must not stay in memory while it is written.
+        extracted.data = b""
         self.pending.extend(articles)
 
     def site_furniture(self) -> SiteFurniture:

@@ -8,6 +8,7 @@ with the Markdown importer, whose front matter is mapped the same way.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import sys
@@ -175,10 +176,27 @@ def extract_json(data: bytes, context: ExtractContext) -> Iterator[Article | Bad
         yield result
 
 
+def _lines(data: bytes, path: str) -> Iterator[bytes | str]:
+    """The lines of a JSON Lines file, one at a time.
+
+    JSON is UTF-8, so plain UTF-8 files are cut into lines as bytes, without decoding or
+    copying the whole file (a 400 MB dump would otherwise be held three times over); a file
+    with a BOM or in UTF-16 goes through the general decoder first.
+    """
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data[:4000]:
+        yield from decode_text(data, path=path).split("\n")
+        return
+    start = 0
+    while start < len(data):
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end
+        yield data[start:end]
+        start = end + 1
+
+
 def extract_jsonl(data: bytes, context: ExtractContext) -> Iterator[Article | BadInputError]:
     """One JSON object per line; a broken line is reported with its number and skipped."""
-    text = decode_text(data, path=context.path)
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(_lines(data, context.path), start=1):
         if not line.strip():
             continue
         try:
