@@ -12,7 +12,8 @@ sources, authors, tags, marker words at known frequencies), builds the index onc
           (snippets included), which is what `search --format json` does minus Click.
 
 Each figure is the median wall time of --runs whole-process runs (after one warm-up), with
-the peak resident set size of the process taken from the kernel (wait4). It also times
+the peak resident set size of the process taken from the kernel (wait4) and the median CPU
+time (user + system), which is steadier than wall time on a busy machine. It also times
 `apply()` and `sync()` of 1,000 new articles into the index, and checks the marker counts.
 """
 
@@ -126,7 +127,7 @@ print(time.perf_counter() - t)
 LAUNCHER = """
 import json, os, subprocess, sys, time
 args, runs = json.loads(sys.argv[1]), int(sys.argv[2])
-times, peaks = [], []
+times, peaks, cpus = [], [], []
 for i in range(runs + 1):
     start = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=sys.argv[3])
@@ -137,12 +138,13 @@ for i in range(runs + 1):
     if i:  # the first run warms the page cache
         times.append(elapsed)
         peaks.append(usage.ru_maxrss / 1024)
-print(json.dumps([times, peaks]))
+        cpus.append(usage.ru_utime + usage.ru_stime)
+print(json.dumps([times, peaks, cpus]))
 """
 
 
-def measure(args: list[str], runs: int) -> tuple[float, float]:
-    """Median wall seconds and the largest peak RSS (MB) over `runs` runs, after a warm-up."""
+def measure(args: list[str], runs: int) -> tuple[float, float, float]:
+    """Median wall seconds, largest peak RSS (MB) and median CPU seconds over `runs` runs."""
     import json
 
     out = subprocess.run(
@@ -150,8 +152,8 @@ def measure(args: list[str], runs: int) -> tuple[float, float]:
     )
     if out.returncode:
         raise SystemExit(f"{args} failed:\n{out.stderr}")
-    times, peaks = json.loads(out.stdout)
-    return statistics.median(times), max(peaks)
+    times, peaks, cpus = json.loads(out.stdout)
+    return statistics.median(times), max(peaks), statistics.median(cpus)
 
 
 def main() -> None:
@@ -162,6 +164,9 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true", help="build the index even if one is kept")
     args = parser.parse_args()
     python = sys.executable
+    # An installed package has its bytecode compiled; this checkout may run with
+    # PYTHONDONTWRITEBYTECODE, which would charge every run for compiling the modules.
+    subprocess.run([python, "-m", "compileall", "-q", str(ROOT / "newsarchive")], check=True, stdout=subprocess.DEVNULL)
     folder = args.dir / str(args.size)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "index.sqlite"
@@ -187,15 +192,19 @@ def main() -> None:
         print(f"marker {marker}: {got:,} hits (expected about {share * args.size:,.0f})")
 
     queries = ["zqrare", "zqregular", "zqcommon", '"zqcommon ka"', "zqregular -zqcommon", "title:lo*"]
-    print(f"\n{'query':<24}{'bare ms':>9}{'search ms':>11}{'ratio':>7}{'bare MB':>9}{'search MB':>11}")
+    print(f"\n{'query':<24}{'bare ms':>9}{'search ms':>11}{'ratio':>7}{'bare MB':>9}{'search MB':>11}"
+          f"{'bare cpu':>10}{'search cpu':>12}{'cpu ratio':>11}")
     for query in queries:
         ctx = MatchContext(index._languages(), index._stem)
         expr = to_match(parse(query), ctx)
-        bare_t, bare_mb = measure([python, "-c", BARE, str(path), expr], args.runs)
-        ours_t, ours_mb = measure([python, "-c", SEARCH, str(path), query], args.runs)
-        print(f"{query:<24}{bare_t * 1000:>9.1f}{ours_t * 1000:>11.1f}{ours_t / bare_t:>7.2f}{bare_mb:>9.1f}{ours_mb:>11.1f}")
-    python_t, _ = measure([python, "-c", "pass"], args.runs)
-    print(f"{'(python -c pass)':<24}{python_t * 1000:>9.1f}")
+        bare_t, bare_mb, bare_cpu = measure([python, "-c", BARE, str(path), expr], args.runs)
+        ours_t, ours_mb, ours_cpu = measure([python, "-c", SEARCH, str(path), query], args.runs)
+        print(
+            f"{query:<24}{bare_t * 1000:>9.1f}{ours_t * 1000:>11.1f}{ours_t / bare_t:>7.2f}{bare_mb:>9.1f}{ours_mb:>11.1f}"
+            f"{bare_cpu * 1000:>10.1f}{ours_cpu * 1000:>12.1f}{ours_cpu / bare_cpu:>11.2f}"
+        )
+    python_t, _, python_cpu = measure([python, "-c", "pass"], args.runs)
+    print(f"{'(python -c pass)':<24}{python_t * 1000:>9.1f}{'':>38}{python_cpu * 1000:>10.1f}")
     index.close()
 
     # Writes: 1,000 new articles, applied (as after an import) and synced (as after a hand edit).

@@ -1,14 +1,16 @@
 """Finding the matched words inside an article's text, for snippets and concordance lines.
 
 The index decides which articles match; this module only marks where, in the original text,
-the query's words stand. A `WordMatcher` holds the folded word forms that count as a match
-(every surface form the index saw for a stem) and the prefixes of `prefix*` terms.
+the query's words and phrases stand. A `WordMatcher` holds, for each word of the query, the
+folded forms that count as a match (every surface form the index saw for its stem), or the
+prefix of a `prefix*` term.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 
 from newsarchive.search.text import WORD, fold
 
@@ -22,36 +24,70 @@ def collapse(text: str) -> str:
     return _SPACE.sub(" ", text)
 
 
-class WordMatcher:
-    """Matches folded whole words (`forms`) and folded prefixes in a text."""
+Step = tuple[frozenset[str], str]  # folded forms a word may take, or ("", prefix) for `word*`
 
-    def __init__(self, forms: frozenset[str] = frozenset(), prefixes: tuple[str, ...] = ()) -> None:
-        self.forms = forms
-        self.prefixes = prefixes
+
+def _accepts(step: Step, word: str) -> bool:
+    forms, prefix = step
+    return word in forms or bool(prefix and word.startswith(prefix))
+
+
+class WordMatcher:
+    """Finds the query's words and phrases in a text.
+
+    Each pattern is a sequence of steps, one per word: a single word is a pattern of one
+    step, a phrase must match step after step on consecutive words.
+    """
+
+    def __init__(self, patterns: Sequence[Sequence[Step]] = ()) -> None:
+        self.patterns = [tuple(p) for p in patterns if p]
+        self._firsts = [p[0] for p in self.patterns]
         self._regex: re.Pattern[str] | None = None
 
     def __bool__(self) -> bool:
-        return bool(self.forms or self.prefixes)
+        return bool(self.patterns)
 
-    def spans(self, text: str) -> list[Span]:
-        """Character spans of the matching words, in order."""
-        if not self or not text:
-            return []
+    def _first_words(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Every word that could start a pattern: (start, end, folded word)."""
         if text.isascii():
             # Folding ASCII is lower-casing, so a case-blind regex over the original text
             # finds the same words with their offsets intact.
             if self._regex is None:
-                alternatives = [re.escape(f) for f in sorted(self.forms, key=len, reverse=True) if f.isascii()]
-                alternatives += [re.escape(p) + r"[^\W_]*" for p in self.prefixes if p.isascii()]
-                if not alternatives:
-                    return []
-                self._regex = re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])", re.IGNORECASE)
-            return [m.span() for m in self._regex.finditer(text)]
-        found = []
+                forms = {f for forms, _ in self._firsts for f in forms if f.isascii()}
+                alternatives = [re.escape(f) for f in sorted(forms, key=len, reverse=True)]
+                alternatives += [re.escape(p) + r"[^\W_]*" for _, p in self._firsts if p and p.isascii()]
+                self._regex = re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives or ["(?!)"]) + r")(?![^\W_])", re.I)
+            for m in self._regex.finditer(text):
+                yield m.start(), m.end(), m.group().lower()
+            return
         for m in WORD.finditer(text):
             word = fold(m.group())
-            if word in self.forms or (self.prefixes and word.startswith(self.prefixes)):
-                found.append(m.span())
+            if any(_accepts(step, word) for step in self._firsts):
+                yield m.start(), m.end(), word
+
+    def spans(self, text: str) -> list[Span]:
+        """Character spans of every match (a phrase as one span), in order, never overlapping."""
+        if not self or not text:
+            return []
+        found: list[Span] = []
+        for start, end, word in self._first_words(text):
+            if found and start < found[-1][1]:
+                continue  # inside the phrase just matched
+            best = None
+            for pattern in self.patterns:
+                if not _accepts(pattern[0], word):
+                    continue
+                stop = end
+                following = WORD.finditer(text, end)
+                for step in pattern[1:]:
+                    m = next(following, None)
+                    if m is None or not _accepts(step, fold(m.group())):
+                        break
+                    stop = m.end()
+                else:
+                    best = stop if best is None else max(best, stop)
+            if best is not None:
+                found.append((start, best))
         return found
 
 

@@ -22,9 +22,11 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+# typing costs ~2 ms to import; annotations here are strings, so only checkers need it.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 from newsarchive.errors import AmbiguousIdError
 from newsarchive.search import highlight
@@ -44,6 +46,7 @@ from newsarchive.search.query import (
     to_match,
 )
 from newsarchive.search.text import DEFAULT_FIELDS, NAME_FIELDS, PROSE_FIELDS, field_texts, language_key, stemmer, words
+from newsarchive.search.values import Value
 
 SCHEMA_VERSION = 1  # bump whenever tokenizing, stemming or the tables change
 FTS_COLUMNS = (
@@ -89,26 +92,41 @@ INSERT INTO fts(fts, rank) VALUES('rank', 'bm25({", ".join(str(w) for w in FTS_W
 """
 
 
-@dataclass
-class Filters:
-    """Restrictions on the metadata: dates are YYYY-MM-DD (or YYYY, YYYY-MM), inclusive."""
+class Filters(Value):
+    """Restrictions on the metadata: dates are YYYY-MM-DD (or YYYY, YYYY-MM), inclusive;
+    `sources` any of them (case-blind), `tags` all of them."""
 
-    since: str | None = None
-    until: str | None = None
-    imported_since: str | None = None
-    sources: Sequence[str] = ()  # any of them, case-blind
-    tags: Sequence[str] = ()  # all of them
+    __slots__ = ("since", "until", "imported_since", "sources", "tags")
+
+    def __init__(
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        imported_since: str | None = None,
+        sources: Sequence[str] = (),
+        tags: Sequence[str] = (),
+    ) -> None:
+        self.since, self.until, self.imported_since = since, until, imported_since
+        self.sources, self.tags = tuple(sources), tuple(tags)
 
 
-@dataclass
-class Hit:
-    id: str
-    title: str
-    published: str | None
-    source: str | None
-    site: str | None
-    score: float
-    snippet: list[tuple[str, bool]]
+class Hit(Value):
+    """One search result; `snippet` is a list of (text, is_match) segments."""
+
+    __slots__ = ("id", "title", "published", "source", "site", "score", "snippet")
+
+    def __init__(
+        self,
+        id: str,
+        title: str,
+        published: str | None,
+        source: str | None,
+        site: str | None,
+        score: float,
+        snippet: list[tuple[str, bool]],
+    ) -> None:
+        self.id, self.title, self.published, self.source, self.site = id, title, published, source, site
+        self.score, self.snippet = score, snippet
 
     @property
     def snippet_text(self) -> str:
@@ -126,29 +144,39 @@ class Hit:
         }
 
 
-@dataclass
-class SearchResults:
-    query: str
-    total: int
-    hits: list[Hit]
-    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
-    offset: int = 0
-    limit: int | None = None
+class SearchResults(Value):
+    """A page of hits, the total over all pages, and facet counts over all hits."""
+
+    __slots__ = ("query", "total", "hits", "facets", "offset", "limit")
+
+    def __init__(
+        self,
+        query: str,
+        total: int,
+        hits: list[Hit],
+        facets: dict[str, list[tuple[str, int]]] | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> None:
+        self.query, self.total, self.hits = query, total, hits
+        self.facets = facets if facets is not None else {}
+        self.offset, self.limit = offset, limit
 
 
-class KwicLine(NamedTuple):
-    id: str
-    left: str
-    match: str
-    right: str
-    published: str | None = None
+class KwicLine(Value):
+    """One concordance line: the match with its left and right context."""
+
+    __slots__ = ("id", "left", "match", "right", "published")
+
+    def __init__(self, id: str, left: str, match: str, right: str, published: str | None = None) -> None:
+        self.id, self.left, self.match, self.right, self.published = id, left, match, right, published
 
 
-class SyncStats(NamedTuple):
-    added: int = 0
-    updated: int = 0
-    deleted: int = 0
-    unchanged: int = 0
+class SyncStats(Value):
+    __slots__ = ("added", "updated", "deleted", "unchanged")
+
+    def __init__(self, added: int = 0, updated: int = 0, deleted: int = 0, unchanged: int = 0) -> None:
+        self.added, self.updated, self.deleted, self.unchanged = added, updated, deleted, unchanged
 
     @property
     def changed(self) -> bool:
@@ -258,16 +286,21 @@ class SearchIndex:
 
     def rebuild(self, records: Iterable[dict[str, Any]], fingerprint: str) -> None:
         """Replace everything with `records` (streamed in batches, one transaction)."""
+        self._rebuild(records, fingerprint)
+
+    def _rebuild(self, records: Iterable[dict[str, Any]], fingerprint: str) -> int:
         con = self._con
+        count = 0
         with self._transaction():
             for table in ("docs", "doc_tags", "doc_authors", "stems", "meta"):
                 con.execute(f"DELETE FROM {table}")
             con.execute("INSERT INTO fts(fts) VALUES('delete-all')")
-            vocabulary: dict[str, set[str]] = {}
+            vocabulary = _Vocabulary(table_empty=True)
             batch: list[dict[str, Any]] = []
             rowid = 0
             for record in records:
                 batch.append(record)
+                count += 1
                 if len(batch) >= BATCH:
                     self._insert(batch, rowid, vocabulary)
                     rowid += len(batch)
@@ -281,10 +314,13 @@ class SearchIndex:
             con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except sqlite3.OperationalError:
             pass  # a reader holds the WAL: it is checkpointed later
+        return count
 
     def sync(self, records: Iterable[dict[str, Any]], fingerprint: str) -> SyncStats:
         """Bring the index up to date with `records`, touching only what changed."""
         known = dict(self._con.execute("SELECT id, hash FROM docs"))
+        if not known:  # nothing to compare with: stream everything in, as a rebuild does
+            return SyncStats(added=self._rebuild(records, fingerprint))
         seen: set[str] = set()
         changed: list[dict[str, Any]] = []
         added = unchanged = 0
@@ -304,41 +340,45 @@ class SearchIndex:
     def apply(self, upserts: Sequence[dict[str, Any]], deleted_ids: Sequence[str], fingerprint: str) -> None:
         """Record a write the caller made to the archive while this index was fresh."""
         con = self._con
-        vocabulary: dict[str, set[str]] = {}
+        vocabulary = _Vocabulary(table_empty=False)
         with self._transaction():
-            for rid in list(deleted_ids) + [r["id"] for r in upserts]:
-                self._remove(rid)
+            self._remove([*deleted_ids, *(r["id"] for r in upserts)])
             start = con.execute("SELECT coalesce(max(rowid), 0) FROM docs").fetchone()[0]
             for i in range(0, len(upserts), BATCH):
                 self._insert(upserts[i : i + BATCH], start + i, vocabulary)
             self._finish_write(vocabulary, fingerprint)
         self._stem_memo.clear()
 
-    def _remove(self, rid: str) -> None:
+    def _remove(self, ids: Sequence[str]) -> None:
+        """Forget these articles (those the index does not hold are ignored)."""
         con = self._con
-        row = con.execute("SELECT rowid, record FROM docs WHERE id = ?", (rid,)).fetchone()
-        if row is None:
-            return
-        rowid, record = row[0], json.loads(row[1])
-        # A contentless FTS5 table forgets a row only when told exactly what was indexed.
-        values = _fts_values(record)
+        columns = ", ".join(FTS_COLUMNS)
         marks = ", ".join("?" * len(FTS_COLUMNS))
-        con.execute(f"INSERT INTO fts(fts, rowid, {', '.join(FTS_COLUMNS)}) VALUES('delete', ?, {marks})", (rowid, *values))
-        con.execute("DELETE FROM docs WHERE rowid = ?", (rowid,))
-        con.execute("DELETE FROM doc_tags WHERE doc = ?", (rowid,))
-        con.execute("DELETE FROM doc_authors WHERE doc = ?", (rowid,))
+        for i in range(0, len(ids), 5000):
+            chunk = list(ids[i : i + 5000])
+            found = con.execute(
+                f"SELECT rowid, record FROM docs WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            ).fetchall()
+            if not found:
+                continue
+            # A contentless FTS5 table forgets a row only when told exactly what was indexed.
+            con.executemany(
+                f"INSERT INTO fts(fts, rowid, {columns}) VALUES('delete', ?, {marks})",
+                ((rowid, *_fts_values(json.loads(record))) for rowid, record in found),
+            )
+            rowids = [(rowid,) for rowid, _ in found]
+            con.executemany("DELETE FROM docs WHERE rowid = ?", rowids)
+            con.executemany("DELETE FROM doc_tags WHERE doc = ?", rowids)
+            con.executemany("DELETE FROM doc_authors WHERE doc = ?", rowids)
 
-    def _insert(self, records: Sequence[dict[str, Any]], first_rowid: int, vocabulary: dict[str, set[str]]) -> None:
+    def _insert(self, records: Sequence[dict[str, Any]], first_rowid: int, vocabulary: _Vocabulary) -> None:
         docs, fts, tags, authors = [], [], [], []
         tokenized = [_tokenize_record(record) for record in records]
-        self._recall_stems(tokenized)
+        self._recall_stems(tokenized, vocabulary)
         for offset, (record, (lang, prose, names)) in enumerate(zip(records, tokenized), start=1):
             rowid = first_rowid + offset
             serialised = _serialise(record)
             values = _fts_row(lang, prose, names)
-            seen = vocabulary.setdefault(lang, set())
-            for found in prose:
-                seen.update(found)
             body_words = record.get("word_count")
             docs.append(
                 (
@@ -365,29 +405,40 @@ class SearchIndex:
         con.executemany("INSERT OR IGNORE INTO doc_tags VALUES (?, ?)", tags)
         con.executemany("INSERT OR IGNORE INTO doc_authors VALUES (?, ?)", authors)
 
-    def _recall_stems(self, tokenized: list[tuple[str, list[list[str]], list[str]]]) -> None:
-        """Fill the stemmers' caches from the index's own table: a stemmer starts cold in every
-        process, and stemming tens of thousands of words anew would dominate a small import."""
-        wanted: dict[str, set[str]] = {}
+    def _recall_stems(self, tokenized: list[tuple[str, list[list[str]], list[str]]], vocabulary: _Vocabulary) -> None:
+        """Fill the stemmers' caches from the index's own table, and note the words it lacks.
+
+        A stemmer starts cold in every process, and stemming tens of thousands of words anew
+        would dominate a small import; the table remembers every stem the index has used.
+        """
         for lang, prose, _ in tokenized:
-            bucket = wanted.setdefault(lang, set())
+            bucket = vocabulary.batch.setdefault(lang, set())
             for found in prose:
                 bucket.update(found)
-        for lang, bucket in wanted.items():
+        for lang, bucket in vocabulary.batch.items():
+            checked = vocabulary.checked.setdefault(lang, set())
+            fresh = bucket - checked
+            checked |= fresh
+            new = vocabulary.new.setdefault(lang, set())
+            if vocabulary.table_empty:
+                new |= fresh
+                continue
             cache = stemmer(lang).cache
-            missing = [w for w in bucket if w not in cache]
-            for i in range(0, len(missing), 5000):
-                chunk = missing[i : i + 5000]
+            todo = list(fresh)
+            for i in range(0, len(todo), 5000):
+                chunk = todo[i : i + 5000]
                 marks = ",".join("?" * len(chunk))
-                cache.update(
-                    self._con.execute(f"SELECT word, stem FROM stems WHERE lang = ? AND word IN ({marks})", (lang, *chunk))
-                )
+                sql = f"SELECT word, stem FROM stems WHERE lang = ? AND word IN ({marks})"
+                found = dict(self._con.execute(sql, (lang, *chunk)))
+                cache.update(found)
+                new.update(w for w in chunk if w not in found)
+        vocabulary.batch.clear()
 
-    def _finish_write(self, vocabulary: dict[str, set[str]], fingerprint: str) -> None:
+    def _finish_write(self, vocabulary: _Vocabulary, fingerprint: str) -> None:
         con = self._con
-        for lang, seen in vocabulary.items():
+        for lang, new in vocabulary.new.items():
             stem = stemmer(lang).stem
-            con.executemany("INSERT OR IGNORE INTO stems VALUES (?, ?, ?)", ((lang, w, stem(w)) for w in seen))
+            con.executemany("INSERT OR IGNORE INTO stems VALUES (?, ?, ?)", ((lang, w, stem(w)) for w in new))
         languages = ",".join(r[0] for r in con.execute("SELECT DISTINCT lang FROM docs ORDER BY lang"))
         con.executemany(
             "INSERT OR REPLACE INTO meta VALUES (?, ?)", (("fingerprint", fingerprint), ("languages", languages))
@@ -598,8 +649,10 @@ class SearchIndex:
         if not wanted:
             return
         marks = ",".join("?" * len(wanted))
-        for lang, word, stem in self._con.execute(f"SELECT lang, word, stem FROM stems WHERE word IN ({marks})", list(wanted)):
-            self._stem_memo[(lang, word)] = stem
+        for lang in languages:  # one lookup per language keeps to the (lang, word) key
+            sql = f"SELECT word, stem FROM stems WHERE lang = ? AND word IN ({marks})"
+            for word, stem in self._con.execute(sql, (lang, *wanted)):
+                self._stem_memo[(lang, word)] = stem
 
     def _stem(self, lang: str, word: str) -> str:
         stem = self._stem_memo.get((lang, word))
@@ -696,34 +749,49 @@ class SearchIndex:
 
     def _matcher(self, node: Node | None, lang: str, exact: bool) -> highlight.WordMatcher:
         """What to highlight in the body of an article in language `lang`."""
-        forms: set[str] = set()
-        prefixes: list[str] = []
-        stems: set[str] = set()
-        for leaf, fields in positive_leaves(node):
-            if "body" not in fields:
-                continue
-            for item in _items(leaf):
-                tokens = words(item.text)
-                if item.prefix:
-                    prefixes.append(tokens[-1])
-                    tokens = tokens[:-1]
-                forms.update(tokens)
-                if not exact and not item.prefix:
-                    stems.update(self._stem(lang, w) for w in tokens)
+        items = [item for leaf, fields in positive_leaves(node) if "body" in fields for item in _items(leaf)]
+        stems = {} if exact else {w: self._stem(lang, w) for item in items for w in words(item.text)}
+        forms: dict[str, set[str]] = {}
         if stems:
-            marks = ",".join("?" * len(stems))
-            forms.update(
-                r[0]
-                for r in self._con.execute(f"SELECT word FROM stems WHERE lang = ? AND stem IN ({marks})", (lang, *stems))
-            )
-        return highlight.WordMatcher(frozenset(forms), tuple(prefixes))
+            wanted = sorted(set(stems.values()))
+            marks = ",".join("?" * len(wanted))
+            sql = f"SELECT stem, word FROM stems WHERE lang = ? AND stem IN ({marks})"
+            for stem, word in self._con.execute(sql, (lang, *wanted)):
+                forms.setdefault(stem, set()).add(word)
+        patterns = []
+        for item in items:
+            tokens = words(item.text)
+            steps: list[highlight.Step] = []
+            for i, token in enumerate(tokens):
+                if item.prefix and i == len(tokens) - 1:
+                    steps.append((frozenset(), token))
+                elif exact or item.prefix:
+                    # Prefix phrases are matched unstemmed, like their index columns.
+                    steps.append((frozenset([token]), ""))
+                else:
+                    steps.append((frozenset({token} | forms.get(stems[token], set())), ""))
+            patterns.append(steps)
+        return highlight.WordMatcher(patterns)
 
 
-class _Plan(NamedTuple):
-    sql: str
-    params: list[Any]
-    ranked: bool
-    match: str | None = None
+class _Vocabulary:
+    """The words one write has met, per language: which were looked up in the stems table,
+    and which the table lacks and must be added."""
+
+    def __init__(self, table_empty: bool) -> None:
+        self.table_empty = table_empty
+        self.batch: dict[str, set[str]] = {}
+        self.checked: dict[str, set[str]] = {}
+        self.new: dict[str, set[str]] = {}
+
+
+class _Plan(Value):
+    """SQL selecting (rowid, score, published) for every hit, and whether it is ranked."""
+
+    __slots__ = ("sql", "params", "ranked", "match")
+
+    def __init__(self, sql: str, params: list[Any], ranked: bool, match: str | None = None) -> None:
+        self.sql, self.params, self.ranked, self.match = sql, params, ranked, match
 
 
 def _items(leaf: Node) -> tuple[Term | Phrase, ...]:

@@ -9,7 +9,7 @@ Grammar (keywords are upper-case; a lower-case "or" is an ordinary word):
     primary  := [field ":"] atom
     atom     := "(" or_expr ")" | '"' words '"' ["*"] | NEAR "(" item item+ ["," N] ")" | word ["*"]
 
-The parser builds an AST of dataclasses and raises `QueryError` with the 0-based
+The parser builds an AST of small value classes (see `values`) and raises `QueryError` with the 0-based
 position of the fault. `to_match` turns a tree into an FTS5 MATCH expression in which every
 term is a quoted string made of folded letters and digits, so nothing the user typed is
 ever pasted into SQL or into FTS5 syntax.
@@ -19,79 +19,89 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import NamedTuple, Union
 
 from newsarchive.errors import QueryError
 from newsarchive.search.text import DEFAULT_FIELDS, FIELDS, NAME_FIELDS, words
+from newsarchive.search.values import Value
 
 DEFAULT_NEAR = 10  # FTS5's own default distance
 
 
-@dataclass
-class Term:
+class Term(Value):
     """One word; `prefix` when written `word*`."""
 
-    text: str
-    prefix: bool = False
-    position: int = field(default=0, compare=False)
+    __slots__ = ("text", "prefix", "position")
+    _compared = ("text", "prefix")
+
+    def __init__(self, text: str, prefix: bool = False, position: int = 0) -> None:
+        self.text, self.prefix, self.position = text, prefix, position
 
 
-@dataclass
-class Phrase:
+class Phrase(Value):
     """Words that must follow each other. A word like "covid-19" is a phrase of two words."""
 
-    text: str
-    prefix: bool = False
-    position: int = field(default=0, compare=False)
+    __slots__ = ("text", "prefix", "position")
+    _compared = ("text", "prefix")
+
+    def __init__(self, text: str, prefix: bool = False, position: int = 0) -> None:
+        self.text, self.prefix, self.position = text, prefix, position
 
 
-@dataclass
-class Near:
+class Near(Value):
     """Terms or phrases within `distance` words of each other."""
 
-    items: tuple[Term | Phrase, ...]
-    distance: int = DEFAULT_NEAR
-    position: int = field(default=0, compare=False)
+    __slots__ = ("items", "distance", "position")
+    _compared = ("items", "distance")
+
+    def __init__(self, items: tuple[Term | Phrase, ...], distance: int = DEFAULT_NEAR, position: int = 0) -> None:
+        self.items, self.distance, self.position = items, distance, position
 
 
-@dataclass
-class And:
-    children: tuple[Node, ...]
+class And(Value):
+    __slots__ = ("children",)
+
+    def __init__(self, children: tuple[Node, ...]) -> None:
+        self.children = children
 
 
-@dataclass
-class Or:
-    children: tuple[Node, ...]
+class Or(Value):
+    __slots__ = ("children",)
+
+    def __init__(self, children: tuple[Node, ...]) -> None:
+        self.children = children
 
 
-@dataclass
-class Not:
-    child: Node
-    position: int = field(default=0, compare=False)
+class Not(Value):
+    __slots__ = ("child", "position")
+    _compared = ("child",)
+
+    def __init__(self, child: Node, position: int = 0) -> None:
+        self.child, self.position = child, position
 
 
-@dataclass
-class Field:
+class Field(Value):
     """A sub-query restricted to one field of the record (`title:`, `author:`...)."""
 
-    name: str
-    child: Node
-    position: int = field(default=0, compare=False)
+    __slots__ = ("name", "child", "position")
+    _compared = ("name", "child")
+
+    def __init__(self, name: str, child: Node, position: int = 0) -> None:
+        self.name, self.child, self.position = name, child, position
 
 
-Node = Union[Term, Phrase, Near, And, Or, Not, Field]
-Leaf = Union[Term, Phrase, Near]
+Node = "Term | Phrase | Near | And | Or | Not | Field"
+Leaf = "Term | Phrase | Near"
 
 KNOWN_FIELDS = FIELDS
 _FIELD = re.compile(r"([A-Za-z]+):")
 
 
-class _Token(NamedTuple):
-    kind: str  # WORD PHRASE LP RP OR AND NOT MINUS FIELD NEAR COMMA EOF
-    value: str
-    position: int
-    prefix: bool = False
+class _Token(Value):
+    __slots__ = ("kind", "value", "position", "prefix")
+
+    def __init__(self, kind: str, value: str, position: int, prefix: bool = False) -> None:
+        # kind: WORD PHRASE LP RP OR AND NOT MINUS FIELD NEAR COMMA EOF
+        self.kind, self.value, self.position, self.prefix = kind, value, position, prefix
 
 
 def _tokenize(query: str) -> list[_Token]:
@@ -387,12 +397,15 @@ def title_key(node: Node | None) -> str | None:
     return " ".join(parts) if node is not None and walk(node) else None
 
 
-class MatchContext(NamedTuple):
+class MatchContext(Value):
     """What compiling needs from the index: its languages, and how each stems a word."""
 
-    languages: Sequence[str]
-    stem: Callable[[str, str], str]  # (language key, folded word) -> stem
-    exact: bool = False
+    __slots__ = ("languages", "stem", "exact")
+
+    def __init__(self, languages: Sequence[str], stem: Callable[[str, str], str], exact: bool = False) -> None:
+        self.languages = languages
+        self.stem = stem  # (language key, folded word) -> stem
+        self.exact = exact
 
 
 def column(field_name: str, stemmed: bool) -> str:
