@@ -124,6 +124,10 @@ class NearDuplicateIndex:
                 if not ids:
                     del band[key]
 
+    def signature_of(self, article_id: str) -> list[int]:
+        """The signature filed under `article_id` (KeyError when there is none)."""
+        return list(self._signatures[article_id])
+
     def candidates(self, sig: list[int], *, threshold: float | None = None) -> list[tuple[str, float]]:
         """(id, estimated Jaccard) of filed bodies at or above the threshold, most similar first."""
         limit = self.threshold if threshold is None else threshold
