@@ -53,26 +53,30 @@ def wrap_width(lines: list[str]) -> int | None:
     counts: dict[int, int] = {}
     for n in lengths:
         counts[n] = counts.get(n, 0) + 1
-    allowed_excess = max(2, len(lengths) // 100)
-    best, best_near = None, 0
+    allowed_excess = max(3, len(lengths) // 20)
+    best, best_pile = None, 0
     # Text browsers wrap at 72 to 120 columns; a page of short lines is a list, not a dump.
+    # Wrapped lines pile up in the last few columns before the limit.
     for width in range(60, 201):
         if width not in counts:
             continue
         excess = sum(c for n, c in counts.items() if n > width)
         if excess > allowed_excess:
             continue
-        near = sum(c for n, c in counts.items() if width - 20 <= n <= width)
-        if near > best_near:
-            best, best_near = width, near
-    if best is None or best_near < 5:
+        pile = sum(c for n, c in counts.items() if width - 5 <= n <= width)
+        if pile > best_pile:
+            best, best_pile = width, pile
+    if best is None or sum(c for n, c in counts.items() if best - 20 <= n <= best) < 5:
         return None
     # Where a dump wrapped a sentence, the next line carries on in lower case; a list of
     # long link titles does not.
     stripped = [line.rstrip() for line in lines]
     near_lines = [i for i, line in enumerate(stripped[:-1]) if best - 20 <= len(line) <= best and stripped[i + 1].strip()]
-    carried = sum(1 for i in near_lines if stripped[i + 1].lstrip()[:1].islower())
-    return best if near_lines and carried / len(near_lines) >= 0.25 else None
+    if not near_lines:
+        return None
+    lower = sum(1 for i in near_lines if stripped[i + 1].lstrip()[:1].islower())
+    letter = sum(1 for i in near_lines if stripped[i + 1].lstrip()[:1].isalnum() and not SENTENCE_END.search(stripped[i]))
+    return best if lower / len(near_lines) >= 0.15 and letter / len(near_lines) >= 0.3 else None
 
 
 def split_blocks(text: str) -> list[Block]:
