@@ -10,7 +10,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from newsarchive.errors import BadInputError, NotFoundError
 from newsarchive.filters import RecordFilter
@@ -29,6 +29,7 @@ from newsarchive.store.lock import DEFAULT_TIMEOUT
 from newsarchive.store.originals import OriginalsStore
 
 if TYPE_CHECKING:
+    from newsarchive.neardupes import Cluster
     from newsarchive.search.index import SearchIndex
 
 # The index's fingerprint for an archive that has no file yet.
@@ -51,6 +52,7 @@ class CheckReport:
     articles: int = 0
     problems: list[str] = field(default_factory=list)
     originals_checked: int = 0
+    index_state: str = "fresh"
 
     @property
     def ok(self) -> bool:
@@ -217,9 +219,9 @@ class Archive:
         """Remove articles, and the originals no remaining article refers to."""
         with self.transaction() as txn:
             full_ids = _resolve_all(txn, ids)
-            digests = {(txn.get(i) or {}).get("origin", {}).get("sha256") for i in full_ids}
+            digests = set().union(*(_originals_of(txn.get(i) or {}) for i in full_ids))
             txn.remove(full_ids)
-            still_used = {(r.get("origin") or {}).get("sha256") for r in txn.records()}
+            still_used = set().union(*(_originals_of(r) for r in txn.records()))
         for digest in digests - still_used:
             if digest:
                 self.originals.remove(digest)
@@ -273,17 +275,60 @@ class Archive:
                 report.changed.append(record["id"])
         return report
 
+    # -- near-duplicates -------------------------------------------------------------------
+
+    def near_duplicates(self, threshold: float, progress: Callable[[int, int], None] | None = None) -> list[Cluster]:
+        """Clusters of near-duplicate articles, each with its records."""
+        from newsarchive.neardupes import NearDuplicateFile
+
+        view = self.read()
+        finder = NearDuplicateFile(self.store.sidecar)
+        finder.sync(view.records(), progress)
+        finder.save()
+        clusters = finder.clusters(threshold)
+        for cluster in clusters:
+            cluster.records = [public_record(view.get(i) or {"id": i}) for i in cluster.ids]
+        return clusters
+
+    def merge(self, ids: list[str]) -> dict[str, Any]:
+        """Merge copies of one article into the fullest copy, keeping every copy's provenance.
+
+        The kept article gains the others' tags and notes, and `origin["copies"]` lists each
+        merged copy's id, url, site, source, date and origin; the copies are removed.
+        """
+        with self.transaction() as txn:
+            records = [txn.get(i) for i in _resolve_all(txn, ids)]
+            if len(records) < 2:
+                raise ValueError("merging needs at least two articles")
+            keeper = dict(max(records, key=lambda r: (r.get("word_count", 0), r.get("imported_at", ""))))
+            others = [r for r in records if r["id"] != keeper["id"]]
+            origin = dict(keeper.get("origin") or {})
+            copies = list(origin.get("copies", []))
+            for other in others:
+                copies.append({key: other.get(key) for key in ("id", "url", "site", "source", "published", "title")}
+                              | {"origin": other.get("origin")})
+                copies.extend((other.get("origin") or {}).get("copies", []))
+            origin["copies"] = copies
+            keeper["origin"] = origin
+            keeper["tags"] = normalise_tags([t for r in records for t in r.get("tags", [])])
+            keeper["notes"] = sorted((n for r in records for n in r.get("notes", [])), key=lambda n: n["at"])
+            txn.replace(keeper)
+            txn.remove([r["id"] for r in others])
+        return public_record(keeper)
+
     # -- verifying -------------------------------------------------------------------------
 
     def check(self, *, originals: bool = True) -> CheckReport:
-        """Load the archive, validate every record, and verify every original's fixity."""
-        view = self.read()
+        """Load the archive, validate every record, verify every original's fixity, and make
+        sure the search index holds what the archive holds."""
+        view, fingerprint = self.store.read_with_fingerprint()
         report = CheckReport(articles=len(view))
+        report.index_state = self._check_index(view, fingerprint or EMPTY_ARCHIVE, report)
         for record in view.records():
             for problem in validate_record(record):
                 report.problems.append(f"article {record.get('id', '?')}: {problem}")
         if originals:
-            for digest in sorted({(r.get("origin") or {}).get("sha256") for r in view.records()} - {None}):
+            for digest in sorted(set().union(*(_originals_of(r) for r in view.records()))):
                 if not self.originals.has(digest):
                     continue  # nothing was kept (e.g. a record imported from a dump by hand)
                 report.originals_checked += 1
@@ -292,9 +337,30 @@ class Archive:
                     report.problems.append(f"original {digest}: {trouble}")
         return report
 
+    def _check_index(self, view: ArchiveView, fingerprint: str, report: CheckReport) -> str:
+        """'fresh', 'updated' (it was stale and has been synced), or 'damaged' (a problem)."""
+        from newsarchive.search.index import SearchIndex
+
+        with SearchIndex.open_or_reset(self.index_path) as index:
+            if index.fingerprint() != fingerprint:
+                index.sync(view.records(), fingerprint)
+                return "updated"
+            if index.count() != len(view):
+                report.problems.append(f"the search index holds {index.count()} articles but the archive has "
+                                       f"{len(view)}; run `newsarchive reindex`")
+                return "damaged"
+        return "fresh"
+
     def repair(self) -> RepairReport:
         """Restore the newest backup that loads, keeping the damaged file aside; say what was lost."""
         return restore_newest_backup(self.store)
+
+
+def _originals_of(record: dict[str, Any]) -> set[str]:
+    """The sha256 of every original a record refers to, its merged copies' included."""
+    origin = record.get("origin") or {}
+    digests = {origin.get("sha256")} | {(c.get("origin") or {}).get("sha256") for c in origin.get("copies", [])}
+    return {d for d in digests if d}
 
 
 def _resolve_all(view: ArchiveView, ids: list[str]) -> list[str]:

@@ -23,7 +23,9 @@ from newsarchive.extract.urls import canonical_url
 from newsarchive.inputs import MAX_PAGE_BYTES, PAGE_FORMATS, InputFile, expand_inputs
 from newsarchive.extract.decode import decode_text
 from newsarchive.extract.textpage import learnable_lines
+from newsarchive.extract.neardup import signature
 from newsarchive.learning import SiteFurniture
+from newsarchive.neardupes import NearDuplicateFile
 from newsarchive.model import (
     CONTENT_FIELDS,
     Article,
@@ -41,6 +43,9 @@ if TYPE_CHECKING:
 
 DUPLICATE_POLICIES = ("skip", "update", "keep-both")
 MIN_BATCH = 1000
+# Near-duplicates are flagged while importing up to this many articles in a batch, or with
+# this many bodies of the archive still to hash; past that (a bulk load), `dupes` finds them.
+NEAR_DUPLICATE_LIMIT = 5000
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM_FILES = 16
 
@@ -62,6 +67,8 @@ class ImportReport:
     imported: list[dict[str, Any]] = field(default_factory=list)
     updated: list[dict[str, Any]] = field(default_factory=list)
     duplicates: list[dict[str, Any]] = field(default_factory=list)
+    near_duplicates: list[dict[str, Any]] = field(default_factory=list)
+    near_duplicates_checked: bool = True
     failed: list[BadInputError] = field(default_factory=list)
     skipped: Counter = field(default_factory=Counter)
     files: int = 0
@@ -74,6 +81,7 @@ class ImportReport:
             "imported": self.imported,
             "updated": self.updated,
             "duplicates": self.duplicates,
+            "near_duplicates": self.near_duplicates,
             "failed": [{"path": e.path, "line": e.line, "offset": e.offset, "reason": e.message} for e in self.failed],
             "skipped": dict(self.skipped),
             "files": self.files,
@@ -287,20 +295,24 @@ class Importer:
         with self.archive.transaction() as txn:
             outcome = self._settle(batch, txn, write=True)
             size = len(txn)
+        if outcome["finder"] is not None:
+            outcome["finder"].save()
         # Counted only now that the batch is on disk: the summary never claims an article
         # that a failed write lost.
         self._record(outcome)
         self.batch_size = max(MIN_BATCH, size)
 
-    def _record(self, outcome: dict[str, list[Any]]) -> None:
+    def _record(self, outcome: dict[str, Any]) -> None:
         self.report.failed.extend(outcome["failed"])
         self.report.imported.extend(outcome["imported"])
         self.report.updated.extend(outcome["updated"])
         self.report.duplicates.extend(outcome["duplicates"])
+        self.report.near_duplicates.extend(outcome["near_duplicates"])
+        self.report.near_duplicates_checked &= outcome["finder"] is not None
 
-    def _settle(self, batch: list[Article], view: Any, *, write: bool) -> dict[str, list[Any]]:
+    def _settle(self, batch: list[Article], view: Any, *, write: bool) -> dict[str, Any]:
         """Give each article its id, decide what duplicates do, and (if `write`) store them."""
-        outcome: dict[str, list[Any]] = {"imported": [], "updated": [], "duplicates": [], "failed": []}
+        outcome: dict[str, Any] = {"imported": [], "updated": [], "duplicates": [], "failed": [], "near_duplicates": []}
         by_url: dict[str, str] = {}
         by_body: dict[str, str] = {}
         for record in view.records():
@@ -308,6 +320,7 @@ class Importer:
                 by_url.setdefault(record["url"], record["id"])
             by_body.setdefault(record.get("body_hash") or body_hash(record.get("body", "")), record["id"])
         taken = view.ids()
+        finder = outcome["finder"] = self._near_duplicate_finder(view, len(batch))
         new_records: dict[str, dict[str, Any]] = {}
         for article in batch:
             article.id = "pending"
@@ -341,9 +354,28 @@ class Importer:
                 by_url.setdefault(article.url, article.id)
             by_body.setdefault(digest, article.id)
             outcome["imported"].append({**entry, "id": article.id})
+            if finder is not None:
+                sig = signature(article.body)
+                similar = finder.index.candidates(sig)
+                if similar:
+                    outcome["near_duplicates"].append({**entry, "id": article.id, "similar_to": [
+                        {"id": other, "similarity": round(score, 3)} for other, score in similar]})
+                finder.add(article.id, digest, sig)
         if write:
             view.insert(new_records.values())
         return outcome
+
+
+    def _near_duplicate_finder(self, view: Any, batch_size: int) -> NearDuplicateFile | None:
+        """The archive's signatures, brought up to date, unless this is a bulk load."""
+        if batch_size > NEAR_DUPLICATE_LIMIT:
+            return None
+        records = view.records()
+        finder = NearDuplicateFile(self.archive.store.sidecar)
+        if finder.missing(records) > NEAR_DUPLICATE_LIMIT:
+            return None
+        finder.sync(records)
+        return finder
 
 
 def _updated_record(old: dict[str, Any], new: dict[str, Any], digest: str) -> dict[str, Any]:

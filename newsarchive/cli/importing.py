@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import sys
-from contextlib import nullcontext
-
 import click
 
 from newsarchive.cli import EXIT_INTERRUPTED, EXIT_NOT_FOUND, fail
-from newsarchive.cli.output import console, emit_json, error_console, message, stderr_is_terminal
+from newsarchive.cli.output import console, emit_json, message, progress_bar, stderr_is_terminal
 from newsarchive.errors import BadInputError
 from newsarchive.extract import FORMATS
 from newsarchive.ingest import DUPLICATE_POLICIES, ImportOptions, ImportReport, Importer
-
-# A bar for two files is noise; from this many on, it tells the user something.
-PROGRESS_FROM_FILES = 5
 
 
 @click.command("import")
@@ -54,7 +49,7 @@ def import_(archive, paths, format_, tags, source, on_duplicate, dry_run, quiet,
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     importer = Importer(archive, options)
     show_bar = not quiet and not json_ and stderr_is_terminal()
-    with _progress_bar(show_bar) as progress:
+    with progress_bar("Importing", enabled=show_bar) as progress:
         report = importer.run(list(paths), stdin=stdin, progress=progress)
     if json_:
         emit_json(report.as_dict())
@@ -89,41 +84,6 @@ def _explain(paths: tuple[str, ...], json_: bool) -> None:
         console().print(render_block_decisions(path, decisions))
 
 
-class _Bar:
-    """Adapts the importer's progress callback to a Rich progress bar, started on demand."""
-
-    def __init__(self) -> None:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        self.progress = Progress(
-            TextColumn("Importing"), BarColumn(), MofNCompleteColumn(),
-            TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
-            console=error_console(), transient=True,
-        )
-        self.task = None
-
-    def __call__(self, done: int, total: int, path: str) -> None:
-        if total < PROGRESS_FROM_FILES:
-            return
-        if self.task is None:
-            self.progress.start()
-            self.task = self.progress.add_task("import", total=total, rate="")
-        elapsed = self.progress.tasks[0].elapsed or 0
-        rate = f"{done / elapsed:.0f} files/s" if elapsed > 0.5 else ""
-        self.progress.update(self.task, completed=done, rate=rate)
-
-    def __enter__(self) -> _Bar:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.task is not None:
-            self.progress.stop()
-
-
-def _progress_bar(enabled: bool):
-    return _Bar() if enabled else nullcontext(None)
-
-
 def _print_summary(report: ImportReport, *, quiet: bool) -> None:
     from newsarchive.render.sanitize import clean_terminal_text as clean
 
@@ -134,12 +94,20 @@ def _print_summary(report: ImportReport, *, quiet: bool) -> None:
         parts.append(f"{'would update' if report.dry_run else 'updated'} {len(report.updated)}")
     if report.duplicates:
         parts.append(f"{len(report.duplicates)} duplicate{'s' * (len(report.duplicates) != 1)} skipped")
+    if report.near_duplicates:
+        parts.append(f"{len(report.near_duplicates)} near-duplicate{'s' * (len(report.near_duplicates) != 1)} "
+                     "flagged (see `newsarchive dupes`)")
     if report.skipped:
         parts.append("skipped " + ", ".join(f"{n} {reason}" for reason, n in sorted(report.skipped.items())))
     parts.append(f"{len(report.failed)} failed")
     if not quiet:
         for entry in report.duplicates:
             message(f"  duplicate: {clean(entry['path'] or '-')} ({entry['reason']} as {entry['id']})", style="dim")
+        for entry in report.near_duplicates:
+            similar = ", ".join(f"{s['id']} ({s['similarity']:.0%})" for s in entry["similar_to"][:3])
+            message(f"  near-duplicate: {entry['id']} {clean(entry['title'])} ~ {similar}", style="dim")
+    if not report.near_duplicates_checked and not quiet:
+        message("  (a bulk import: near-duplicates were not checked; run `newsarchive dupes`)", style="dim")
     for error in report.failed:
         message(f"  failed: {clean(str(error))}", style="red")
     if report.interrupted:

@@ -1,4 +1,4 @@
-"""Looking after the archive: `stats`, `check` and `reextract`."""
+"""Looking after the archive: `stats`, `check`, `reextract` and `dupes`."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from datetime import datetime
 
 import click
 
-from newsarchive.cli import EXIT_ARCHIVE
+from newsarchive.cli import EXIT_ARCHIVE, EXIT_NOT_FOUND
 from newsarchive.cli.options import ids_from_arguments
-from newsarchive.cli.output import console, emit_json, message
+from newsarchive.cli.output import console, emit_json, message, progress_bar, stderr_is_terminal
 
 
 @click.command("stats")
@@ -58,12 +58,14 @@ def check(archive, repair, format_):
     report = archive.check()
     if format_ == "json":
         emit_json({"ok": report.ok, "articles": report.articles, "originals_checked": report.originals_checked,
-                   "problems": report.problems})
+                   "index": report.index_state, "problems": report.problems})
     else:
         for problem in report.problems:
             message(f"  {problem}", style="red")
         verdict = "OK" if report.ok else f"{len(report.problems)} problem{'s' * (len(report.problems) != 1)}"
-        message(f"{verdict}: {report.articles} articles, {report.originals_checked} originals verified.",
+        index = {"fresh": "index fresh", "updated": "index was stale and is now up to date",
+                 "damaged": "index damaged"}[report.index_state]
+        message(f"{verdict}: {report.articles} articles, {report.originals_checked} originals verified, {index}.",
                 style="green" if report.ok else "red")
     if not report.ok:
         sys.exit(EXIT_ARCHIVE)
@@ -98,4 +100,45 @@ def reextract(archive, ids, all_, format_):
             f"{len(report.changed)} changed, {len(report.unchanged)} unchanged, {len(report.skipped)} skipped.")
 
 
-COMMANDS = [stats, check, reextract]
+@click.command("dupes")
+@click.option("--threshold", type=click.FloatRange(0.1, 1.0), default=0.8, show_default=True,
+              help="Estimated share of word 4-grams two bodies must have in common.")
+@click.option("--merge", is_flag=True, help="Merge each cluster into its fullest copy, keeping every copy's provenance.")
+@click.option("--yes", "-y", is_flag=True, help="With --merge: do not ask first.")
+@click.option("--format", "format_", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_obj
+def dupes(archive, threshold, merge, yes, format_):
+    """List clusters of near-duplicate articles: syndicated or updated copies of one story.
+
+    Exits 1 when there are none.
+
+    \b
+    Examples:
+      newsarchive dupes
+      newsarchive dupes --threshold 0.6 --format json
+      newsarchive dupes --merge
+    """
+    with progress_bar("Hashing bodies", enabled=stderr_is_terminal() and format_ != "json") as bar:
+        clusters = archive.near_duplicates(threshold, progress=bar)
+    if format_ == "json":
+        emit_json([{"similarity": c.similarity, "articles": [_brief(r) for r in c.records]} for c in clusters])
+    elif clusters:
+        from newsarchive.render.listing import render_clusters
+
+        console().print(render_clusters(clusters))
+    if not clusters:
+        message(f"No near-duplicates at similarity {threshold:g} or above.")
+        sys.exit(EXIT_NOT_FOUND)
+    if merge:
+        if not yes:
+            click.confirm(f"Merge {len(clusters)} cluster{'s' * (len(clusters) != 1)}?", abort=True, err=True)
+        for cluster in clusters:
+            kept = archive.merge(cluster.ids)
+            message(f"Merged {len(cluster.ids)} copies into {kept['id']}.")
+
+
+def _brief(record: dict) -> dict:
+    return {key: record.get(key) for key in ("id", "title", "published", "source", "site", "url")}
+
+
+COMMANDS = [stats, check, reextract, dupes]

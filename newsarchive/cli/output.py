@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import functools
 import sys
+from contextlib import nullcontext
 from typing import TYPE_CHECKING, Any, Iterable
 
 import orjson
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+# A bar for two files is noise; from this many steps on, it tells the user something.
+PROGRESS_FROM = 5
 
 
 @functools.cache
@@ -67,3 +71,40 @@ def message(text: str, *, style: str | None = None) -> None:
 
 def warn(text: str) -> None:
     message(text, style="yellow")
+
+
+class _Bar:
+    """A Rich progress bar driven by the core's (done, total) callbacks, started on demand."""
+
+    def __init__(self, label: str, minimum: int) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.minimum = minimum
+        self.progress = Progress(
+            TextColumn(label), BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
+            console=error_console(), transient=True,
+        )
+        self.task = None
+
+    def __call__(self, done: int, total: int, *_: object) -> None:
+        if total < self.minimum:
+            return
+        if self.task is None:
+            self.progress.start()
+            self.task = self.progress.add_task(str(self.minimum), total=total, rate="")
+        elapsed = self.progress.tasks[0].elapsed or 0
+        rate = f"{done / elapsed:.0f}/s" if elapsed > 0.5 else ""
+        self.progress.update(self.task, completed=done, rate=rate)
+
+    def __enter__(self) -> _Bar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.task is not None:
+            self.progress.stop()
+
+
+def progress_bar(label: str, *, enabled: bool, minimum: int = PROGRESS_FROM):
+    """A bar on stderr when `enabled` (a terminal, not --quiet), else a no-op context."""
+    return _Bar(label, minimum) if enabled else nullcontext(None)

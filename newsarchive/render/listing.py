@@ -60,3 +60,26 @@ def _size(n: int) -> str:
             return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
         n /= 1024
     return f"{n} B"
+
+
+def render_clusters(clusters: Sequence[Any]) -> Table:
+    """Near-duplicate clusters: one block of rows per cluster, with its similarity."""
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column("#", justify="right", style="dim")
+    table.add_column("similar", justify="right")
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("published", no_wrap=True)
+    table.add_column("site / source", style="magenta", max_width=24, overflow="ellipsis", no_wrap=True)
+    table.add_column("title", ratio=1, overflow="fold")
+    for number, cluster in enumerate(clusters, start=1):
+        for position, record in enumerate(cluster.records):
+            table.add_row(
+                str(number) if position == 0 else "",
+                f"{cluster.similarity:.0%}" if position == 0 else "",
+                record["id"],
+                record.get("published") or "—",
+                Text(clean(record.get("site") or record.get("source") or "")),
+                Text(clean(record.get("title") or "")),
+                end_section=position == len(cluster.records) - 1,
+            )
+    return table

@@ -1,0 +1,111 @@
+"""Near-duplicate articles across the archive: the derived signature file and the clusters.
+
+Each body's MinHash signature (`extract.neardup`) is kept in a JSON file beside the
+archive, with the body hash it was computed from, so only new or changed bodies are hashed
+again. Like the search index it is derived data: deleting it costs a recomputation, never
+a record. Clusters are the connected groups of articles whose estimated similarity reaches
+the threshold: the same wire story on two sites, or an updated copy of an article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import orjson
+
+from newsarchive.extract.neardup import DEFAULT_THRESHOLD, NearDuplicateIndex, signature
+from newsarchive.store.atomic import write_atomically
+
+FILE_NAME = "neardup.json"
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Cluster:
+    """Articles that are near-copies of each other; `similarity` is the weakest link found."""
+
+    ids: list[str]
+    similarity: float
+    records: list[dict[str, Any]] = field(default_factory=list)
+
+
+class NearDuplicateFile:
+    """The signatures of every body in the archive, kept in step incrementally."""
+
+    def __init__(self, sidecar: Path) -> None:
+        self.path = sidecar / FILE_NAME
+        self.index = NearDuplicateIndex()
+        self.hashes: dict[str, str] = {}
+        self._changed = False
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            data = orjson.loads(self.path.read_bytes())
+            self.index = NearDuplicateIndex.from_data(data["index"])
+            self.hashes = {str(k): str(v) for k, v in data["hashes"].items()}
+        except (OSError, ValueError, KeyError, TypeError):
+            # Missing, damaged or of another version: start empty and recompute.
+            self.index, self.hashes = NearDuplicateIndex(), {}
+
+    def missing(self, records: Iterable[dict[str, Any]]) -> int:
+        """How many records have no signature for their current body."""
+        return sum(1 for r in records if self.hashes.get(r["id"]) != r.get("body_hash"))
+
+    def sync(self, records: list[dict[str, Any]], progress: Progress | None = None) -> None:
+        """Add signatures for new or changed bodies; forget deleted articles."""
+        present = {r["id"] for r in records}
+        for gone in [i for i in self.hashes if i not in present]:
+            self.index.remove(gone)
+            del self.hashes[gone]
+            self._changed = True
+        todo = [r for r in records if self.hashes.get(r["id"]) != r.get("body_hash")]
+        for done, record in enumerate(todo, start=1):
+            self.add(record["id"], record.get("body_hash") or "", signature(record.get("body") or ""))
+            if progress and (done % 200 == 0 or done == len(todo)):
+                progress(done, len(todo))
+
+    def add(self, article_id: str, body_hash: str, sig: list[int]) -> None:
+        self.index.add(article_id, sig)
+        self.hashes[article_id] = body_hash
+        self._changed = True
+
+    def save(self) -> None:
+        if not self._changed:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"hashes": self.hashes, "index": self.index.to_data()}
+        write_atomically(self.path, [orjson.dumps(data)])
+        self._changed = False
+
+    def clusters(self, threshold: float = DEFAULT_THRESHOLD) -> list[Cluster]:
+        """Connected groups of near-duplicates, largest first."""
+        parent: dict[str, str] = {}
+
+        def root(node: str) -> str:
+            while parent.get(node, node) != node:
+                parent[node] = parent.get(parent[node], parent[node])
+                node = parent[node]
+            return node
+
+        weakest: dict[str, float] = {}
+        for article_id in self.hashes:
+            for other, score in self.index.candidates(self.index.signature_of(article_id), threshold=threshold):
+                if other == article_id:
+                    continue
+                a, b = root(article_id), root(other)
+                if a != b:
+                    parent[b] = a
+                    weakest[a] = min(weakest.get(a, 1.0), weakest.pop(b, 1.0), score)
+                else:
+                    weakest[a] = min(weakest.get(a, 1.0), score)
+        groups: dict[str, list[str]] = {}
+        for article_id in parent:
+            groups.setdefault(root(article_id), []).append(article_id)
+        for top, members in groups.items():
+            if top not in members:
+                members.append(top)
+        found = [Cluster(sorted(members), round(weakest.get(top, 1.0), 3)) for top, members in groups.items()]
+        return sorted(found, key=lambda c: (-len(c.ids), -c.similarity, c.ids))
