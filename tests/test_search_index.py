@@ -91,6 +91,14 @@ def test_stemming_finds_other_forms_and_exact_does_not(corpus):
     assert ids(corpus.search("carry")) == ["aaa000000001"]
 
 
+def test_quoted_phrases_are_exact_words_stay_stemmed(corpus):
+    assert ids(corpus.search('"a vein carries"')) == ["aaa000000001"]
+    assert ids(corpus.search('"a veins carry"')) == []
+    assert ids(corpus.search("a veins carry")) == ["aaa000000001"]
+    assert ids(corpus.search('"Veins"')) == ["aaa000000001"]  # the title and subtitle say "veins"
+    assert ids(corpus.search('body:"veins"')) == []  # the body only says "vein"
+
+
 def test_stemming_follows_the_record_language(corpus):
     # German: "Haus" and "Häuser" share a stem in the German stemmer, not in the English one.
     assert ids(corpus.search("Haus")) == ["ccc000000004"]

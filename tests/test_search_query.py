@@ -47,7 +47,7 @@ def T(text: str, prefix: bool = False) -> Term:
         ("a NOT b", And((T("a"), Not(T("b"))))),
         ("a -b", And((T("a"), Not(T("b"))))),
         ("a -(b OR c)", And((T("a"), Not(Or((T("b"), T("c"))))))),
-        ("covid-19", Phrase("covid-19")),
+        ("covid-19", Phrase("covid-19", quoted=False)),
         ("NEAR(flood river)", Near((T("flood"), T("river")), 10)),
         ('NEAR(flood "river bank", 5)', Near((T("flood"), Phrase("river bank")), 5)),
         ("NEAR(a b c,0)", Near((T("a"), T("b"), T("c")), 0)),
@@ -65,8 +65,8 @@ def T(text: str, prefix: bool = False) -> Term:
         ))),  # fmt: skip
         ("or and not", And((T("or"), T("and"), T("not")))),
         ("NEAR flood", And((T("NEAR"), T("flood")))),
-        ("10:30", Phrase("10:30")),
-        ("https://example.org/a", Phrase("https://example.org/a")),
+        ("10:30", Phrase("10:30", quoted=False)),
+        ("https://example.org/a", Phrase("https://example.org/a", quoted=False)),
         ("flood, river", And((T("flood"), T("river")))),
         ("Zürich", T("Zürich")),
     ],
@@ -170,6 +170,10 @@ def test_compiles_to_quoted_fts5():
     assert to_match(parse("author:Smiths"), _ctx()) == '{author} : "smiths"'
     assert to_match(parse('a -b'), _ctx()) == '(({title subtitle body} : "a")) NOT ({title subtitle body} : "b")'
     assert to_match(parse("NEAR(a b, 3)"), _ctx()) == '{title subtitle body} : NEAR("a" "b", 3)'
+    # Quoted phrases are exact (unstemmed); a hyphenated word is a phrase but still stemmed.
+    assert to_match(parse('"blood veins"'), _ctx()) == '{title_x subtitle_x body_x} : "blood veins"'
+    assert to_match(parse("blood-veins"), _ctx()) == '{title subtitle body} : "blood vein"'
+    assert to_match(parse('NEAR(veins "blood")'), _ctx()) == '{title_x subtitle_x body_x} : NEAR("veins" "blood", 10)'
 
 
 def test_nothing_the_user_types_reaches_fts5_syntax():

@@ -749,8 +749,13 @@ class SearchIndex:
 
     def _matcher(self, node: Node | None, lang: str, exact: bool) -> highlight.WordMatcher:
         """What to highlight in the body of an article in language `lang`."""
-        items = [item for leaf, fields in positive_leaves(node) if "body" in fields for item in _items(leaf)]
-        stems = {} if exact else {w: self._stem(lang, w) for item in items for w in words(item.text)}
+        items = [
+            (item, exact or any(i.unstemmed for i in _items(leaf)))
+            for leaf, fields in positive_leaves(node)
+            if "body" in fields
+            for item in _items(leaf)
+        ]
+        stems = {w: self._stem(lang, w) for item, unstemmed in items if not unstemmed for w in words(item.text)}
         forms: dict[str, set[str]] = {}
         if stems:
             wanted = sorted(set(stems.values()))
@@ -759,14 +764,13 @@ class SearchIndex:
             for stem, word in self._con.execute(sql, (lang, *wanted)):
                 forms.setdefault(stem, set()).add(word)
         patterns = []
-        for item in items:
+        for item, unstemmed in items:
             tokens = words(item.text)
             steps: list[highlight.Step] = []
             for i, token in enumerate(tokens):
                 if item.prefix and i == len(tokens) - 1:
                     steps.append((frozenset(), token))
-                elif exact or item.prefix:
-                    # Prefix phrases are matched unstemmed, like their index columns.
+                elif unstemmed:
                     steps.append((frozenset([token]), ""))
                 else:
                     steps.append((frozenset({token} | forms.get(stems[token], set())), ""))

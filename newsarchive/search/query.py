@@ -36,15 +36,27 @@ class Term(Value):
     def __init__(self, text: str, prefix: bool = False, position: int = 0) -> None:
         self.text, self.prefix, self.position = text, prefix, position
 
+    @property
+    def unstemmed(self) -> bool:
+        return self.prefix
+
 
 class Phrase(Value):
-    """Words that must follow each other. A word like "covid-19" is a phrase of two words."""
+    """Words that must follow each other. A word like "covid-19" is a phrase of two words.
 
-    __slots__ = ("text", "prefix", "position")
-    _compared = ("text", "prefix")
+    A phrase the user put in quotes is `quoted`: it is matched word for word, unstemmed (case
+    and diacritics are still folded), as "exact phrases" promise.
+    """
 
-    def __init__(self, text: str, prefix: bool = False, position: int = 0) -> None:
-        self.text, self.prefix, self.position = text, prefix, position
+    __slots__ = ("text", "prefix", "quoted", "position")
+    _compared = ("text", "prefix", "quoted")
+
+    def __init__(self, text: str, prefix: bool = False, position: int = 0, quoted: bool = True) -> None:
+        self.text, self.prefix, self.quoted, self.position = text, prefix, quoted, position
+
+    @property
+    def unstemmed(self) -> bool:
+        return self.prefix or self.quoted
 
 
 class Near(Value):
@@ -289,7 +301,7 @@ class _Parser:
             raise self.error(f"'{token.value}' has no letters or digits to search for", token.position)
         if token.kind == "WORD" and len(found) == 1:
             return Term(token.value, token.prefix, token.position)
-        return Phrase(token.value, token.prefix, token.position)
+        return Phrase(token.value, token.prefix, token.position, quoted=token.kind == "PHRASE")
 
     def near(self, start: _Token) -> Near:
         self.take()  # the "(" the tokenizer saw right after NEAR
@@ -437,7 +449,8 @@ def _stem_groups(leaf: Leaf, ctx: MatchContext) -> list[tuple[tuple[tuple[str, .
 def _leaf_match(leaf: Leaf, fields: tuple[str, ...], ctx: MatchContext) -> str:
     items = leaf.items if isinstance(leaf, Near) else (leaf,)
     has_prose = any(f not in NAME_FIELDS for f in fields)
-    stemmed = has_prose and not ctx.exact and not any(item.prefix for item in items)
+    # FTS5 checks a NEAR group in one column, so one unstemmed item makes the whole group so.
+    stemmed = has_prose and not ctx.exact and not any(item.unstemmed for item in items)
 
     def render(stems: Sequence[Sequence[str]]) -> str:
         phrases = [_quote(s) + ("*" if item.prefix else "") for s, item in zip(stems, items)]

@@ -5,7 +5,8 @@ the semantics straight off the tree:
 
 - a word matches a field when the field holds a word with the same stem in the record's
   language (the same folded word with `exact`); a `prefix*` when a folded word starts so;
-- a phrase matches when its words stand one after the other inside one field;
+- a phrase matches when its words stand one after the other inside one field; a quoted
+  phrase compares folded words unstemmed, as does a `prefix*`;
 - NEAR matches when one field holds an occurrence of every item such that the last item to
   start begins at most N words after the first item to end (FTS5's rule);
 - no field means title, subtitle or body; AND, OR and NOT are the set operations.
@@ -49,7 +50,7 @@ def _occurrences(tokens: Sequence[str], pattern: Sequence[str], prefix: bool) ->
 
 def _item_occurrences(doc: _Document, item: Term | Phrase, field: str, exact: bool) -> list[tuple[int, int]]:
     folded = words(item.text)
-    use_stems = not exact and not item.prefix and field not in NAME_FIELDS
+    use_stems = not exact and not item.unstemmed and field not in NAME_FIELDS
     if use_stems:
         stem = stemmer(doc.lang).stem
         return _occurrences(doc.stemmed[field], [stem(w) for w in folded], False)
@@ -58,8 +59,8 @@ def _item_occurrences(doc: _Document, item: Term | Phrase, field: str, exact: bo
 
 def _near_in_field(doc: _Document, near: Near, field: str, exact: bool) -> bool:
     # Every item must be searched the same way (stemmed or not): FTS5 checks NEAR in one column.
-    any_prefix = any(item.prefix for item in near.items)
-    lists = [_item_occurrences(doc, item, field, exact or any_prefix) for item in near.items]
+    unstemmed = any(item.unstemmed for item in near.items)
+    lists = [_item_occurrences(doc, item, field, exact or unstemmed) for item in near.items]
     if not all(lists):
         return False
     return any(max(s for s, _ in combo) - min(e for _, e in combo) <= near.distance for combo in product(*lists))
