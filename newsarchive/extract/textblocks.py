@@ -15,6 +15,7 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 BULLET = re.compile(r"^\s*(?:[•*·▪►▸◦‣○●■□–-]|\d{1,2}[.)]|\[\d+\])\s+")
 # Separators of menu items laid on one line: "News | Sport | Weather".
 SEPARATORS = re.compile(r"\s[|•·»›>/]\s|\S\s{2,}(?=\S)")
+BYLINE_START = re.compile(r"^\s*(?:by|di|de|da|von|par|por|door|van|posted|written)\s", re.I)
 SENTENCE_END = re.compile(r"[.!?…:;]['\"’”»)\]]*$")
 # Form widgets and image placeholders of text-browser dumps: "[Search]", "[IMG]", "[ ]".
 WIDGET = re.compile(r"\[[^\]]{0,40}\]|_{4,}")
@@ -108,7 +109,7 @@ def split_blocks(text: str) -> list[Block]:
             flush()
             previous_blank = True
             continue
-        if current and width and _continues(current[-1], line, width):
+        if current and (_continues(current[-1], line, width) if width else _carries_on(current[-1], line)):
             current.append(line)
             continue
         flush()
@@ -119,6 +120,15 @@ def split_blocks(text: str) -> list[Block]:
         previous_blank = False
     flush()
     return blocks
+
+
+def _carries_on(previous: str, line: str) -> bool:
+    """Without a page-wide wrap width: a long line cut mid-sentence, the next in lower case."""
+    stripped = previous.strip()
+    if len(stripped) < 50 or SENTENCE_END.search(stripped) or not line.lstrip()[:1].islower():
+        return False
+    # "by randfish on ...", "di Giulia Rinaldi": a by-line under a headline, not its tail.
+    return not BULLET.match(line) and not BYLINE_START.match(line)
 
 
 def _continues(previous: str, line: str, width: int) -> bool:
