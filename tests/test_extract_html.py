@@ -158,3 +158,25 @@ def test_dragnet_body_score_beats_plain_trafilatura():
 def test_cyrillic_page_mislabelled_as_utf8_is_not_read_as_western():
     text = "<html><head><meta charset=utf-8></head><body><p>Привет, как дела? Это тестовая страница на русском языке.</p></body></html>"
     assert "Привет" in decode_html(text.encode("cp1251"))
+
+
+def test_furniture_trafilatura_lets_through_is_dropped():
+    from newsarchive.extract.html import drop_furniture
+
+    story = [("The council met on Tuesday to discuss the harbour wall and agreed to pay half.", False)]
+    paragraphs = (
+        story
+        + [("Costs", True), ("Repairs will start in May once the scaffolding is up.", False)]
+        + story  # the page printed its article twice
+        + [("var _gaq = _gaq || []; _gaq.push(['_setAccount', 'UA-1']); (function() { var ga = document.createElement('script'); })();", False)]
+        + [("Blogroll", False), ("Harbour Watch", False), ("Tide Tables", False), ("Sea Kayak Club", False)]
+    )
+    assert drop_furniture(paragraphs) == [story[0], ("Costs", True), ("Repairs will start in May once the scaffolding is up.", False)]
+    # A short closing sentence is article text, not a label.
+    ending = story + [("Tip well.", False), ("Thanks.", False), ("See you.", False)]
+    assert drop_furniture(ending) == ending
+
+
+def test_language_is_told_from_the_text_when_the_page_does_not_say():
+    page = HARBOUR.read_text(encoding="utf-8").replace('<html lang="en-GB">', "<html>")
+    assert extract_html_article(page).language == "en"

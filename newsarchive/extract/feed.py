@@ -20,6 +20,7 @@ from typing import Any
 
 from newsarchive.errors import BadInputError
 from newsarchive.extract import ExtractContext
+from newsarchive.extract.language import detect_language
 from newsarchive.model import Article, count_words, normalise_tags
 
 ANY_ENTITY = re.compile(r"<!ENTITY", re.IGNORECASE)
@@ -186,7 +187,7 @@ def _entry_article(entry: Any, index: int, feed: Any, path: str) -> Article | Ba
         source=" ".join(str(feed.get("title", "") or "").split()) or None,
         published=_date(entry),
         url=str(entry.get("link")) if entry.get("link") else None,
-        language=language.group(1) if language else None,
+        language=language.group(1) if language else detect_language(body),
         tags=normalise_tags([str(t.get("term") or t.get("label") or "") for t in entry.get("tags", []) if isinstance(t, dict)]),
         headings=headings,
         origin=origin,

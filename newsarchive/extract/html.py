@@ -26,6 +26,7 @@ from lxml import etree
 from newsarchive.errors import BadInputError
 from newsarchive.extract import ExtractContext
 from newsarchive.extract.decode import guess_encoding
+from newsarchive.extract.language import detect_language
 from newsarchive.model import Article, count_words, is_iso_date
 
 # Bigger pages are cut before parsing: no news article needs more, and lxml's time grows with it.
@@ -36,6 +37,8 @@ MIN_BODY_WORDS = 5
 # without a sentence ending, closing the body is a list of links.
 SHORT_PARAGRAPH_WORDS = 6
 TRAILING_LABELS = 3
+# Fewer words than this after furniture is dropped, and trafilatura's baseline gets a look.
+THIN_BODY_WORDS = 30
 CODE_WORDS = re.compile(r"\b(?:function|var|document\.|window\.|return|getElementsBy|push\()")
 
 CHARSET_IN_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
@@ -381,6 +384,19 @@ def _first_words(body: str, count: int = 10) -> str:
     return " ".join(words[:count]) + ("…" if len(words) > count else "")
 
 
+def _baseline_paragraphs(text: str, found: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    import trafilatura
+
+    try:
+        body, _, _ = trafilatura.baseline(text)
+    except (ValueError, TypeError, AttributeError, etree.LxmlError, RecursionError):
+        return found
+    fallback = drop_furniture(body_paragraphs(body))
+    if sum(count_words(t) for t, _ in fallback) > 2 * sum(count_words(t) for t, _ in found):
+        return fallback
+    return found
+
+
 def _run_trafilatura(text: str, url: str | None, **options: Any) -> Any:
     import trafilatura
 
@@ -418,6 +434,10 @@ def extract_html_article(html: str | bytes, *, url: str | None = None, path: str
     if document is None or document.body is None:
         raise BadInputError("no article text found in this HTML page", path=path, hint="is it an index or a login page?")
     paragraphs = drop_furniture(body_paragraphs(document.body))
+    if sum(count_words(text) for text, _ in paragraphs) < THIN_BODY_WORDS:
+        # trafilatura found next to nothing: its baseline (the page's longest text blocks) may
+        # hold the article a comment list or a link list hid.
+        paragraphs = _baseline_paragraphs(text, paragraphs)
     comments = [text for text, _ in body_paragraphs(document.commentsbody)]
 
     title = _best_title(meta, _clean(document.title), paragraphs)
@@ -448,7 +468,7 @@ def extract_html_article(html: str | bytes, *, url: str | None = None, path: str
         section=meta.get("section"),
         published=published,
         url=page_url,
-        language=_language_code(meta.get("language")) or _language_code(document.language),
+        language=_language_code(meta.get("language")) or _language_code(document.language) or detect_language(body),
         headings=[text for text, is_heading in paragraphs if is_heading],
         tags=[],
         extra=extra,

@@ -105,9 +105,11 @@ class NearDuplicateIndex:
         """File a signature under `article_id`, replacing any it had."""
         if len(sig) != SIGNATURE_SIZE:
             raise ValueError(f"a signature has {SIGNATURE_SIZE} values, not {len(sig)}")
+        self._file(article_id, array("I", sig))
+
+    def _file(self, article_id: str, values: array) -> None:
         if article_id in self._signatures:
             self.remove(article_id)
-        values = array("I", sig)
         self._signatures[article_id] = values
         for band, key in zip(self._buckets, self._band_keys(values)):
             band.setdefault(key, []).append(article_id)
@@ -160,7 +162,7 @@ class NearDuplicateIndex:
             raise ValueError("near-duplicate index data of another version; rebuild it from the archive")
         index = cls(threshold=float(data.get("threshold", DEFAULT_THRESHOLD)), bands=int(data.get("bands", DEFAULT_BANDS)))
         for article_id, encoded in dict(data.get("signatures", {})).items():
-            index.add(str(article_id), list(_decode(encoded)))
+            index._file(str(article_id), _decode(encoded))
         return index
 
 
