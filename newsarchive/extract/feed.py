@@ -124,7 +124,8 @@ def html_to_paragraphs(markup: str) -> tuple[list[str], list[str]]:
 
 def _date(entry: Any) -> str | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
+        # dict.get skips feedparser's key aliasing, which warns about updated -> published.
+        value = dict.get(entry, key)
         if isinstance(value, time.struct_time):
             # feedparser gives UTC; the calendar round trip keeps the date valid.
             return time.strftime("%Y-%m-%d", time.gmtime(calendar.timegm(value)))
