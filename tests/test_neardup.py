@@ -136,3 +136,12 @@ def test_lookups_do_not_scan_the_whole_index():
     for sig in queries:
         index.candidates(sig)
     assert (time.perf_counter() - started) / len(queries) < 0.005
+
+
+def test_signature_of_gives_back_what_was_filed():
+    index = NearDuplicateIndex()
+    sig = signature(STORY)
+    index.add("a", sig)
+    assert index.signature_of("a") == sig
+    with pytest.raises(KeyError):
+        index.signature_of("missing")
