@@ -388,3 +388,13 @@ def test_reset_empties_a_working_index(corpus):
 def test_words_no_article_holds_are_stemmed_on_demand(corpus):
     # "circulations" was never indexed, so its stem comes from the stemmer, not the table.
     assert set(ids(corpus.search("circulations"))) == {"aaa000000001", "ddd000000005"}
+
+
+def test_match_spans_for_show_highlight(corpus):
+    record = corpus.get("aaa000000001")
+    spans = corpus.match_spans(record, 'veins "the heart" -blood title:leg')
+    body = record["body"]
+    assert [body[s:e] for s, e in spans["body"]] == ["vein", "the heart"]
+    assert [record["title"][s:e] for s, e in spans["title"]] == ["Leg", "veins"]
+    assert [record["subtitle"][s:e] for s, e in spans["subtitle"]] == ["veins"]
+    assert corpus.match_spans(record, "veins", exact=True)["body"] == []
