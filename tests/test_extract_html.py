@@ -180,3 +180,47 @@ def test_furniture_trafilatura_lets_through_is_dropped():
 def test_language_is_told_from_the_text_when_the_page_does_not_say():
     page = HARBOUR.read_text(encoding="utf-8").replace('<html lang="en-GB">', "<html>")
     assert extract_html_article(page).language == "en"
+
+
+XHTML_BODY = "<p>" + "The harbour committee met again on Tuesday evening to look at the plans for the new slipway. " * 4 + "{ref}</p>"
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the extractor tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+def test_xhtml_external_entity_reads_no_local_file(tmp_path, no_network):
+    """Issue 8, row 9: XXE in XHTML."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-MARKER")
+    page = (
+        f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY x SYSTEM "file://{secret}">]>'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Slipway plans</title></head><body><article>'
+        + XHTML_BODY.format(ref="&x;")
+        + "</article></body></html>"
+    )
+    article = extract_html_article(page.encode())
+    assert "TOP-SECRET-MARKER" not in article.body + article.title
+
+
+def test_xhtml_billion_laughs_and_external_dtd_are_inert(no_network):
+    entities = "".join(f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, 10))
+    page = (
+        f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY lol0 "lol">{entities}]><html><head><title>T</title></head>'
+        "<body><article>" + XHTML_BODY.format(ref="&lol9;") + "</article></body></html>"
+    )
+    started = time.perf_counter()
+    article = extract_html_article(page.encode())
+    assert time.perf_counter() - started < 2 and len(article.body) < 2000
+    external = (
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://192.0.2.1/evil.dtd">'
+        "<html><body><article>" + XHTML_BODY.format(ref="") + "</article></body></html>"
+    )
+    assert extract_html_article(external.encode()).body.startswith("The harbour committee")
