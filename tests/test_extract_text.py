@@ -124,6 +124,17 @@ def test_a_line_the_site_repeats_is_furniture_even_when_it_reads_as_prose():
     assert "Sheep farmers in the uplands" in article.body
 
 
+def test_learned_lines_also_remove_a_paragraph_a_text_browser_wrapped():
+    path = PAGES / "wrapped-dump.txt"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("The mill stores sea water")
+    paragraph = text[start : text.index("\n\n", start)]
+    furniture = frozenset(normalise_line(line) for line in paragraph.splitlines())
+    assert "The mill stores sea water" in read_one(path).body
+    body = read_one(path, furniture=furniture).body
+    assert "The mill stores sea water" not in body and "The tide mill at the mouth" in body
+
+
 def test_normalise_line_folds_case_digits_spacing_and_edge_marks():
     assert normalise_line("  © 2019 The Ledger.  All rights reserved. ") == "0 the ledger. all rights reserved"
     assert normalise_line("Share  on Facebook »") == normalise_line("share on facebook")

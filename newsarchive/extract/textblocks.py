@@ -29,6 +29,7 @@ class Block:
     text: str
     first_line: int
     raw: str = ""  # the text with its original spacing, where menus show their gaps
+    lines: list[str] = field(default_factory=list)  # the page lines it was joined from
     indent: int = 0
     bullet: bool = False
     blank_before: bool = True
@@ -98,7 +99,7 @@ def split_blocks(text: str) -> list[Block]:
             joined = " ".join(raw.split())
             if joined:
                 blocks.append(
-                    Block(index=len(blocks), text=joined, first_line=start, raw=raw, indent=indent,
+                    Block(index=len(blocks), text=joined, first_line=start, raw=raw, lines=list(current), indent=indent,
                           bullet=bool(BULLET.match(current[0])), blank_before=blank)
                 )
         current = []

@@ -112,7 +112,7 @@ def headline_score(block: Block, distance: int, body_words: set[str] | None = No
     `body_words` (the content words of the body's opening) weighs that.
     """
     text = block.text
-    if block.words < 2 or block.words > 35 or block.bullet or block.widgets or block.separators:
+    if block.words < 2 or block.words > 35 or block.bullet or block.separators or text.startswith("["):
         return None
     if NOT_HEADLINE.search(text):
         return None

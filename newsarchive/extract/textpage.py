@@ -77,7 +77,11 @@ class _Analysis:
 
 
 def _learned(block: Block, furniture: frozenset[str]) -> bool:
-    return bool(furniture) and normalise_line(block.text) in furniture
+    """Whether the site's other pages carry this block: as one line, or line by line when a
+    text browser wrapped it."""
+    if not furniture:
+        return False
+    return normalise_line(block.text) in furniture or all(normalise_line(line) in furniture for line in block.lines)
 
 
 def _analyse(text: str, furniture: frozenset[str], dayfirst: bool | None) -> _Analysis:
