@@ -73,11 +73,16 @@ class NearDuplicateFile:
         self._changed = True
 
     def save(self) -> None:
+        """Keep the signatures for next time. A failure (disk full, read-only) is not an error:
+        this is derived data, and the next run computes what is missing."""
         if not self._changed:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         data = {"hashes": self.hashes, "index": self.index.to_data()}
-        write_atomically(self.path, [orjson.dumps(data)])
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(self.path, [orjson.dumps(data)])
+        except OSError:
+            return
         self._changed = False
 
     def clusters(self, threshold: float = DEFAULT_THRESHOLD) -> list[Cluster]:
