@@ -110,7 +110,10 @@ class Archive:
         with self.index() as index:
             figures = index.stats()
         originals = self.originals.all_digests()
-        figures["by_year"] = sorted(figures["by_year"], reverse=True)
+        # Newest year first; articles of unknown date last.
+        years = figures["by_year"]
+        figures["by_year"] = sorted((y for y in years if y[0] != "unknown"), reverse=True) + [
+            y for y in years if y[0] == "unknown"]
         figures["archive_bytes"] = self.path.stat().st_size if self.path.exists() else 0
         figures["originals"] = len(originals)
         figures["originals_bytes"] = sum(self.originals.path_for(d).stat().st_size for d in originals)
@@ -266,7 +269,7 @@ class Archive:
                         updated[name] = getattr(fresh, name)
                 updated["word_count"] = count_words(updated["body"])
                 updated["body_hash"] = body_hash(updated["body"])
-                if fmt == "text":
+                if learned:
                     updated["origin"] = {**origin, "learned_furniture_lines": len(learned)}
                 if updated == record or validate_record(updated):
                     report.unchanged.append(record["id"])
