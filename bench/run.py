@@ -314,6 +314,9 @@ class Bench:
         archive = self.work / "archive"
         if fresh.exists():
             fresh.rename(archive)
+        mine = op.columns["newsarchive"]
+        if not mine.failure and not any(p.is_file() for p in archive.rglob("*")):
+            mine.failure = "import wrote no archive"
         (self.work / "bare.json").unlink(missing_ok=True)
         self.import_ok = not op.columns["newsarchive"].failure
         if not self.import_ok:

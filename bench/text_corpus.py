@@ -9,7 +9,9 @@ out differently and the extractor must cope with all of them:
     w3m          `w3m -dump` from Debian's w3m (a text browser: wrapped at 100 columns)
 
 Beside the text it records what the HTML itself states about the page (its <title>,
-og:title, article:published_time and similar), for the title and date accuracy figures.
+og:title, article:published_time and similar), for the title and date accuracy figures,
+and the site it came from (canonical address, else the host its links name most), so
+the evaluation can let pages of one site teach each other their furniture.
 
 Output is cached under bench/out/ (git-ignored):
 
@@ -91,7 +93,7 @@ def html_meta(html: str) -> dict[str, str | None]:
     try:
         tree = lxml.html.fromstring(html.encode("utf-8"))
     except Exception:
-        return {"title": None, "og_title": None, "date": None}
+        return {"domain": None, "title": None, "og_title": None, "date": None}
     title = tree.findtext(".//title")
     metas: dict[str, str] = {}
     for meta in tree.iter("meta"):
@@ -113,10 +115,29 @@ def html_meta(html: str) -> dict[str, str | None]:
             date = parsed.date().isoformat()
             break
     return {
+        "domain": page_domain(tree, metas),
         "title": " ".join(title.split()) if title else None,
         "og_title": " ".join(metas["og:title"].split()) if metas.get("og:title") else None,
         "date": date,
     }
+
+
+def page_domain(tree, metas: dict[str, str]) -> str | None:
+    """The site a page came from: its canonical address, else the host its links name most."""
+    from collections import Counter
+    from urllib.parse import urlsplit
+
+    def host(url: str | None) -> str | None:
+        name = urlsplit(url or "").hostname or ""
+        return name[4:] if name.startswith("www.") else (name or None)
+
+    for node in tree.xpath('//link[@rel="canonical"]'):
+        if host(node.get("href")):
+            return host(node.get("href"))
+    if host(metas.get("og:url")):
+        return host(metas.get("og:url"))
+    hosts = Counter(h for h in (host(a.get("href")) for a in tree.iter("a")) if h)
+    return hosts.most_common(1)[0][0] if hosts else None
 
 
 def render(style: str, html: str, path: Path) -> str:

@@ -4,7 +4,10 @@ For each text style made by bench/text_corpus.py (html-text, inscriptis, w3m) ev
 goes through the real importer (`extract_text_file`, as `import --format text` runs it)
 and its body is scored against the corpus gold with ../shared/corpus/metric.py. Beside it,
 on the same text: "everything kept" (the whole page) and "jusText on lines" (each line a
-paragraph, jusText's classifier with the English stop-word list).
+paragraph, jusText's classifier with the English stop-word list). "+learned" is the
+importer again with what the archive would learn from the site's other pages: lines found
+on 3 or more pages of the same site (by canonical domain) passed as furniture, as
+`reextract` does once those pages are in the archive.
 
 The pages are split so tuning cannot overfit silently: pages whose number (R110 -> 110) % 5 == 0 are
 held out (never looked at while tuning), the rest are the tuned part. Both are printed.
@@ -83,13 +86,37 @@ def justext_lines(text: str) -> str:
     return "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
 
 
-def run_one(job: tuple[str, str]) -> dict:
+def site_furniture(style: str, ids: list[str]) -> dict[str, frozenset[str]]:
+    """For each page, the lines found on 3 or more pages of its site (as the archive learns them)."""
+    from newsarchive.extract.textpage import learnable_lines
+
+    domains: dict[str, list[str]] = {}
+    for page_id in ids:
+        meta = json.loads((OUT / "meta" / f"{page_id}.json").read_text(encoding="utf-8"))
+        if meta.get("domain"):
+            domains.setdefault(meta["domain"], []).append(page_id)
+    learned: dict[str, frozenset[str]] = {}
+    for pages in domains.values():
+        if len(pages) < 3:
+            continue
+        counts: dict[str, int] = {}
+        for page_id in pages:
+            text = (OUT / "text" / style / f"{page_id}.txt").read_text(encoding="utf-8")
+            for line in learnable_lines(text):
+                counts[line] = counts.get(line, 0) + 1
+        furniture = frozenset(line for line, n in counts.items() if n >= 3)
+        for page_id in pages:
+            learned[page_id] = furniture
+    return learned
+
+
+def run_one(job: tuple[str, str, frozenset[str]]) -> dict:
     from newsarchive.errors import BadInputError
     from newsarchive.extract import ExtractContext
     from newsarchive.extract.dates import find_dates
     from newsarchive.extract.textpage import extract_text_file
 
-    style, page_id = job
+    style, page_id, furniture = job
     path = OUT / "text" / style / f"{page_id}.txt"
     data = path.read_bytes()
     text = data.decode("utf-8")
@@ -101,6 +128,12 @@ def run_one(job: tuple[str, str]) -> dict:
     except BadInputError:
         body, title, published = "", None, None
     elapsed = time.perf_counter() - started
+    learned = body
+    if furniture:
+        try:
+            learned = next(extract_text_file(data, ExtractContext(path=str(path), furniture=furniture))).body
+        except BadInputError:
+            learned = ""
     shown = None
     if meta.get("date"):
         shown = any(d == meta["date"] for dayfirst in (True, False) for _, _, d in find_dates(text, dayfirst=dayfirst))
@@ -108,6 +141,7 @@ def run_one(job: tuple[str, str]) -> dict:
         "style": style,
         "id": page_id,
         "ours": body,
+        "learned": learned,
         "all": text,
         "justext": justext_lines(text),
         "title_ok": title_right(title, meta),
@@ -130,7 +164,10 @@ def main() -> None:
     gold = {p.stem: p.read_text(encoding="utf-8", errors="replace") for p in (SHARED / "dragnet" / "gold").glob("*.txt")}
     ids = sorted(gold)
     styles = args.style or [s for s in STYLES if (OUT / "text" / s).exists()]
-    jobs = [(style, page_id) for style in styles for page_id in ids if (OUT / "text" / style / f"{page_id}.txt").exists()]
+    jobs = []
+    for style in styles:
+        learned = site_furniture(style, ids)
+        jobs += [(style, page_id, learned.get(page_id, frozenset())) for page_id in ids if (OUT / "text" / style / f"{page_id}.txt").exists()]
     with Pool(args.processes) as pool:
         results = pool.map(run_one, jobs, chunksize=10)
 
@@ -138,9 +175,9 @@ def main() -> None:
     for style in styles:
         rows = [r for r in results if r["style"] == style]
         for part, chosen in (("tuned", [r for r in rows if not held_out(r["id"])]), ("held-out", [r for r in rows if held_out(r["id"])])):
-            for method in ("ours", "all", "justext"):
+            for method in ("ours", "learned", "all", "justext"):
                 f1, p, r = metric.score((gold[row["id"]], row[method]) for row in chosen)
-                name = {"ours": "newsarch", "all": "all kept", "justext": "jusText"}[method]
+                name = {"ours": "newsarch", "learned": "+learned", "all": "all kept", "justext": "jusText"}[method]
                 print(f"{style:<11} {part:<9} {name:<10} {f1:6.3f} {p:6.3f} {r:6.3f}   {len(chosen)}")
             titled = [row["title_ok"] for row in chosen if row["title_ok"] is not None]
             dated = [row for row in chosen if row["date_ok"] is not None]
