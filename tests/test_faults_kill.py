@@ -19,7 +19,16 @@ from pathlib import Path
 import orjson
 import pytest
 
-from tests.faults_support import article, cli_command, cli_env, load_articles, run_cli, temp_files, write_jsonl
+from tests.faults_support import (
+    article,
+    cli_command,
+    cli_env,
+    load_articles,
+    run_cli,
+    run_in_process,
+    temp_files,
+    write_jsonl,
+)
 
 # A sizeable archive makes the write itself take long enough for kills to land inside it.
 SEED_ARTICLES = 1500
@@ -137,6 +146,10 @@ def _kill_loop(tmp_path: Path, runs: int, seed: int) -> dict[str, int]:
             model.articles[target] = Model._key(now)
         if not finished and landed_whole:
             tally["killed_but_landed"] += 1
+        # The search index (written after the archive, so a kill can leave it behind) is
+        # never trusted when stale: what a read lists is what the archive holds.
+        listed = run_in_process(db, "list", "--format", "ids")
+        assert set(listed.stdout.split()) == set(found), f"run {run}: the index disagrees with the archive"
 
     # The next command cleans up after the last kill: no temporary file is left anywhere.
     final = write_jsonl(tmp_path / "final.jsonl", [article("final", 0)])
