@@ -156,3 +156,16 @@ def test_hostile_bytes_never_raise_anything_but_bad_input(data):
                 assert item.title.strip() and item.body.strip()
     except BadInputError:
         pass
+
+
+def test_character_references_to_lone_surrogates_do_not_sink_the_feed():
+    """Issue 8, row 11: a lone surrogate must never reach the archive (JSON cannot store it)."""
+    import orjson
+
+    feed = (
+        b'<rss version="2.0"><channel><title>T&#xD800;</title><item><title>A&#xDC00;b</title>'
+        b"<description>body &#55296; text with enough words to be an entry</description></item></channel></rss>"
+    )
+    [entry] = run(feed)
+    orjson.dumps(entry.to_record())
+    assert entry.title == "A\ufffdb"

@@ -162,3 +162,12 @@ def test_hostile_text_never_raises_anything_but_bad_input(text):
                 assert item.title.strip() and item.body.strip()
     except BadInputError:
         pass
+
+
+def test_yaml_surrogate_escapes_are_replaced():
+    """Issue 8, row 11: YAML's "\\ud800" makes a lone surrogate, which JSON cannot store."""
+    import orjson
+
+    [note] = run(b'---\ntitle: "A \\ud800 b"\ntags: ["x\\udc00"]\nwhere: {"k\\ud800": "v"}\n---\nbody words here\n')
+    assert note.title == "A \ufffd b"
+    orjson.dumps(note.to_record())

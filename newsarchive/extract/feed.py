@@ -23,6 +23,10 @@ from newsarchive.extract import ExtractContext
 from newsarchive.extract.language import detect_language
 from newsarchive.model import Article, count_words, normalise_tags
 
+# "&#xD800;" to "&#xDFFF;", and the same in decimal (55296 to 57343).
+SURROGATE_REFERENCE = re.compile(
+    rb"&#(?:[xX]0*[dD][89a-fA-F][0-9a-fA-F]{2}|0*(?:5529[6-9]|55[3-9][0-9]{2}|56[0-9]{3}|57[0-2][0-9]{2}|573[0-3][0-9]|5734[0-3]));"
+)
 ANY_ENTITY = re.compile(r"<!ENTITY", re.IGNORECASE)
 SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 BLANK_LINES = re.compile(r"\n\s*\n")
@@ -200,6 +204,9 @@ def extract_feed(data: bytes, context: ExtractContext) -> Iterator[Article | Bad
     import feedparser
 
     refuse_entity_declarations(data, context.path)
+    # A character reference to a lone surrogate ("&#xD800;") stops feedparser with a
+    # UnicodeEncodeError deep inside; it stands for no character, so it becomes U+FFFD.
+    data = SURROGATE_REFERENCE.sub(b"&#xFFFD;", data)
     try:
         # Bytes, never str: feedparser treats a string as a URL or a file name to open.
         parsed = feedparser.parse(bytes(data), resolve_relative_uris=False, sanitize_html=True)

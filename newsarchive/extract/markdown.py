@@ -30,6 +30,7 @@ MAX_FRONT_MATTER_NODES = 20_000
 MAX_FRONT_MATTER_DEPTH = 32
 TITLE_KEYS = {"title", "headline", "name", "heading"}
 DERIVED_KEYS = {"word_count", "wordcount"}
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 TAG_KEYS = {"tags", "tag", "categories", "keywords"}
 
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
@@ -211,6 +212,17 @@ def _parse_front_matter(source: str, kind: str, path: str, first_line: int) -> d
             f"the front matter must be a mapping of keys to values, not a {type(value).__name__}", path=path, line=first_line
         )
     _check_size(value, path, first_line)
+    return _without_surrogates(value)
+
+
+def _without_surrogates(value: Any) -> Any:
+    """YAML's "\\ud800" escapes make lone surrogates, which no JSON archive can store."""
+    if isinstance(value, str):
+        return LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
     return value
 
 
