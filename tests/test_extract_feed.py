@@ -169,3 +169,19 @@ def test_character_references_to_lone_surrogates_do_not_sink_the_feed():
     [entry] = run(feed)
     orjson.dumps(entry.to_record())
     assert entry.title == "A\ufffdb"
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Tue, 13 Feb 2024 23:45:00 -0500", "2024-02-13"),
+        ("2024-02-28T23:30:00-08:00", "2024-02-28"),
+        ("Wed, 14 Feb 2024 00:15:00 +0100", "2024-02-14"),
+    ],
+)
+def test_publication_date_is_the_publishers_day_not_utcs(written, expected):
+    feed = (
+        '<rss version="2.0"><channel><title>T</title><item><title>Late news</title>'
+        f"<pubDate>{written}</pubDate><description>Filed late in the evening, local time.</description></item></channel></rss>"
+    ).encode()
+    assert run(feed)[0].published == expected

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import calendar
 import codecs
+import datetime
+import email.utils
 import re
 import time
 from collections.abc import Iterator
@@ -21,7 +23,7 @@ from typing import Any
 from newsarchive.errors import BadInputError
 from newsarchive.extract import ExtractContext
 from newsarchive.extract.language import detect_language
-from newsarchive.model import Article, count_words, normalise_tags
+from newsarchive.model import Article, count_words, is_iso_date, normalise_tags
 
 # "&#xD800;" to "&#xDFFF;", and the same in decimal (55296 to 57343).
 SURROGATE_REFERENCE = re.compile(
@@ -127,12 +129,24 @@ def html_to_paragraphs(markup: str) -> tuple[list[str], list[str]]:
 
 
 def _date(entry: Any) -> str | None:
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+    """The publication date as the publisher wrote it (its local day, not UTC's)."""
+    for key in ("published", "updated", "created"):
         # dict.get skips feedparser's key aliasing, which warns about updated -> published.
-        value = dict.get(entry, key)
-        if isinstance(value, time.struct_time):
-            # feedparser gives UTC; the calendar round trip keeps the date valid.
-            return time.strftime("%Y-%m-%d", time.gmtime(calendar.timegm(value)))
+        raw = dict.get(entry, key)
+        parsed = dict.get(entry, f"{key}_parsed")
+        if not isinstance(parsed, time.struct_time):
+            continue
+        text = str(raw or "").strip()
+        if is_iso_date(text[:10]):
+            return text[:10]
+        local = email.utils.parsedate_tz(text)
+        if local is not None:
+            try:
+                return datetime.date(*local[:3]).isoformat()
+            except ValueError:
+                pass
+        # feedparser's own reading is in UTC; the calendar round trip keeps the date valid.
+        return time.strftime("%Y-%m-%d", time.gmtime(calendar.timegm(parsed)))
     return None
 
 
