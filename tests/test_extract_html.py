@@ -224,3 +224,15 @@ def test_xhtml_billion_laughs_and_external_dtd_are_inert(no_network):
         "<html><body><article>" + XHTML_BODY.format(ref="") + "</article></body></html>"
     )
     assert extract_html_article(external.encode()).body.startswith("The harbour committee")
+
+
+def test_latin1_label_is_read_as_windows_1252_like_browsers_do():
+    data = PAGE.format(charset="iso-8859-1").encode("cp1252")
+    article = extract_html_article(data)
+    assert "\u2013 that traders" in article.body and "\u201cWe used" in article.body
+
+
+def test_http_charset_is_used_when_the_page_declares_none():
+    text = "<html><body><article><p>" + "Городской совет обсудил новый мост через реку и утвердил план работ. " * 3 + "</p></article></body></html>"
+    article = extract_html_article(text.encode("cp1251"), charset="windows-1251")
+    assert "Городской совет" in article.body

@@ -190,3 +190,14 @@ def test_hostile_bytes_never_raise_anything_but_bad_input(data):
         run(mutated, "fuzz.warc")
     except BadInputError:
         pass
+
+
+def test_http_charset_of_a_record_decodes_its_page():
+    page = ("<html><body><article><p>" + "Городской совет обсудил новый мост через реку и утвердил план работ. " * 3 + "</p></article></body></html>").encode("koi8-r")
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=KOI8-R\r\n\r\n" + page
+    head = (
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://city.example/bridge\r\n"
+        f"WARC-Date: 2024-04-02T10:15:00Z\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n"
+    ).encode()
+    found, errors, _ = run(head + http + b"\r\n\r\n", "ru.warc")
+    assert errors == [] and "Городской совет" in found[0].body

@@ -83,11 +83,18 @@ def declared_encoding(data: bytes) -> str | None:
         return None
 
 
+def _lookup(charset: str | None) -> str | None:
+    try:
+        return codecs.lookup(charset.strip().strip("\"'")).name if charset else None
+    except LookupError:
+        return None
+
+
 def _has_non_ascii(data: bytes) -> bool:
     return any(b > 0x7F for b in data[:200_000]) or len(data) > 200_000 and not data.isascii()
 
 
-def decode_html(data: bytes) -> str:
+def decode_html(data: bytes, *, charset: str | None = None) -> str:
     """Decode a page, trusting its declared charset only when the bytes agree with it.
 
     Pages are often saved in a different encoding from the one they declare: UTF-8 bytes
@@ -98,13 +105,17 @@ def decode_html(data: bytes) -> str:
     for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
             return data[len(bom) :].decode(name, errors="replace")
-    declared = declared_encoding(data)
+    declared = declared_encoding(data) or _lookup(charset)
     if not _has_non_ascii(data):
         return data.decode("ascii", errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # Browsers read a page labelled Latin-1 or ASCII as Windows-1252 (the WHATWG encoding
+    # standard), and so were such pages written: curly quotes sit in 0x80-0x9F.
+    if declared in ("latin-1", "iso8859-1", "ascii"):
+        declared = "cp1252"
     if declared and declared not in ("utf-8", "utf-16", "utf-32"):
         try:
             return data.decode(declared)
@@ -413,10 +424,15 @@ def _run_trafilatura(text: str, url: str | None, **options: Any) -> Any:
     )
 
 
-def extract_html_article(html: str | bytes, *, url: str | None = None, path: str = "-") -> Article:
-    """One Article from one HTML page; BadInputError when no article text can be found."""
+def extract_html_article(
+    html: str | bytes, *, url: str | None = None, path: str = "-", charset: str | None = None
+) -> Article:
+    """One Article from one HTML page; BadInputError when no article text can be found.
+
+    `charset` is what the HTTP headers said (a WARC record's), used when the page says nothing.
+    """
     if isinstance(html, bytes):
-        text = decode_html(html[:MAX_HTML_BYTES])
+        text = decode_html(html[:MAX_HTML_BYTES], charset=charset)
     else:
         text = html[:MAX_HTML_BYTES]
     # lxml refuses str input that still carries an encoding declaration.

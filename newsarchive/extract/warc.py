@@ -177,6 +177,11 @@ def _next_start(data: bytes, after: int, gzipped: bool) -> int | None:
     return match.start(1)
 
 
+def _charset(content_type: str) -> str | None:
+    match = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.IGNORECASE)
+    return match.group(1) if match else None
+
+
 def _article_from_record(
     record: Any, offset: int, context: ExtractContext, *, from_arc: bool = False
 ) -> Article | BadInputError | None:
@@ -227,7 +232,7 @@ def _article_from_record(
         )
     uri = headers.get_header("WARC-Target-URI")
     try:
-        article = extract_html_article(payload, url=uri, path=context.path)
+        article = extract_html_article(payload, url=uri, path=context.path, charset=_charset(content_type))
     except BadInputError:
         _count(context, "no-article-text")
         return None
