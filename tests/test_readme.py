@@ -35,3 +35,29 @@ def test_quick_start_imports_the_samples_and_finds_them(tmp_path):
         assert result.returncode == 0, result.stderr
         assert "Traceback" not in result.stderr
     assert "flood" in result.stdout.lower()
+
+
+def console_commands() -> list[str]:
+    """The `$ ` lines of the README's console blocks, in order."""
+    blocks = re.findall(r"```console\n(.+?)```", README, re.DOTALL)
+    return [line[2:] for block in blocks for line in block.splitlines() if line.startswith("$ ")]
+
+
+def test_every_readme_example_runs(tmp_path):
+    """The command sections' examples, run in order as a shell would, on the sample data."""
+    commands = console_commands()
+    assert len(commands) >= 20
+    (tmp_path / "data").symlink_to(ROOT / "data")
+    lines = [
+        f'newsarchive() {{ "{sys.executable}" -m newsarchive "$@"; }}',
+        f'export NEWSARCHIVE_DB="{tmp_path}/archive.json" NO_COLOR=1',
+    ]
+    for command in commands:
+        lines.append(command)
+        lines.append(f'rc=$?; if [ $rc -ne 0 ]; then echo "README example failed with $rc: {shlex.quote(command)}"; exit 1; fi')
+    script = tmp_path / "readme.sh"
+    script.write_text("\n".join(lines) + "\n")
+    result = subprocess.run(["bash", str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert (tmp_path / "exports" / "site" / "index.html").exists()
