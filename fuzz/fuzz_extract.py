@@ -42,6 +42,16 @@ def check_one(data: bytes, fmt: str) -> None:
         del problems
 
 
+def _default_corpus(target: str) -> None:
+    """With no corpus folder given, grow fuzz/corpus/TARGET from the committed fuzz/seeds/TARGET."""
+    if any(not a.startswith("-") for a in sys.argv[1:]):
+        return
+    here = os.path.dirname(os.path.abspath(__file__))
+    corpus = os.path.join(here, "corpus", target)
+    os.makedirs(corpus, exist_ok=True)
+    sys.argv += [corpus, os.path.join(here, "seeds", target)]
+
+
 def main() -> None:
     if len(sys.argv) < 2 or sys.argv[1] not in FORMATS:
         sys.exit(f"usage: {sys.argv[0]} FORMAT [libFuzzer flags...]; FORMAT is one of {', '.join(FORMATS)}")
@@ -50,9 +60,7 @@ def main() -> None:
         extractor_for(fmt)
     except (ImportError, AttributeError) as exc:
         sys.exit(f"the {fmt} importer is not available yet: {exc}")
-    corpus = os.path.join(os.path.dirname(__file__), "corpus", fmt)
-    if os.path.isdir(corpus) and not any(not a.startswith("-") for a in sys.argv[1:]):
-        sys.argv.append(corpus)
+    _default_corpus(fmt)
     atheris.Setup(sys.argv, lambda data: check_one(data, fmt))
     atheris.Fuzz()
 

@@ -73,10 +73,18 @@ def one_input(data: bytes) -> None:
             raise
 
 
+def _default_corpus(target: str) -> None:
+    """With no corpus folder given, grow fuzz/corpus/TARGET from the committed fuzz/seeds/TARGET."""
+    if any(not a.startswith("-") for a in sys.argv[1:]):
+        return
+    here = os.path.dirname(os.path.abspath(__file__))
+    corpus = os.path.join(here, "corpus", target)
+    os.makedirs(corpus, exist_ok=True)
+    sys.argv += [corpus, os.path.join(here, "seeds", target)]
+
+
 def main() -> None:
-    corpus = os.path.join(os.path.dirname(__file__), "corpus", "query")
-    if os.path.isdir(corpus) and not any(not a.startswith("-") for a in sys.argv[1:]):
-        sys.argv.append(corpus)
+    _default_corpus("query")
     atheris.Setup(sys.argv, one_input)
     atheris.Fuzz()
 

@@ -14,5 +14,5 @@ for target in text json jsonl csv html warc feed markdown query; do
     fi
     echo "== $target ($SECONDS_EACH s)"
     "$PY" "$@" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=3072 \
-        -artifact_prefix="fuzz/artifacts/$target/" "fuzz/corpus/$target" 2>&1 | tail -n 3
+        -artifact_prefix="fuzz/artifacts/$target/" "fuzz/corpus/$target" "fuzz/seeds/$target" 2>&1 | tail -n 3
 done
