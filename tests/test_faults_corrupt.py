@@ -169,3 +169,40 @@ def test_backups_rotate_and_keep_three(tmp_path):
     assert len(paths) == backups.KEEP == 3
     # Newest first: the versions before the last, second-last and third-last writes.
     assert [p.read_bytes() for p in paths] == versions[-2::-1][:3]
+
+
+def test_repair_that_cannot_write_leaves_the_damaged_archive_in_place(archive, monkeypatch):
+    """A repair failing half-way (disk full) must not leave the archive path missing, which
+    would read as an empty archive; it exits 3 and the damaged file is still there."""
+    import errno
+    import os
+
+    from newsarchive.store import atomic
+
+    damaged = b"{damaged"
+    archive.write_bytes(damaged)
+
+    class FullOs:
+        def __getattr__(self, name):
+            if name == "write":
+                def write(*args):
+                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                return write
+            return getattr(os, name)
+
+    monkeypatch.setattr(atomic, "os", FullOs())
+    result = run_in_process(archive, "check", "--repair")
+    monkeypatch.undo()
+    assert result.returncode == 3, result
+    assert "No space left on device" in result.stderr
+    assert_no_traceback(result)
+    assert archive.read_bytes() == damaged
+
+
+def test_two_repairs_keep_both_damaged_files(archive):
+    archive.write_bytes(b"first damage")
+    assert run_in_process(archive, "check", "--repair").returncode == 0
+    archive.write_bytes(b"second damage")
+    assert run_in_process(archive, "check", "--repair").returncode == 0
+    kept = sorted(p.read_bytes() for p in backups.backups_folder(archive).glob("*.damaged-*"))
+    assert kept == [b"first damage", b"second damage"]

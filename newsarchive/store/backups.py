@@ -54,6 +54,24 @@ def rotate_in(archive: Path) -> None:
         shutil.copy2(archive, newest)
 
 
+def _free_name(path: Path) -> Path:
+    """`path`, or `path-2`, `path-3`... whichever does not exist yet."""
+    n, candidate = 1, path
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.name}-{n}")
+    return candidate
+
+
+def _keep_as(path: Path, keep: Path) -> None:
+    """Give `path` a second name, by hard link or, where that fails, by copy."""
+    keep.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(path, keep)
+    except OSError:
+        shutil.copy2(path, keep)
+
+
 @dataclass
 class RepairReport:
     """What `check --repair` did."""
@@ -83,9 +101,17 @@ def restore_newest_backup(store: ArchiveStore) -> RepairReport:
                 tables = parse_archive(candidate.read_bytes(), candidate)
             except (ArchiveError, OSError):
                 continue
-            damaged = backups_folder(store.path) / f"{store.path.name}.damaged-{int(time.time())}"
-            os.replace(store.path, damaged)
-            write_atomically(store.path, [candidate.read_bytes()])
+            damaged = _free_name(backups_folder(store.path) / f"{store.path.name}.damaged-{int(time.time())}")
+            try:
+                # The damaged file gets a second name first and the good one then replaces it
+                # atomically, so a failure at any point leaves the archive as it was, never
+                # missing (a missing archive reads as an empty one).
+                _keep_as(store.path, damaged)
+                write_atomically(store.path, [candidate.read_bytes()])
+            except OSError as exc:
+                from newsarchive.store.tinystore import _io_error
+
+                raise _io_error(store.path, "repair", exc) from None
             report.restored_from = candidate
             report.backup_written_at = candidate.stat().st_mtime
             report.damaged_kept_as = damaged

@@ -24,7 +24,7 @@ from newsarchive import __version__
 from newsarchive.errors import AmbiguousIdError, ArchiveError, NotFoundError
 from newsarchive.model import utc_now
 from newsarchive.store import backups
-from newsarchive.store.atomic import remove_stale_temp_files, write_atomically
+from newsarchive.store.atomic import remove_orphaned_temp_files, remove_stale_temp_files, write_atomically
 from newsarchive.store.jsonfile import Tables, parse_archive, serialise_archive
 from newsarchive.store.lock import DEFAULT_TIMEOUT, ArchiveLock
 from newsarchive.store.originals import OriginalsStore
@@ -217,6 +217,9 @@ class ArchiveStore:
         try:
             # A writer killed mid-write leaves a temporary file; it was never the archive.
             remove_stale_temp_files(self.path.parent, self.path.name)
+            # Files kept beside the archive (originals, derived files) are not all written
+            # under the lock, so only the temporary files of writers that died are removed.
+            remove_orphaned_temp_files([self.sidecar])
             OriginalsStore(self.path).remove_orphaned_temp_files()
             tables, before = self._load()
             txn = ArchiveTransaction(self.path, tables)
