@@ -48,11 +48,16 @@ def test_hits_show_title_date_source_id_and_snippet():
         limit=2,
     )
     out = show(render_hits(results))
-    lines = out.splitlines()
-    assert lines[0] == "7 articles found, showing 1–2"
-    assert lines[1].strip() == "1. Leg veins  2020-01-02 · Health Daily  abc123"
-    assert lines[2].strip() == "The vein carries blood"
-    assert lines[3].strip() == "2. No date  example.org  def456"
+    lines = [line.rstrip() for line in out.splitlines()]
+    assert lines == [
+        "7 articles found, showing 1–2",
+        "1. Leg veins",
+        "   2020-01-02 · Health Daily · abc123",
+        "   The vein carries blood",
+        "2. No date",
+        "   example.org · def456",
+        "   Plain text",
+    ]
 
 
 def test_match_segments_are_styled():

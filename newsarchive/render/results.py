@@ -36,28 +36,29 @@ def snippet_text(segments: Iterable[tuple[str, bool]]) -> Text:
 
 
 def render_hits(results: Any) -> RenderableType:
-    """Numbered hits: title, date, source and id on one line, the snippet under it."""
-    parts: list[RenderableType] = []
+    """Numbered hits, each the title, then date, source and id, then the snippet; long lines
+    wrap inside their column, so the numbers stay clear."""
     shown = len(results.hits)
     first = results.offset + 1
     summary = f"{results.total:,} article{'s' if results.total != 1 else ''} found"
     if shown and shown < results.total:
         summary += f", showing {first:,}–{first + shown - 1:,}"
-    parts.append(Text(summary, style=DIM))
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", style=DIM, no_wrap=True)
+    grid.add_column()
     for number, hit in enumerate(results.hits, start=first):
-        head = Text()
-        head.append(f"{number:>3}. ", style=DIM)
-        head.append(_one_line(hit.title) or "(untitled)", style="bold")
-        meta = [m for m in (hit.published, _one_line(hit.source or hit.site)) if m]
-        if meta:
-            head.append("  " + " · ".join(meta), style="magenta")
-        head.append("  " + hit.id, style=ID_STYLE)
-        parts.append(head)
+        cell = Text()
+        cell.append(_one_line(hit.title) or "(untitled)", style="bold")
+        cell.append("\n")
+        for value in (hit.published, _one_line(hit.source or hit.site)):
+            if value:
+                cell.append(value + " · ", style="magenta")
+        cell.append(hit.id, style=ID_STYLE)
         if hit.snippet:
-            body = Text("     ")
-            body.append_text(snippet_text(hit.snippet))
-            parts.append(body)
-    return Group(*parts)
+            cell.append("\n")
+            cell.append_text(snippet_text(hit.snippet))
+        grid.add_row(f"{number}.", cell)
+    return Group(Text(summary, style=DIM), grid)
 
 
 class _Concordance:
