@@ -77,7 +77,7 @@ def show(archive, article_id, format_, original, highlight, no_pager):
     else:
         from newsarchive.render.article import render_article
 
-        terms = highlight.split() if highlight else ()
+        terms = (highlight,) if highlight else ()
         print_paged(render_article(record, highlight=terms), pager=not no_pager)
 
 

@@ -16,6 +16,7 @@ SEARCH_FORMATS = ("table", "json", "jsonl", "csv", "ids")
 SEARCH_SORTS = ("relevance", "newest", "oldest")
 FACETS = ("year", "month", "source", "site", "tag", "author")
 CSV_COLUMNS = ("id", "title", "published", "source", "site", "score", "snippet")
+KWIC_COLUMNS = ("id", "published", "left", "match", "right")
 
 
 @click.command("search")
@@ -93,11 +94,7 @@ def _print_results(results, buckets, format_: str) -> None:
     elif format_ == "ids":
         write_text("".join(f"{hit['id']}\n" for hit in hits))
     elif format_ == "csv":
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\r\n")
-        writer.writeheader()
-        writer.writerows(hits)
-        write_text(out.getvalue())
+        write_text(_csv(hits, CSV_COLUMNS))
     else:
         from newsarchive.render.results import render_facets, render_hits, render_timeline
 
@@ -120,15 +117,23 @@ def _print_kwic(lines, format_: str) -> None:
     elif format_ == "ids":
         write_text("".join(dict.fromkeys(f"{row['id']}\n" for row in rows)))
     elif format_ == "csv":
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["id"], lineterminator="\r\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        write_text(out.getvalue())
+        write_text(_csv(rows, KWIC_COLUMNS))
     elif lines:
         from newsarchive.render.results import render_kwic
 
         console().print(render_kwic(lines))
+
+
+def _csv(rows: list[dict], columns: tuple[str, ...]) -> str:
+    """RFC 4180 CSV, every cell neutralised against spreadsheet formula injection."""
+    from newsarchive.export.csv import neutralise_cell
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(neutralise_cell("" if row.get(c) is None else str(row.get(c))) for c in columns)
+    return out.getvalue()
 
 
 def _nothing_found() -> None:

@@ -1,0 +1,120 @@
+"""`search` and `reindex` end to end: output formats, exit codes, errors, and a fresh index."""
+
+import csv
+import io
+import json
+
+import pytest
+
+ROWS = [
+    {"title": "Veins in the neck and MS", "body": "Narrowed veins were found in many patients.", "published": "2010-10-12",
+     "source": "Health Wire", "tags": ["ms"]},
+    {"title": "River levels fall in Zürich", "body": "The vein of the river runs through the old town.",
+     "published": "2012-05-01", "source": "Alpine Post"},
+    {"title": "Budget day", "body": "=HYPERLINK(\"http://evil\") The minister spoke about taxes.",
+     "published": "2015-01-01", "source": "Capital Daily"},
+]
+
+
+@pytest.fixture
+def ids(run_cli, tmp_path):
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("".join(json.dumps(r) + "\n" for r in ROWS))
+    assert run_cli("import", dump).code == 0
+    return {r["title"]: r["id"] for r in run_cli("list", "--format", "json").json()}
+
+
+def search_ids(run_cli, *args):
+    return run_cli("search", *args, "--format", "ids").stdout.split()
+
+
+def test_json_hits_have_the_promised_keys(run_cli, ids):
+    (hit,) = run_cli("search", "narrowed", "--format", "json").json()
+    assert set(hit) >= {"id", "title", "published", "source", "score", "snippet"}
+    assert "[Narrowed]" in hit["snippet"]
+
+
+def test_stemming_and_diacritics(run_cli, ids):
+    assert set(search_ids(run_cli, "vein")) == {ids["Veins in the neck and MS"], ids["River levels fall in Zürich"]}
+    assert search_ids(run_cli, "zurich") == [ids["River levels fall in Zürich"]]
+    assert search_ids(run_cli, "vein", "--exact") == [ids["River levels fall in Zürich"]]
+
+
+def test_title_matches_rank_first(run_cli, ids):
+    assert search_ids(run_cli, "veins")[0] == ids["Veins in the neck and MS"]
+
+
+def test_filters_and_fields(run_cli, ids):
+    assert search_ids(run_cli, "vein", "--since", "2011") == [ids["River levels fall in Zürich"]]
+    assert search_ids(run_cli, "vein", "--tag", "ms") == [ids["Veins in the neck and MS"]]
+    assert search_ids(run_cli, "source:alpine") == [ids["River levels fall in Zürich"]]
+
+
+def test_nothing_found_exits_1_with_an_empty_array(run_cli, ids):
+    result = run_cli("search", "nonexistentword", "--format", "json")
+    assert result.code == 1
+    assert result.json() == []
+
+
+def test_a_bad_query_exits_2_pointing_at_the_place(run_cli, ids):
+    result = run_cli("search", '"unclosed phrase')
+    assert result.code == 2
+    assert result.stderr.startswith("Error: ")
+    assert "^" in result.stderr
+
+
+def test_ids_pipe_into_tag(run_cli, ids):
+    found = run_cli("search", "vein", "--format", "ids").stdout
+    assert run_cli("tag", "-", "vascular", input=found).code == 0
+    assert run_cli("tags", "--format", "json").json()[0] == {"tag": "vascular", "count": 2}
+
+
+def test_csv_neutralises_formulas(run_cli, ids):
+    rows = list(csv.reader(io.StringIO(run_cli("search", "minister", "--format", "csv").stdout)))
+    assert rows[0][:2] == ["id", "title"]
+    assert not any(cell.startswith("=") for row in rows for cell in row)
+
+
+def test_facets_and_timeline_in_json(run_cli, ids):
+    result = run_cli("search", "vein", "--facet", "source", "--timeline", "--format", "json").json()
+    assert result["total"] == 2
+    assert result["facets"]["source"] == {"Health Wire": 1, "Alpine Post": 1}
+    assert set(result["timeline"]) >= {"2010", "2012"}
+
+
+def test_kwic_lines(run_cli, ids):
+    lines = run_cli("search", "vein", "--kwic", "--format", "json").json()
+    assert {line["match"].lower() for line in lines} == {"veins", "vein"}
+
+
+def test_explain_prints_the_tree(run_cli, ids):
+    result = run_cli("search", "vein OR river", "--explain", "--format", "ids")
+    assert "OR" in result.stdout
+
+
+def test_a_hand_edit_of_the_archive_is_seen_at_once(run_cli, ids, isolated_archive):
+    """The index is never trusted when the archive changed behind its back."""
+    assert search_ids(run_cli, "budget") == [ids["Budget day"]]
+    data = json.loads(isolated_archive.read_text())
+    for doc in data["articles"].values():
+        if doc["title"] == "Budget day":
+            doc["title"] = "Spending review"
+    isolated_archive.write_text(json.dumps(data))
+    assert search_ids(run_cli, "title:budget") == []
+    assert search_ids(run_cli, "title:spending") == [ids["Budget day"]]
+
+
+def test_writes_keep_the_index_in_step(run_cli, ids):
+    run_cli("tag", ids["Budget day"], "economy")
+    assert search_ids(run_cli, "tag:economy") == [ids["Budget day"]]
+    run_cli("delete", ids["Budget day"], "--yes")
+    assert search_ids(run_cli, "minister") == []
+
+
+def test_reindex_rebuilds_a_damaged_index(run_cli, ids, isolated_archive):
+    index = isolated_archive.parent / "news.json.d" / "index.sqlite"
+    search_ids(run_cli, "vein")
+    index.write_bytes(b"this is not sqlite")
+    assert len(search_ids(run_cli, "vein")) == 2  # a damaged index is rebuilt on its own
+    result = run_cli("reindex")
+    assert result.code == 0 and "Indexed 3 articles." in result.stderr
