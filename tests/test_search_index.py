@@ -398,3 +398,24 @@ def test_match_spans_for_show_highlight(corpus):
     assert [record["title"][s:e] for s, e in spans["title"]] == ["Leg", "veins"]
     assert [record["subtitle"][s:e] for s, e in spans["subtitle"]] == ["veins"]
     assert corpus.match_spans(record, "veins", exact=True)["body"] == []
+
+
+def test_processes_creating_the_index_at_once_all_succeed(tmp_path):
+    import threading
+
+    path = tmp_path / "race.sqlite"
+    errors: list[BaseException] = []
+
+    def open_it() -> None:
+        try:
+            SearchIndex(path).close()
+        except BaseException as exc:  # noqa: BLE001 - the test reports whatever went wrong
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_it) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert SearchIndex(path).count() == 0

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsarchive.search.index import SearchIndex
+from newsarchive.search.index import Filters, SearchIndex
 from newsarchive.search.reference import reference_search
 
 # Inflections, diacritics and words that stem differently in different languages.
@@ -123,3 +123,36 @@ def test_near_and_phrases_agree_on_a_small_vocabulary(archive, query, exact):
     _INDEX.rebuild(archive, "fingerprint")
     results = _INDEX.search(query, limit=None, exact=exact)
     assert {h.id for h in results.hits} == reference_search(archive, query, exact=exact), query
+
+
+filters = st.builds(
+    Filters,
+    since=st.none() | st.sampled_from(["2019", "2020-01-01", "2024-01-31"]),
+    until=st.none() | st.sampled_from(["2019-12", "2020-07-15", "2023"]),
+    sources=st.lists(st.sampled_from(SOURCES + ["reuters", "nobody"]), max_size=2),
+    tags=st.lists(st.sampled_from(TAGS), max_size=2, unique=True),
+)
+
+
+def passes(record: dict, f: Filters) -> bool:
+    """The filters' meaning, spelled out in Python."""
+    published = record["published"]
+    until = {"2019-12": "2019-12-31", "2023": "2023-12-31"}.get(f.until, f.until)
+    if f.since and (published is None or published < f.since):
+        return False
+    if until and (published is None or published > until):
+        return False
+    if f.sources and (record["source"] or "").lower() not in {s.lower() for s in f.sources}:
+        return False
+    return all(tag in record["tags"] for tag in f.tags)
+
+
+@settings(max_examples=60, deadline=None)
+@given(archive=records(), query=st.one_of(st.just(""), queries), chosen=filters, sort=st.sampled_from(["newest", "oldest"]))
+def test_filters_and_date_order_agree_with_python(archive, query, chosen, sort):
+    _INDEX.rebuild(archive, "fingerprint")
+    results = _INDEX.search(query, chosen, sort=sort, limit=None)
+    expected = [r for r in archive if r["id"] in reference_search(archive, query) and passes(r, chosen)]
+    dated = sorted((r for r in expected if r["published"]), key=lambda r: r["published"], reverse=sort == "newest")
+    assert {h.id for h in results.hits} == {r["id"] for r in expected}
+    assert [h.published for h in results.hits] == [r["published"] for r in dated] + [None] * (len(expected) - len(dated))

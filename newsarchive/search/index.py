@@ -210,7 +210,9 @@ class SearchIndex:
         try:
             self._con = self._connect()
             self._prepare()
-        except (sqlite3.DatabaseError, _Discard):
+        except sqlite3.OperationalError:
+            raise  # locked, unreadable, read-only: a condition to report, not a reason to delete
+        except (sqlite3.DatabaseError, _Discard):  # not a database, malformed, other schema
             self._discard()
             self._con = self._connect()
             self._prepare()
@@ -238,10 +240,17 @@ class SearchIndex:
         if version == SCHEMA_VERSION:
             self._con.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
             return
-        has_tables = self._con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if has_tables:
-            raise _Discard
-        self._con.executescript("BEGIN;" + _SCHEMA + f"PRAGMA user_version={SCHEMA_VERSION}; COMMIT;")
+        with self._transaction():
+            # Checked again under the write lock: another process may have just created it.
+            version = self._con.execute("PRAGMA user_version").fetchone()[0]
+            if version == SCHEMA_VERSION:
+                return
+            if self._con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                raise _Discard
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    self._con.execute(statement)
+            self._con.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     def _discard(self) -> None:
         con = getattr(self, "_con", None)
