@@ -19,13 +19,12 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 from newsarchive import __version__
 from newsarchive.errors import ArchiveError, BadInputError
 from newsarchive.extract import FORMATS, ExtractContext, extractor_for
+from newsarchive.extract.decode import decode_text
+from newsarchive.extract.neardup import signature
+from newsarchive.extract.textpage import learnable_lines
 from newsarchive.extract.urls import canonical_url
 from newsarchive.inputs import MAX_PAGE_BYTES, PAGE_FORMATS, InputFile, expand_inputs
-from newsarchive.extract.decode import decode_text
-from newsarchive.extract.textpage import learnable_lines
-from newsarchive.extract.neardup import signature
 from newsarchive.learning import SiteFurniture
-from newsarchive.neardupes import NearDuplicateFile
 from newsarchive.model import (
     CONTENT_FIELDS,
     Article,
@@ -35,11 +34,11 @@ from newsarchive.model import (
     utc_now,
     validate_record,
 )
+from newsarchive.neardupes import NearDuplicateFile
 from newsarchive.store.originals import sha256_of
 
 if TYPE_CHECKING:
     from newsarchive.archive import Archive
-    from newsarchive.store.tinystore import ArchiveTransaction
 
 DUPLICATE_POLICIES = ("skip", "update", "keep-both")
 MIN_BATCH = 1000
@@ -112,7 +111,7 @@ def body_hash(body: str, normalised: str | None = None) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
-def extract_input(item: InputFile, fmt: str, furniture: frozenset[str] = frozenset()) -> Extracted:
+def extract_input(item: InputFile, fmt: str) -> Extracted:
     """Read and extract one input. Never raises: every failure becomes an error in the result."""
     try:
         data = item.read()
@@ -135,7 +134,8 @@ def extract_input(item: InputFile, fmt: str, furniture: frozenset[str] = frozens
             f"too large for a single {name} page ({len(data) / 2**20:.1f} MB; the limit is {MAX_PAGE_BYTES // 2**20} MB)",
             path=item.path, hint="is it really one article? split it, or import it as another --format"))
         return result
-    context = ExtractContext(path=item.path, furniture=furniture, options={"skipped": result.skipped})
+    # Site furniture is applied later, in the parent, which knows the archive.
+    context = ExtractContext(path=item.path, options={"skipped": result.skipped})
     result.articles, result.errors = run_extractor(name, data, context)
     return result
 
