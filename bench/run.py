@@ -175,7 +175,7 @@ class Bench:
         self.args = args
         self.runs = args.runs
         self.naive_runs = args.naive_runs or (args.runs if size < 100_000 else 1)
-        self.import_runs = args.import_runs or args.runs
+        self.import_runs = args.import_runs or (args.runs if size < 100_000 else min(args.runs, 3))
         self.corpus = generate.corpus_dir(size, args.seed)
         self.work = self.corpus / "run"
         self.cli = shlex.split(args.cli) if args.cli else find_cli()
@@ -267,9 +267,10 @@ class Bench:
         self.extra = self.corpus / "extra.jsonl"
         self.queries = {q["name"]: q for q in manifest["articles"]["queries"]}
         self.texts = self.corpus / "texts"
-        if self.rg and not (self.texts / ".complete").exists():
+        done = self.texts / ".complete"
+        if self.rg and not (done.exists() and done.read_text() == manifest["articles"]["sha256"]):
             self.log("writing bodies as text files for rg")
-            write_texts(self.articles, self.texts)
+            write_texts(self.articles, self.texts, manifest["articles"]["sha256"])
         if self.work.exists():
             shutil.rmtree(self.work)
         self.work.mkdir(parents=True)
@@ -279,7 +280,7 @@ class Bench:
         self.launcher = Launcher(self.env)
         try:
             floor = self.launcher.run(["true"], None, self.work / "stderr.txt")
-            self.facts["peak MB floor"] = round(floor.peak_mb, 1)
+            self.facts["peak MB floor (/bin/true)"] = round(floor.peak_mb, 1)
             self.measure_all()
         finally:
             self.launcher.close()
@@ -323,7 +324,7 @@ class Bench:
             self.log(f"no archive was built ({op.columns['newsarchive'].failure}): the CLI's rows are n/a")
             return
         # The archive as import left it, for every "import 1,000 more" run to start from.
-        self.facts["archive_mb"] = folder_mb(archive)
+        self.facts["archive folder MB after import"] = folder_mb(archive)
         snapshot = self.work / "snapshot"
         shutil.copytree(archive, snapshot)
         shutil.copy(naive, self.work / "naive-snapshot.json")
@@ -376,8 +377,7 @@ class Bench:
         if cli_ok and index is None:
             self.warn(f"no *.sqlite index beside {db}: the bare FTS5 floor is n/a")
         if index is not None:
-            self.facts["index_mb"] = round(index.stat().st_size / 2**20, 1)
-            self.facts["index"] = index.name
+            self.facts[f"{index.name} MB after first search"] = round(index.stat().st_size / 2**20, 1)
         article_id = self.find_article_id(db) if cli_ok else None
 
         op = self.operation("--help")
@@ -547,7 +547,7 @@ def folder_mb(folder: Path) -> float:
     return round(sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20, 1)
 
 
-def write_texts(articles: Path, texts: Path) -> None:
+def write_texts(articles: Path, texts: Path, digest: str) -> None:
     """Each body as its own text file (1,000 to a folder), for ripgrep to search."""
     import orjson
 
@@ -558,7 +558,7 @@ def write_texts(articles: Path, texts: Path) -> None:
                 folder = texts / f"{n // 1000:04d}"
                 folder.mkdir(parents=True)
             (folder / f"{n:07d}.txt").write_text(orjson.loads(line)["body"], encoding="utf-8")
-    (texts / ".complete").write_text("")
+    (texts / ".complete").write_text(digest)  # which articles.jsonl these bodies are from
 
 
 def last_line(text: str) -> str:
@@ -627,6 +627,16 @@ def machine() -> str:
         f"{cpu}, {os.cpu_count()} cores, {ram}; {platform.system()} {platform.release()}; "
         f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, {rg_version}"
     )
+
+
+def version_of(repo: Path) -> str:
+    """The commit measured, and whether the work tree differed from it."""
+    try:
+        commit = subprocess.run(["git", "-C", str(repo), "log", "-1", "--format=%h %s"], capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(repo), "status", "--porcelain", "--untracked-files=no", "newsarchive"], capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return "commit unknown (no git)"
+    return f"commit {commit[:80]}" + (" (with uncommitted changes in newsarchive/)" if dirty else "")
 
 
 def seconds(value: float | None) -> str:
@@ -703,7 +713,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", help="several sizes, e.g. 1k,10k,100k, for scaling curves")
     parser.add_argument("--runs", type=int, default=5, help="timed runs per figure (default 5)")
     parser.add_argument("--naive-runs", type=int, help="runs of naive TinyDB reads and writes (default: --runs, 1 from 100k up)")
-    parser.add_argument("--import-runs", type=int, help="runs of each import (default: --runs)")
+    parser.add_argument("--import-runs", type=int, help="runs of each import (default: --runs, at most 3 from 100k up)")
     parser.add_argument("--seed", type=int, default=generate.DEFAULT_SEED)
     parser.add_argument("--cli", help="the command to benchmark (default: the venv's newsarchive)")
     args = parser.parse_args(argv)
@@ -712,6 +722,7 @@ def main(argv: list[str] | None = None) -> int:
     started = datetime.now(timezone.utc)
     print(f"# newsarchive benchmarks, {started:%Y-%m-%d %H:%M} UTC\n")
     print(f"Machine: {machine()}\n")
+    print(f"newsarchive: {version_of(BENCH.parent)}\n")
     benches = []
     for size in sizes:
         bench = Bench(size, args)
@@ -723,7 +734,8 @@ def main(argv: list[str] | None = None) -> int:
         facts = ", ".join(f"{k} {v}" for k, v in bench.facts.items())
         print(
             f"## {size:,} articles ({part['words'] / size:.0f} words each, JSONL {part['bytes'] / 2**20:.0f} MB; "
-            f"medians of {bench.runs} runs, naive TinyDB reads {bench.naive_runs}){': ' + facts if facts else ''}\n"
+            f"medians of {bench.runs} runs, imports {bench.import_runs}, naive TinyDB reads and writes {bench.naive_runs})"
+            f"{': ' + facts if facts else ''}\n"
         )
         print(table(bench) + "\n", flush=True)
         for warning in bench.warnings:
