@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import random
 import signal
+import statistics
 import subprocess
 import time
 from pathlib import Path
@@ -90,6 +91,7 @@ def _kill_loop(tmp_path: Path, runs: int, seed: int) -> dict[str, int]:
     started = time.monotonic()
     assert run_cli(db, "tag", next(iter(load_articles(db))), "calibrate").returncode == 0
     edit_time = time.monotonic() - started
+    durations = {"import": [import_time], "edit": [edit_time]}
     model = Model(load_articles(db))
     tally = {"killed": 0, "finished": 0, "killed_but_landed": 0}
 
@@ -110,8 +112,15 @@ def _kill_loop(tmp_path: Path, runs: int, seed: int) -> dict[str, int]:
         else:
             proc = _start(db, "note", target, f"note {run}")
 
-        expected = import_time if op == "import" else edit_time
-        finished, out, err = _kill_after(proc, expected * rng.uniform(0.3, 1.05))
+        kind = "import" if op == "import" else "edit"
+        # The typical run time of this kind of command, from the last ones that finished:
+        # the load on the machine changes while the loop runs.
+        expected = statistics.median(durations[kind][-5:])
+        started = time.monotonic()
+        finished, out, err = _kill_after(proc, expected * rng.uniform(0.3, 1.0))
+        # A kill says only that the command takes longer than the delay: drift up a little,
+        # so that the kills keep reaching the end of the command, where the write is.
+        durations[kind].append(time.monotonic() - started if finished else expected * 1.1)
         if finished:
             assert proc.returncode == 0, err.decode()
         tally["finished" if finished else "killed"] += 1
@@ -159,6 +168,7 @@ def _kill_loop(tmp_path: Path, runs: int, seed: int) -> dict[str, int]:
     model.check(load_articles(db))
     check = run_cli(db, "check")
     assert check.returncode == 0, check.stderr
+    print(f"kill loop (seed {seed}): {tally}")
     return tally
 
 
