@@ -99,7 +99,7 @@ def test_four_library_writers_and_a_raw_reader(tmp_path):
 
 
 def test_four_cli_imports_and_a_cli_reader(tmp_path):
-    """4 `import` commands started together, while `list --format json` and `export` loop."""
+    """4 `import` commands started together, while `list`, `export` and `search` loop."""
     db = tmp_path / "shared" / "news.json"
     folders = [_writer_inputs(tmp_path, w, per_file=False) for w in range(WRITERS)]
     writers = [subprocess.Popen(cli_command(db, "import", f / "all.jsonl", "--format", "jsonl", "--json", "-q"),
@@ -107,17 +107,18 @@ def test_four_cli_imports_and_a_cli_reader(tmp_path):
                for f in folders]
     reads, last = 0, 0
     deadline = time.monotonic() + 120
-    while any(p.poll() is None for p in writers) or reads < 4:
+    while any(p.poll() is None for p in writers) or reads < 6:
         assert time.monotonic() < deadline, "the writers did not finish"
-        command = ("list", "--format", "json") if reads % 2 == 0 else ("export", "--format", "jsonl")
+        command = [("list", "--format", "json"), ("export", "--format", "jsonl"),
+                   ("search", "report", "--format", "json", "--limit", "0")][reads % 3]
         result = run_cli(db, *command)
-        # Exit 1 is `list` finding nothing yet (the archive may not exist): output is then [].
+        # Exit 1 is finding nothing yet (the archive may not exist): JSON output is then [].
         assert result.returncode in (0, 1), result.stderr
         assert "Traceback" not in result.stderr
-        if command[0] == "list":
-            count = len(json.loads(result.stdout))
-        else:
+        if command[0] == "export":
             count = len([orjson.loads(line) for line in result.stdout.splitlines() if line])
+        else:
+            count = len(json.loads(result.stdout))
         assert count >= last, f"the archive went back from {last} to {count} articles"
         last, reads = count, reads + 1
 
