@@ -6,7 +6,7 @@ import os
 import pytest
 
 from newsarchive.errors import AmbiguousIdError, ArchiveBusyError, ArchiveError, NotFoundError
-from newsarchive.store import ArchiveStore
+from newsarchive.store.tinystore import ArchiveStore
 from newsarchive.store.backups import backup_paths, restore_newest_backup
 from newsarchive.store.lock import ArchiveLock
 from newsarchive.store.originals import OriginalsStore, sha256_of
