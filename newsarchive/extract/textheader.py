@@ -29,6 +29,8 @@ from newsarchive.extract.textblocks import WIDGET, Block
 HEADLINE_REACH = 30
 # How far into the prose a standfirst and its credit lines may reach, in blocks.
 STANDFIRST_REACH = 6
+# Words of prose that must remain below a standfirst for it to be one.
+STANDFIRST_MIN_REST = 40
 PUBLISHED = re.compile(r"\b(?:published|posted|publié|veröffentlicht|publicado|pubblicato|gepubliceerd)\b", re.I)
 UPDATED = re.compile(r"\b(?:updated|modified|mis à jour|aktualisiert|actualizado|aggiornato|atualizado|bijgewerkt)\b", re.I)
 CAMEL_BRAND = re.compile(r"\b(?:on|for|from|at|to|with|by|visit|join)\s+((?:[A-Z][a-z]+){1,3}[A-Z][A-Za-z]*|[A-Z][a-z]+[A-Z]{2,}[A-Za-z]*)(?:['’]s)?\b")
@@ -161,7 +163,9 @@ def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> 
             metas[index] = role
     # A prose block above the credit lines is the standfirst, not the body's first paragraph.
     inside = [i for i in metas if i > first]
-    if inside:
+    # ...unless it is all the prose there is: a one-paragraph post followed by its stamp.
+    remaining = sum(blocks[i].words for i in body if inside and i > max(inside))
+    if inside and remaining >= STANDFIRST_MIN_REST:
         before = [i for i in body if i < max(inside)]
         if len(before) == 1 and blocks[before[0]].words <= 60:
             header.subtitle = blocks[before[0]].text

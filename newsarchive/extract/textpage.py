@@ -99,7 +99,7 @@ def _analyse(text: str, furniture: frozenset[str], dayfirst: bool | None) -> _An
     body = [i for i, role in enumerate(roles) if role in ("body", "heading")]
     # A run that opens with lines that are not sentences opens with the headline and
     # standfirst: they belong to the header, not the body.
-    while body and body[0] < run[0] + LEADING_HEADER_BLOCKS and not blocks[body[0]].ends_sentence and blocks[body[0]].words <= 40:
+    while len(body) > 1 and body[0] < run[0] + LEADING_HEADER_BLOCKS and not blocks[body[0]].ends_sentence and blocks[body[0]].words <= 40:
         roles[body.pop(0)] = "outside"
     header = read_header(blocks, body, dayfirst)
     for index, role in header.roles.items():
