@@ -57,6 +57,11 @@ class Header:
     # Block index -> the metadata rule that claimed it (for explain mode).
     rules: dict[int, str] = field(default_factory=dict)
 
+    def claim(self, index: int, role: str, rule: str) -> None:
+        """Record that block `index` is this field's source, and why."""
+        self.roles[index] = role
+        self.rules[index] = rule
+
 
 def strip_dateline(paragraph: str, dayfirst: bool | None) -> tuple[str | None, str | None, str]:
     """(date, source, rest) of a first paragraph opening with a dateline; (None, None, it) otherwise."""
@@ -148,34 +153,84 @@ def headline_score(block: Block, distance: int, body_words: set[str] | None = No
 
 
 def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> Header:
-    """The metadata of the page whose body is the blocks numbered `body` (in order)."""
+    """The metadata of the page whose body is the blocks numbered `body` (in order).
+
+    The steps run in this order because each narrows the next: credit lines first (they
+    are never headlines), then the standfirst they may reveal, then the headline, then
+    the fields read relative to the headline.
+    """
     header = Header()
     if not blocks:
         return header
     first = body[0] if body else len(blocks)
     last = body[-1] if body else len(blocks) - 1
-
-    # Credit lines between the top of the page (near the body) and the body's first blocks.
     metas: dict[int, tuple[str, object]] = {}
     for index in range(max(0, first - HEADLINE_REACH), min(len(blocks), first + STANDFIRST_REACH)):
         role = meta_role(blocks[index], dayfirst)
         if role:
             metas[index] = role
-    # A prose block above the credit lines is the standfirst, not the body's first paragraph.
-    inside = [i for i in metas if i > first]
-    # ...unless it is all the prose there is: a one-paragraph post followed by its stamp.
-    remaining = sum(blocks[i].words for i in body if inside and i > max(inside))
-    if inside and remaining >= STANDFIRST_MIN_REST:
-        before = [i for i in body if i < max(inside)]
-        if len(before) == 1 and blocks[before[0]].words <= 60:
-            header.subtitle = blocks[before[0]].text
-            header.roles[before[0]] = "subtitle"
-        if len(before) <= 1:
-            rest = [i for i in body if i > max(inside)]
-            if rest:
-                first = rest[0]
+    first = _standfirst_over_credits(header, blocks, body, first, metas)
+    title_index = _headline(header, blocks, body, first, metas)
+    lowest = title_index if title_index is not None else max(0, first - 8)
+    _credit_lines(header, blocks, metas, lowest)
+    if title_index is not None:
+        header.section = _section(blocks, title_index, metas)
+        if not header.authors:
+            _bare_name_byline(header, blocks, metas, title_index, first)
+    header.site = _site(blocks)
+    if body:
+        date, source, _ = strip_dateline(blocks[first].text, dayfirst)
+        header.published = header.published or date
+        header.source = header.source or source
+    if not header.source:
+        _source_after_byline(header, blocks, metas, lowest)
+    if not header.source:
+        for index in list(range(max(0, lowest), first)) + list(range(last + 1, min(len(blocks), last + 6))):
+            name = parse_source_line(blocks[index].text)
+            if name:
+                header.source = name
+                header.claim(index, "source", "a 'Source:' line")
+                break
+    if not header.published:
+        header.published = _nearest_date(blocks, first, last, dayfirst)
+    if not header.authors and body:
+        # Blogs put "Posted by NAME" under the article.
+        for index in range(last + 1, min(len(blocks), last + 4)):
+            names = parse_byline(blocks[index].text)
+            if names:
+                header.authors = names
+                header.claim(index, "byline", "by-line under the article")
+                break
+    return header
 
-    # The headline: best-scoring candidate above the body.
+
+def _standfirst_over_credits(
+    header: Header, blocks: list[Block], body: list[int], first: int, metas: dict[int, tuple[str, object]]
+) -> int:
+    """A prose block above the credit lines is the standfirst, not the body's first
+    paragraph; returns where the body really starts."""
+    inside = [i for i in metas if i > first]
+    if not inside:
+        return first
+    # ...unless it is all the prose there is: a one-paragraph post followed by its stamp.
+    remaining = sum(blocks[i].words for i in body if i > max(inside))
+    if remaining < STANDFIRST_MIN_REST:
+        return first
+    before = [i for i in body if i < max(inside)]
+    if len(before) == 1 and blocks[before[0]].words <= 60:
+        header.subtitle = blocks[before[0]].text
+        header.claim(before[0], "subtitle", "prose between the headline and the credit lines")
+    if len(before) <= 1:
+        rest = [i for i in body if i > max(inside)]
+        if rest:
+            return rest[0]
+    return first
+
+
+def _headline(
+    header: Header, blocks: list[Block], body: list[int], first: int, metas: dict[int, tuple[str, object]]
+) -> int | None:
+    """Pick the headline (and a standfirst beside it); returns its block index."""
     opening = " ".join(blocks[i].text for i in body[:8])
     body_words = content_words(opening[:3000])
     # A browser's copy often opens with the document title ("Headline - Site"): a
@@ -189,97 +244,85 @@ def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> 
         distance += 1
         score = headline_score(blocks[index], distance, body_words)
         if score is not None and index >= 3 and blocks[index].words >= 3:
-            own = blocks[index].text.casefold()
-            if any(own in line for line in top):
+            if any(blocks[index].text.casefold() in line for line in top):
                 score += 0.6
         if score is not None and (best is None or score > best[0]):
             best = (score, index)
-    title_index = best[1] if best else None
-    if title_index is not None:
-        # A longer headline-like block right above a shorter one: headline over standfirst.
-        above = _previous_candidate(blocks, title_index, metas)
-        if (
-            header.subtitle is None
-            and above is not None
-            and blocks[above].words < blocks[title_index].words
-            and blocks[title_index].words >= 12
-            and (headline_score(blocks[above], 0, body_words) or 0) >= best[0] - 0.3
-        ):
-            header.subtitle = blocks[title_index].text
-            header.roles[title_index] = "subtitle"
-            title_index = above
-        header.title = clean_headline(blocks[title_index].text)
-        header.roles[title_index] = "title"
-        if header.subtitle is None:
-            below = _next_candidate(blocks, title_index, first, metas)
-            if below is not None and blocks[below].words >= 8 and not blocks[below].text.endswith(":"):
-                header.subtitle = blocks[below].text
-                header.roles[below] = "subtitle"
+    if best is None:
+        return None
+    title_index = best[1]
+    # A longer headline-like block right under a shorter one: headline over standfirst.
+    above = _previous_candidate(blocks, title_index, metas)
+    if (
+        header.subtitle is None
+        and above is not None
+        and blocks[above].words < blocks[title_index].words
+        and blocks[title_index].words >= 12
+        and (headline_score(blocks[above], 0, body_words) or 0) >= best[0] - 0.3
+    ):
+        header.subtitle = blocks[title_index].text
+        header.claim(title_index, "subtitle", "the longer of two headline-like lines")
+        title_index = above
+    header.title = clean_headline(blocks[title_index].text)
+    header.claim(title_index, "title", f"reads most like a headline above the body (score {best[0]:.2f})")
+    if header.subtitle is None:
+        below = _next_candidate(blocks, title_index, first, metas)
+        if below is not None and blocks[below].words >= 8 and not blocks[below].text.endswith(":"):
+            header.subtitle = blocks[below].text
+            header.claim(below, "subtitle", "a longer line right under the headline")
+    return title_index
 
-    # Credit lines: the ones below the headline (or all, when there is none) count.
-    lowest = title_index if title_index is not None else max(0, first - 8)
+
+def _credit_lines(header: Header, blocks: list[Block], metas: dict[int, tuple[str, object]], lowest: int) -> None:
+    """Reviewer, by-line, news service and date from the credit lines near the headline."""
     for index, (role, value) in sorted(metas.items()):
         if index < lowest - 3:
             continue
         if role == "reviewer" and not header.reviewer:
             header.reviewer = str(value)
-        elif role == "byline" and not header.authors:
-            header.authors = list(value)  # type: ignore[arg-type]
+        elif role == "byline" and not header.authors and isinstance(value, list):
+            header.authors = list(value)
         elif role == "source" and not header.source and index > lowest:
             header.source = str(value)
         elif role == "date":
+            # The first date, unless a later line says "published" where the first said nothing.
             if not header.published or (PUBLISHED.search(blocks[index].text) and not UPDATED.search(blocks[index].text)):
                 if not header.published or index > lowest:
                     header.published = str(value)
         else:
             continue
-        header.roles[index] = role
+        header.claim(index, role, f"{role} line")
 
-    if title_index is not None:
-        header.section = _section(blocks, title_index, metas)
-    header.site = _site(blocks)
-    if body:
-        date, source, _ = strip_dateline(blocks[first].text, dayfirst)
-        header.published = header.published or date
-        header.source = header.source or source
-    if not header.authors and title_index is not None:
-        # A by-line without "By": a bare name beside the date line.
-        for index in range(title_index + 1, first):
-            if index in metas or index in header.roles:
-                continue
-            if is_person(blocks[index].text) and (metas.get(index + 1, ("",))[0] == "date" or metas.get(index - 1, ("",))[0] == "date"):
-                header.authors = [blocks[index].text]
-                header.roles[index] = "byline"
-                break
-    byline_at = [i for i, (role, _) in metas.items() if role == "byline" and i >= lowest]
-    if not header.source and byline_at:
-        # The publication credited under a by-line: "By NAME" / "Harbor City Tribune".
-        following = byline_at[0] + 1
-        if following < len(blocks) and following not in metas:
-            text = blocks[following].text
-            # "Environment correspondent, Border Broadcasting News": the job, then the publication.
-            job = ROLE_LINE.match(text)
-            name = job.group("org") if job else text
-            if is_organisation(name) and not furniture_reason(name, len(name.split())):
-                header.source = name
-                header.roles[following] = "source"
-    if not header.source:
-        for index in list(range(max(0, lowest), first)) + list(range(last + 1, min(len(blocks), last + 6))):
-            name = parse_source_line(blocks[index].text)
-            if name:
-                header.source = name
-                header.roles[index] = "source"
-                break
-    if not header.published:
-        header.published = _nearest_date(blocks, first, last, dayfirst)
-    if not header.authors and body:
-        # Blogs put "Posted by NAME" under the article.
-        for index in range(last + 1, min(len(blocks), last + 4)):
-            names = parse_byline(blocks[index].text)
-            if names:
-                header.authors = names
-                break
-    return header
+
+def _bare_name_byline(
+    header: Header, blocks: list[Block], metas: dict[int, tuple[str, object]], title_index: int, first: int
+) -> None:
+    """A by-line without "By": a bare name beside the date line."""
+    for index in range(title_index + 1, first):
+        if index in metas or index in header.roles:
+            continue
+        beside_date = metas.get(index + 1, ("",))[0] == "date" or metas.get(index - 1, ("",))[0] == "date"
+        if beside_date and is_person(blocks[index].text):
+            header.authors = [blocks[index].text]
+            header.claim(index, "byline", "a person's name beside the date line")
+            return
+
+
+def _source_after_byline(header: Header, blocks: list[Block], metas: dict[int, tuple[str, object]], lowest: int) -> None:
+    """The publication credited under a by-line: "By NAME" / "Harbor City Tribune"."""
+    bylines = [i for i, (role, _) in metas.items() if role == "byline" and i >= lowest]
+    if not bylines:
+        return
+    following = bylines[0] + 1
+    if following >= len(blocks) or following in metas:
+        return
+    text = blocks[following].text
+    # "Environment correspondent, Border Broadcasting News": the job, then the publication.
+    job = ROLE_LINE.match(text)
+    name = job.group("org") if job else text
+    if is_organisation(name) and not furniture_reason(name, len(name.split())):
+        header.source = name
+        header.claim(following, "source", "the publication named under the by-line")
 
 
 def _previous_candidate(blocks: list[Block], index: int, metas: dict[int, object]) -> int | None:

@@ -74,6 +74,7 @@ class _Analysis:
     header: Header
     language: str | None
     dayfirst: bool | None
+    notes: dict[int, str]
 
 
 def _learned(block: Block, furniture: frozenset[str]) -> bool:
@@ -104,13 +105,31 @@ def _analyse(text: str, furniture: frozenset[str], dayfirst: bool | None) -> _An
     header = read_header(blocks, body, dayfirst)
     for index, role in header.roles.items():
         roles[index] = role
-    # A sub-heading comes between paragraphs; one before the first is a caption or a label.
-    for index, role in enumerate(roles):
-        if role == "body":
-            break
-        if role == "heading":
+    notes = _tidy_body(blocks, roles)
+    return _Analysis(blocks, verdicts, roles, run, header, language, dayfirst, notes)
+
+
+def _tidy_body(blocks: list[Block], roles: list[str]) -> dict[int, str]:
+    """Last corrections to the kept blocks; returns why each one was let go."""
+    notes: dict[int, str] = {}
+    kept = [i for i, role in enumerate(roles) if role in ("body", "heading")]
+    # A sub-heading comes between paragraphs: one before the first is a caption or a label,
+    # one after the last opens a box.
+    for edge in (kept, list(reversed(kept))):
+        for index in edge:
+            if roles[index] == "body":
+                break
             roles[index] = "dropped"
-    return _Analysis(blocks, verdicts, roles, run, header, language, dayfirst)
+            notes[index] = "a heading with no paragraph on one side"
+    # Pages that carry the article twice (a print copy, a teaser of it) give it once.
+    seen: set[str] = set()
+    for index in kept:
+        if roles[index] == "body":
+            if blocks[index].text in seen:
+                roles[index] = "dropped"
+                notes[index] = "repeats an earlier paragraph"
+            seen.add(blocks[index].text)
+    return notes
 
 
 def extract_text_page(
@@ -121,24 +140,15 @@ def extract_text_page(
     header = analysis.header
     paragraphs: list[str] = []
     headings: list[str] = []
-    seen: set[str] = set()
     for block, role in zip(analysis.blocks, analysis.roles):
         if role == "body":
             content = block.text
-            # Pages that carry the article twice (a print copy, a teaser of it) give it once.
-            if content in seen:
-                continue
-            seen.add(content)
             if not paragraphs:
                 _, _, content = strip_dateline(content, analysis.dayfirst)
             paragraphs.append(content)
         elif role == "heading":
             paragraphs.append(block.text)
             headings.append(block.text)
-    # A heading with no paragraph after it is the start of a box, not of a section.
-    while paragraphs and headings and paragraphs[-1] == headings[-1]:
-        paragraphs.pop()
-        headings.pop()
     body = "\n\n".join(paragraphs)
     if len(body.split()) < MIN_BODY_WORDS:
         raise BadInputError(
@@ -178,8 +188,10 @@ def explain_text_page(
         inside = start <= block.index < end
         if role in ("body", "heading"):
             rule = f"{verdict.kind}: {verdict.rule}" + ("" if role == "body" else "; reads as a sub-heading")
-        elif role in analysis.header.roles.values() and analysis.header.roles.get(block.index) == role:
-            rule = f"{role} of the article"
+        elif analysis.header.roles.get(block.index) == role:
+            rule = analysis.header.rules.get(block.index, f"{role} of the article")
+        elif block.index in analysis.notes:
+            rule = analysis.notes[block.index]
         elif role == "dropped":
             rule = f"{verdict.kind} inside the article run: {verdict.rule}"
         else:
