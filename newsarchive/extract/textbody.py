@@ -25,6 +25,10 @@ NEAR_STOP_DENSITY = 0.20
 GOOD_WORDS = 12
 NEAR_WORDS = 7
 MAX_HEADING_WORDS = 14
+# Weight added to the first paragraph under a headline and its by-line or date: a short
+# article must not lose to a long disclaimer further down the page.
+OPENING_BONUS = 40.0
+OPENING_REACH = 5
 # A box heading this strong ends the article whatever follows it.
 TERMINATOR = re.compile(
     r"^\W*(?:comments?|\d+\s+comments?|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|"
@@ -97,7 +101,7 @@ def densest_run(weights: list[float]) -> tuple[int, int]:
     return best_span
 
 
-def is_heading(block: Block, before: Verdict | None, after: Verdict | None) -> bool:
+def is_heading(block: Block, after: Verdict | None) -> bool:
     """A sub-heading: a short capitalised line, not a sentence, with prose after it."""
     text = block.text
     if not 1 <= block.words <= MAX_HEADING_WORDS or block.bullet:
@@ -112,12 +116,6 @@ def is_heading(block: Block, before: Verdict | None, after: Verdict | None) -> b
 def keep_short(block: Block) -> bool:
     """A short block inside the article that reads as a sentence of it (a one-line quote)."""
     return block.words >= 3 and block.ends_sentence and block.stop_density >= NEAR_STOP_DENSITY and block.text[-1] != ":"
-
-
-# Weight added to the first paragraph under a headline and its by-line or date: a short
-# article must not lose to a long disclaimer further down the page.
-OPENING_BONUS = 40.0
-OPENING_REACH = 5
 
 
 def _is_credit_line(block: Block) -> bool:
@@ -158,11 +156,10 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
         if verdict.kind in ("good", "near"):
             roles[index] = "body"
         elif verdict.kind == "short":
-            before = verdicts[index - 1] if index > start else None
             after = verdicts[index + 1] if index + 1 < end else None
             if keep_short(block):
                 roles[index] = "body"
-            elif is_heading(block, before, after):
+            elif is_heading(block, after):
                 roles[index] = "heading"
             else:
                 roles[index] = "dropped"
