@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 
 DUPLICATE_POLICIES = ("skip", "update", "keep-both")
 MIN_BATCH = 1000
+# A typical stored article's size in the archive file, for guessing its length.
+BYTES_PER_ARTICLE = 4096
 # Near-duplicates are flagged while importing up to this many articles in a batch, or with
 # this many bodies of the archive still to hash; past that (a bulk load), `dupes` finds them.
 NEAR_DUPLICATE_LIMIT = 5000
@@ -196,7 +198,9 @@ class Importer:
         # can be read again once the site's furniture is known.
         self.text_pages: dict[str, tuple[bytes, set[str]]] = {}
         self._site_furniture: SiteFurniture | None = None
-        self.batch_size = max(MIN_BATCH, len(archive.store.read()) if archive.store.exists() else 0)
+        # Batches grow with the archive (each one rewrites it); guessed from the file's size
+        # here, so that starting an import does not cost a full read.
+        self.batch_size = max(MIN_BATCH, _file_size(archive.path) // BYTES_PER_ARTICLE)
 
     def run(self, arguments: list[str], *, stdin: bytes | None = None,
             progress: ProgressCallback | None = None) -> ImportReport:
@@ -241,7 +245,7 @@ class Importer:
 
     def site_furniture(self) -> SiteFurniture:
         if self._site_furniture is None:
-            self._site_furniture = SiteFurniture(self.archive.originals, self.archive.store.read().records())
+            self._site_furniture = SiteFurniture(self.archive.originals, self.archive.store.read().stored_records())
         return self._site_furniture
 
     def _apply_learned_furniture(self, batch: list[Article]) -> None:
@@ -315,7 +319,7 @@ class Importer:
         outcome: dict[str, Any] = {"imported": [], "updated": [], "duplicates": [], "failed": [], "near_duplicates": []}
         by_url: dict[str, str] = {}
         by_body: dict[str, str] = {}
-        for record in view.records():
+        for record in view.stored_records():
             if record.get("url"):
                 by_url.setdefault(record["url"], record["id"])
             by_body.setdefault(record.get("body_hash") or body_hash(record.get("body", "")), record["id"])
@@ -370,12 +374,19 @@ class Importer:
         """The archive's signatures, brought up to date, unless this is a bulk load."""
         if batch_size > NEAR_DUPLICATE_LIMIT:
             return None
-        records = view.records()
+        records = view.stored_records()
         finder = NearDuplicateFile(self.archive.store.sidecar)
         if finder.missing(records) > NEAR_DUPLICATE_LIMIT:
             return None
-        finder.sync(records)
+        finder.sync(list(records))
         return finder
+
+
+def _file_size(path: os.PathLike[str] | str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def _updated_record(old: dict[str, Any], new: dict[str, Any], digest: str) -> dict[str, Any]:

@@ -11,6 +11,9 @@ from newsarchive.errors import BadInputError
 from newsarchive.extract import FORMATS
 from newsarchive.ingest import DUPLICATE_POLICIES, ImportOptions, ImportReport, Importer
 
+# Per-file lines of the summary, per kind; a bulk re-import would otherwise print thousands.
+LISTED_PER_KIND = 10
+
 
 @click.command("import")
 @click.argument("paths", nargs=-1, required=True)
@@ -84,6 +87,11 @@ def _explain(paths: tuple[str, ...], json_: bool) -> None:
         console().print(render_block_decisions(path, decisions))
 
 
+def _more(entries: list, kind: str) -> None:
+    if len(entries) > LISTED_PER_KIND:
+        message(f"  … and {len(entries) - LISTED_PER_KIND} more {kind} (--json lists them all)", style="dim")
+
+
 def _print_summary(report: ImportReport, *, quiet: bool) -> None:
     from newsarchive.render.sanitize import clean_terminal_text as clean
 
@@ -101,13 +109,16 @@ def _print_summary(report: ImportReport, *, quiet: bool) -> None:
         parts.append("skipped " + ", ".join(f"{n} {reason}" for reason, n in sorted(report.skipped.items())))
     parts.append(f"{len(report.failed)} failed")
     if not quiet:
-        for entry in report.duplicates:
+        for entry in report.duplicates[:LISTED_PER_KIND]:
             message(f"  duplicate: {clean(entry['path'] or '-')} ({entry['reason']} as {entry['id']})", style="dim")
-        for entry in report.near_duplicates:
+        _more(report.duplicates, "duplicates")
+        for entry in report.near_duplicates[:LISTED_PER_KIND]:
             similar = ", ".join(f"{s['id']} ({s['similarity']:.0%})" for s in entry["similar_to"][:3])
             message(f"  near-duplicate: {entry['id']} {clean(entry['title'])} ~ {similar}", style="dim")
+        _more(report.near_duplicates, "near-duplicates")
     if not report.near_duplicates_checked and not quiet:
-        message("  (a bulk import: near-duplicates were not checked; run `newsarchive dupes`)", style="dim")
+        message("  (near-duplicates not checked: too many bodies to hash during an import; "
+                "`newsarchive dupes` hashes them once, and later imports check as they go)", style="dim")
     for error in report.failed:
         message(f"  failed: {clean(str(error))}", style="red")
     if report.interrupted:
