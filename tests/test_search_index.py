@@ -419,3 +419,41 @@ def test_processes_creating_the_index_at_once_all_succeed(tmp_path):
         thread.join()
     assert errors == []
     assert SearchIndex(path).count() == 0
+
+
+def test_real_news_text_agrees_with_the_reference(tmp_path):
+    """Real article text (../shared corpus): random words, phrases, booleans, NEAR and title
+    queries give the reference's ids, stemmed and exact."""
+    import random
+
+    from newsarchive.search.reference import Reference
+    from tests.conftest import requires_shared
+
+    gold = sorted(requires_shared("corpus", "dragnet", "gold").glob("*.txt"))[:200]
+    records = []
+    for i, path in enumerate(gold):
+        title, _, body = path.read_text(encoding="utf-8", errors="replace").strip().partition("\n")
+        records.append(article(f"real{i:04d}", title.strip() or "untitled", body.strip()))
+    index = SearchIndex(tmp_path / "real.sqlite")
+    index.rebuild(records, "fp")
+    reference = Reference(records)
+    rng = random.Random(5)
+
+    def word(r: dict, at: int) -> str:
+        found = r["body"].split()[at].strip('"()*,.;:!?-')
+        return found if any(ch.isalnum() for ch in found) else "news"
+
+    checked = 0
+    for _ in range(60):
+        r = rng.choice(records)
+        if len(r["body"].split()) < 10:
+            continue
+        j = rng.randrange(len(r["body"].split()) - 3)
+        w1, w2, w3 = word(r, j), word(r, j + 1), word(r, j + 2)
+        query = rng.choice(
+            [w1, f'"{w1} {w2} {w3}"', f"{w1} OR {w3}", f"{w1} -{w2}", f"NEAR({w1} {w3}, 3)", f"title:{w2}"]
+        )
+        for exact in (False, True):
+            assert {h.id for h in index.search(query, limit=None, exact=exact).hits} == reference.search(query, exact=exact), query
+            checked += 1
+    assert checked > 80

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from newsarchive.search.text import WORD, fold
 
@@ -47,30 +47,21 @@ class WordMatcher:
     def __bool__(self) -> bool:
         return bool(self.patterns)
 
-    def _first_words(self, text: str) -> Iterator[tuple[int, int, str]]:
-        """Every word that could start a pattern: (start, end, folded word)."""
-        if text.isascii():
-            # Folding ASCII is lower-casing, so a case-blind regex over the original text
-            # finds the same words with their offsets intact.
-            if self._regex is None:
-                forms = {f for forms, _ in self._firsts for f in forms if f.isascii()}
-                alternatives = [re.escape(f) for f in sorted(forms, key=len, reverse=True)]
-                alternatives += [re.escape(p) + r"[^\W_]*" for _, p in self._firsts if p and p.isascii()]
-                self._regex = re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives or ["(?!)"]) + r")(?![^\W_])", re.I)
-            for m in self._regex.finditer(text):
-                yield m.start(), m.end(), m.group().lower()
-            return
-        for m in WORD.finditer(text):
-            word = fold(m.group())
-            if any(_accepts(step, word) for step in self._firsts):
-                yield m.start(), m.end(), word
-
     def spans(self, text: str) -> list[Span]:
         """Character spans of every match (a phrase as one span), in order, never overlapping."""
         if not self or not text:
             return []
+        # Matching runs on the folded text, cut into words exactly as the index cut it;
+        # `origin` maps each folded character back to the original one.
+        folded, origin = fold_with_origin(text)
+        if self._regex is None:
+            forms = {f for forms, _ in self._firsts for f in forms}
+            alternatives = [re.escape(f) for f in sorted(forms, key=len, reverse=True)]
+            alternatives += [re.escape(p) + r"[^\W_]*" for _, p in self._firsts if p]
+            self._regex = re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives or ["(?!)"]) + r")(?![^\W_])")
         found: list[Span] = []
-        for start, end, word in self._first_words(text):
+        for first in self._regex.finditer(folded):
+            start, end, word = first.start(), first.end(), first.group()
             if found and start < found[-1][1]:
                 continue  # inside the phrase just matched
             best = None
@@ -78,17 +69,49 @@ class WordMatcher:
                 if not _accepts(pattern[0], word):
                     continue
                 stop = end
-                following = WORD.finditer(text, end)
+                following = WORD.finditer(folded, end)
                 for step in pattern[1:]:
                     m = next(following, None)
-                    if m is None or not _accepts(step, fold(m.group())):
+                    if m is None or not _accepts(step, m.group()):
                         break
                     stop = m.end()
                 else:
                     best = stop if best is None else max(best, stop)
             if best is not None:
                 found.append((start, best))
-        return found
+        if origin is None:
+            return found
+        return [(origin[s], origin[e - 1] + 1) for s, e in found]
+
+
+_FOLDED_CHARS: dict[str, str] = {}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def fold_with_origin(text: str) -> tuple[str, list[int] | None]:
+    """`text` folded as `search.text.fold` folds it, and for each folded character the index
+    of the original character it came from (None when folding kept every offset)."""
+    if text.isascii():
+        return text.lower(), None
+    pieces: list[str] = []
+    origin: list[int] = []
+    at = 0
+    for m in _NON_ASCII.finditer(text):
+        i = m.start()
+        if i > at:
+            pieces.append(text[at:i].lower())
+            origin.extend(range(at, i))
+        ch = m.group()
+        folded = _FOLDED_CHARS.get(ch)
+        if folded is None:
+            folded = _FOLDED_CHARS[ch] = fold(ch)  # per character: folding never looks across
+        pieces.append(folded)
+        origin.extend([i] * len(folded))
+        at = i + 1
+    if at < len(text):
+        pieces.append(text[at:].lower())
+        origin.extend(range(at, len(text)))
+    return "".join(pieces), origin
 
 
 # Characters per word assumed when looking for context around a match; generous, since
@@ -110,7 +133,7 @@ def snippet(text: str, spans: list[Span], context_words: int = 12) -> list[Segme
         # distinct matched words; the window runs from its left context to the right context
         # of the last match in that stretch.
         reach = context_words * 7
-        candidates = spans[:200]
+        candidates = spans[:50]
         best, best_score = candidates[0], 0
         for s, _ in candidates:
             distinct = {text[a:b].lower() for a, b in candidates if s <= a <= s + reach}

@@ -36,16 +36,21 @@ class _Document:
 def _occurrences(tokens: Sequence[str], pattern: Sequence[str], prefix: bool) -> list[tuple[int, int]]:
     """(start, end) word positions where `pattern` occurs; its last word may be a prefix."""
     n = len(pattern)
-    found = []
-    for start in range(len(tokens) - n + 1):
-        window = tokens[start : start + n]
-        if prefix:
-            ok = list(window[:-1]) == list(pattern[:-1]) and window[-1].startswith(pattern[-1])
-        else:
-            ok = list(window) == list(pattern)
-        if ok:
-            found.append((start, start + n))
-    return found
+    last = n - 1
+
+    def same(token: str, i: int) -> bool:
+        return token.startswith(pattern[i]) if prefix and i == last else token == pattern[i]
+
+    first = pattern[0]
+    if n == 1 and prefix:
+        starts = [i for i, token in enumerate(tokens) if token.startswith(first)]
+    else:
+        starts = [i for i, token in enumerate(tokens) if token == first]
+    return [
+        (start, start + n)
+        for start in starts
+        if start + n <= len(tokens) and all(same(tokens[start + i], i) for i in range(1, n))
+    ]
 
 
 def _item_occurrences(doc: _Document, item: Term | Phrase, field: str, exact: bool) -> list[tuple[int, int]]:
@@ -82,10 +87,20 @@ def _matches(doc: _Document, node: Node, fields: tuple[str, ...], exact: bool) -
     raise TypeError(f"not a query node: {node!r}")
 
 
+class Reference:
+    """The records, cut into words once, ready for many queries."""
+
+    def __init__(self, records: Iterable[dict[str, Any]]) -> None:
+        self.docs = [_Document(r) for r in records]
+
+    def search(self, query: str, *, exact: bool = False) -> set[str]:
+        """The ids of the records matching `query`; a blank query matches every record."""
+        node = parse(query)
+        if node is None:
+            return {d.id for d in self.docs}
+        return {d.id for d in self.docs if _matches(d, node, DEFAULT_FIELDS, exact)}
+
+
 def reference_search(records: Iterable[dict[str, Any]], query: str, *, exact: bool = False) -> set[str]:
     """The ids of the records matching `query`; a blank query matches every record."""
-    node = parse(query)
-    docs = [_Document(r) for r in records]
-    if node is None:
-        return {d.id for d in docs}
-    return {d.id for d in docs if _matches(d, node, DEFAULT_FIELDS, exact)}
+    return Reference(records).search(query, exact=exact)
