@@ -184,6 +184,8 @@ def test_explain_gives_one_decision_per_block_with_reasons():
     by_text = {d.text: d for d in decisions}
     assert by_text["Hill farmers turn to wool insulation as fleece prices slump"].role == "title"
     assert by_text["By Gareth Moss"].role == "byline"
+    assert by_text["Farming"].role == "section" and by_text["14 March 2021"].role == "date"
+    assert "headline" in by_text["Hill farmers turn to wool insulation as fleece prices slump"].rule
     related = by_text["Related stories"]
     assert not related.kept and related.role == "furniture" and related.rule
     kept = [d for d in decisions if d.kept]

@@ -174,7 +174,10 @@ def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> 
     lowest = title_index if title_index is not None else max(0, first - 8)
     _credit_lines(header, blocks, metas, lowest)
     if title_index is not None:
-        header.section = _section(blocks, title_index, metas)
+        section = _section(blocks, title_index, metas)
+        if section:
+            header.section = section[1]
+            header.claim(section[0], "section", "the short label nearest above the headline")
         if not header.authors:
             _bare_name_byline(header, blocks, metas, title_index, first)
     header.site = _site(blocks)
@@ -342,8 +345,8 @@ def _next_candidate(blocks: list[Block], index: int, first: int, metas: dict[int
     return below if block.text[:1].isupper() or block.text[:1] in "‘'\"“" else None
 
 
-def _section(blocks: list[Block], title_index: int, metas: dict[int, tuple[str, object]]) -> str | None:
-    """The nearest short label above the headline ("Health news"), if there is one."""
+def _section(blocks: list[Block], title_index: int, metas: dict[int, tuple[str, object]]) -> tuple[int, str] | None:
+    """The nearest short label above the headline ("Health news") and its block, if any."""
     for index in range(title_index - 1, max(-1, title_index - 4), -1):
         block = blocks[index]
         if (index in metas and metas[index][0] != "source") or furniture_reason(block.text, block.words):
@@ -351,7 +354,7 @@ def _section(blocks: list[Block], title_index: int, metas: dict[int, tuple[str, 
         text = re.split(r"\s[>»›/|]\s", block.text)[-1].strip()
         words = text.split()
         if 1 <= len(words) <= 3 and text[:1].isupper() and not any(c.isdigit() for c in text) and not text.endswith((".", "!", "?")):
-            return text
+            return index, text
         return None
     return None
 
