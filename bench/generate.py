@@ -26,7 +26,8 @@ Markers live only in bodies, never as a sentence's first word, never beside a co
 Output (git-ignored):
 
     bench/corpora/<size>/articles.jsonl   the N articles
-    bench/corpora/<size>/extra.jsonl      1,000 more, different articles, for incremental import
+    bench/corpora/<size>/extra-1.jsonl    1,000 more, different articles, for incremental import
+                                          (extra-2, extra-3, ... on request: one batch per run)
     bench/corpora/<size>/manifest.json    sizes, seed, marker counts, the queries to check
 
 Run:
@@ -66,7 +67,7 @@ except ImportError:  # the benchmark venv has orjson; keep the generator usable 
         return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 BENCH = Path(__file__).resolve().parent
 CORPORA = BENCH / "corpora"
 EXTRA_COUNT = 1000
@@ -517,8 +518,15 @@ def write_articles(path: Path, world: World, first: int, count: int, workers: in
     }
 
 
-def generate(size: int, out: Path, seed: int = DEFAULT_SEED, workers: int | None = None, extra: int = EXTRA_COUNT) -> dict:
-    """Write articles.jsonl, extra.jsonl and manifest.json under out; return the manifest."""
+def generate(
+    size: int,
+    out: Path,
+    seed: int = DEFAULT_SEED,
+    workers: int | None = None,
+    extra: int = EXTRA_COUNT,
+    batches: int = 1,
+) -> dict:
+    """Write articles.jsonl, extra-1.jsonl... and manifest.json under out; return the manifest."""
     out.mkdir(parents=True, exist_ok=True)
     if workers is None:
         workers = (os.cpu_count() or 1) if size >= 5000 and sys.platform != "win32" else 1
@@ -539,10 +547,25 @@ def generate(size: int, out: Path, seed: int = DEFAULT_SEED, workers: int | None
         },
         "articles": write_articles(out / "articles.jsonl", world, 0, size, workers),
     }
-    if extra:
-        # Indices past the main file: different articles, as a later batch would be.
-        manifest["extra"] = write_articles(out / "extra.jsonl", world, size, extra, workers)
+    manifest["extra_size"] = extra
+    manifest["extra"] = []
     manifest["seconds"] = round(time.perf_counter() - started, 2)
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
+    return add_extra_batches(out, batches, workers) if extra else manifest
+
+
+def add_extra_batches(out: Path, batches: int, workers: int | None = None) -> dict:
+    """Make sure extra-1.jsonl ... extra-<batches>.jsonl exist; return the updated manifest.
+
+    Batch k holds the articles after the main file and the k-1 batches before it: each is
+    new to an archive holding the main file and the earlier batches, as a later import is.
+    """
+    manifest = json.loads((out / "manifest.json").read_text())
+    size, extra = manifest["size"], manifest["extra_size"]
+    world = world_for(manifest["seed"])
+    for k in range(len(manifest["extra"]) + 1, batches + 1):
+        path = out / f"extra-{k}.jsonl"
+        manifest["extra"].append(write_articles(path, world, size + (k - 1) * extra, extra, workers or 1))
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
     return manifest
 
@@ -557,12 +580,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="1k", help="articles: 1k, 10k, 100k or a number (default 1k)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--out", type=Path, help="output folder (default bench/corpora/<size>)")
-    parser.add_argument("--extra", type=int, default=EXTRA_COUNT, help="articles in extra.jsonl (default 1000)")
+    parser.add_argument("--extra", type=int, default=EXTRA_COUNT, help="articles in each extra-K.jsonl (default 1000)")
+    parser.add_argument("--batches", type=int, default=1, help="extra batches to write (default 1)")
     parser.add_argument("--workers", type=int, help="processes (default: all cores from 5k up)")
     args = parser.parse_args(argv)
     size = parse_size(args.size)
     out = args.out or corpus_dir(size, args.seed)
-    manifest = generate(size, out, args.seed, args.workers, args.extra)
+    manifest = generate(size, out, args.seed, args.workers, args.extra, args.batches)
     main_part = manifest["articles"]
     print(
         f"{out}: {size} articles, {main_part['words']:,} words, {main_part['bytes'] / 1e6:.1f} MB "

@@ -28,11 +28,13 @@ with the reason under the table. Results also go to bench/corpora/<size>/results
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
 import shlex
 import shutil
+import signal
 import sqlite3
 import statistics
 import subprocess
@@ -83,7 +85,9 @@ for line in sys.stdin.buffer:
     ]
     try:
         started = time.perf_counter()
-        pid = os.posix_spawnp(argv[0], argv, os.environ, file_actions=actions)
+        pid = os.posix_spawnp(argv[0], argv, os.environ, file_actions=actions, setpgroup=0)
+        sys.stdout.write(f"P {pid}\n")
+        sys.stdout.flush()
         _, status, usage = os.wait4(pid, 0)
         seconds = time.perf_counter() - started
         reply = f"{os.waitstatus_to_exitcode(status)} {seconds!r} {usage.ru_maxrss * scale}"
@@ -108,6 +112,15 @@ class Launcher:
         self.process.stdin.write("\0".join([str(stdout or ""), str(stderr), *argv]) + "\n")
         self.process.stdin.flush()
         reply = self.process.stdout.readline().strip()
+        if reply.startswith("P "):
+            # Each child leads its own process group, so an interrupted run can be ended whole.
+            child = int(reply[2:])
+            try:
+                reply = self.process.stdout.readline().strip()
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.killpg(child, signal.SIGKILL)
+                raise
         if reply.startswith("E "):
             raise FileNotFoundError(reply[2:], argv[0])
         status, seconds, peak = reply.split()
@@ -258,13 +271,14 @@ class Bench:
         if (
             manifest.get("generator_version") != generate.GENERATOR_VERSION
             or manifest.get("size") != self.size
-            or not (self.corpus / "extra.jsonl").exists()
+            or not (self.corpus / "articles.jsonl").exists()
         ):
             self.log(f"generating {self.size} articles in {self.corpus}")
             manifest = generate.generate(self.size, self.corpus, self.args.seed)
+        if len(manifest["extra"]) < self.import_runs:
+            manifest = generate.add_extra_batches(self.corpus, self.import_runs)
         self.manifest = manifest
         self.articles = self.corpus / "articles.jsonl"
-        self.extra = self.corpus / "extra.jsonl"
         self.queries = {q["name"]: q for q in manifest["articles"]["queries"]}
         self.texts = self.corpus / "texts"
         done = self.texts / ".complete"
@@ -289,9 +303,15 @@ class Bench:
         self.log(f"newsarchive = {shlex.join(self.cli)}; runs {self.runs}, naive TinyDB runs {self.naive_runs}")
         self.bench_import()
         self.bench_reads(self.work / "archive")
+        self.bench_more(self.work / "archive")
 
     def bench_import(self) -> None:
         op = self.operation(f"import {self.size:,} (JSONL)", key="import N (JSONL)")
+        self.first = self.operation(f"first search after import {self.size:,}", note="1 run", key="first search after import N")
+        # Measured last (they change the archive), listed here.
+        extra = self.manifest["extra_size"]
+        self.more = self.operation(f"import {extra:,} more (a new batch each run)", key="import 1,000 more")
+        self.after = self.operation("first search after it (rare, json)", note="with the index update")
         fresh = self.work / "cli-import"
         naive = self.work / "naive.json"
 
@@ -323,44 +343,38 @@ class Bench:
         if not self.import_ok:
             self.log(f"no archive was built ({op.columns['newsarchive'].failure}): the CLI's rows are n/a")
             return
-        # The archive as import left it, for every "import 1,000 more" run to start from.
         self.facts["archive folder MB after import"] = folder_mb(archive)
-        snapshot = self.work / "snapshot"
-        shutil.copytree(archive, snapshot)
-        shutil.copy(naive, self.work / "naive-snapshot.json")
 
-        more = self.operation(f"import {len(self.extra.read_bytes().splitlines()):,} more")
-        after = self.operation("first search after it (rare, json)", note="includes the index update")
-        inc = self.work / "inc"
-        inc_naive = self.work / "naive-inc.json"
+    def bench_more(self, archive: Path) -> None:
+        """Import 1,000 more, then search, once per run: each run a new batch, on the same archive.
 
-        def copy_snapshot(run: int) -> None:
-            shutil.rmtree(inc, ignore_errors=True)
-            shutil.copytree(snapshot, inc)
-
-        def copy_naive(run: int) -> None:
-            shutil.copy(self.work / "naive-snapshot.json", inc_naive)
-
+        The archive is never copied: the index trusts the archive file's identity (size,
+        mtime, inode), so a copy would look changed and be re-indexed whole, which no user
+        importing a batch meets. The archive grows by 1,000 a run (N+1,000 ... N+5,000).
+        """
+        more, after = self.more, self.after
+        if not self.import_ok:
+            more.columns["newsarchive"] = Column(failure="no archive (import is n/a)")
+            after.columns["newsarchive"] = Column(failure="no archive (import is n/a)")
+        db = archive / "news.json"
+        naive = self.work / "naive.json"
+        batch = lambda run: self.corpus / f"extra-{run + 1}.jsonl"  # noqa: E731
         rare = self.queries["rare"]
-        self.log(f"import 1,000 more: {self.import_runs} runs")
-        self.measure(
-            [
-                Task(more, "newsarchive", self.cli_argv(inc / "news.json", "import", str(self.extra)),
-                     self.import_runs, copy_snapshot, ok=(0, 1)),
-                Task(after, "newsarchive",
-                     self.cli_argv(inc / "news.json", "search", rare["query"], "--format", "json", "--limit", str(SEARCH_LIMIT)),
-                     self.import_runs, ok=(0, 1)),
-                Task(after, "bare", lambda run: self.python("bare_fts.py", find_index(inc), rare["query"], "--limit", SEARCH_LIMIT),
+        tasks = [
+            Task(more, "bare", lambda run: self.python("bare_import.py", batch(run), self.work / "bare.json"), self.import_runs),
+            Task(more, "tinydb", lambda run: self.python("naive_tinydb.py", naive, "import", batch(run)), self.import_runs),
+        ]
+        if self.import_ok:
+            search = ["search", rare["query"], "--format", "json", "--limit", str(SEARCH_LIMIT)]
+            tasks[:0] = [
+                Task(more, "newsarchive", lambda run: self.cli_argv(db, "import", str(batch(run))), self.import_runs, ok=(0, 1)),
+                Task(after, "newsarchive", self.cli_argv(db, *search), self.import_runs, ok=(0, 1)),
+                Task(after, "bare", lambda run: self.python("bare_fts.py", find_index(archive), rare["query"], "--limit", SEARCH_LIMIT),
                      self.import_runs),
-                Task(more, "bare", self.python("bare_import.py", self.extra, self.work / "bare.json"), self.import_runs),
-                Task(more, "tinydb", self.python("naive_tinydb.py", inc_naive, "import", self.extra),
-                     self.import_runs, copy_naive),
             ]
-        )
-        shutil.rmtree(inc, ignore_errors=True)
-        shutil.rmtree(snapshot, ignore_errors=True)
-        for leftover in (inc_naive, self.work / "naive-snapshot.json", self.work / "bare.json"):
-            leftover.unlink(missing_ok=True)
+        self.log(f"import 1,000 more, then search: {self.import_runs} runs")
+        self.measure(tasks)
+        (self.work / "bare.json").unlink(missing_ok=True)
 
     def bench_reads(self, archive: Path) -> None:
         db = archive / "news.json"
@@ -368,11 +382,13 @@ class Bench:
         cli_ok = self.import_ok
         why = "no archive (import is n/a)"
 
-        # The first search may build or refresh the index; it is not one of the timed runs.
+        # The first search may build or refresh the index: one run of its own, not a search row's.
+        first = self.first
         if cli_ok:
-            sample, err = self.run_once(self.cli_argv(db, "search", self.queries["rare"]["query"], "--format", "json"))
-            if sample.status not in (0, 1):
-                self.log(f"warm-up search failed: exit {sample.status}: {last_line(err)}")
+            rare = self.queries["rare"]["query"]
+            self.measure([Task(first, "newsarchive", self.cli_argv(db, "search", rare, "--format", "json"), 1, ok=(0, 1))])
+        else:
+            first.columns["newsarchive"] = Column(failure=why)
         index = find_index(archive) if cli_ok else None
         if cli_ok and index is None:
             self.warn(f"no *.sqlite index beside {db}: the bare FTS5 floor is n/a")
@@ -717,6 +733,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=generate.DEFAULT_SEED)
     parser.add_argument("--cli", help="the command to benchmark (default: the venv's newsarchive)")
     args = parser.parse_args(argv)
+    # A plain `kill` runs the clean-up (ending the measured child) as Ctrl-C does.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     sizes = [generate.parse_size(s) for s in (args.sizes or args.size).split(",")]
 
     started = datetime.now(timezone.utc)

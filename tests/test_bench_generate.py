@@ -31,7 +31,7 @@ def generate():
 @pytest.fixture(scope="module")
 def corpus(generate, tmp_path_factory):
     out = tmp_path_factory.mktemp("corpus")
-    manifest = generate.generate(300, out, seed=3, workers=1, extra=40)
+    manifest = generate.generate(300, out, seed=3, workers=1, extra=40, batches=2)
     return out, manifest
 
 
@@ -42,8 +42,10 @@ def read_jsonl(path: Path) -> list[dict]:
 def test_same_seed_gives_identical_files(generate, corpus, tmp_path):
     out, manifest = corpus
     again = generate.generate(300, tmp_path, seed=3, workers=1, extra=40)
+    generate.add_extra_batches(tmp_path, 2)
     assert (tmp_path / "articles.jsonl").read_bytes() == (out / "articles.jsonl").read_bytes()
-    assert (tmp_path / "extra.jsonl").read_bytes() == (out / "extra.jsonl").read_bytes()
+    assert (tmp_path / "extra-1.jsonl").read_bytes() == (out / "extra-1.jsonl").read_bytes()
+    assert (tmp_path / "extra-2.jsonl").read_bytes() == (out / "extra-2.jsonl").read_bytes()
     assert again["articles"]["sha256"] == manifest["articles"]["sha256"]
 
 
@@ -77,18 +79,20 @@ def test_records_have_the_import_keys_and_types(corpus):
     assert 450 < words < 800
 
 
-def test_extra_articles_differ_from_the_main_ones(corpus):
+def test_extra_batches_differ_from_the_main_articles_and_each_other(corpus):
     out, manifest = corpus
-    main_urls = {r["url"] for r in read_jsonl(out / "articles.jsonl")}
-    extra = read_jsonl(out / "extra.jsonl")
-    assert len(extra) == manifest["extra"]["articles"] == 40
-    assert not main_urls & {r["url"] for r in extra}
+    urls = [r["url"] for r in read_jsonl(out / "articles.jsonl")]
+    for k, batch in enumerate(manifest["extra"], start=1):
+        extra = read_jsonl(out / f"extra-{k}.jsonl")
+        assert len(extra) == batch["articles"] == 40
+        urls += [r["url"] for r in extra]
+    assert len(urls) == len(set(urls)) == 380
 
 
-@pytest.mark.parametrize("part", ["articles", "extra"])
+@pytest.mark.parametrize("part", ["articles", 0, 1])
 def test_marker_counts_match_the_manifest(corpus, part):
     out, manifest = corpus
-    section = manifest[part]
+    section = manifest[part] if part == "articles" else manifest["extra"][part]
     records = read_jsonl(out / section["file"])
     texts = [" ".join([r["title"], r["subtitle"] or "", r["body"]]) for r in records]
     for query in section["queries"]:
