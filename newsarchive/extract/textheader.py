@@ -29,6 +29,12 @@ from newsarchive.extract.textblocks import WIDGET, Block
 HEADLINE_REACH = 30
 # How far into the prose a standfirst and its credit lines may reach, in blocks.
 STANDFIRST_REACH = 6
+# Headline scoring: the cost of each block between a candidate and the body, and the
+# weight of the share of its words that come back in the body.
+DISTANCE_PENALTY = 0.03
+OVERLAP_WEIGHT = 1.2
+CREDIT_REACH = 3
+CREDIT_BONUS = 0.4
 # Words of prose that must remain below a standfirst for it to be one.
 STANDFIRST_MIN_REST = 40
 PUBLISHED = re.compile(r"\b(?:published|posted|publié|veröffentlicht|publicado|pubblicato|gepubliceerd)\b", re.I)
@@ -130,7 +136,7 @@ def headline_score(block: Block, distance: int, body_words: set[str] | None = No
         return None
     if not (text[:1].isupper() or text[:1].isdigit() or text[:1] in "‘'\"“¿¡"):
         return None
-    score = 1.0 - 0.03 * distance - (0.6 if reason else 0.0)
+    score = 1.0 - DISTANCE_PENALTY * distance - (0.6 if reason else 0.0)
     if 4 <= block.words <= 20:
         score += 0.4
     elif block.words < 4:
@@ -148,7 +154,7 @@ def headline_score(block: Block, distance: int, body_words: set[str] | None = No
     if body_words:
         own = content_words(text)
         if own:
-            score += 1.2 * len(own & body_words) / len(own)
+            score += OVERLAP_WEIGHT * len(own & body_words) / len(own)
     return score
 
 
@@ -249,6 +255,9 @@ def _headline(
         if score is not None and index >= 3 and blocks[index].words >= 3:
             if any(blocks[index].text.casefold() in line for line in top):
                 score += 0.6
+        # Under a headline come its credits: a by-line or a date within a few blocks.
+        if score is not None and any(i in metas for i in range(index + 1, index + 1 + CREDIT_REACH)):
+            score += CREDIT_BONUS
         if score is not None and (best is None or score > best[0]):
             best = (score, index)
     if best is None:
@@ -261,7 +270,8 @@ def _headline(
         and above is not None
         and blocks[above].words < blocks[title_index].words
         and blocks[title_index].words >= 12
-        and (headline_score(blocks[above], 0, body_words) or 0) >= best[0] - 0.3
+        # (the credit lines below count for the pair, not only for the lower line)
+        and (headline_score(blocks[above], 0, body_words) or 0) >= best[0] - 0.3 - CREDIT_BONUS
     ):
         header.subtitle = blocks[title_index].text
         header.claim(title_index, "subtitle", "the longer of two headline-like lines")
