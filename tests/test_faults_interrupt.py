@@ -53,7 +53,7 @@ def _interrupt_import(db: Path, folder: Path, *, group: bool, after_originals: i
         else:
             proc.send_signal(signal.SIGINT)
     try:
-        out, err = proc.communicate(timeout=120)
+        out, err = proc.communicate(timeout=30)  # an interrupted import stops at once
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.communicate()
@@ -91,11 +91,14 @@ def test_sigint_to_the_main_process(tmp_path, many_files):
     assert max(landed) >= MIN_BATCH or landed == [0, 0, 0], landed
 
 
-# Worker processes get the terminal's SIGINT too and print "Process ForkProcess-1: Traceback
-# ... KeyboardInterrupt" on stderr (newsarchive/ingest.py _extract_all: the pool's workers do
-# not ignore SIGINT). Whether it shows depends on timing, hence not strict.
-WORKER_TRACEBACKS = pytest.mark.xfail(strict=False, reason="issue 8 row 8: pool workers print KeyboardInterrupt "
-                                                           "tracebacks on Ctrl-C (ingest.py _extract_all)")
+# Worker processes get the terminal's SIGINT too: they print "Process ForkProcess-1: Traceback
+# ... KeyboardInterrupt" on stderr, and in about 1 run in 6 the import then hangs for good
+# (newsarchive/ingest.py _extract_all: the pool's workers do not ignore SIGINT, and the pool
+# is shut down waiting). Timing decides which, hence not strict. Fix: ProcessPoolExecutor(...,
+# initializer=<ignore SIGINT>), and pool.shutdown(wait=False, cancel_futures=True) on the way out.
+WORKER_TRACEBACKS = pytest.mark.xfail(strict=False, reason="issue 8 row 8: on Ctrl-C, pool workers print "
+                                                           "KeyboardInterrupt tracebacks and the import can hang "
+                                                           "(ingest.py _extract_all)")
 
 
 @WORKER_TRACEBACKS
