@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/search_bench.py --size 100000 [--runs 5] [--dir bench/out/search]
 
-Generates N synthetic articles (Zipf vocabulary, ~600-word bodies, 25 years of dates, 25
-sources, authors, tags, marker words at known frequencies), builds the index once (kept in
+Generates N synthetic articles (Zipf vocabulary with some accented words, ~600-word bodies
+with curly quotes and dashes, 25 years of dates, 25 sources, authors, tags, marker words at
+known frequencies), builds the index once (kept in
 --dir for the next run), then for each query times, side by side in one run:
 
 - bare:   a Python process that opens the same index and runs the same FTS5 MATCH
@@ -47,7 +48,10 @@ SYLLABLES = ["ka", "lo", "mi", "ren", "tas", "vo", "bri", "den", "sul", "ar", "e
 def vocabulary(size: int, rng: random.Random) -> list[str]:
     words: dict[str, None] = {}
     while len(words) < size:
-        words["".join(rng.choice(SYLLABLES) for _ in range(rng.randint(1, 4)))] = None
+        word = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(1, 4)))
+        if rng.random() < 0.03:  # some accented words, as real text has ("café", "Zürich")
+            word = word.replace("e", "é", 1).replace("u", "ü", 1)
+        words[word] = None
     return list(words)
 
 
@@ -68,7 +72,11 @@ def generate(n: int, seed: int = 7, start: int = 0) -> list[dict]:
         for marker, share in MARKERS.items():
             if rng.random() < share:
                 body_words[rng.randrange(600)] = marker
-        paragraphs = [" ".join(body_words[j : j + 60]).capitalize() + "." for j in range(0, 600, 60)]
+        # Real text is rarely pure ASCII: curly quotes and dashes in every paragraph.
+        paragraphs = [
+            " ".join(body_words[j : j + 25]).capitalize() + " — “" + " ".join(body_words[j + 25 : j + 60]) + ".”"
+            for j in range(0, 600, 60)
+        ]
         year = 2000 + rng.randrange(25)
         records.append(
             {

@@ -201,3 +201,28 @@ def test_title_key_and_positive_leaves():
     assert title_key(parse("flu*")) is None
     leaves = positive_leaves(parse("a -b title:c"))
     assert [(leaf.text, fields) for leaf, fields in leaves] == [("a", ("title", "subtitle", "body")), ("c", ("title",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Zürich", "zurich"),
+        ("STRAßE", "strasse"),
+        ("ﬁne", "fine"),
+        ("ℌello", "hello"),
+        ("Ærø Łódź", "aero lodz"),
+        ("e\u0301te\u0301", "ete"),
+        ("“quoted” — dash", "“quoted” — dash"),
+    ],
+)
+def test_folding(text, folded):
+    from newsarchive.search.text import fold
+
+    assert fold(text) == folded
+
+
+def test_words_and_languages():
+    from newsarchive.search.text import language_key, words
+
+    assert words("Covid-19: l’été, Zürich!") == ["covid", "19", "l", "ete", "zurich"]
+    assert [language_key(x) for x in (None, "en", "de-CH", "FR", "nb", "ja", "")] == ["en", "en", "de", "fr", "no", "none", "en"]

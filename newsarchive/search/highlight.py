@@ -104,7 +104,7 @@ def fold_with_origin(text: str) -> tuple[str, list[int] | None]:
         ch = m.group()
         folded = _FOLDED_CHARS.get(ch)
         if folded is None:
-            folded = _FOLDED_CHARS[ch] = fold(ch)  # per character: folding never looks across
+            folded = _FOLDED_CHARS[ch] = fold(ch)  # per character, as `fold` itself works
         pieces.append(folded)
         origin.extend([i] * len(folded))
         at = i + 1

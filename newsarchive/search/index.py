@@ -48,7 +48,7 @@ from newsarchive.search.query import (
 from newsarchive.search.text import DEFAULT_FIELDS, NAME_FIELDS, PROSE_FIELDS, field_texts, language_key, stemmer, words
 from newsarchive.search.values import Value
 
-SCHEMA_VERSION = 2  # bump whenever tokenizing, stemming or the tables change
+SCHEMA_VERSION = 3  # bump whenever tokenizing, stemming or the tables change
 FTS_COLUMNS = (
     "title", "subtitle", "body", "note",
     "title_x", "subtitle_x", "body_x", "note_x",
@@ -538,6 +538,7 @@ class SearchIndex:
         ranked = sort == "relevance" and plan.ranked
         order = "score, rowid" if ranked else _order(sort, "")
         limit_value = -1 if limit is None else limit
+        first = offset
         con = self._con
 
         head: list[tuple[int, float]] = []
@@ -580,7 +581,7 @@ class SearchIndex:
         if limit_value == 0:
             page = []
         hits = self._hits(head + page, node, exact, context_words)
-        return SearchResults(query, total, hits, facet_counts, offset, limit)
+        return SearchResults(query, total, hits, facet_counts, first, limit)
 
     def kwic(
         self,

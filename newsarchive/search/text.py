@@ -53,8 +53,23 @@ def fold(text: str) -> str:
     text = text.casefold()
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_UNDECOMPOSED)
+    # Folding works character by character, so only the non-ASCII ones need the work, and
+    # each is folded once per process (articles repeat their quotes, dashes and accents).
+    return _NON_ASCII.sub(_fold_match, text)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_FOLDED: dict[str, str] = {}
+
+
+def _fold_match(match: re.Match[str]) -> str:
+    ch = match.group()
+    folded = _FOLDED.get(ch)
+    if folded is None:
+        decomposed = unicodedata.normalize("NFKD", ch)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_UNDECOMPOSED)
+        _FOLDED[ch] = folded = folded.casefold()  # NFKD can yield capitals ("ℌ" -> "H")
+    return folded
 
 
 def words(text: str) -> list[str]:
