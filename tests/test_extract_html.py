@@ -236,3 +236,13 @@ def test_http_charset_is_used_when_the_page_declares_none():
     text = "<html><body><article><p>" + "Городской совет обсудил новый мост через реку и утвердил план работ. " * 3 + "</p></article></body></html>"
     article = extract_html_article(text.encode("cp1251"), charset="windows-1251")
     assert "Городской совет" in article.body
+
+
+def test_json_ld_surrogate_escapes_never_reach_the_record():
+    """Issue 8, row 11: found by fuzzing; a lone surrogate cannot be stored as JSON."""
+    import orjson
+
+    page = HARBOUR.read_text(encoding="utf-8").replace('"headline": "Harbour', '"headline": "\\ud800 Harbour')
+    article = extract_html_article(page)
+    assert article.title.startswith("\ufffd Harbour")
+    orjson.dumps(article.to_record())

@@ -48,6 +48,7 @@ CHARSET_IN_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-
 CHARSET_IN_XML = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""", re.IGNORECASE)
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 SPACES = re.compile(r"\s+")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 TITLE_SEPARATORS = re.compile(r"\s+(?:[|»·:–—-]|::)\s+")
 LANGUAGE = re.compile(r"^([a-z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
 
@@ -141,7 +142,8 @@ def decode_html(data: bytes, *, charset: str | None = None) -> str:
 def _clean(text: Any) -> str | None:
     if not isinstance(text, str):
         return None
-    cleaned = SPACES.sub(" ", text).strip()
+    # JSON-LD's "\\ud800" escapes make lone surrogates, which no JSON archive can store.
+    cleaned = SPACES.sub(" ", LONE_SURROGATE.sub("\ufffd", text)).strip()
     return cleaned or None
 
 
@@ -468,11 +470,11 @@ def extract_html_article(
     if not title:
         title = _first_words(body)
 
-    base = url or document.url
+    base = url or _clean(document.url)
     canonical = meta.get("canonical")
     page_url = urljoin(base, canonical) if canonical and base else canonical or base
     published = meta.get("published") or (document.date if is_iso_date(document.date or "") else None)
-    authors = meta.get("authors") or [name.strip() for name in (document.author or "").split(";") if name.strip()]
+    authors = meta.get("authors") or [name for part in (document.author or "").split(";") if (name := _clean(part))]
     extra: dict[str, Any] = {}
     if comments:
         extra["comments"] = "\n\n".join(comments)
