@@ -201,3 +201,24 @@ def test_http_charset_of_a_record_decodes_its_page():
     ).encode()
     found, errors, _ = run(head + http + b"\r\n\r\n", "ru.warc")
     assert errors == [] and "Городской совет" in found[0].body
+
+
+def test_resource_records_and_xhtml_responses_are_pages_too(tmp_path):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    text = "<p>" + "The lock keeper opened the upper gates at dawn so the first barges could pass before the fog. " * 3 + "</p>"
+    page = f"<html><head><title>Canal lock reopens</title></head><body><article>{text}</article></body></html>".encode()
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    writer.write_record(
+        writer.create_warc_record("https://canal.example/lock", "resource", payload=io.BytesIO(page), warc_content_type="text/html")
+    )
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "application/xhtml+xml")], protocol="HTTP/1.1")
+    writer.write_record(
+        writer.create_warc_record("https://canal.example/lock-x", "response", payload=io.BytesIO(page), http_headers=headers)
+    )
+    found, errors, skipped = run(out.getvalue(), "canal.warc.gz")
+    assert errors == [] and not skipped
+    assert [a.url for a in found] == ["https://canal.example/lock", "https://canal.example/lock-x"]
+    assert all(a.title == "Canal lock reopens" for a in found)
