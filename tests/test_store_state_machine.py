@@ -157,7 +157,7 @@ class ArchiveMachine(RuleBasedStateMachine):
 
 
 ArchiveMachine.TestCase.settings = settings(
-    max_examples=25, stateful_step_count=15, deadline=None,
+    max_examples=15, stateful_step_count=15, deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 test_archive_state_machine = ArchiveMachine.TestCase
