@@ -306,3 +306,43 @@ def test_arbitrary_pages_of_lines_give_an_article_or_bad_input(lines):
         assert error.path == "page.txt"
         return
     assert len(results) == 1 and isinstance(results[0], Article)
+
+
+# The furniture lexicon.
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sign up for our free newsletter",
+        "Advertisement",
+        "Story continues below advertisement",
+        "© 2021 The Upland Courier. All rights reserved.",
+        "We use cookies to give you the best experience",
+        "Lesen Sie auch: Wie gut ist die Region vorbereitet?",
+        "Partager sur Facebook",
+        "Noticias relacionadas",
+        "Leggi anche",
+        "Leia também",
+        "Alle rechten voorbehouden",
+        "Photo: Lukas Brandner / Getty Images",
+    ],
+)
+def test_furniture_lines(line):
+    from newsarchive.extract.furniture import furniture_reason
+
+    assert furniture_reason(line, len(line.split()))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "What happens next",
+        "He shared the prize with two colleagues from the lab, who had worked on it for years.",
+        "The council said the home would reopen next spring.",
+        "Roads and schools",
+    ],
+)
+def test_prose_and_headings_are_not_furniture(line):
+    from newsarchive.extract.furniture import furniture_reason
+
+    assert furniture_reason(line, len(line.split())) is None

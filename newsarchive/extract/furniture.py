@@ -29,6 +29,11 @@ sign ?up | sign ?in | log ?in | log ?out | register | subscribe | subscription |
 | all rights reserved | copyright | \(c\) | © | terms | faq | help | careers | jobs | media kit | corrections
 | photos? | videos? | gallery | slideshows? | watch | listen | podcasts?
 | tags? | topics | filed under | categories | category | archives? | select month | select category | blogroll
+| (share|partager|compartir|compartilhar|compartilhe|teilen|condividi|delen|tweet|pin it|post) (on|sur|en|no|na|auf|su|op|via|to|this|it) \w+
+| story continues below | continue reading below | article continues below | scroll to continue | click to enlarge | tap to enlarge
+| image \d+ of \d+ | photo \d+ of \d+ | \d+ of \d+ photos | next slide | previous slide | ad feedback | paid content | paid post
+| recommended for you | get our newsletter | support (our|independent) journalism | opens in (a )?new (window|tab) | this content is not available
+| listen to this (article|story) | audio version | play video | watch video | view gallery | enlarge this image | toggle caption
 | reading time | \d+ min(ute)?s? read | was this (article|page|information) helpful | lesen sie (auch|mehr) | lesezeit
 | leestijd | temps de lecture | tiempo de lectura | tempo di lettura | tempo de leitura | accept( and close| all)? | akzeptieren | accepter | aceptar | accetta
 | loading | javascript | enable javascript | flash player | adobe flash
