@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 _MONTH_NAMES = {
     1: "january januar jänner janvier enero gennaio janeiro januari",
@@ -109,6 +110,13 @@ def _from_match(pattern_index: int, match: re.Match[str], dayfirst: bool | None)
 
 def find_dates(text: str, *, dayfirst: bool | None = None) -> list[tuple[int, int, str]]:
     """Every date in `text` as (start, end, "YYYY-MM-DD"), in order of position."""
+    return list(_find_dates(text, dayfirst))
+
+
+@lru_cache(maxsize=4096)
+def _find_dates(text: str, dayfirst: bool | None) -> tuple[tuple[int, int, str], ...]:
+    # The extractor asks about the same short lines several times (credit lines, headline
+    # candidates, the opening of the article): the answer is kept.
     found: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
     for index, pattern in enumerate(PATTERNS):
@@ -120,7 +128,7 @@ def find_dates(text: str, *, dayfirst: bool | None = None) -> list[tuple[int, in
             if iso:
                 found.append((start, end, iso))
                 taken.append((start, end))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def parse_date(text: str, *, dayfirst: bool | None = None) -> str | None:
