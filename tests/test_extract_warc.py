@@ -222,3 +222,14 @@ def test_resource_records_and_xhtml_responses_are_pages_too(tmp_path):
     assert errors == [] and not skipped
     assert [a.url for a in found] == ["https://canal.example/lock", "https://canal.example/lock-x"]
     assert all(a.title == "Canal lock reopens" for a in found)
+
+
+def test_the_file_cap_grows_with_the_compressed_size(monkeypatch):
+    """A big real crawl inflates a few times over and must not hit the cap a bomb hits."""
+    monkeypatch.setattr(warc_module, "MAX_FILE_BYTES", 1024 * 1024)
+    rng = __import__("random").Random(5)
+    noise = bytes(rng.randrange(256) for _ in range(1_500_000))  # incompressible, like images
+    data = gzip.compress(_warc_with_record(noise)) + (WARCS / "crawl.warc.gz").read_bytes()
+    found, errors, _ = run(data, "big-crawl.warc.gz")
+    assert [a.title for a in found] == TITLES
+    assert not any("cap for one file" in e.message for e in errors)

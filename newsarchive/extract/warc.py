@@ -28,8 +28,11 @@ from newsarchive.model import Article
 
 # Most a record's payload may hold once decompressed; no news page comes near it.
 MAX_RECORD_BYTES = 50 * 1024 * 1024
-# Most one file may decompress to.
+# Most one file may decompress to: MAX_FILE_BYTES, or MAX_EXPANSION times its compressed
+# size when that is more. A crawler's 1 GB .warc.gz of pages and images inflates a few
+# times over; a gzip bomb, a thousand times.
 MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024
+MAX_EXPANSION = 20
 # Longest header line warcio may read; a real WARC header line is a few hundred bytes.
 MAX_LINE_BYTES = 64 * 1024
 # Resyncing after broken records gives up after this many, so junk cannot loop for long.
@@ -45,20 +48,21 @@ class CapExceeded(Exception):
 
 
 class _Budget:
-    """Decompressed bytes read so far from one file, against MAX_FILE_BYTES.
+    """Decompressed bytes read so far from one file, against the file's cap.
 
     Also notes whether the last gzip member ended cleanly (a truncated .warc.gz does not).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, compressed_size: int) -> None:
+        self.limit = max(MAX_FILE_BYTES, MAX_EXPANSION * compressed_size)
         self.used = 0
         self.truncated = False
 
     def spend(self, amount: int) -> None:
         self.used += amount
-        if self.used > MAX_FILE_BYTES:
+        if self.used > self.limit:
             raise CapExceeded(
-                f"decompresses to more than {MAX_FILE_BYTES // 1024 ** 2} MB, the cap for one file "
+                f"decompresses to more than {self.limit // 1024 ** 2} MB, the cap for one file "
                 "(a decompression bomb, or a crawl to split before importing)"
             )
 
@@ -348,7 +352,7 @@ def extract_warc(data: bytes, context: ExtractContext) -> Iterator[Article | Bad
     if not data.startswith(GZIP_MAGIC) and len(data) > MAX_FILE_BYTES:
         raise BadInputError(f"file is over the {MAX_FILE_BYTES // 1024 ** 2} MB cap for one WARC file", path=context.path)
     is_arc = _check_head(data, context.path)
-    budget = _Budget()
+    budget = _Budget(len(data))
     yielded = False
     try:
         for item in _records(data, context, budget, is_arc):
