@@ -125,10 +125,11 @@ def test_extraction_is_fast_enough_for_ten_thousand_pages():
     """10,000 pages in 5 minutes on 2 cores leaves about 60 ms a page; a small page is far below."""
     data = HARBOUR.read_bytes()
     extract_html_article(data)
-    started = time.perf_counter()
+    # CPU time, so other work on a busy machine does not make the test flaky.
+    started = time.process_time()
     for _ in range(10):
         extract_html_article(data)
-    assert (time.perf_counter() - started) / 10 < 0.06
+    assert (time.process_time() - started) / 10 < 0.06
 
 
 @pytest.mark.slow
