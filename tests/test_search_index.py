@@ -457,3 +457,10 @@ def test_real_news_text_agrees_with_the_reference(tmp_path):
             assert {h.id for h in index.search(query, limit=None, exact=exact).hits} == reference.search(query, exact=exact), query
             checked += 1
     assert checked > 80
+
+
+def test_listing_more_records_than_sqlite_takes_parameters(index):
+    many = [article(f"m{i:06d}", f"Title {i}", "word") for i in range(12_000)]
+    index.rebuild(many, "fp")
+    assert len(index.list_records()) == 12_000
+    assert index.search("word", limit=None).total == 12_000

@@ -48,7 +48,7 @@ from newsarchive.search.query import (
 from newsarchive.search.text import DEFAULT_FIELDS, NAME_FIELDS, PROSE_FIELDS, field_texts, language_key, stemmer, words
 from newsarchive.search.values import Value
 
-SCHEMA_VERSION = 3  # bump whenever tokenizing, stemming or the tables change
+SCHEMA_VERSION = 4  # bump whenever tokenizing, stemming or the tables change
 FTS_COLUMNS = (
     "title", "subtitle", "body", "note",
     "title_x", "subtitle_x", "body_x", "note_x",
@@ -73,9 +73,11 @@ CREATE TABLE docs(
     site TEXT,
     lang TEXT NOT NULL,
     title_key TEXT,
-    words INTEGER NOT NULL,
-    record TEXT NOT NULL
+    words INTEGER NOT NULL
 );
+-- The full records live apart: docs rows stay small, so joins, sorts and facets over tens
+-- of thousands of hits read a few pages instead of every article.
+CREATE TABLE records(rowid INTEGER PRIMARY KEY, record TEXT NOT NULL);
 CREATE INDEX docs_published ON docs(published);
 CREATE INDEX docs_newest ON docs(published IS NOT NULL, published);
 CREATE INDEX docs_oldest ON docs(published IS NULL, published);
@@ -303,7 +305,7 @@ class SearchIndex:
         con = self._con
         count = 0
         with self._transaction():
-            for table in ("docs", "doc_tags", "doc_authors", "stems", "meta"):
+            for table in ("docs", "records", "doc_tags", "doc_authors", "stems", "meta"):
                 con.execute(f"DELETE FROM {table}")
             con.execute("INSERT INTO fts(fts) VALUES('delete-all')")
             vocabulary = _Vocabulary(table_empty=True)
@@ -368,7 +370,9 @@ class SearchIndex:
         for i in range(0, len(ids), 5000):
             chunk = list(ids[i : i + 5000])
             found = con.execute(
-                f"SELECT rowid, record FROM docs WHERE id IN ({','.join('?' * len(chunk))})", chunk
+                f"SELECT d.rowid, r.record FROM docs d JOIN records r ON r.rowid = d.rowid "
+                f"WHERE d.id IN ({','.join('?' * len(chunk))})",
+                chunk,
             ).fetchall()
             if not found:
                 continue
@@ -379,11 +383,12 @@ class SearchIndex:
             )
             rowids = [(rowid,) for rowid, _ in found]
             con.executemany("DELETE FROM docs WHERE rowid = ?", rowids)
+            con.executemany("DELETE FROM records WHERE rowid = ?", rowids)
             con.executemany("DELETE FROM doc_tags WHERE doc = ?", rowids)
             con.executemany("DELETE FROM doc_authors WHERE doc = ?", rowids)
 
     def _insert(self, records: Sequence[dict[str, Any]], first_rowid: int, vocabulary: _Vocabulary) -> None:
-        docs, fts, tags, authors = [], [], [], []
+        docs, stored, fts, tags, authors = [], [], [], [], []
         tokenized = [_tokenize_record(record) for record in records]
         self._recall_stems(tokenized, vocabulary)
         for offset, (record, (lang, prose, names)) in enumerate(zip(records, tokenized), start=1):
@@ -403,14 +408,15 @@ class SearchIndex:
                     lang,
                     " ".join(words(record.get("title") or "")),
                     body_words if isinstance(body_words, int) else len(words(record.get("body") or "")),
-                    serialised.decode("utf-8"),
                 )
             )
+            stored.append((rowid, serialised.decode("utf-8")))
             fts.append((rowid, *values))
             tags.extend((t, rowid) for t in dict.fromkeys(record.get("tags") or []) if isinstance(t, str))
             authors.extend((a, rowid) for a in dict.fromkeys(record.get("authors") or []) if isinstance(a, str))
         con = self._con
-        con.executemany("INSERT INTO docs VALUES (?,?,?,?,?,?,?,?,?,?,?)", docs)
+        con.executemany("INSERT INTO docs VALUES (?,?,?,?,?,?,?,?,?,?)", docs)
+        con.executemany("INSERT INTO records VALUES (?, ?)", stored)
         marks = ", ".join("?" * (len(FTS_COLUMNS) + 1))
         con.executemany(f"INSERT INTO fts(rowid, {', '.join(FTS_COLUMNS)}) VALUES ({marks})", fts)
         con.executemany("INSERT OR IGNORE INTO doc_tags VALUES (?, ?)", tags)
@@ -465,11 +471,15 @@ class SearchIndex:
         key = id_or_prefix.strip()
         if not key:
             return None
-        row = self._con.execute("SELECT record FROM docs WHERE id = ?", (key,)).fetchone()
+        row = self._con.execute(
+            "SELECT r.record FROM docs d JOIN records r ON r.rowid = d.rowid WHERE d.id = ?", (key,)
+        ).fetchone()
         if row:
             return json.loads(row[0])
         rows = self._con.execute(
-            "SELECT id, record FROM docs WHERE id >= ? AND id < ? ORDER BY id LIMIT 6", (key, key + "\U0010ffff")
+            "SELECT d.id, r.record FROM docs d JOIN records r ON r.rowid = d.rowid WHERE d.id >= ? AND d.id < ? "
+            "ORDER BY d.id LIMIT 6",
+            (key, key + "\U0010ffff"),
         ).fetchall()
         if len(rows) > 1:
             shown = ", ".join(r[0] for r in rows[:5]) + (", ..." if len(rows) > 5 else "")
@@ -485,9 +495,9 @@ class SearchIndex:
         """Stored records passing the filters, by publication date."""
         where, params = _filter_sql(filters)
         order = _order(sort if sort != "relevance" else "newest", "d.")
-        sql = f"SELECT d.record FROM docs d WHERE {' AND '.join(where) or '1'} ORDER BY {order} LIMIT ? OFFSET ?"
-        rows = self._con.execute(sql, (*params, -1 if limit is None else limit, offset))
-        return [json.loads(r[0]) for r in rows]
+        sql = f"SELECT d.rowid FROM docs d WHERE {' AND '.join(where) or '1'} ORDER BY {order} LIMIT ? OFFSET ?"
+        rowids = [r[0] for r in self._con.execute(sql, (*params, -1 if limit is None else limit, offset))]
+        return self._records(rowids)
 
     def stats(self) -> dict[str, Any]:
         """Counts by year, source, tag and language, and the total of words."""
@@ -553,7 +563,12 @@ class SearchIndex:
         facet_counts: dict[str, list[tuple[str, int]]] = {}
         if facets:
             con.execute("DROP TABLE IF EXISTS temp.hits")
-            con.execute(f"CREATE TEMP TABLE hits AS {plan.sql}", plan.params)
+            # The hits, with what the facets group by, gathered in one pass over the matches.
+            con.execute(
+                "CREATE TEMP TABLE hits AS SELECT h.rowid AS rowid, h.score AS score, d.published AS published, "
+                f"d.source AS source, d.site AS site FROM ({plan.sql}) h JOIN docs d ON d.rowid = h.rowid",
+                plan.params,
+            )
             total = con.execute("SELECT count(*) FROM temp.hits").fetchone()[0]
             page = con.execute(
                 f"SELECT rowid, score FROM temp.hits{skip} ORDER BY {order} LIMIT ? OFFSET ?", (limit_value, offset)
@@ -716,15 +731,9 @@ class SearchIndex:
         cap = "" if limit is None else f" LIMIT {int(limit)}"
         if name in ("year", "month"):
             width = 4 if name == "year" else 7
-            sql = (
-                f"SELECT substr(d.published, 1, {width}) k, count(*) FROM temp.hits h JOIN docs d ON d.rowid = h.rowid "
-                "WHERE d.published IS NOT NULL GROUP BY k ORDER BY k"
-            )
+            sql = f"SELECT substr(published, 1, {width}) k, count(*) FROM temp.hits WHERE published IS NOT NULL GROUP BY k ORDER BY k"
         elif name in ("source", "site"):
-            sql = (
-                f"SELECT d.{name} k, count(*) n FROM temp.hits h JOIN docs d ON d.rowid = h.rowid "
-                f"WHERE d.{name} IS NOT NULL GROUP BY k ORDER BY n DESC, k{cap}"
-            )
+            sql = f"SELECT {name} k, count(*) n FROM temp.hits WHERE {name} IS NOT NULL GROUP BY k ORDER BY n DESC, k{cap}"
         else:
             table, column = ("doc_tags", "tag") if name == "tag" else ("doc_authors", "author")
             sql = (
@@ -734,10 +743,12 @@ class SearchIndex:
         return [(k, n) for k, n in self._con.execute(sql)]
 
     def _records(self, rowids: Sequence[int]) -> list[dict[str, Any]]:
-        if not rowids:
-            return []
-        marks = ",".join("?" * len(rowids))
-        found = dict(self._con.execute(f"SELECT rowid, record FROM docs WHERE rowid IN ({marks})", list(rowids)))
+        """The stored records for these rowids, in the same order."""
+        found: dict[int, str] = {}
+        for i in range(0, len(rowids), 10_000):  # within SQLite's limit on parameters
+            chunk = list(rowids[i : i + 10_000])
+            marks = ",".join("?" * len(chunk))
+            found.update(self._con.execute(f"SELECT rowid, record FROM records WHERE rowid IN ({marks})", chunk))
         return [json.loads(found[r]) for r in rowids if r in found]
 
     def _hits(self, page: list[tuple[int, float]], node: Node | None, exact: bool, context_words: int) -> list[Hit]:
