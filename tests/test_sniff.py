@@ -85,3 +85,9 @@ def test_binary_is_not_placed(data):
 @given(st.binary(max_size=2000), st.sampled_from(["a.txt", "b.html", "c.warc.gz", "d", "e.md", "f.csv"]))
 def test_sniffing_never_raises_and_names_a_registered_format(data, path):
     assert sniff_format(data, path) in (*FORMATS, None)
+
+
+@pytest.mark.parametrize("data", [b"\r\t", b"a,b\rc\n", b'"title,"body\r\n'])
+def test_stray_carriage_returns_do_not_break_the_csv_check(data):
+    """Found by the property test below: the csv module raised on a lone "\\r"."""
+    assert sniff_format(data, "a.txt") in (*FORMATS, None)

@@ -93,11 +93,12 @@ def _is_json(head: bytes) -> bool:
 def _is_csv(head: bytes) -> bool:
     try:
         text = head.decode("utf-8-sig", errors="replace")
-        first_line = text.split("\n", 1)[0]
+        first_line = text.splitlines()[0] if text.strip() else ""
         dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")
+        # A stray "\r" or quote in the header row makes the csv module raise, not return.
+        columns = next(csv.reader(io.StringIO(first_line), dialect), [])
     except csv.Error:
         return False
-    columns = next(csv.reader(io.StringIO(first_line), dialect), [])
     names = {"".join(ch for ch in c.lower() if ch.isalnum()) for c in columns}
     return len(columns) >= 2 and bool(names & _CSV_HINTS)
 
