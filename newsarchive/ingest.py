@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -178,8 +179,18 @@ def _extract_all(items: list[InputFile], options: ImportOptions) -> Iterator[Ext
         for item in items:
             yield extract_input(item, options.format)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+    try:
         yield from pool.map(extract_input, items, [options.format] * len(items), chunksize=4)
+    finally:
+        # On Ctrl-C (or any early exit) the parent must not wait for queued extractions.
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _ignore_interrupts() -> None:
+    """In a worker: Ctrl-C reaches the whole process group, and what an interrupt means
+    (drop the batch in progress, report what landed) is the parent's to decide."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class Importer:

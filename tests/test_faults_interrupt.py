@@ -91,20 +91,12 @@ def test_sigint_to_the_main_process(tmp_path, many_files):
     assert max(landed) >= MIN_BATCH or landed == [0, 0, 0], landed
 
 
-# Worker processes get the terminal's SIGINT too: they print "Process ForkProcess-1: Traceback
-# ... KeyboardInterrupt" on stderr, and in about 1 run in 6 the import then hangs for good
-# (newsarchive/ingest.py _extract_all: the pool's workers do not ignore SIGINT, and the pool
-# is shut down waiting). Timing decides which, hence not strict. Fix: ProcessPoolExecutor(...,
-# initializer=<ignore SIGINT>), and pool.shutdown(wait=False, cancel_futures=True) on the way out.
-WORKER_TRACEBACKS = pytest.mark.xfail(strict=False, reason="issue 8 row 8: on Ctrl-C, pool workers print "
-                                                           "KeyboardInterrupt tracebacks and the import can hang "
-                                                           "(ingest.py _extract_all)")
-
-
-@WORKER_TRACEBACKS
 @pytest.mark.parametrize("after_originals", [1, 12])
 def test_sigint_to_the_process_group(tmp_path, many_files, after_originals):
-    """Ctrl-C on a terminal: the whole foreground process group, workers included."""
+    """Ctrl-C on a terminal: the whole foreground process group, workers included.
+
+    Regression (issue 8 row 8): pool workers printed KeyboardInterrupt tracebacks and the
+    import could hang while the pool shut down waiting."""
     _interrupt_and_check(tmp_path, many_files, group=True, after_originals=after_originals, delay=0.0)
 
 
@@ -138,8 +130,6 @@ def test_sigint_while_waiting_for_the_lock(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="issue 8 row 8: Ctrl-C can hang a parallel import (ingest.py _extract_all); "
-                                       "about 1 run in 6 here")
 def test_ctrl_c_never_hangs_a_parallel_import(tmp_path, many_files):
     """Thirty Ctrl-Cs early in a parallel import: each one ends it within seconds, quietly."""
     for attempt in range(30):
