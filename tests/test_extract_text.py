@@ -169,6 +169,18 @@ def test_a_line_is_joined_only_when_its_first_word_could_not_fit_above():
     assert blocks[0].text.count("wrapped") == 24
 
 
+def test_a_narrow_column_of_a_dump_is_joined_at_its_own_margin():
+    import textwrap
+
+    prose = " ".join(f"sentence number {n} of the wide paragraph goes on here." for n in range(60))
+    wide = textwrap.wrap(prose, 90)
+    column = textwrap.wrap(" ".join(f"the narrow column says thing {n} and more." for n in range(20)), 45)
+    page = "\n".join(wide) + "\n\n" + "\n".join(" " * 30 + line for line in column) + "\n"
+    blocks = split_blocks(page)
+    assert len(blocks) == 2
+    assert blocks[1].text.startswith("the narrow column says thing 0") and blocks[1].text.endswith("thing 19 and more.")
+
+
 def test_unwrapped_lines_are_never_joined():
     page = "\n".join(f"Line {n} is a sentence of its own." for n in range(30))
     assert len(split_blocks(page)) == 30

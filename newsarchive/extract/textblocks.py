@@ -85,6 +85,7 @@ def split_blocks(text: str) -> list[Block]:
     """The page's blocks in order; blank lines and wrap-width continuations decide the cuts."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ").split("\n")
     width = wrap_width(lines)
+    columns = _Columns(lines) if width else None
     blocks: list[Block] = []
     current: list[str] = []
     start = 0
@@ -110,7 +111,10 @@ def split_blocks(text: str) -> list[Block]:
             flush()
             previous_blank = True
             continue
-        if current and (_continues(current[-1], line, width) if width else _carries_on(current[-1], line)):
+        if current and (
+            (_continues(current[-1], line, width) if width else _carries_on(current[-1], line))
+            or (columns is not None and _continues_in_column(current[-1], line, columns, number))
+        ):
             current.append(line)
             continue
         flush()
@@ -121,6 +125,36 @@ def split_blocks(text: str) -> list[Block]:
         previous_blank = False
     flush()
     return blocks
+
+
+COLUMN_REACH = 12
+
+
+class _Columns:
+    """The right margin of the lines around a line that start where it starts.
+
+    A dump of a page laid out in columns wraps each column at its own margin: a column
+    indented 30 places and 48 wide never reaches the page's width. Margins are worked out
+    only for the lines that ask, so a long dump costs little.
+    """
+
+    def __init__(self, lines: list[str]) -> None:
+        self.indents = [len(line) - len(line.lstrip()) if line.strip() else -1 for line in lines]
+        self.lengths = [len(line.rstrip()) for line in lines]
+
+    def margin(self, number: int) -> int:
+        indent = self.indents[number]
+        window = range(max(0, number - COLUMN_REACH), min(len(self.indents), number + COLUMN_REACH + 1))
+        return max((self.lengths[i] for i in window if self.indents[i] == indent), default=0)
+
+
+def _continues_in_column(previous: str, line: str, columns: _Columns, number: int) -> bool:
+    """`line` carries on a paragraph wrapped at its column's own margin."""
+    indent = columns.indents[number]
+    if indent <= 0 or indent != len(previous) - len(previous.lstrip()) or BULLET.match(line):
+        return False
+    margin = columns.margin(number)
+    return margin - indent >= 30 and len(previous.rstrip()) + 1 + len(line.split()[0]) > margin - 2
 
 
 def _carries_on(previous: str, line: str) -> bool:
