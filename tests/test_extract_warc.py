@@ -77,6 +77,11 @@ def test_arc_gz_and_whole_file_gzip_are_read():
     # `gzip crawl.warc` makes one member around every record, which warcio alone refuses.
     found, errors, _ = run(gzip.compress((WARCS / "crawl.warc").read_bytes()), "whole.warc.gz")
     assert [a.title for a in found] == TITLES and errors == []
+    # ...also when the first record is a page: read once, not twice.
+    data = (WARCS / "crawl.warc").read_bytes()
+    first_page = data.index(b"WARC/1.0", data.index(b"WARC-Type: request"))
+    found, errors, _ = run(gzip.compress(data[first_page:]), "whole.warc.gz")
+    assert [a.title for a in found] == TITLES and errors == []
 
 
 def test_truncated_warc_gz_reports_the_broken_record_and_keeps_the_rest():

@@ -264,6 +264,9 @@ def _records(data: bytes, context: ExtractContext, budget: _Budget, is_arc: bool
     position = 0
     last_start = -1
     failures = 0
+    # Records read before warcio found the file to be one gzip member around them all; the
+    # whole-file pass skips them rather than give their articles twice.
+    processed = skip = 0
     while position is not None and position < len(data):
         broken: list[int] = []
         if whole_file_gzip:
@@ -276,8 +279,14 @@ def _records(data: bytes, context: ExtractContext, budget: _Budget, is_arc: bool
         try:
             for record in iterator:
                 offset = iterator.offset
-                if offset <= last_start and not whole_file_gzip:
+                if whole_file_gzip:
+                    if skip:
+                        skip -= 1
+                        continue
+                elif offset <= last_start:
                     continue
+                else:
+                    processed += 1
                 last_start = offset
                 result = _article_from_record(record, offset, context, from_arc=is_arc)
                 if result is not None:
@@ -301,7 +310,7 @@ def _records(data: bytes, context: ExtractContext, budget: _Budget, is_arc: bool
         except ArchiveLoadFailed as error:
             if gzipped and not whole_file_gzip and "non-chunked" in str(error):
                 # One gzip member around many records: read it as one decompressed stream.
-                whole_file_gzip, last_start = True, -1
+                whole_file_gzip, last_start, skip = True, -1, processed
                 continue
             message = str(error).strip().splitlines()[0] if str(error).strip() else "unreadable record"
         except (EOFError, zlib.error, ValueError, OSError, IndexError, KeyError, TypeError, AttributeError) as error:
