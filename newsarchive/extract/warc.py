@@ -10,6 +10,9 @@ A crawl file is untrusted: decompression is capped per record and per file, so a
 stops with a message instead of filling memory, and a header line can never grow without
 bound. A broken record is reported with its offset, and reading resumes at the next record
 that can be found (the next gzip member, or the next "WARC/" header line).
+
+Offsets are those of the file (for a .warc.gz, of the record's gzip member), except in a
+.warc.gz compressed as one piece (`gzip crawl.warc`), where they count decompressed bytes.
 """
 
 from __future__ import annotations
