@@ -4,7 +4,8 @@ For each text style made by bench/text_corpus.py (html-text, inscriptis, w3m) ev
 goes through the real importer (`extract_text_file`, as `import --format text` runs it)
 and its body is scored against the corpus gold with ../shared/corpus/metric.py. Beside it,
 on the same text: "everything kept" (the whole page) and "jusText on lines" (each line a
-paragraph, jusText's classifier with the English stop-word list). "+learned" is the
+paragraph, jusText's classifier with the English stop-word list; "jusText ¶" gives it
+blank-line paragraphs instead, fairer to w3m's wrapped lines). "+learned" is the
 importer again with what the archive would learn from the site's other pages: lines found
 on 3 or more pages of the same site (by canonical domain) passed as furniture, as
 `reextract` does once those pages are in the archive.
@@ -88,12 +89,14 @@ def title_right(predicted: str | None, meta: dict) -> bool | None:
     return len(got) >= 12 and any(got in w for w in wanted)
 
 
-def justext_lines(text: str) -> str:
+def justext_lines(text: str, *, paragraphs: bool = False) -> str:
+    """jusText's verdict on a text page, each line (or each blank-line paragraph) a <p>."""
     import html
 
     import justext
 
-    page = "<html><body>" + "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines() if line.strip()) + "</body></html>"
+    units = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)] if paragraphs else text.splitlines()
+    page = "<html><body>" + "".join(f"<p>{html.escape(unit)}</p>" for unit in units if unit.strip()) + "</body></html>"
     paragraphs = justext.justext(page, justext.get_stoplist("English"))
     return "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
 
@@ -156,6 +159,7 @@ def run_one(job: tuple[str, str, frozenset[str]]) -> dict:
         "learned": learned,
         "all": text,
         "justext": justext_lines(text),
+        "justext_p": justext_lines(text, paragraphs=True),
         "title_ok": title_right(title, meta),
         "date": meta.get("date"),
         "date_ok": published == meta.get("date") if meta.get("date") else None,
@@ -187,9 +191,9 @@ def main() -> None:
     for style in styles:
         rows = [r for r in results if r["style"] == style]
         for part, chosen in (("tuned", [r for r in rows if not held_out(r["id"])]), ("held-out", [r for r in rows if held_out(r["id"])])):
-            for method in ("ours", "learned", "all", "justext"):
+            for method in ("ours", "learned", "all", "justext", "justext_p"):
                 f1, p, r = metric.score((gold[row["id"]], row[method]) for row in chosen)
-                name = {"ours": "newsarch", "learned": "+learned", "all": "all kept", "justext": "jusText"}[method]
+                name = {"ours": "newsarch", "learned": "+learned", "all": "all kept", "justext": "jusText", "justext_p": "jusText ¶"}[method]
                 print(f"{style:<11} {part:<9} {name:<10} {f1:6.3f} {p:6.3f} {r:6.3f}   {len(chosen)}")
             # The corpus's gold runs on into the reader comments after a marker line on 148
             # pages; our body is the article alone (DESIGN.md), so we also score against the
