@@ -247,3 +247,40 @@ def test_json_ld_surrogate_escapes_never_reach_the_record():
     article = extract_html_article(page)
     assert article.title.startswith("\ufffd Harbour")
     orjson.dumps(article.to_record())
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("BY CHARLES DUNMORE AND ELENA RUIZ", ["Charles Dunmore", "Elena Ruiz"]),
+        ("By Ana Souto, Ben Okri & Cy Twombly", ["Ana Souto", "Ben Okri", "Cy Twombly"]),
+        ("By Anna de la Cruz", ["Anna de la Cruz"]),
+        ("By the way, this is a sentence.", []),
+        ("by someone on January 31, 2011", []),
+        ("Byron Bay floods again", []),
+    ],
+)
+def test_byline_authors(text, names):
+    from newsarchive.extract.html import byline_authors
+
+    assert byline_authors(text) == names
+
+
+def test_a_byline_opening_the_body_becomes_the_authors():
+    page = (
+        "<html><head><title>Lighthouse keepers return</title></head><body><article><h1>Lighthouse keepers return</h1>"
+        "<p>By Ruth Penhale and Owen Tresize</p>"
+        + "<p>The lighthouse on the point will have keepers again this summer, for the first time since it was automated, as a museum opens in the old cottages.</p>" * 3
+        + "</article></body></html>"
+    )
+    article = extract_html_article(page)
+    assert article.authors == ["Ruth Penhale", "Owen Tresize"]
+    assert not article.body.startswith("By ")
+
+
+def test_dates_and_roles_are_not_authors():
+    page = HARBOUR.read_text(encoding="utf-8").replace(
+        '"author": [{"@type": "Person", "name": "Morag Fenwick"}, {"@type": "Person", "name": "Idris Caldwell"}],',
+        '"author": [{"@type": "Person", "name": "Morag Fenwick"}, {"@type": "Person", "name": "November"}, "admin", "12 March 2024"],',
+    )
+    assert extract_html_article(page).authors == ["Morag Fenwick"]

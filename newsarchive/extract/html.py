@@ -42,6 +42,13 @@ SHORT_PARAGRAPH_WORDS = 6
 TRAILING_LABELS = 3
 # Fewer words than this after furniture is dropped, and trafilatura's baseline gets a look.
 THIN_BODY_WORDS = 30
+BYLINE = re.compile(r"^by\s+((?:[^\W\d_][\w'’.\-]*\s*){1,4}(?:(?:,|\band\b|&)\s*(?:[^\W\d_][\w'’.\-]*\s*){1,4})*)$", re.IGNORECASE)
+BYLINE_SEPARATORS = re.compile(r"\s*(?:,|\band\b|&)\s*", re.IGNORECASE)
+NOT_NAMES = {
+    "admin", "administrator", "staff", "editor", "editors", "guest", "anonymous", "unknown", "webmaster",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}  # fmt: skip
 CODE_WORDS = re.compile(r"\b(?:function|var|document\.|window\.|return|getElementsBy|push\()")
 
 CHARSET_IN_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
@@ -359,6 +366,28 @@ def drop_furniture(paragraphs: list[tuple[str, bool]]) -> list[tuple[str, bool]]
     return kept
 
 
+def byline_authors(text: str) -> list[str]:
+    """The names in a by-line paragraph ("By Ana Souto and Ben Okri"), else []."""
+    match = BYLINE.match(text)
+    if not match:
+        return []
+    names = [" ".join(part.split()) for part in BYLINE_SEPARATORS.split(match.group(1))]
+    names = [name.title() if name.isupper() else name for name in names if name]
+    # Names are capitalised ("By the way, ..." is a sentence) and end without a full stop.
+    capitalised = all(name.split()[0][0].isupper() and name.split()[-1][0].isupper() for name in names)
+    if not names or not capitalised or re.search(r"\w{3,}\.$", text.strip()):
+        return []
+    return names if all(_plausible_name(name) for name in names) else []
+
+
+def _plausible_name(name: str) -> bool:
+    """Not a date, a number or a role that a page's author field sometimes holds."""
+    words = name.split()
+    if not words or len(words) > 6 or any(ch.isdigit() for ch in name) or "@" in name:
+        return False
+    return not (len(words) == 1 and words[0].lower().strip(".,") in NOT_NAMES)
+
+
 def _similar(a: str, b: str) -> bool:
     fold = lambda s: re.sub(r"\W+", " ", s.casefold()).strip()  # noqa: E731
     return bool(a and b) and fold(a) == fold(b)
@@ -464,6 +493,14 @@ def extract_html_article(
     # The headline repeated at the top of the body is the title, not article text.
     while paragraphs and title and _similar(paragraphs[0][0], title):
         paragraphs.pop(0)
+    byline_names: list[str] = []
+    for index, (text, _) in enumerate(paragraphs[:3]):
+        names = byline_authors(text)
+        if names:
+            # The by-line is the authors field's business, not the article's.
+            byline_names = names
+            del paragraphs[index]
+            break
     body = "\n\n".join(text for text, _ in paragraphs)
     if count_words(body) < MIN_BODY_WORDS:
         raise BadInputError("no article text found in this HTML page", path=path, hint="is it an index or a login page?")
@@ -474,7 +511,10 @@ def extract_html_article(
     canonical = meta.get("canonical")
     page_url = urljoin(base, canonical) if canonical and base else canonical or base
     published = meta.get("published") or (document.date if is_iso_date(document.date or "") else None)
-    authors = meta.get("authors") or [name for part in (document.author or "").split(";") if (name := _clean(part))]
+    authors = meta.get("authors") or byline_names or [
+        name for part in (document.author or "").split(";") if (name := _clean(part))
+    ]
+    authors = [name for name in dict.fromkeys(authors) if _plausible_name(name)]
     extra: dict[str, Any] = {}
     if comments:
         extra["comments"] = "\n\n".join(comments)
