@@ -188,3 +188,18 @@ def test_publication_date_is_the_publishers_day_not_utcs(written, expected):
         f"<pubDate>{written}</pubDate><description>Filed late in the evening, local time.</description></item></channel></rss>"
     ).encode()
     assert run(feed)[0].published == expected
+
+
+def test_lines_blog_software_appends_are_dropped():
+    from newsarchive.extract.feed import drop_feed_furniture
+
+    story = "The regatta was cancelled for the second year running because of high winds on the estuary."
+    assert drop_feed_furniture([story, "The post Regatta cancelled appeared first on Estuary News."]) == [story]
+    assert drop_feed_furniture([story + " [\u2026]"]) == [story]
+    assert drop_feed_furniture([story, "Continue reading \u2192"]) == [story]
+    assert drop_feed_furniture([story, "Read more about the regatta"]) == [story]
+    # Only closing furniture goes: the same words inside the story stay.
+    assert drop_feed_furniture(["Read more books, said the librarian, and the town listened.", story]) == [
+        "Read more books, said the librarian, and the town listened.",
+        story,
+    ]

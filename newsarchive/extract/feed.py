@@ -34,6 +34,12 @@ SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 BLANK_LINES = re.compile(r"\n\s*\n")
 LANGUAGE = re.compile(r"^([a-z]{2})(?:[-_][A-Za-z0-9]+)*$")
 TITLE_WORDS = 10
+FEED_FURNITURE = re.compile(
+    r"^(?:The post .+ appeared first on .+|This (?:entry|article|post) was originally published (?:on|at) .+"
+    r"|(?:Continue|Keep) reading.{0,80}|Read (?:more|the full (?:story|article)).{0,80}|\[?…\]?|\[\.\.\.\])$",
+    re.IGNORECASE,
+)
+TEASER_ENDING = re.compile(r"\s*(?:\[(?:…|\.\.\.|&hellip;)\]|(?:Continue reading|Read more)\s*(?:→|»|\.\.\.|…)?)\s*$", re.IGNORECASE)
 
 BLOCK_TAGS = {
     "p", "div", "li", "blockquote", "pre", "tr", "table", "ul", "ol", "dl", "dt", "dd", "section",
@@ -128,6 +134,17 @@ def html_to_paragraphs(markup: str) -> tuple[list[str], list[str]]:
     return paragraphs, headings
 
 
+def drop_feed_furniture(paragraphs: list[str]) -> list[str]:
+    """Without the lines blog software appends to every entry ("The post ... appeared first on ...")."""
+    kept = list(paragraphs)
+    while kept and FEED_FURNITURE.search(kept[-1]):
+        kept.pop()
+    if kept:
+        # "[…]", "Read more" or "Continue reading" closing a teaser paragraph.
+        kept[-1] = TEASER_ENDING.sub("", kept[-1]).rstrip() or kept[-1]
+    return kept
+
+
 def _date(entry: Any) -> str | None:
     """The publication date as the publisher wrote it (its local day, not UTC's)."""
     for key in ("published", "updated", "created"):
@@ -181,6 +198,7 @@ def _first_words(body: str) -> str:
 def _entry_article(entry: Any, index: int, feed: Any, path: str) -> Article | BadInputError:
     markup, from_content = _content(entry)
     paragraphs, headings = html_to_paragraphs(markup)
+    paragraphs = drop_feed_furniture(paragraphs)
     body = "\n\n".join(paragraphs)
     title_paragraphs, _ = html_to_paragraphs(str(entry.get("title", "") or ""))
     title = " ".join(" ".join(title_paragraphs).split())
