@@ -149,9 +149,10 @@ class _Columns:
 
 
 def _continues_in_column(previous: str, line: str, columns: _Columns, number: int) -> bool:
-    """`line` carries on a paragraph wrapped at its column's own margin."""
+    """`line` carries on a paragraph wrapped at its column's own margin (a page whose
+    wide table sets the page-wide width wraps its text narrower)."""
     indent = columns.indents[number]
-    if indent <= 0 or indent != len(previous) - len(previous.lstrip()) or BULLET.match(line):
+    if indent < 0 or indent != len(previous) - len(previous.lstrip()) or BULLET.match(line):
         return False
     margin = columns.margin(number)
     return margin - indent >= 30 and len(previous.rstrip()) + 1 + len(line.split()[0]) > margin - 2
