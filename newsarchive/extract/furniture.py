@@ -90,6 +90,7 @@ CREDIT = re.compile(
     | \((?:photo|image|picture|foto)s?[:\s].{0,60}\)\s*$
     | (?:getty\ images|afp/getty|reuters/|/reuters|ap\ photo|/ap\b|\bepa\b|shutterstock|istock(?:photo)?|corbis|alamy)\b
     | ^\s*image\ copyright | ^\s*image\ caption | ^\s*media\ caption
+    | ^[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){1,3}\s?/\s?(?:The\ )?[A-Z][\w&.'’-]*(?:\ [A-Z][\w&.'’-]*){0,4}$  # Jane Roe/The Daily Post
     """,
     re.I | re.X,
 )
