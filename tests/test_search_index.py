@@ -464,3 +464,12 @@ def test_listing_more_records_than_sqlite_takes_parameters(index):
     index.rebuild(many, "fp")
     assert len(index.list_records()) == 12_000
     assert index.search("word", limit=None).total == 12_000
+
+
+def test_repeated_ids_do_not_break_the_index(index):
+    index.rebuild([article("dup", "First", "alpha"), article("dup", "Second", "beta")], "fp")
+    assert index.count() == 1 and index.get("dup")["title"] == "First"
+    index.apply([article("dup", "Third", "gamma"), article("dup", "Fourth", "delta")], [], "fp2")
+    assert index.get("dup")["title"] == "Fourth"
+    assert [h.id for h in index.search("delta").hits] == ["dup"]
+    assert index.search("alpha OR gamma").total == 0

@@ -311,7 +311,11 @@ class SearchIndex:
             vocabulary = _Vocabulary(table_empty=True)
             batch: list[dict[str, Any]] = []
             rowid = 0
+            seen: set[str] = set()
             for record in records:
+                if record["id"] in seen:
+                    continue  # a hand-edited archive may repeat an id: the first one stands
+                seen.add(record["id"])
                 batch.append(record)
                 count += 1
                 if len(batch) >= BATCH:
@@ -353,6 +357,7 @@ class SearchIndex:
     def apply(self, upserts: Sequence[dict[str, Any]], deleted_ids: Sequence[str], fingerprint: str) -> None:
         """Record a write the caller made to the archive while this index was fresh."""
         con = self._con
+        upserts = list({r["id"]: r for r in upserts}.values())  # one row per id, the last given
         vocabulary = _Vocabulary(table_empty=False)
         with self._transaction():
             self._remove([*deleted_ids, *(r["id"] for r in upserts)])
