@@ -138,6 +138,9 @@ def test_exact_title_comes_first(index):
     # Paging keeps the order: the exact title is hit 1 of 2.
     assert ids(index.search("flood defences", limit=1)) == ["exact0000000"]
     assert ids(index.search("flood defences", limit=1, offset=1)) == ["many00000000"]
+    # A headline pasted as it stands, punctuation and all, still finds its article first.
+    index.apply([article("colon0000000", "Floods: what the defences did - and didn't do", filler(5))], [], "fp2")
+    assert ids(index.search("Floods: what the defences did - and didn't do"))[0] == "colon0000000"
     # Without it, BM25 alone ranks the article that repeats the words first.
     assert ids(index.search("flood defences river")) == ["many00000000"]
 

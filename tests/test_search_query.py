@@ -69,6 +69,10 @@ def T(text: str, prefix: bool = False) -> Term:
         ("https://example.org/a", Phrase("https://example.org/a", quoted=False)),
         ("flood, river", And((T("flood"), T("river")))),
         ("Zürich", T("Zürich")),
+        # Headlines pasted as queries: lone punctuation and "Word:" are not syntax.
+        ("Marks & Spencer - profits fall", And((T("Marks"), T("Spencer"), T("profits"), T("fall")))),
+        ("Brexit: the deal", And((T("Brexit:"), T("the"), T("deal")))),
+        ("flu -", T("flu")),
     ],
 )
 def test_parse_builds_the_tree(query, tree):
@@ -101,7 +105,6 @@ def test_positions_are_recorded():
         ("AND flu", 0, "AND needs a term before it"),
         ("(flu OR) jab", 5, "OR needs a term after it"),
         ("flu NOT", 4, "NOT needs a term after it"),
-        ("flu -", 4, "'-' needs a term after it, as in -word"),
         ("flu ()", 4, "empty parentheses: put at least one term inside ( )"),
         ("(flu jab", 0, "unclosed parenthesis: this '(' has no ')'"),
         ("(", 0, "unclosed parenthesis: this '(' has no ')'"),
@@ -109,7 +112,8 @@ def test_positions_are_recorded():
         (")", 0, "unexpected ')': there is no '(' for it to close"),
         ('flu ""', 4, "empty phrase: there are no words between the quotes"),
         ('" ... "', 0, "empty phrase: there are no words between the quotes"),
-        ("flu &&", 4, "'&&' has no letters or digits to search for"),
+        ("— & —", 0, "nothing to search for: the query has no letters or digits"),
+        ("flu -&", 4, "'-' needs a term after it, as in -word"),
         ("*", 0, "'*' must end a word, as in vacc* (a prefix search)"),
         ("title:", 0, "field 'title:' needs a word, a \"phrase\" or a (group) right after it"),
         ("title:-flu", 0, "field 'title:' needs a word, a \"phrase\" or a (group) right after it"),

@@ -151,21 +151,23 @@ def _tokenize(query: str) -> list[_Token]:
                 j += 1
             run = query[i:j]
             match = _FIELD.match(run)
-            if match and query[i + len(match.group(0)) : i + len(match.group(0)) + 1] != "/":
-                name = match.group(1).lower()
-                if name not in KNOWN_FIELDS:
-                    raise QueryError(
-                        f"unknown field '{match.group(1)}:'; known fields are "
-                        + ", ".join(f"{f}:" for f in KNOWN_FIELDS)
-                        + ' (put it in quotes to search for the text itself, as in "'
-                        + run
-                        + '")',
-                        query=query,
-                        position=i,
-                    )
+            after = query[i + len(match.group(0)) : i + len(match.group(0)) + 1] if match else ""
+            name = match.group(1).lower() if match else ""
+            if match and name in KNOWN_FIELDS and after != "/":
                 tokens.append(_Token("FIELD", name, i))
                 i += len(match.group(0))
                 continue
+            if match and after and not after.isspace() and after not in "/)":
+                # "foo:bar" looks like a field; "Brexit: the deal" (a pasted headline) does not.
+                raise QueryError(
+                    f"unknown field '{match.group(1)}:'; known fields are "
+                    + ", ".join(f"{f}:" for f in KNOWN_FIELDS)
+                    + ' (put it in quotes to search for the text itself, as in "'
+                    + run
+                    + '")',
+                    query=query,
+                    position=i,
+                )
             if run in ("OR", "AND", "NOT"):
                 tokens.append(_Token(run, run, i))
             elif run == "NEAR" and query[j : j + 1] == "(":
@@ -173,12 +175,15 @@ def _tokenize(query: str) -> list[_Token]:
                 near_depth = 1
             else:
                 stripped = run.rstrip("*")
-                if run.strip("-") == "":
-                    raise QueryError("'-' needs a term after it, as in -word", query=query, position=i)
                 if not stripped:
                     raise QueryError("'*' must end a word, as in vacc* (a prefix search)", query=query, position=i)
-                tokens.append(_Token("WORD", stripped, i, prefix=stripped != run))
+                # Punctuation standing alone ("Marks & Spencer", "Markets - live") is not a
+                # term: headlines pasted as queries must still work.
+                if words(stripped):
+                    tokens.append(_Token("WORD", stripped, i, prefix=stripped != run))
             i = j
+    if not tokens and query.strip():
+        raise QueryError("nothing to search for: the query has no letters or digits", query=query, position=0)
     tokens.append(_Token("EOF", "", n))
     return tokens
 
