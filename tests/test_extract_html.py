@@ -284,3 +284,20 @@ def test_dates_and_roles_are_not_authors():
         '"author": [{"@type": "Person", "name": "Morag Fenwick"}, {"@type": "Person", "name": "November"}, "admin", "12 March 2024"],',
     )
     assert extract_html_article(page).authors == ["Morag Fenwick"]
+
+
+@pytest.mark.parametrize(
+    ("head", "masthead", "expected"),
+    [
+        # A blog: <h1> is the blog's name on every page, the post's headline opens the body.
+        ("<title>Mending the sea wall \u00ab Tidewatcher</title>", "<h1>Tidewatcher</h1>", "Mending the sea wall"),
+        ("<title>Tidewatcher: Mending the sea wall</title>", "<h1>Tidewatcher</h1>", "Mending the sea wall"),
+        # og:title wins, unless it is only the site's name or domain.
+        ('<title>x</title><meta property="og:title" content="Mending the sea wall, stone by stone">', "", "Mending the sea wall, stone by stone"),
+        ('<title>Mending the sea wall - Tidewatcher.example</title><meta property="og:title" content="Tidewatcher.example">', "", "Mending the sea wall"),
+    ],
+)
+def test_title_is_the_posts_headline_not_the_blogs_name(head, masthead, expected):
+    text = "<p>" + "Volunteers spent the weekend resetting the stones of the old sea wall after the spring tides. " * 3 + "</p>"
+    page = f"<html><head>{head}</head><body><header>{masthead}</header><article><h2>Mending the sea wall</h2>{text}</article></body></html>"
+    assert extract_html_article(page).title == expected

@@ -56,7 +56,8 @@ CHARSET_IN_XML = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 SPACES = re.compile(r"\s+")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-TITLE_SEPARATORS = re.compile(r"\s+(?:[|»·:–—-]|::)\s+")
+DOMAIN_LIKE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
+TITLE_SEPARATORS = re.compile(r"\s+(?:[|»«·:–—~/-]|::)\s+")
 LANGUAGE = re.compile(r"^([a-z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
 
 ARTICLE_TYPES = {
@@ -393,34 +394,46 @@ def _similar(a: str, b: str) -> bool:
     return bool(a and b) and fold(a) == fold(b)
 
 
-def _best_title(meta: dict[str, Any], found: str | None, paragraphs: list[tuple[str, bool]]) -> str | None:
+def _best_title(
+    meta: dict[str, Any], found: str | None, paragraphs: list[tuple[str, bool]], site_names: list[str]
+) -> str | None:
     """The headline, from the most to the least trustworthy witness.
 
-    JSON-LD's headline is written for machines and rarely wrong. <title> usually reads
-    "Headline | Site", so an <h1> or leading heading that it contains is the headline. A
-    blog's og:title or <title> is sometimes just the blog's name, the same on every page:
-    a heading opening the body then says more.
+    JSON-LD's headline is written for machines and rarely wrong; og:title next, unless it
+    is only the site's name. A blog's <h1> is often its own name, the same on every page,
+    while the post's headline opens the body: a heading there that <title> ("Headline «
+    Blog") also holds is the headline. Then any <h1> that <title> holds, then <title>
+    without its site part.
     """
     if meta.get("headline"):
         return meta["headline"]
     html_title = meta.get("html_title") or ""
-    site = meta.get("site") or ""
-    leading = [text for text, is_heading in paragraphs[:2] if is_heading and len(text.split()) >= 2]
-    for candidate in list(meta.get("h1", [])) + leading:
-        if len(candidate) > 3 and candidate.casefold() in html_title.casefold():
-            return candidate
+    folded_title = html_title.casefold()
+
+    def is_site(text: str) -> bool:
+        # "WSJ.com": a one-word title with a dot is a domain, the site's name.
+        return any(_similar(text, name) for name in site_names) or bool(DOMAIN_LIKE.match(text.strip()))
+
+    leading = [
+        text for text, is_heading in paragraphs[:2] if is_heading and len(text.split()) >= 2 and not is_site(text)
+    ]
     og_title = meta.get("og_title")
-    if og_title and not _similar(og_title, site) and not (leading and _similar(og_title, html_title)):
-        return og_title
-    if leading:
-        return leading[0]
+    if og_title and not is_site(og_title):
+        if not leading or leading[0].casefold() in og_title.casefold() or leading[0].casefold() not in folded_title:
+            return og_title
+    for candidate in leading:
+        if candidate.casefold() in folded_title:
+            return candidate
+    headings = [h for h in meta.get("h1", []) if len(h) > 3 and not is_site(h) and h.casefold() in folded_title]
+    if headings:
+        return max(headings, key=len)
     if html_title:
-        parts = TITLE_SEPARATORS.split(html_title)
+        parts = [part for part in TITLE_SEPARATORS.split(html_title) if part.strip()]
         if len(parts) > 1:
-            parts = [part for part in parts if not _similar(part, site)] or parts
+            parts = [part for part in parts if not is_site(part)] or parts
             return max(parts, key=len)
         return html_title
-    return found or og_title
+    return leading[0] if leading else found or og_title
 
 
 def _first_words(body: str, count: int = 10) -> str:
@@ -489,7 +502,8 @@ def extract_html_article(
         paragraphs = _baseline_paragraphs(text, paragraphs)
     comments = [text for text, _ in body_paragraphs(document.commentsbody)]
 
-    title = _best_title(meta, _clean(document.title), paragraphs)
+    site_names = [name for name in (meta.get("site"), _clean(document.sitename)) if name]
+    title = _best_title(meta, _clean(document.title), paragraphs, site_names)
     # The headline repeated at the top of the body is the title, not article text.
     while paragraphs and title and _similar(paragraphs[0][0], title):
         paragraphs.pop(0)
