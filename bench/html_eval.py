@@ -106,6 +106,11 @@ def main() -> None:
             row("newsarchive body + comments", [(gold[i], "\n\n".join(filter(None, (b, c)))) for i, b, c, *_ in chosen])
             row("newsarchive body alone", [(gold[i], b) for i, b, *_ in chosen])
             row("trafilatura.extract defaults", [(gold[i], plain) for i, _, _, plain, *_ in chosen])
+    # The gold usually opens with the headline: a rough check of the titles we chose.
+    words = lambda text: " ".join(re.findall(r"\w+", (text or "").lower()))  # noqa: E731
+    titled = [r for r in results if r[6]]
+    found = sum(1 for r in titled if words(r[6]) in words(read_gold(corpus / "dragnet" / "gold" / f"{r[0]}.txt")[:600]))
+    print(f"titles found in the first 600 characters of the gold: {found} of {len(titled)}")
     ours = sum(r[4] for r in results) / len(results) * 1000
     theirs = sum(r[5] for r in results) / len(results) * 1000
     # CPU time, not wall time: other work on the machine must not count against us.
