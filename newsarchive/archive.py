@@ -7,6 +7,7 @@ edits, deletion) and verification. Nothing here knows about terminals.
 
 from __future__ import annotations
 
+import functools
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,14 +24,15 @@ from newsarchive.model import (
     utc_now,
     validate_record,
 )
-from newsarchive.store.tinystore import ArchiveStore, ArchiveTransaction, ArchiveView, Changes
-from newsarchive.store.backups import RepairReport, restore_newest_backup
-from newsarchive.store.lock import DEFAULT_TIMEOUT
+from newsarchive.store.fingerprint import file_fingerprint, sidecar_of
 from newsarchive.store.originals import OriginalsStore
 
 if TYPE_CHECKING:
     from newsarchive.neardupes import Cluster
     from newsarchive.search.index import SearchIndex
+    from newsarchive.store.backups import RepairReport
+    from newsarchive.store.tinystore import ArchiveStore, ArchiveTransaction, ArchiveView, Changes
+
 
 # The index's fingerprint for an archive that has no file yet.
 EMPTY_ARCHIVE = "empty"
@@ -62,10 +64,20 @@ class CheckReport:
 class Archive:
     """One archive file and everything kept beside it."""
 
-    def __init__(self, path: Path, *, lock_timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(self, path: Path, *, lock_timeout: float | None = None) -> None:
+        """`lock_timeout`: seconds a write waits for another process; None for the default."""
         self.path = Path(path).expanduser()
-        self.store = ArchiveStore(self.path, lock_timeout=lock_timeout)
+        self.lock_timeout = lock_timeout
         self.originals = OriginalsStore(self.path)
+
+    @functools.cached_property
+    def store(self) -> ArchiveStore:
+        # Loaded on first use: reads that the index answers never load TinyDB.
+        from newsarchive.store.tinystore import ArchiveStore
+
+        if self.lock_timeout is None:
+            return ArchiveStore(self.path)
+        return ArchiveStore(self.path, lock_timeout=self.lock_timeout)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -132,7 +144,7 @@ class Archive:
 
     @property
     def index_path(self) -> Path:
-        return self.store.sidecar / "index.sqlite"
+        return sidecar_of(self.path) / "index.sqlite"
 
     def _index_follows(self, changes: Changes, before: str | None, after: str | None) -> None:
         """Apply a write's changes to the index, if the index matched the archive before it.
@@ -154,11 +166,17 @@ class Archive:
         from newsarchive.search.index import SearchIndex
 
         index = SearchIndex.open_or_reset(self.index_path)
-        fingerprint = self.store.fingerprint()
+        fingerprint = self._fingerprint()
         if index.fingerprint() != (fingerprint or EMPTY_ARCHIVE):
             view, fingerprint = self.store.read_with_fingerprint()
             index.sync(view.records(), fingerprint or EMPTY_ARCHIVE)
         return index
+
+    def _fingerprint(self) -> str | None:
+        try:
+            return file_fingerprint(self.path)
+        except OSError:
+            return self.store.fingerprint()  # raises the archive error, worded as everywhere
 
     def reindex(self) -> int:
         """Rebuild the search index from the archive; returns the number of articles."""
@@ -356,6 +374,8 @@ class Archive:
 
     def repair(self) -> RepairReport:
         """Restore the newest backup that loads, keeping the damaged file aside; say what was lost."""
+        from newsarchive.store.backups import restore_newest_backup
+
         return restore_newest_backup(self.store)
 
 

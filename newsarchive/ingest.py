@@ -28,6 +28,7 @@ from newsarchive.inputs import MAX_PAGE_BYTES, PAGE_FORMATS, InputFile, expand_i
 from newsarchive.learning import SiteFurniture
 from newsarchive.model import (
     CONTENT_FIELDS,
+    DUPLICATE_POLICIES,
     Article,
     make_id,
     normalise_body,
@@ -41,7 +42,6 @@ from newsarchive.store.originals import sha256_of
 if TYPE_CHECKING:
     from newsarchive.archive import Archive
 
-DUPLICATE_POLICIES = ("skip", "update", "keep-both")
 MIN_BATCH = 1000
 # A typical stored article's size in the archive file, for guessing its length.
 BYTES_PER_ARTICLE = 4096

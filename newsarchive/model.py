@@ -95,6 +95,9 @@ class Article:
         return cls(**{k: v for k, v in record.items() if k in known})
 
 
+# What an import may do with an article the archive already holds (same URL or body).
+DUPLICATE_POLICIES = ("skip", "update", "keep-both")
+
 # Keys the archive keeps on a stored record for its own use, not part of what users see.
 INTERNAL_FIELDS = ("body_hash",)
 

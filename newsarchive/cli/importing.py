@@ -9,7 +9,7 @@ from newsarchive.cli import EXIT_INTERRUPTED, EXIT_NOT_FOUND, fail
 from newsarchive.cli.output import console, emit_json, message, progress_bar, stderr_is_terminal
 from newsarchive.errors import BadInputError
 from newsarchive.extract import FORMATS
-from newsarchive.ingest import DUPLICATE_POLICIES, ImportOptions, ImportReport, Importer
+from newsarchive.model import DUPLICATE_POLICIES
 
 # Per-file lines of the summary, per kind; a bulk re-import would otherwise print thousands.
 LISTED_PER_KIND = 10
@@ -48,6 +48,8 @@ def import_(archive, paths, format_, tags, source, on_duplicate, dry_run, quiet,
     if explain:
         _explain(paths, json_)
         return
+    from newsarchive.ingest import ImportOptions, Importer
+
     options = ImportOptions(format=format_, tags=tags, source=source, on_duplicate=on_duplicate, dry_run=dry_run)
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     importer = Importer(archive, options)
@@ -92,7 +94,7 @@ def _more(entries: list, kind: str) -> None:
         message(f"  … and {len(entries) - LISTED_PER_KIND} more {kind} (--json lists them all)", style="dim")
 
 
-def _print_summary(report: ImportReport, *, quiet: bool) -> None:
+def _print_summary(report, *, quiet: bool) -> None:
     from newsarchive.render.sanitize import clean_terminal_text as clean
 
     verb = "Would import" if report.dry_run else "Imported"

@@ -25,6 +25,7 @@ from newsarchive.errors import AmbiguousIdError, ArchiveError, NotFoundError
 from newsarchive.model import utc_now
 from newsarchive.store import backups
 from newsarchive.store.atomic import remove_orphaned_temp_files, remove_stale_temp_files, write_atomically
+from newsarchive.store.fingerprint import file_fingerprint, fingerprint_of, sidecar_of
 from newsarchive.store.jsonfile import Tables, parse_archive, serialise_archive
 from newsarchive.store.lock import DEFAULT_TIMEOUT, ArchiveLock
 from newsarchive.store.originals import OriginalsStore
@@ -178,7 +179,7 @@ class ArchiveStore:
     @property
     def sidecar(self) -> Path:
         """The folder beside the archive for derived and kept files (index, originals, backups)."""
-        return self.path.with_name(self.path.name + ".d")
+        return sidecar_of(self.path)
 
     def exists(self) -> bool:
         return self.path.exists()
@@ -186,12 +187,9 @@ class ArchiveStore:
     def fingerprint(self) -> str | None:
         """Changes whenever the file is replaced or edited; None when there is no archive yet."""
         try:
-            st = os.stat(self.path)
-        except FileNotFoundError:
-            return None
+            return file_fingerprint(self.path)
         except OSError as exc:
             raise _io_error(self.path, "read", exc) from None
-        return _fingerprint(st)
 
     def read(self) -> ArchiveView:
         """The archive as it is now. No lock: writers replace the file atomically, so a read
@@ -266,7 +264,7 @@ class ArchiveStore:
                                hint="give --db the path of a .json file") from None
         except OSError as exc:
             raise _io_error(self.path, "read", exc) from None
-        return parse_archive(data, self.path), _fingerprint(st)
+        return parse_archive(data, self.path), fingerprint_of(st)
 
     def _commit(self, txn: ArchiveTransaction) -> None:
         tables = txn.tables()
@@ -279,10 +277,6 @@ class ArchiveStore:
             serialise_archive(tables),
             before_replace=lambda: backups.rotate_in(self.path),
         )
-
-
-def _fingerprint(st: os.stat_result) -> str:
-    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
 
 
 def _io_error(path: Path, action: str, exc: OSError) -> ArchiveError:
