@@ -203,3 +203,21 @@ def test_lines_blog_software_appends_are_dropped():
         "Read more books, said the librarian, and the town listened.",
         story,
     ]
+
+
+def test_an_external_dtd_is_never_fetched(monkeypatch):
+    """Issue 8, row 9: no network, whatever the DOCTYPE points at."""
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the feed importer tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    feed = (
+        b'<?xml version="1.0"?><!DOCTYPE rss SYSTEM "http://192.0.2.1/evil.dtd">'
+        b'<rss version="2.0"><channel><title>T</title><item><title>Pier lights</title>'
+        b"<description>The pier lights are back on after the winter repairs.</description></item></channel></rss>"
+    )
+    [entry] = run(feed)
+    assert entry.title == "Pier lights"
