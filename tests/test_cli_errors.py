@@ -8,7 +8,6 @@ with no escape sequence, bidi override or Rich markup of its own.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import orjson
