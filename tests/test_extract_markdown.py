@@ -32,10 +32,11 @@ def test_hugo_post_front_matter_and_body():
     assert post.extra == {"draft": False}
     assert post.headings == ["How the mill works"]
     assert post.body.split("\n\n") == [
+        # The line break is the file's own: kept as written.
         "The tide mill on the creek turned its wheel on Saturday for the first time in sixty years, watched by a "
-        "crowd of volunteers who had spent four winters rebuilding the sluice gates.",
+        "crowd of\nvolunteers who had spent four winters rebuilding the sluice gates.",
         "How the mill works",
-        "Water is held behind the gates at high tide and let out through the wheel race as the tide falls, which "
+        "Water is held behind the gates at high tide and let out through the wheel race as the tide falls,\nwhich "
         "gives the miller about four hours of grinding twice a day.",
         "The wheel is oak, rebuilt from the original drawings.",
         "The millstones came from a farm sale in the next valley.",
@@ -113,6 +114,7 @@ def test_inline_markup_is_reduced_to_text():
 def test_setext_headings_fences_and_tables():
     blocks = markdown_blocks("Intro\n=====\n\nText\n\n```\ncode *here*\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n***\n")
     assert blocks == [("Intro", 1), ("Text", 0), ("code *here*", 0), ("a | b", 0), ("1 | 2", 0)]
+    assert markdown_blocks("```\nfirst()\n\n  second()\n```") == [("first()\n  second()", 0)]
 
 
 def test_markdown_export_round_trips():
@@ -121,6 +123,7 @@ def test_markdown_export_round_trips():
         title="Council #1 votes: *no* to [car park] <script>",
         body="First paragraph with *stars*, _underscores_, `ticks` and a [bracket](link).\n\n"
         "Sub-heading: the vote\n\n# not a heading\n\n1. not a list either\n\n- nor this\n\n---\n\n"
+        "Roses are red,\n# violets are blue,\n- and a line that looks like a list.\n\n"
         "Price rose 5% & fell; a\\b path stays.",
         authors=["Ana Souto", "Ben Okri"],
         source="The Wire",

@@ -86,7 +86,10 @@ def inline_text(text: str) -> str:
         text = EMPHASIS_STAR.sub(r"\1", text)
         text = EMPHASIS_UNDERSCORE.sub(r"\1", text)
     text = html.unescape(text)
-    return " ".join(_restore(text).split())
+    # A paragraph's line breaks are kept as written (the Markdown export writes the body's
+    # own); spacing within a line is made single.
+    lines = (" ".join(line.split()) for line in _restore(text).split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def markdown_blocks(text: str) -> list[tuple[str, int]]:
@@ -105,7 +108,8 @@ def markdown_blocks(text: str) -> list[tuple[str, int]]:
     for line in text.split("\n"):
         if fence is not None:
             if line.strip().startswith(fence):
-                kept = " ".join(" ".join(lines).split())
+                # Code keeps its lines; a blank one inside must not split the paragraph.
+                kept = "\n".join(code.rstrip() for code in lines if code.strip())
                 lines.clear()
                 if kept:
                     blocks.append((kept, 0))
@@ -338,6 +342,9 @@ def _document_article(
     if headings:
         record["headings"] = headings
     article = article_from_mapping(record, path=path, line=line)
+    if body:
+        # article_from_mapping makes each paragraph one line; ours keep their line breaks.
+        article.body = body
     if headings:
         article.headings = [h for h in headings if h in article.body]
     if extra:
