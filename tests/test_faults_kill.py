@@ -1,7 +1,7 @@
 """Issue 8, row 1: SIGKILL at random moments during imports and edits.
 
-Each run starts one write command (an import of a fresh JSONL file, an edit, a tag or a
-note) and kills it with SIGKILL after a random delay, or lets it finish. After every run
+Each run starts one write command (an import of a fresh JSONL file, an edit, a tag, a note
+or a delete) and kills it with SIGKILL after a random delay, or lets it finish. After every run
 the archive must load; everything a completed command reported is present and intact; a
 killed command's change is either wholly there or wholly absent (one import is one batch
 here, one edit one write); and once the next command has run, no temporary file is left.
@@ -66,11 +66,12 @@ class Model:
     def _key(record: dict) -> tuple:
         return (record["title"], record["body"], tuple(record.get("tags", [])), len(record.get("notes", [])))
 
-    def check(self, found: dict[str, dict], skip: str | None = None) -> None:
-        """`skip`: the article the killed command was changing, checked by the caller."""
+    def check(self, found: dict[str, dict], skip: str | None = None, may_vanish: bool = False) -> None:
+        """`skip`: the article the killed command was changing (or deleting, if `may_vanish`),
+        checked by the caller."""
         for article_id, expected in self.articles.items():
             if article_id == skip:
-                assert article_id in found, f"article {article_id} vanished while being changed"
+                assert may_vanish or article_id in found, f"article {article_id} vanished while being changed"
                 continue
             assert article_id in found, f"article {article_id} reported earlier is missing"
             assert self._key(found[article_id]) == expected, f"article {article_id} changed: {found[article_id]}"
@@ -96,7 +97,7 @@ def _kill_loop(tmp_path: Path, runs: int, seed: int) -> dict[str, int]:
     tally = {"killed": 0, "finished": 0, "killed_but_landed": 0}
 
     for run in range(runs):
-        op = rng.choice(["import", "import", "edit", "tag", "note"])
+        op = rng.choice(["import", "import", "edit", "tag", "note", "delete"])
         target = rng.choice(sorted(model.articles))
         old = load_articles(db)[target]
         if op == "import":
@@ -109,6 +110,8 @@ def _kill_loop(tmp_path: Path, runs: int, seed: int) -> dict[str, int]:
             proc = _start(db, "edit", target, "--title", new_title)
         elif op == "tag":
             proc = _start(db, "tag", target, f"t{run}")
+        elif op == "delete":
+            proc = _start(db, "delete", target, "--yes")
         else:
             proc = _start(db, "note", target, f"note {run}")
 
@@ -127,7 +130,7 @@ def _kill_loop(tmp_path: Path, runs: int, seed: int) -> dict[str, int]:
 
         # The archive loads, every time, and holds everything reported so far.
         found = load_articles(db)
-        model.check(found, skip=None if op == "import" else target)
+        model.check(found, skip=None if op == "import" else target, may_vanish=op == "delete")
         landed_whole = None
         if op == "import":
             present = {r["title"]: i for i, r in found.items() if r["title"] in set(titles)}
@@ -139,6 +142,15 @@ def _kill_loop(tmp_path: Path, runs: int, seed: int) -> dict[str, int]:
             landed_whole = bool(present)
             for article_id in present.values():
                 model.articles[article_id] = Model._key(found[article_id])
+        elif op == "delete":
+            gone = target not in found
+            if finished:
+                assert gone, f"run {run}: delete reported success but {target} is still there"
+            else:
+                assert gone or Model._key(found[target]) == Model._key(old)
+            landed_whole = gone
+            if gone:
+                del model.articles[target]
         else:
             now = found[target]
             changed = Model._key(now) != Model._key(old)
