@@ -45,7 +45,6 @@ import argparse
 import functools
 import hashlib
 import json
-import math
 import os
 import random
 import sys

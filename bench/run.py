@@ -39,7 +39,6 @@ import sqlite3
 import statistics
 import subprocess
 import sys
-import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -52,7 +51,6 @@ sys.path.insert(0, str(BENCH))
 import generate  # noqa: E402  (bench/generate.py, beside this file)
 
 PYTHON = sys.executable
-COLUMNS = ("newsarchive", "bare", "tinydb", "rg")
 TITLES = {"newsarchive": "newsarchive", "bare": "bare", "tinydb": "naive TinyDB", "rg": "rg"}
 TIMED_QUERIES = ("rare", "mid", "common", "phrase")
 SEARCH_LIMIT = 20
