@@ -81,8 +81,9 @@ def faulty_os(monkeypatch):
     return install
 
 
-def _import_in_process(run_cli_fixture, db: Path, source: Path):
-    return run_cli_fixture("--db", db, "import", source, "--format", "jsonl")
+def _import_in_process(db: Path, source: Path):
+    # In-process (Click's runner), so that the faulty `os` installed by the test is the one used.
+    return run_in_process(db, "import", source, "--format", "jsonl")
 
 
 @pytest.fixture
@@ -97,18 +98,18 @@ def prepared(tmp_path):
 
 
 @pytest.mark.parametrize("kind,error", [("write", errno.ENOSPC), ("fsync", errno.EIO), ("replace", errno.EACCES)])
-def test_every_nth_call_failing_leaves_the_archive_as_it_was(prepared, faulty_os, run_cli, monkeypatch, kind, error):
+def test_every_nth_call_failing_leaves_the_archive_as_it_was(prepared, faulty_os, monkeypatch, kind, error):
     db, source = prepared
     counting = faulty_os()
-    result = _import_in_process(run_cli, db, source)
-    assert result.code == 0, result
+    result = _import_in_process(db, source)
+    assert result.returncode == 0, result
     total = counting.calls[kind]
     assert total >= 2, counting.calls  # the import really goes through these calls
 
     # Start again from the archive as it was, and fail each call in turn.
     imported = load_articles(db)
     new_ids = {i for i, r in imported.items() if r["title"].startswith("Report new")}
-    assert run_cli("--db", db, "delete", *sorted(new_ids), "--yes").code == 0
+    assert run_in_process(db, "delete", *sorted(new_ids), "--yes").returncode == 0
     originals = OriginalsStore(db)
     digest = sha256_of(source.read_bytes())
     n = 0
@@ -121,23 +122,23 @@ def test_every_nth_call_failing_leaves_the_archive_as_it_was(prepared, faulty_os
         before = archive_state(db)
         articles_before = load_articles(db)
         faulty = faulty_os(fail=kind, at=n, error=error, archive=db)
-        result = _import_in_process(run_cli, db, source)
+        result = _import_in_process(db, source)
         monkeypatch.undo()
         if not faulty.failed:
             # Past the last call of this kind: the import went through, and every N was tried.
-            assert result.code == 0, result
+            assert result.returncode == 0, result
             # (Runs differ a little: derived files are written only when they change.)
             assert n > min(total, 3), (n, total)
             break
         if faulty.failed_late:
             # The archive's rename had happened (the fault hit a folder fsync, or a derived
             # file written after the archive): the write is done, and is reported as done.
-            assert result.code == 0, result
+            assert result.returncode == 0, result
             if len(load_articles(db)) == len(articles_before) + 30:
-                assert run_cli("--db", db, "delete", *sorted(set(load_articles(db)) - set(articles_before)),
-                               "--yes").code == 0
+                assert run_in_process(db, "delete", *sorted(set(load_articles(db)) - set(articles_before)),
+                                      "--yes").returncode == 0
             continue
-        assert result.code == 3, f"{kind} #{n}: {result}"
+        assert result.returncode == 3, f"{kind} #{n}: {result}"
         assert "nothing was changed" in result.stderr, result.stderr
         assert os.strerror(error) in result.stderr, result.stderr
         assert "Traceback" not in result.stderr
@@ -155,7 +156,7 @@ def load_articles_from(path: Path):
 
 
 @pytest.mark.parametrize("kind", ["write", "fsync", "replace"])
-def test_nth_call_failing_during_edits(prepared, faulty_os, run_cli, monkeypatch, kind):
+def test_nth_call_failing_during_edits(prepared, faulty_os, monkeypatch, kind):
     """Tag, note and edit are single writes: every failure leaves the archive as it was."""
     db, _ = prepared
     target = sorted(load_articles(db))[0]
@@ -164,22 +165,22 @@ def test_nth_call_failing_during_edits(prepared, faulty_os, run_cli, monkeypatch
         while True:
             before = db.read_bytes()
             faulty = faulty_os(fail=kind, at=n, archive=db)
-            result = run_cli("--db", db, *args)
+            result = run_in_process(db, *args)
             monkeypatch.undo()
             if not faulty.failed or faulty.failed_late:
                 # The write went through (a folder fsync after the rename is best effort):
                 # every earlier N has been tried.
-                assert result.code == 0, result
+                assert result.returncode == 0, result
                 assert db.read_bytes() != before
                 break
-            assert result.code == 3, f"{args[0]} with {kind} #{n}: {result}"
+            assert result.returncode == 3, f"{args[0]} with {kind} #{n}: {result}"
             assert db.read_bytes() == before
             assert temp_files(db) == []
             n += 1
         assert n > 1, f"{args[0]} never called {kind}"
 
 
-def test_directory_fsync_failing_after_the_rename_is_not_reported_as_nothing_changed(prepared, monkeypatch, run_cli):
+def test_directory_fsync_failing_after_the_rename_is_not_reported_as_nothing_changed(prepared, monkeypatch):
     """Issue 8: once os.replace has run, the new archive is in place; a failing fsync of the
     folder must not make the command claim that nothing changed (exit 3) while it did."""
     db, source = prepared
@@ -192,9 +193,9 @@ def test_directory_fsync_failing_after_the_rename_is_not_reported_as_nothing_cha
 
     monkeypatch.setattr(atomic, "fsync_directory", failing)
     before = db.read_bytes()
-    result = _import_in_process(run_cli, db, source)
+    result = _import_in_process(db, source)
     changed = db.read_bytes() != before
-    assert (result.code == 0 and changed) or (result.code == 3 and not changed), result
+    assert (result.returncode == 0 and changed) or (result.returncode == 3 and not changed), result
 
 
 # -- row 4: the file size limit (a real EFBIG in a child process) --------------------------
