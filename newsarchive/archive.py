@@ -296,6 +296,25 @@ class Archive:
                 report.changed.append(record["id"])
         return report
 
+    def explain_text_page(self, data: bytes, *, path: str = "-") -> list[Any]:
+        """The text-page extractor's decision for each block of a page, with the furniture
+        this archive has learnt for the page's site applied, as an import would."""
+        from newsarchive.extract.decode import decode_text
+        from newsarchive.extract.textpage import explain_text_page, extract_text_page, learnable_lines
+        from newsarchive.learning import SiteFurniture
+        from newsarchive.store.originals import sha256_of
+
+        text = decode_text(data, path=path)
+        learned: frozenset[str] = frozenset()
+        if self.path.exists():
+            try:
+                site = extract_text_page(text).site
+            except BadInputError:
+                site = None
+            furniture = SiteFurniture(self.originals, self.read().stored_records())
+            learned = furniture.furniture_for(site, learnable_lines(text), sha256_of(data))
+        return explain_text_page(text, furniture=learned)
+
     # -- near-duplicates -------------------------------------------------------------------
 
     def near_duplicates(self, threshold: float, progress: Callable[[int, int], None] | None = None) -> list[Cluster]:

@@ -46,7 +46,7 @@ def import_(archive, paths, format_, tags, source, on_duplicate, dry_run, quiet,
       newsarchive import page.txt --explain
     """
     if explain:
-        _explain(paths, json_)
+        _explain(archive, paths, json_)
         return
     from newsarchive.ingest import ImportOptions, Importer
 
@@ -67,19 +67,17 @@ def import_(archive, paths, format_, tags, source, on_duplicate, dry_run, quiet,
         sys.exit(EXIT_NOT_FOUND)
 
 
-def _explain(paths: tuple[str, ...], json_: bool) -> None:
+def _explain(archive, paths: tuple[str, ...], json_: bool) -> None:
     """Show the text-page extractor's decisions for each page; change nothing."""
     from dataclasses import asdict
 
-    from newsarchive.extract.decode import decode_text
-    from newsarchive.extract.textpage import explain_text_page
     from newsarchive.inputs import expand_inputs
 
     pages = []
     for item in expand_inputs(list(paths)):
         if isinstance(item, BadInputError):
             raise item
-        pages.append((item.path, explain_text_page(decode_text(item.read(), path=item.path))))
+        pages.append((item.path, archive.explain_text_page(item.read(), path=item.path)))
     if json_:
         emit_json([{"path": path, "blocks": [asdict(d) for d in decisions]} for path, decisions in pages])
         return
