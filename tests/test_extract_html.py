@@ -301,3 +301,13 @@ def test_title_is_the_posts_headline_not_the_blogs_name(head, masthead, expected
     text = "<p>" + "Volunteers spent the weekend resetting the stones of the old sea wall after the spring tides. " * 3 + "</p>"
     page = f"<html><head>{head}</head><body><header>{masthead}</header><article><h2>Mending the sea wall</h2>{text}</article></body></html>"
     assert extract_html_article(page).title == expected
+
+
+def test_a_hostile_byline_costs_no_time():
+    """A by-line pattern with nested repeats went cubic on one long unbroken 'By aaaa...' paragraph."""
+    from newsarchive.extract.html import byline_authors
+
+    started = time.perf_counter()
+    for text in ("By " + "a" * 5000 + "!", "By " + "ab " * 3000 + "!", "by " + "a, " * 3000 + "!"):
+        assert byline_authors(text) == []
+    assert time.perf_counter() - started < 0.5

@@ -174,3 +174,14 @@ def test_yaml_surrogate_escapes_are_replaced():
     [note] = run(b'---\ntitle: "A \\ud800 b"\ntags: ["x\\udc00"]\nwhere: {"k\\ud800": "v"}\n---\nbody words here\n')
     assert note.title == "A \ufffd b"
     orjson.dumps(note.to_record())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[" * 12_000 + "]" * 12_000, "*a " * 20_000, "_a " * 20_000, "[[a|" * 10_000, "![a" * 10_000, "~~a " * 15_000, "<!--" * 20_000],
+)
+def test_hostile_markup_costs_linear_time(text):
+    """Issue 8, rows 9-11: each of these took from 2 to 30 seconds with pairing regexes."""
+    started = time.perf_counter()
+    run(f"---\ntitle: Brackets\n---\n{text}".encode())
+    assert time.perf_counter() - started < 1.5

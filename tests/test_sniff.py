@@ -91,3 +91,15 @@ def test_sniffing_never_raises_and_names_a_registered_format(data, path):
 def test_stray_carriage_returns_do_not_break_the_csv_check(data):
     """Found by the property test below: the csv module raised on a lone "\\r"."""
     assert sniff_format(data, "a.txt") in (*FORMATS, None)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "b">]><rss version="2.0"><channel></channel></rss>', "feed"),
+        (b'<!DOCTYPE html [<!ENTITY a "b">]><html><body><p>x</p></body></html>', "html"),
+    ],
+)
+def test_a_doctype_with_an_internal_subset_is_looked_past(data, expected):
+    """Issue 8, row 9: the subset's ">" is not the DOCTYPE's end; the feed importer then refuses the entities."""
+    assert sniff_format(data, "input") == expected

@@ -42,8 +42,10 @@ SHORT_PARAGRAPH_WORDS = 6
 TRAILING_LABELS = 3
 # Fewer words than this after furniture is dropped, and trafilatura's baseline gets a look.
 THIN_BODY_WORDS = 30
-BYLINE = re.compile(r"^by\s+((?:[^\W\d_][\w'’.\-]*\s*){1,4}(?:(?:,|\band\b|&)\s*(?:[^\W\d_][\w'’.\-]*\s*){1,4})*)$", re.IGNORECASE)
+NAME_WORDS = r"[^\W\d_][\w'’.\-]*(?:\s+[^\W\d_][\w'’.\-]*){0,4}"
+BYLINE = re.compile(rf"^by\s+({NAME_WORDS}(?:\s*(?:,|\band\b|&)\s*{NAME_WORDS})*)\s*$", re.IGNORECASE)
 BYLINE_SEPARATORS = re.compile(r"\s*(?:,|\band\b|&)\s*", re.IGNORECASE)
+MAX_BYLINE_CHARS = 160
 NOT_NAMES = {
     "admin", "administrator", "staff", "editor", "editors", "guest", "anonymous", "unknown", "webmaster",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -369,6 +371,8 @@ def drop_furniture(paragraphs: list[tuple[str, bool]]) -> list[tuple[str, bool]]
 
 def byline_authors(text: str) -> list[str]:
     """The names in a by-line paragraph ("By Ana Souto and Ben Okri"), else []."""
+    if len(text) > MAX_BYLINE_CHARS:
+        return []
     match = BYLINE.match(text)
     if not match:
         return []

@@ -41,20 +41,23 @@ LIST_ITEM = re.compile(r"^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)")
 BLOCKQUOTE = re.compile(r"^ {0,3}> ?")
 LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+")
 TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
-HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# Every pattern below is bounded or excludes its own delimiters, so hostile text (ten
+# thousand "[" or "*") costs linear time, never quadratic.
+HTML_COMMENT = re.compile(r"<!--(?:(?!<!--|-->).){0,4000}-->", re.DOTALL)
 
 ESCAPABLE = re.compile(r"\\([!-/:-@\[-`{-~])")
-CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
-IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)|!\[([^\]]*)\]\[[^\]]*\]")
-INLINE_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
-REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-WIKI_LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]+)\]\]")
+CODE_SPAN = re.compile(r"(`{1,3})([^\n]{1,2000}?)\1")
+IMAGE = re.compile(r"!\[([^\[\]]{0,1000})\](?:\([^()\s]{0,2000}(?:\s+\"[^\"]{0,500}\")?\)|\[[^\[\]]{0,500}\])")
+INLINE_LINK = re.compile(r"\[([^\[\]]{0,1000})\]\((?:[^()\s]|\([^()\s]{0,500}\)){0,2000}(?:\s+\"[^\"]{0,500}\")?\)")
+REFERENCE_LINK = re.compile(r"\[([^\[\]]{1,1000})\]\[[^\[\]]{0,500}\]")
+WIKI_LINK = re.compile(r"\[\[(?:[^\[\]|]{0,500}\|)?([^\[\]|]{1,1000})\]\]")
 AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
-EMPHASIS_STAR = re.compile(r"\*(?=\S)(.+?)(?<=\S)\*", re.DOTALL)
-EMPHASIS_UNDERSCORE = re.compile(r"(?<![\w\\])_(?=\S)(.+?)(?<=\S)_(?!\w)", re.DOTALL)
-STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~", re.DOTALL)
+# Emphasis and strike-through markers are dropped where they open a run (after a space or
+# an opening bracket, before text) or close one (after text, before a space or closing
+# punctuation), as CommonMark's flanking rules have it: "5 * 3" and snake_case stay.
+OPENING_MARK = re.compile(r"(?<![^\s(\[{\"'“‘«—–/-])(?:\*{1,3}|~~|_{1,3})(?=[^\s*_~])")
+CLOSING_MARK = re.compile(r"(?<=[^\s*_~])(?:\*{1,3}|~~|_{1,3})(?![^\s)\]}\"'”’».,;:!?—–/-])")
 # Escaped characters hide in the Unicode private use area while markup is stripped.
 PRIVATE_BASE = 0xF0000
 
@@ -80,11 +83,8 @@ def inline_text(text: str) -> str:
     text = AUTOLINK.sub(r"\1", text)
     text = HTML_COMMENT.sub("", text)
     text = HTML_TAG.sub("", text)
-    for _ in range(3):
-        text = STRONG.sub(r"\2", text)
-        text = STRIKE.sub(r"\1", text)
-        text = EMPHASIS_STAR.sub(r"\1", text)
-        text = EMPHASIS_UNDERSCORE.sub(r"\1", text)
+    text = CLOSING_MARK.sub("", text)
+    text = OPENING_MARK.sub("", text)
     text = html.unescape(text)
     # A paragraph's line breaks are kept as written (the Markdown export writes the body's
     # own); spacing within a line is made single.

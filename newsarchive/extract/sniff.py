@@ -18,8 +18,12 @@ from newsarchive.extract.decode import looks_binary
 SNIFF_ORDER = ("warc", "feed", "html", "markdown", "jsonl", "json", "csv", "text")
 HEAD_BYTES = 64 * 1024
 
-_XML_PROLOGUE = re.compile(rb"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<\?xml-stylesheet[^>]*\?>\s*|<!DOCTYPE[^>]*>\s*)*",
-                           re.DOTALL | re.IGNORECASE)
+# A DOCTYPE may carry an internal subset ("<!DOCTYPE rss [<!ENTITY a "b">]>") whose ">"s
+# are not its end.
+_XML_PROLOGUE = re.compile(
+    rb"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<\?xml-stylesheet[^>]*\?>\s*|<!DOCTYPE[^>\[]*(?:\[[^\]]*\])?\s*>\s*)*",
+    re.DOTALL | re.IGNORECASE,
+)
 _FEED_ROOT = re.compile(rb"<(?:rss|rdf:RDF|feed)[\s>]", re.IGNORECASE)
 _HTML_START = re.compile(
     rb"<(?:!doctype\s+html|html|head|body|meta|title|article|div|p|script|style|link|base|header|nav|main|section"
