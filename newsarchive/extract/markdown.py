@@ -56,8 +56,11 @@ HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 # Emphasis and strike-through markers are dropped where they open a run (after a space or
 # an opening bracket, before text) or close one (after text, before a space or closing
 # punctuation), as CommonMark's flanking rules have it: "5 * 3" and snake_case stay.
-OPENING_MARK = re.compile(r"(?<![^\s(\[{\"'“‘«—–/-])(?:\*{1,3}|~~|_{1,3})(?=[^\s*_~])")
-CLOSING_MARK = re.compile(r"(?<=[^\s*_~])(?:\*{1,3}|~~|_{1,3})(?![^\s)\]}\"'”’».,;:!?—–/-])")
+OPENING_MARK = re.compile(r"(?<![^\s(\[{\"'“‘«—–/-])(?:\*{1,3}|_{1,3})(?=[^\s*_])")
+CLOSING_MARK = re.compile(r"(?<=[^\s*_])(?:\*{1,3}|_{1,3})(?![^\s)\]}\"'”’».,;:!?—–/-])")
+# Strike-through is GFM, not CommonMark: only a closed pair counts, "1~~" is text.
+STRIKE = re.compile(r"~~(?=[^\s~])([^~\n]{1,1000}?)(?<=[^\s~])~~")
+ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Escaped characters hide in the Unicode private use area while markup is stripped.
 PRIVATE_BASE = 0xF0000
 
@@ -83,9 +86,11 @@ def inline_text(text: str) -> str:
     text = AUTOLINK.sub(r"\1", text)
     text = HTML_COMMENT.sub("", text)
     text = HTML_TAG.sub("", text)
+    text = STRIKE.sub(r"\1", text)
     text = CLOSING_MARK.sub("", text)
     text = OPENING_MARK.sub("", text)
-    text = html.unescape(text)
+    # CommonMark decodes only complete references ("&amp;", "&#233;"); "&#1" stays text.
+    text = ENTITY.sub(lambda m: html.unescape(m.group()), text)
     # A paragraph's line breaks are kept as written (the Markdown export writes the body's
     # own); spacing within a line is made single.
     lines = (" ".join(line.split()) for line in _restore(text).split("\n"))
