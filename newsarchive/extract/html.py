@@ -554,6 +554,9 @@ def extract_html_article(
 
 
 def extract_html(data: bytes, context: ExtractContext) -> Iterator[Article | BadInputError]:
-    """The `html` format: one page, one Article."""
+    """The `html` format: one page, one Article.
+
+    `context.options["url"]`, when given, is the page's address if it names no canonical one.
+    """
     url = context.options.get("url")
     yield extract_html_article(data, url=url if isinstance(url, str) else None, path=context.path)
