@@ -7,6 +7,7 @@ codes of DESIGN.md: 1 nothing found or some inputs failed, 2 usage, 3 archive un
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import sys
@@ -132,6 +133,12 @@ _register()
 
 
 def main() -> None:
+    # Libraries (warcio, trafilatura) log their own complaints; what matters reaches the user
+    # as our messages, so their logs go nowhere unless debugging.
+    if os.environ.get("NEWSARCHIVE_DEBUG"):
+        logging.basicConfig(level=logging.DEBUG)
+    else:
+        logging.getLogger().addHandler(logging.NullHandler())
     # A file size limit (ulimit -f) must surface as an error we can report, not kill us.
     if hasattr(signal, "SIGXFSZ"):
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
