@@ -127,6 +127,10 @@ class ArchiveTransaction(ArchiveView):
         self.changes = Changes()
         # Set when the write landed but the on_commit hook (the index following) failed.
         self.follow_error: Exception | None = None
+        # True once this transaction's version is the archive on disk, even if an exception
+        # (a Ctrl-C after the rename) then leaves the `with` block: callers that count what
+        # landed check it in a `finally`.
+        self.committed = False
 
     def insert(self, records: Iterable[dict[str, Any]]) -> None:
         """Add new records in one TinyDB operation; their ids must be free."""
@@ -231,6 +235,12 @@ class ArchiveStore:
                     self._commit(txn)
                 except OSError as exc:
                     raise _io_error(self.path, "write", exc) from None
+                except BaseException:
+                    # Interrupted (Ctrl-C) during the write: the new version landed if and
+                    # only if the rename happened, which replaced the file we loaded.
+                    txn.committed = self._fingerprint_now() != before
+                    raise
+                txn.committed = True
                 if on_commit is not None and txn.changes:
                     try:
                         on_commit(txn.changes, before, self.fingerprint())
@@ -242,6 +252,12 @@ class ArchiveStore:
                         txn.follow_error = exc
         finally:
             lock.__exit__()
+
+    def _fingerprint_now(self) -> str | None:
+        try:
+            return self.fingerprint()
+        except ArchiveError:
+            return None
 
     def _ensure_folder(self) -> None:
         try:
