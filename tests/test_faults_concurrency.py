@@ -102,7 +102,8 @@ def test_four_cli_imports_and_a_cli_reader(tmp_path):
     """4 `import` commands started together, while `list`, `export` and `search` loop."""
     db = tmp_path / "shared" / "news.json"
     folders = [_writer_inputs(tmp_path, w, per_file=False) for w in range(WRITERS)]
-    writers = [subprocess.Popen(cli_command(db, "import", f / "all.jsonl", "--format", "jsonl", "--json", "-q"),
+    writers = [subprocess.Popen(cli_command(db, "--lock-timeout", "120", "import", f / "all.jsonl", "--format", "jsonl",
+                                            "--json", "-q"),
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=cli_env())
                for f in folders]
     reads, last = 0, 0
