@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 from newsarchive.errors import BadInputError, NotFoundError
 from newsarchive.filters import RecordFilter
 from newsarchive.model import (
-    CONTENT_FIELDS,
     count_words,
     is_iso_date,
     normalise_tags,
     public_record,
     utc_now,
+    with_new_content,
     validate_record,
 )
 from newsarchive.store.fingerprint import file_fingerprint, sidecar_of
@@ -280,12 +280,10 @@ class Archive:
                 if isinstance(fresh, BadInputError):
                     report.skipped.append((record["id"], fresh.message))
                     continue
-                corrected = {change["field"] for change in record.get("history", [])}
-                updated = dict(record)
-                for name in CONTENT_FIELDS:
-                    if name not in corrected and not (name == "url" and record.get("url")):
-                        updated[name] = getattr(fresh, name)
-                updated["word_count"] = count_words(updated["body"])
+                updated = with_new_content(record, fresh.to_record())
+                if record.get("url"):
+                    # A text page knows no url; the one the archive was given stays.
+                    updated["url"] = record["url"]
                 updated["body_hash"] = body_hash(updated["body"])
                 if learned:
                     updated["origin"] = {**origin, "learned_furniture_lines": len(learned)}

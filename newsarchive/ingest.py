@@ -35,6 +35,7 @@ from newsarchive.model import (
     normalise_tags,
     utc_now,
     validate_record,
+    with_new_content,
 )
 from newsarchive.neardupes import NearDuplicateFile
 from newsarchive.store.originals import sha256_of
@@ -401,14 +402,12 @@ def _file_size(path: os.PathLike[str] | str) -> int:
 
 
 def _updated_record(old: dict[str, Any], new: dict[str, Any], digest: str) -> dict[str, Any]:
-    """The new content under the old id, keeping the researcher's tags and notes."""
-    record = dict(new)
-    record["id"] = old["id"]
-    record["tags"] = normalise_tags([*old.get("tags", []), *record["tags"]])
-    record["notes"] = old.get("notes", [])
+    """The new content under the old id and import time, keeping the researcher's tags,
+    notes and corrections; the new copy's provenance, with the old one's behind it."""
+    record = with_new_content(old, new)
+    record["tags"] = normalise_tags([*old.get("tags", []), *new.get("tags", [])])
+    record["origin"] = {**new.get("origin", {}), "previous": old.get("origin")}
     record["body_hash"] = digest
-    if old.get("history"):
-        record["history"] = old["history"]
     return record
 
 

@@ -47,6 +47,7 @@ WORD = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:['’\-]\w+)*")
 NORMAL_WORD = re.compile(r"\w+")
 COMBINING_MARKS = re.compile("[\u0300-\u036f]")
 ID_LENGTH = 12
+CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass
@@ -107,13 +108,26 @@ def public_record(record: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in record.items() if k not in INTERNAL_FIELDS}
 
 
+def with_new_content(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """`old` with the content fields of `new` (a fresh extraction of the same article),
+    except the fields a person corrected with `edit`: their correction stands."""
+    corrected = {change.get("field") for change in old.get("history", [])}
+    updated = dict(old)
+    for name in CONTENT_FIELDS:
+        if name not in corrected:
+            updated[name] = new.get(name)
+    updated["word_count"] = count_words(updated.get("body") or "")
+    return updated
+
+
 def count_words(text: str) -> int:
     return len(WORD.findall(text or ""))
 
 
 def normalise_tag(tag: str) -> str:
-    """Tags are lower-case, trimmed, with inner runs of white space made single."""
-    return " ".join(str(tag).split()).lower()
+    """Tags are lower-case, trimmed, with inner runs of white space made single, and free of
+    control characters (an imported tag must not carry a terminal escape sequence)."""
+    return " ".join(CONTROL_CHARACTERS.sub("", str(tag)).split()).lower()
 
 
 def normalise_tags(tags: list[str]) -> list[str]:

@@ -131,3 +131,20 @@ def test_an_unknown_format_is_a_usage_error(run_cli):
 def test_import_summary_counts_are_json_serialisable(run_cli):
     result = run_cli("import", STRUCTURED / "articles.json", "--json", "--dry-run")
     assert json.loads(result.stdout)["dry_run"] is True
+
+
+def test_on_duplicate_update_keeps_corrections_and_the_import_time(run_cli, tmp_path):
+    """Regression (review): an update silently undid `edit` and reset imported_at."""
+    page = tmp_path / "a.jsonl"
+    page.write_text('{"title": "Old title", "body": "The same body.", "url": "https://ex.org/a", "published": "2020-01-01"}\n')
+    run_cli("import", page)
+    (record,) = run_cli("list", "--format", "json").json()
+    run_cli("edit", record["id"], "--title", "Corrected title")
+    page.write_text('{"title": "New title", "body": "A new body.", "url": "https://ex.org/a", "published": "2020-01-02"}\n')
+    run_cli("import", page, "--on-duplicate", "update")
+    updated = run_cli("show", record["id"], "--format", "json").json()
+    assert updated["title"] == "Corrected title"
+    assert updated["published"] == "2020-01-02"
+    assert updated["body"] == "A new body."
+    assert updated["imported_at"] == record["imported_at"]
+    assert updated["origin"]["previous"]["sha256"] == record["origin"]["sha256"]

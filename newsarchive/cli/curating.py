@@ -98,8 +98,10 @@ def tags_(archive, format_):
         table = Table(box=None, header_style="bold", pad_edge=False)
         table.add_column("tag")
         table.add_column("articles", justify="right")
+        from newsarchive.render.sanitize import clean_terminal_text
+
         for name, n in counts:
-            table.add_row(Text(name), str(n))
+            table.add_row(Text(clean_terminal_text(name)), str(n))
         if counts:
             console().print(table)
     if not counts:

@@ -12,7 +12,6 @@ import sys
 from contextlib import nullcontext
 from typing import TYPE_CHECKING, Any, Iterable
 
-import orjson
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -55,12 +54,17 @@ def write_text(text: str) -> None:
 
 
 def emit_json(value: Any) -> None:
-    """Pretty JSON to stdout: stable keys, ISO dates, non-ASCII kept as is."""
-    write_bytes(orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n")
+    """Pretty JSON to stdout: stable keys, ISO dates, non-ASCII kept as is, and the
+    characters a terminal would act on escaped, exactly as `export --format json` writes."""
+    from newsarchive.export.json import dumps
+
+    write_text(dumps(value, indent=True) + "\n")
 
 
 def emit_jsonl(values: Iterable[Any]) -> None:
-    write_bytes(b"".join(orjson.dumps(v) + b"\n" for v in values))
+    from newsarchive.export.json import dumps
+
+    write_text("".join(dumps(v) + "\n" for v in values))
 
 
 def message(text: str, *, style: str | None = None) -> None:

@@ -10,7 +10,7 @@ import click
 
 from newsarchive.cli import EXIT_NOT_FOUND
 from newsarchive.cli.options import filter_options
-from newsarchive.cli.output import console, emit_json, emit_jsonl, message, write_text
+from newsarchive.cli.output import console, emit_json, emit_jsonl, error_console, message, write_text
 
 SEARCH_FORMATS = ("table", "json", "jsonl", "csv", "ids")
 SEARCH_SORTS = ("relevance", "newest", "oldest")
@@ -64,7 +64,8 @@ def search(archive, query, record_filter, sort, limit, offset, exact, format_, f
     if explain:
         from newsarchive.render.results import render_query_tree
 
-        console().print(render_query_tree(format_tree(parse(query))))
+        # On stderr: stdout may be JSON for a script.
+        error_console().print(render_query_tree(format_tree(parse(query))))
     with archive.index() as index:
         if kwic:
             lines = index.kwic(query, record_filter, context_words=context_words or 6, limit=limit or None,
