@@ -149,21 +149,28 @@ class ArchiveTransaction(ArchiveView):
         article_id = record["id"]
         if article_id not in self._doc_ids:
             raise NotFoundError(f"no article with id {article_id!r} in {self.path}")
-
-        def swap(doc: dict[str, Any]) -> None:
-            doc.clear()
-            doc.update(record)
-
-        self.articles.update(swap, doc_ids=[self._doc_ids[article_id]])
+        # Straight into the snapshot: TinyDB's update() rebuilds the whole table for each
+        # call, which made tagging every article of a large archive quadratic.
+        self._raw_articles()[str(self._doc_ids[article_id])] = dict(record)
+        self._mark_changed()
         self.changes.upserted[article_id] = dict(record)
 
     def remove(self, article_ids: Iterable[str]) -> None:
         ids = [i for i in article_ids if i in self._doc_ids]
         if ids:
-            self.articles.remove(doc_ids=[self._doc_ids.pop(i) for i in ids])
+            table = self._raw_articles()
             for article_id in ids:
+                del table[str(self._doc_ids.pop(article_id))]
                 self.changes.upserted.pop(article_id, None)
                 self.changes.deleted.add(article_id)
+            self._mark_changed()
+
+    def _raw_articles(self) -> dict[str, Any]:
+        return self.db.storage.read().setdefault(ARTICLES, {})  # type: ignore[attr-defined]
+
+    def _mark_changed(self) -> None:
+        self.db.storage.changed = True  # type: ignore[attr-defined]
+        self.articles.clear_cache()
 
     @property
     def changed(self) -> bool:
