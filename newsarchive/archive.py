@@ -8,6 +8,7 @@ edits, deletion) and verification. Nothing here knows about terminals.
 from __future__ import annotations
 
 import functools
+import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 
 # The index's fingerprint for an archive that has no file yet.
 EMPTY_ARCHIVE = "empty"
+# SQLite's name for a database that lives in memory only.
+IN_MEMORY = ":memory:"
 
 
 @dataclass
@@ -165,12 +168,22 @@ class Archive:
         last synced (including a change made by hand to the JSON file)."""
         from newsarchive.search.index import SearchIndex
 
-        index = SearchIndex.open_or_reset(self.index_path)
         fingerprint = self._fingerprint()
-        if index.fingerprint() != (fingerprint or EMPTY_ARCHIVE):
+        if fingerprint is None:
+            # No archive yet (or a mistyped --db): answer from an empty index in memory
+            # rather than leave an index folder beside a file that does not exist.
+            return _index_in_memory([], EMPTY_ARCHIVE)
+        try:
+            index = SearchIndex.open_or_reset(self.index_path)
+            if index.fingerprint() != fingerprint:
+                view, fingerprint = self.store.read_with_fingerprint()
+                index.sync(_indexable(view), fingerprint or EMPTY_ARCHIVE)
+            return index
+        except (OSError, sqlite3.OperationalError):
+            # A read-only archive folder (or medium): reading must still work, so the index
+            # is built in memory for this one command.
             view, fingerprint = self.store.read_with_fingerprint()
-            index.sync(view.records(), fingerprint or EMPTY_ARCHIVE)
-        return index
+            return _index_in_memory(_indexable(view), fingerprint or EMPTY_ARCHIVE)
 
     def _fingerprint(self) -> str | None:
         try:
@@ -185,7 +198,7 @@ class Archive:
         view, fingerprint = self.store.read_with_fingerprint()
         with SearchIndex.open_or_reset(self.index_path) as index:
             index.reset()
-            index.rebuild(view.records(), fingerprint or EMPTY_ARCHIVE)
+            index.rebuild(_indexable(view), fingerprint or EMPTY_ARCHIVE)
         return len(view)
 
     def tag(self, ids: list[str], tags: list[str], *, remove: bool = False) -> list[str]:
@@ -379,9 +392,13 @@ class Archive:
         """'fresh', 'updated' (it was stale and has been synced), or 'damaged' (a problem)."""
         from newsarchive.search.index import SearchIndex
 
-        with SearchIndex.open_or_reset(self.index_path) as index:
+        try:
+            index = SearchIndex.open_or_reset(self.index_path)
+        except (OSError, sqlite3.OperationalError):
+            return "not kept (the archive's folder is read-only)"
+        with index:
             if index.fingerprint() != fingerprint:
-                index.sync(view.records(), fingerprint)
+                index.sync(_indexable(view), fingerprint)
                 return "updated"
             if index.count() != len(view):
                 report.problems.append(f"the search index holds {index.count()} articles but the archive has "
@@ -394,6 +411,20 @@ class Archive:
         from newsarchive.store.backups import restore_newest_backup
 
         return restore_newest_backup(self.store)
+
+
+def _indexable(view: ArchiveView) -> list[dict[str, Any]]:
+    """The records the index can hold: a record damaged by hand (no string id) is left to
+    `check` to report, not allowed to break every read."""
+    return [r for r in view.records() if isinstance(r.get("id"), str) and r["id"]]
+
+
+def _index_in_memory(records: list[dict[str, Any]], fingerprint: str) -> SearchIndex:
+    from newsarchive.search.index import SearchIndex
+
+    index = SearchIndex(Path(IN_MEMORY))
+    index.rebuild(records, fingerprint)
+    return index
 
 
 def _originals_of(record: dict[str, Any]) -> set[str]:

@@ -87,9 +87,10 @@ def test_kwic_lines(run_cli, ids):
     assert {line["match"].lower() for line in lines} == {"veins", "vein"}
 
 
-def test_explain_prints_the_tree(run_cli, ids):
-    result = run_cli("search", "vein OR river", "--explain", "--format", "ids")
-    assert "OR" in result.stdout
+def test_explain_prints_the_tree_on_stderr_and_keeps_json_clean(run_cli, ids):
+    result = run_cli("search", "vein OR river", "--explain", "--format", "json")
+    assert "OR" in result.stderr
+    assert len(result.json()) == 2
 
 
 def test_a_hand_edit_of_the_archive_is_seen_at_once(run_cli, ids, isolated_archive):
@@ -118,3 +119,31 @@ def test_reindex_rebuilds_a_damaged_index(run_cli, ids, isolated_archive):
     assert len(search_ids(run_cli, "vein")) == 2  # a damaged index is rebuilt on its own
     result = run_cli("reindex")
     assert result.code == 0 and "Indexed 3 articles." in result.stderr
+
+
+def test_reads_work_where_the_index_cannot_be_kept(run_cli, isolated_archive):
+    """Regression (review): an archive whose folder cannot hold the index (read-only, or a
+    file in the way) could not be read at all; the index is then built in memory."""
+    isolated_archive.parent.mkdir(parents=True, exist_ok=True)
+    isolated_archive.write_text(json.dumps({"articles": {"1": {
+        "id": "abc123def456", "title": "Flood barrier tested", "body": "The barrier rose in ten minutes.",
+        "tags": [], "notes": [], "authors": [], "headings": [], "origin": {}}}}))
+    (isolated_archive.parent / "news.json.d").write_text("a file where the folder should be")
+    assert search_ids(run_cli, "barrier") == ["abc123def456"]
+    assert run_cli("show", "abc123", "--format", "json").json()["title"] == "Flood barrier tested"
+
+
+def test_reading_a_missing_archive_creates_nothing(run_cli, tmp_path):
+    missing = tmp_path / "typo" / "archive.json"
+    result = run_cli("--db", missing, "list", "--format", "json")
+    assert result.code == 1 and result.json() == []
+    assert not (tmp_path / "typo").exists()
+
+
+def test_a_record_damaged_by_hand_does_not_break_reads(run_cli, ids, isolated_archive):
+    data = json.loads(isolated_archive.read_text())
+    data["articles"]["999"] = {"title": "no id here", "body": "b"}
+    isolated_archive.write_text(json.dumps(data))
+    assert len(search_ids(run_cli, "vein")) == 2
+    result = run_cli("check")
+    assert result.code == 3 and "id is missing or empty" in result.stderr

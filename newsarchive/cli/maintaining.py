@@ -64,7 +64,7 @@ def check(archive, repair, format_):
             message(f"  {problem}", style="red")
         verdict = "OK" if report.ok else f"{len(report.problems)} problem{'s' * (len(report.problems) != 1)}"
         index = {"fresh": "index fresh", "updated": "index was stale and is now up to date",
-                 "damaged": "index damaged"}[report.index_state]
+                 "damaged": "index damaged"}.get(report.index_state, f"index {report.index_state}")
         message(f"{verdict}: {report.articles} articles, {report.originals_checked} originals verified, {index}.",
                 style="green" if report.ok else "red")
     if not report.ok:
