@@ -76,7 +76,7 @@ def test_edit_keeps_history(run_cli, ids):
 def test_edit_refuses_a_bad_date(run_cli, ids):
     result = run_cli("edit", ids[0], "--published", "2010-02-30")
     assert result.code == 2
-    assert "no day 30" in result.stderr
+    assert "is not a date as YYYY-MM-DD" in result.stderr
 
 
 def test_edit_with_nothing_to_change(run_cli, ids):
@@ -98,3 +98,26 @@ def test_delete_with_yes_removes_articles_and_unused_originals(run_cli, ids, iso
 def test_delete_keeps_an_original_still_in_use(run_cli, ids, isolated_archive):
     run_cli("delete", ids[0], "--yes")
     assert len(list((isolated_archive.parent / "news.json.d" / "originals").glob("*/*.gz"))) == 1
+
+
+def test_edit_wants_a_whole_date_and_a_language_code(run_cli, ids):
+    """Regression (review): `--published 2024` became 2024-01-01; `--language English` was kept."""
+    assert run_cli("edit", ids[0], "--published", "2024").code == 2
+    result = run_cli("edit", ids[0], "--language", "English")
+    assert result.code == 2 and "two-letter ISO 639-1 code" in result.stderr
+    assert run_cli("edit", ids[0], "--language", "DE", "--format", "json").json()["language"] == "de"
+
+
+def test_tags_never_carry_terminal_escapes(run_cli, tmp_path):
+    dump = tmp_path / "t.jsonl"
+    dump.write_text(json.dumps({"title": "T", "body": "B b.", "tags": ["\x1b]0;PWNED\x07\x1b[31mred"]}) + "\n")
+    run_cli("import", dump)
+    listing = run_cli("tags").stdout
+    assert "\x1b" not in listing and "\x07" not in listing
+
+
+def test_a_mistyped_id_is_not_taken_for_a_tag(run_cli, ids, isolated_archive):
+    before = isolated_archive.read_bytes()
+    result = run_cli("tag", ids[0], "0123456789ab", "rivers")
+    assert result.code == 1 and "no article with id '0123456789ab'" in result.stderr
+    assert isolated_archive.read_bytes() == before

@@ -5,12 +5,13 @@ Each command is one atomic write of the archive, however many articles it touche
 
 from __future__ import annotations
 
+import re
 import sys
 
 import click
 
 from newsarchive.cli import EXIT_NOT_FOUND
-from newsarchive.cli.options import _date_bound, ids_from_arguments
+from newsarchive.cli.options import full_date, ids_from_arguments, language_code
 from newsarchive.cli.output import console, emit_json, message
 from newsarchive.errors import AmbiguousIdError, NotFoundError
 from newsarchive.model import public_record
@@ -19,6 +20,7 @@ from newsarchive.model import public_record
 # A later word is read as another id only when it names one this precisely; shorter words
 # are tags, so a tag such as "cafe" is never mistaken for an id prefix.
 MIN_PREFIX_FOR_EXTRA_IDS = 6
+ID_SHAPED = re.compile(r"[0-9a-f]{12}(?:-\d+)?")
 
 
 def _split_ids_and_tags(archive, words: tuple[str, ...]) -> tuple[list[str], list[str]]:
@@ -33,6 +35,10 @@ def _split_ids_and_tags(archive, words: tuple[str, ...]) -> tuple[list[str], lis
             ids.append(rest.pop(0))
     if not rest:
         raise click.UsageError("give at least one ID and one TAG")
+    mistyped = [word for word in rest if ID_SHAPED.fullmatch(word)]
+    if mistyped:
+        # Twelve hex digits are an id someone mistyped, not a tag anyone means.
+        raise NotFoundError(f"no article with id {mistyped[0]!r}", hint="`newsarchive list --format ids` shows the ids")
     return ids, rest
 
 
@@ -134,13 +140,13 @@ def note(archive, article_id, text, use_editor):
 @click.argument("article_id")
 @click.option("--title")
 @click.option("--subtitle")
-@click.option("--published", callback=_date_bound(end=False), metavar="DATE", help="YYYY-MM-DD.")
+@click.option("--published", callback=full_date, metavar="DATE", help="YYYY-MM-DD.")
 @click.option("--source")
 @click.option("--site")
 @click.option("--section")
 @click.option("--reviewer")
 @click.option("--url")
-@click.option("--language", metavar="CODE", help="ISO 639-1, e.g. en.")
+@click.option("--language", metavar="CODE", callback=language_code, help="ISO 639-1, e.g. en.")
 @click.option("--author", "authors", multiple=True, help="Replace the authors (repeatable).")
 @click.option("--clear", "cleared", multiple=True, metavar="FIELD",
               type=click.Choice(["subtitle", "published", "source", "site", "section", "reviewer", "url", "language", "authors"]),

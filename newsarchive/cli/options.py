@@ -11,6 +11,7 @@ from typing import Any, Callable
 import click
 
 from newsarchive.filters import RecordFilter
+from newsarchive.model import is_iso_date
 
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
@@ -34,6 +35,19 @@ def _date_bound(end: bool) -> Callable[[click.Context, click.Parameter, str | No
         return f"{year:04d}-{month:02d}-{day_n:02d}"
 
     return convert
+
+
+def full_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A complete YYYY-MM-DD: a correction must not invent a day the user did not give."""
+    if value is not None and not is_iso_date(value.strip()):
+        raise click.BadParameter(f"{value!r} is not a date as YYYY-MM-DD")
+    return value.strip() if value is not None else None
+
+
+def language_code(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not re.fullmatch(r"[a-z]{2}", value.strip().lower()):
+        raise click.BadParameter(f"{value!r} is not a two-letter ISO 639-1 code such as en or de")
+    return value.strip().lower() if value is not None else None
 
 
 def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:

@@ -84,7 +84,7 @@ def show(archive, article_id, format_, original, highlight, no_pager):
 @click.command("list")
 @filter_options
 @click.option("--sort", type=click.Choice(SORTS), default="newest", show_default=True, help="Order by publication date.")
-@click.option("--limit", type=click.IntRange(min=0), help="At most this many articles.")
+@click.option("--limit", type=click.IntRange(min=0), help="At most this many articles (0: all).")
 @click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many first.")
 @click.option("--format", "format_", type=click.Choice(LIST_FORMATS), default="table", show_default=True)
 @click.pass_obj
@@ -99,7 +99,7 @@ def list_(archive, record_filter, sort, limit, offset, format_):
       newsarchive list --since 2010 --until 2012 --source "WebMD UK Health News"
       newsarchive list --tag ccsvi --format ids | newsarchive tag - reviewed
     """
-    records = archive.select(record_filter, sort=sort, limit=limit, offset=offset)
+    records = archive.select(record_filter, sort=sort, limit=limit or None, offset=offset)
     if format_ == "json":
         emit_json([_summary(r) for r in records])
     elif format_ == "jsonl":
@@ -138,9 +138,16 @@ def export(archive, ids, query, record_filter, format_, output):
       newsarchive export --tag ccsvi --format html -o site/
       newsarchive export --query "vaccine" --format csv -o vaccines.csv
     """
+    records = _chosen(archive, ids, query, record_filter)
+    try:
+        _write_export(format_, records, output)
+    except OSError as exc:
+        raise click.FileError(str(output), hint=exc.strerror or str(exc)) from None
+
+
+def _write_export(format_: str, records: list[dict], output: str | None) -> None:
     from newsarchive.export import export_records, export_to_directory
 
-    records = _chosen(archive, ids, query, record_filter)
     # The trailing slash is the user's way of saying "a folder"; Path() would drop it.
     as_folder = output is not None and (output.endswith(("/", os.sep)) or os.path.isdir(output))
     output = Path(output) if output is not None else None

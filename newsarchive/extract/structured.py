@@ -39,9 +39,6 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "tags": ("tags", "tag", "keywords", "categories", "labels", "subjects", "topics"),
     "headings": ("headings", "subheadings"),
     "notes": ("notes",),
-    "id": ("id",),
-    "imported_at": ("importedat",),
-    "origin": ("origin",),
 }
 _ALIAS_TO_FIELD = {alias: name for name, aliases in FIELD_ALIASES.items() for alias in aliases}
 LIST_FIELDS = ("authors", "tags", "headings")

@@ -333,7 +333,12 @@ class _Parser:
 
 def parse(query: str) -> Node | None:
     """Parse a query; None when it is blank (which lists by filters alone)."""
-    return _Parser(query).parse()
+    try:
+        return _Parser(query).parse()
+    except RecursionError:
+        # Hundreds of nested parentheses: no person writes that, and the parser's
+        # recursion (and every walk of the tree after it) must not crash on it.
+        raise QueryError("the query nests parentheses or NOTs too deeply", query=query, position=0) from None
 
 
 # ----------------------------------------------------------------------------------------
