@@ -95,9 +95,6 @@ class Archive:
             raise NotFoundError(f"no article with id {id_or_prefix!r} in {self.path}", hint="`newsarchive list` shows the ids")
         return public_record(record)
 
-    def records(self) -> list[dict[str, Any]]:
-        return self.read().records()
-
     def select(self, record_filter: RecordFilter, *, sort: str = "newest", limit: int | None = None,
                offset: int = 0) -> list[dict[str, Any]]:
         """Records passing the filter, by publication date, from the index."""
@@ -237,8 +234,6 @@ class Archive:
             for name, value in changes.items():
                 if name == "published" and value is not None and not is_iso_date(value):
                     raise ValueError(f"published must be a date as YYYY-MM-DD, not {value!r}")
-                if name == "tags":
-                    value = normalise_tags(value)
                 if record.get(name) != value:
                     record.setdefault("history", []).append({"at": now, "field": name, "old": record.get(name), "new": value})
                     record[name] = value

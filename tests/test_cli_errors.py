@@ -20,18 +20,11 @@ FUZZ_REGRESSIONS = Path(__file__).resolve().parent.parent / "fuzz" / "regression
 
 # -- the query parser: crashes found by fuzz/fuzz_query.py -------------------------------------
 
-NESTING_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="found by fuzz/fuzz_query.py: newsarchive/search/query.py's recursive-descent parser "
-           "(_Parser.atom/unary) raises RecursionError on ~1000 nested groups or NOT chains; it "
-           "should raise QueryError (exit 2) past a nesting limit",
-)
 
-
-@NESTING_BUG
 @pytest.mark.parametrize("query", ["(" * 1200 + "a" + ")" * 1200, "NOT " * 3000 + "a", "(" * 3000],
                          ids=["groups", "not-chain", "unclosed-groups"])
 def test_deeply_nested_query_is_a_usage_error(tmp_path, query):
+    """Regression: found by fuzz/fuzz_query.py, the parser raised RecursionError."""
     db = tmp_path / "q" / "news.json"
     seed_archive(db, tmp_path, n=2)
     result = run_cli(db, "search", query)
@@ -44,7 +37,6 @@ def _regression_inputs(target: str) -> list[Path]:
     return sorted(folder.iterdir()) if folder.exists() else []
 
 
-@NESTING_BUG
 @pytest.mark.parametrize("path", _regression_inputs("query"), ids=lambda p: p.name)
 def test_fuzz_query_regressions(path):
     """Every crash the query fuzzer found: parse raises QueryError or returns a tree."""
