@@ -336,31 +336,23 @@ class Archive:
             cluster.records = [public_record(view.get(i) or {"id": i}) for i in cluster.ids]
         return clusters
 
-    def merge(self, ids: list[str]) -> dict[str, Any]:
-        """Merge copies of one article into the fullest copy, keeping every copy's provenance.
+    def merge(self, groups: list[list[str]]) -> list[dict[str, Any]]:
+        """Merge each group of copies of one article into its fullest copy, in one write.
 
         The kept article gains the others' tags and notes, and `origin["copies"]` lists each
         merged copy's id, url, site, source, date and origin; the copies are removed.
         """
+        kept = []
         with self.transaction() as txn:
-            records = [txn.get(i) for i in _resolve_all(txn, ids)]
-            if len(records) < 2:
-                raise ValueError("merging needs at least two articles")
-            keeper = dict(max(records, key=lambda r: (r.get("word_count", 0), r.get("imported_at", ""))))
-            others = [r for r in records if r["id"] != keeper["id"]]
-            origin = dict(keeper.get("origin") or {})
-            copies = list(origin.get("copies", []))
-            for other in others:
-                copies.append({key: other.get(key) for key in ("id", "url", "site", "source", "published", "title")}
-                              | {"origin": other.get("origin")})
-                copies.extend((other.get("origin") or {}).get("copies", []))
-            origin["copies"] = copies
-            keeper["origin"] = origin
-            keeper["tags"] = normalise_tags([t for r in records for t in r.get("tags", [])])
-            keeper["notes"] = sorted((n for r in records for n in r.get("notes", [])), key=lambda n: n["at"])
-            txn.replace(keeper)
-            txn.remove([r["id"] for r in others])
-        return public_record(keeper)
+            for ids in groups:
+                records = [txn.get(i) for i in _resolve_all(txn, ids)]
+                if len(records) < 2:
+                    raise ValueError("merging needs at least two articles")
+                keeper = _merged(records)
+                txn.replace(keeper)
+                txn.remove([r["id"] for r in records if r["id"] != keeper["id"]])
+                kept.append(public_record(keeper))
+        return kept
 
     # -- verifying -------------------------------------------------------------------------
 
@@ -405,6 +397,24 @@ class Archive:
         from newsarchive.store.backups import restore_newest_backup
 
         return restore_newest_backup(self.store)
+
+
+def _merged(records: list[dict[str, Any]]) -> dict[str, Any]:
+    """The fullest of `records`, carrying the others' tags, notes and provenance."""
+    keeper = dict(max(records, key=lambda r: (r.get("word_count", 0), r.get("imported_at", ""))))
+    origin = dict(keeper.get("origin") or {})
+    copies = list(origin.get("copies", []))
+    for other in records:
+        if other["id"] == keeper["id"]:
+            continue
+        copies.append({key: other.get(key) for key in ("id", "url", "site", "source", "published", "title")}
+                      | {"origin": other.get("origin")})
+        copies.extend((other.get("origin") or {}).get("copies", []))
+    origin["copies"] = copies
+    keeper["origin"] = origin
+    keeper["tags"] = normalise_tags([t for r in records for t in r.get("tags", [])])
+    keeper["notes"] = sorted((n for r in records for n in r.get("notes", [])), key=lambda n: n["at"])
+    return keeper
 
 
 def _indexable(view: ArchiveView) -> list[dict[str, Any]]:

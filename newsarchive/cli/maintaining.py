@@ -132,9 +132,9 @@ def dupes(archive, threshold, merge, yes, format_):
     if merge:
         if not yes:
             click.confirm(f"Merge {len(clusters)} cluster{'s' * (len(clusters) != 1)}?", abort=True, err=True)
-        for cluster in clusters:
-            kept = archive.merge(cluster.ids)
-            message(f"Merged {len(cluster.ids)} copies into {kept['id']}.")
+        kept = archive.merge([cluster.ids for cluster in clusters])
+        for cluster, record in zip(clusters, kept):
+            message(f"Merged {len(cluster.ids)} copies into {record['id']}.")
 
 
 def _brief(record: dict) -> dict:
