@@ -95,6 +95,18 @@ class Archive:
             raise NotFoundError(f"no article with id {id_or_prefix!r} in {self.path}", hint="`newsarchive list` shows the ids")
         return public_record(record)
 
+    def get_many(self, ids: list[str]) -> list[dict[str, Any]]:
+        """Records by id or unique prefix, in order, through one index connection."""
+        with self.index() as index:
+            records = []
+            for given in ids:
+                record = index.get(given)
+                if record is None:
+                    raise NotFoundError(f"no article with id {given!r} in {self.path}",
+                                        hint="`newsarchive list` shows the ids")
+                records.append(public_record(record))
+        return records
+
     def select(self, record_filter: RecordFilter, *, sort: str = "newest", limit: int | None = None,
                offset: int = 0) -> list[dict[str, Any]]:
         """Records passing the filter, by publication date, from the index."""

@@ -166,13 +166,12 @@ def _write_export(format_: str, records: list[dict], output: str | None) -> None
 
 def _chosen(archive, ids, query, record_filter) -> list[dict]:
     if ids:
-        records = [archive.get(i) for i in ids_from_arguments(ids)]
+        records = archive.get_many(ids_from_arguments(ids))
         return [r for r in records if record_filter.matches(r)]
     if query:
         from newsarchive.cli.searching import search_ids
 
-        found = search_ids(archive, query, record_filter)
-        return [archive.get(i) for i in found]
+        return archive.get_many(search_ids(archive, query, record_filter))
     return archive.select(record_filter, sort="oldest")
 
 
