@@ -32,14 +32,14 @@ def three_versions(tmp_path_factory):
 @pytest.fixture
 def archive(tmp_path, three_versions):
     """A private copy of the three-version archive, with its backups."""
+    import shutil
+
     db = tmp_path / "a" / "news.json"
     db.parent.mkdir()
     db.write_bytes(three_versions.read_bytes())
-    source_backups = backups.backups_folder(three_versions)
-    target_backups = backups.backups_folder(db)
-    target_backups.mkdir(parents=True)
-    for path in source_backups.iterdir():
-        (target_backups / path.name.replace(three_versions.name, db.name)).write_bytes(path.read_bytes())
+    # The folder beside it too: backups, the kept originals (`check` verifies them) and
+    # derived files, which follow the archive by name.
+    shutil.copytree(three_versions.with_name(three_versions.name + ".d"), db.with_name(db.name + ".d"))
     return db
 
 

@@ -65,14 +65,6 @@ def _check_writes_refused(tmp_path: Path, db: Path, reason: str, *, in_process: 
         assert archive_state(db) == before, f"{args} changed the archive"
 
 
-# Reads go through the SQLite search index in the sidecar folder, which cannot be created
-# (or is unlinked and recreated) on a read-only filesystem: every read then fails with an
-# internal error. Remove this mark once reads fall back to the archive itself.
-INDEX_NEEDS_WRITABLE_FOLDER = pytest.mark.xfail(
-    strict=True, reason="issue 8 row 7: reads fail when the search index cannot be written "
-                        "(newsarchive/search/index.py SearchIndex._discard unlinks index.sqlite; archive.py Archive.index)")
-
-
 # -- permissions -----------------------------------------------------------------------------
 
 
@@ -133,7 +125,6 @@ def test_read_only_filesystem_refuses_writes(tmp_path, read_only_mount):
     _check_writes_refused(tmp_path, read_only_mount, "Read-only file system")
 
 
-@INDEX_NEEDS_WRITABLE_FOLDER
 def test_read_only_filesystem_still_reads(read_only_mount):
     _check_reads_work(read_only_mount)
 
@@ -149,7 +140,6 @@ def test_read_only_filesystem_with_a_fresh_archive_path(tmp_path, read_only_moun
     assert_no_traceback(result)
 
 
-@INDEX_NEEDS_WRITABLE_FOLDER
 def test_read_only_filesystem_lists_a_missing_archive_as_empty(read_only_mount):
     db = read_only_mount.parent / "other" / "news.json"
     listed = run_cli(db, "list", "--format", "json")

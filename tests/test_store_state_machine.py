@@ -129,14 +129,14 @@ class ArchiveMachine(RuleBasedStateMachine):
 
     def _model_records(self) -> list[dict]:
         """The archive's records, checked against the model first, as the reference sees them."""
-        return self.archive.records()
+        return self.archive.read().records()
 
     @invariant()
     def archive_matches_model(self):
         if not self.archive.path.exists():
             assert self.model == {}
             return
-        stored = {r["id"]: r for r in self.archive.records()}
+        stored = {r["id"]: r for r in self.archive.read().records()}
         assert set(stored) == set(self.model)
         for article_id, expected in self.model.items():
             record = stored[article_id]
