@@ -67,9 +67,9 @@ SKIP_KNOWN = bool(os.environ.get("FUZZ_SKIP_KNOWN"))
 def one_input(data: bytes) -> None:
     try:
         check_one(data.decode("utf-8", "surrogateescape"))
-    except RecursionError:
-        # Known: deeply nested groups or NOT chains exhaust the recursive-descent parser.
-        if not SKIP_KNOWN:
+    except Exception as exc:
+        # Known and open: ~25 nested groups overflow FTS5's own parser stack.
+        if not (SKIP_KNOWN and "parser stack overflow" in str(exc)):
             raise
 
 
