@@ -53,3 +53,8 @@ def extractor_for(name: str) -> Extractor:
     module_name, function_name = FORMATS[name].split(":")
     return getattr(importlib.import_module(module_name), function_name)
 
+
+
+def extract(name: str, data: bytes, context: ExtractContext) -> Iterator[Article | BadInputError]:
+    """Run the named format's extractor."""
+    return extractor_for(name)(data, context)
