@@ -39,6 +39,11 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "tags": ("tags", "tag", "keywords", "categories", "labels", "subjects", "topics"),
     "headings": ("headings", "subheadings"),
     "notes": ("notes",),
+    # A re-imported export's own id, import time and provenance are replaced by this
+    # import's, not kept under `extra`: a Markdown export must re-import unchanged.
+    "id": ("id",),
+    "imported_at": ("importedat",),
+    "origin": ("origin",),
 }
 _ALIAS_TO_FIELD = {alias: name for name, aliases in FIELD_ALIASES.items() for alias in aliases}
 LIST_FIELDS = ("authors", "tags", "headings")
