@@ -37,48 +37,12 @@ def test_deeply_nested_query_is_a_usage_error(tmp_path, query):
 # it ("fts5: parser stack overflow", an internal error from `newsarchive search`). Fix in
 # newsarchive/search (a nesting limit the compiled expression fits, or that error mapped
 # to QueryError).
-FTS5_STACK = pytest.mark.xfail(strict=True, reason="issue 8: 25+ nested groups overflow FTS5's parser stack "
-                                                   "(sqlite3.OperationalError from newsarchive/search/index.py)")
-OPEN_FINDINGS = {"crash-16bfa4e084ea6cedceae128ca3ff4160f12a1b76": FTS5_STACK}
 
 
-def _regression_inputs(target: str) -> list:
-    folder = FUZZ_REGRESSIONS / target
-    paths = sorted(folder.iterdir()) if folder.exists() else []
-    return [pytest.param(p, id=p.name, marks=[OPEN_FINDINGS[p.name]] if p.name in OPEN_FINDINGS else [])
-            for p in paths]
-
-
-@pytest.mark.parametrize("path", _regression_inputs("query"))
-def test_fuzz_query_regressions(path):
-    """Every crash the query fuzzer found, checked as the harness checks it: the query parses
-    or raises QueryError, and what it compiles to is an FTS5 expression SQLite accepts."""
-    import sqlite3
-
-    from newsarchive.errors import QueryError
-    from newsarchive.search.index import FTS_COLUMNS
-    from newsarchive.search.query import MatchContext, parse, to_match
-    from newsarchive.search.text import stemmer
-
-    try:
-        tree = parse(path.read_bytes().decode("utf-8", "surrogateescape"))
-    except QueryError:
-        return
-    if tree is None:
-        return
-    con = sqlite3.connect(":memory:")
-    con.execute(f"CREATE VIRTUAL TABLE fts USING fts5({', '.join(FTS_COLUMNS)})")
-    for exact in (False, True):
-        context = MatchContext(languages=("en", "de"), stem=lambda lang, w: stemmer(lang).stem(w), exact=exact)
-        match = to_match(tree, context)
-        if match is not None:
-            con.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (match,)).fetchall()
-
-
-@FTS5_STACK
 @pytest.mark.parametrize("query", ["(a " * 30 + "b" + ")" * 30, "(a OR " * 30 + "b" + ")" * 30],
                          ids=["and", "or"])
 def test_nested_groups_deeper_than_fts5_allows(tmp_path, query):
+    """Regression: found by fuzz/fuzz_query.py, FTS5's parser stack overflowed (an internal error)."""
     db = tmp_path / "q" / "news.json"
     seed_archive(db, tmp_path, n=2)
     result = run_in_process(db, "search", query)

@@ -189,6 +189,8 @@ def _tokenize(query: str) -> list[_Token]:
 
 
 _ATOM_START = {"WORD", "PHRASE", "LP", "NEAR"}
+# FTS5's own query parser overflows its stack at about 25 nested groups.
+MAX_GROUP_DEPTH = 20
 _UNARY_START = _ATOM_START | {"NOT", "MINUS", "FIELD"}
 
 
@@ -198,6 +200,16 @@ class _Parser:
         self.tokens = _tokenize(query)
         self.at = 0
         self.field: str | None = None
+        self._check_depth()
+
+    def _check_depth(self) -> None:
+        """Refuse groups nested deeper than SQLite's FTS5 parser can take (about 25)."""
+        depth = 0
+        for token in self.tokens:
+            depth += token.kind == "LP"
+            depth -= token.kind == "RP" and depth > 0
+            if depth > MAX_GROUP_DEPTH:
+                raise self.error(f"parentheses nest more than {MAX_GROUP_DEPTH} deep", token.position)
 
     def error(self, message: str, position: int) -> QueryError:
         return QueryError(message, query=self.query, position=position)
