@@ -308,9 +308,17 @@ class Importer:
         if self.options.dry_run:
             self._record(self._settle(batch, self.archive.store.read(), write=False))
             return
-        with self.archive.transaction() as txn:
-            outcome = self._settle(batch, txn, write=True)
-            size = len(txn)
+        txn = None
+        try:
+            with self.archive.transaction() as txn:
+                outcome = self._settle(batch, txn, write=True)
+                size = len(txn)
+        except BaseException:
+            # A Ctrl-C can arrive after the rename (while the index follows): the batch has
+            # landed then, and the summary must say so.
+            if txn is not None and txn.committed:
+                self._record(outcome)
+            raise
         if outcome["finder"] is not None:
             outcome["finder"].save()
         # Counted only now that the batch is on disk: the summary never claims an article

@@ -196,12 +196,8 @@ def test_store_says_whether_an_interrupted_write_landed(tmp_path, monkeypatch):
     assert temp_files(db) == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 8 row 8: ingest.py Importer._flush records a batch only when the "
-                                       "transaction exits cleanly; a Ctrl-C after the rename (e.g. while the "
-                                       "search index follows) lands the batch but leaves it out of the summary, "
-                                       "which then says it was not written. Fix: record it in a `finally` when "
-                                       "txn.committed")
 def test_a_batch_that_landed_is_reported_when_interrupted(tmp_path, monkeypatch):
+    """Regression (issue 8 row 8): a Ctrl-C after the rename left a landed batch out of the summary."""
     from newsarchive.archive import Archive
     from newsarchive.ingest import ImportOptions, Importer
 
