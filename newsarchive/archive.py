@@ -22,8 +22,8 @@ from newsarchive.model import (
     normalise_tags,
     public_record,
     utc_now,
-    with_new_content,
     validate_record,
+    with_new_content,
 )
 from newsarchive.store.fingerprint import file_fingerprint, sidecar_of
 from newsarchive.store.originals import OriginalsStore
