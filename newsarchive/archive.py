@@ -107,6 +107,13 @@ class Archive:
                 records.append(public_record(record))
         return records
 
+    def matched_words(self, record: dict[str, Any], query: str) -> list[str]:
+        """The words of `record` a search for `query` matches, stems and folding included
+        (so "veins" finds "vein" here as in search); raises QueryError."""
+        with self.index() as index:
+            spans = index.match_spans(record, query)
+        return sorted({record[name][start:end] for name, found in spans.items() for start, end in found})
+
     def select(self, record_filter: RecordFilter, *, sort: str = "newest", limit: int | None = None,
                offset: int = 0) -> list[dict[str, Any]]:
         """Records passing the filter, by publication date, from the index."""

@@ -147,3 +147,14 @@ def test_a_record_damaged_by_hand_does_not_break_reads(run_cli, ids, isolated_ar
     assert len(search_ids(run_cli, "vein")) == 2
     result = run_cli("check")
     assert result.code == 3 and "id is missing or empty" in result.stderr
+
+
+def test_highlight_marks_what_search_matches_stems_included(run_cli, ids, isolated_archive):
+    """`show --highlight` uses the search's own matching: "veins" marks "vein" too."""
+    from newsarchive.archive import Archive
+
+    archive = Archive(isolated_archive)
+    record = archive.get(ids["River levels fall in Zürich"])
+    assert archive.matched_words(record, "veins") == ["vein"]
+    assert archive.matched_words(record, "zurich") == ["Zürich"]
+    assert run_cli("show", record["id"], "--format", "rich", "--highlight", "veins", "--no-pager").code == 0

@@ -77,7 +77,8 @@ def show(archive, article_id, format_, original, highlight, no_pager):
     else:
         from newsarchive.render.article import render_article
 
-        terms = (highlight,) if highlight else ()
+        # The words the query really matches (stemmed, folded, as search finds them).
+        terms = archive.matched_words(record, highlight) if highlight else ()
         print_paged(render_article(record, highlight=terms), pager=not no_pager)
 
 
