@@ -439,7 +439,7 @@ def _merged(records: list[dict[str, Any]]) -> dict[str, Any]:
 def _indexable(view: ArchiveView) -> list[dict[str, Any]]:
     """The records the index can hold: a record damaged by hand (no string id) is left to
     `check` to report, not allowed to break every read."""
-    return [r for r in view.records() if isinstance(r.get("id"), str) and r["id"]]
+    return [r for r in view.stored_records() if isinstance(r.get("id"), str) and r["id"]]
 
 
 def _index_in_memory(records: list[dict[str, Any]], fingerprint: str) -> SearchIndex:
