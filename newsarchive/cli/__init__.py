@@ -7,7 +7,6 @@ codes of DESIGN.md: 1 nothing found or some inputs failed, 2 usage, 3 archive un
 
 from __future__ import annotations
 
-import logging
 import os
 import signal
 import sys
@@ -83,6 +82,18 @@ def fail(exc: NewsArchiveError) -> None:
     sys.exit(code)
 
 
+def quiet_library_logs() -> None:
+    """Libraries (warcio, trafilatura) log their own complaints; what matters reaches the user
+    as our messages, so their logs go nowhere unless debugging. Called by the commands that
+    run those libraries, so the others do not pay for importing logging."""
+    import logging
+
+    if os.environ.get("NEWSARCHIVE_DEBUG"):
+        logging.basicConfig(level=logging.DEBUG)
+    else:
+        logging.getLogger().addHandler(logging.NullHandler())
+
+
 def _print_error(text: str, hint: str | None) -> None:
     from newsarchive.render.sanitize import clean_terminal_text
 
@@ -133,12 +144,6 @@ _register()
 
 
 def main() -> None:
-    # Libraries (warcio, trafilatura) log their own complaints; what matters reaches the user
-    # as our messages, so their logs go nowhere unless debugging.
-    if os.environ.get("NEWSARCHIVE_DEBUG"):
-        logging.basicConfig(level=logging.DEBUG)
-    else:
-        logging.getLogger().addHandler(logging.NullHandler())
     # A file size limit (ulimit -f) must surface as an error we can report, not kill us.
     if hasattr(signal, "SIGXFSZ"):
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import click
 
-from newsarchive.cli import EXIT_INTERRUPTED, EXIT_NOT_FOUND, fail
+from newsarchive.cli import EXIT_INTERRUPTED, EXIT_NOT_FOUND, fail, quiet_library_logs
 from newsarchive.cli.output import console, emit_json, message, progress_bar, stderr_is_terminal
 from newsarchive.errors import BadInputError
 from newsarchive.extract import FORMATS
@@ -49,6 +49,8 @@ def import_(archive, paths, format_, tags, source, on_duplicate, dry_run, quiet,
         _explain(archive, paths, json_)
         return
     from newsarchive.ingest import ImportOptions, Importer
+
+    quiet_library_logs()
 
     options = ImportOptions(format=format_, tags=tags, source=source, on_duplicate=on_duplicate, dry_run=dry_run)
     stdin = sys.stdin.buffer.read() if "-" in paths else None

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import click
 
-from newsarchive.cli import EXIT_ARCHIVE, EXIT_NOT_FOUND
+from newsarchive.cli import EXIT_ARCHIVE, EXIT_NOT_FOUND, quiet_library_logs
 from newsarchive.cli.options import ids_from_arguments
 from newsarchive.cli.output import console, emit_json, message, progress_bar, stderr_is_terminal
 
@@ -89,6 +89,7 @@ def reextract(archive, ids, all_, format_):
     """
     if bool(ids) == all_:
         raise click.UsageError("give article ids, or --all")
+    quiet_library_logs()
     report = archive.reextract(ids_from_arguments(ids) if ids else None)
     if format_ == "json":
         emit_json({"changed": report.changed, "unchanged": report.unchanged,
