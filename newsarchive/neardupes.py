@@ -1,4 +1,5 @@
-"""Near-duplicate articles across the archive: the derived signature file and the clusters.
+"""Near-duplicate articles across the archive: the derived signature file, the clusters, and
+merging a cluster into one article.
 
 Each body's MinHash signature (`extract.neardup`) is kept in a JSON file beside the
 archive, with the body hash it was computed from, so only new or changed bodies are hashed
@@ -11,12 +12,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 import orjson
 
 from newsarchive.extract.neardup import DEFAULT_THRESHOLD, NearDuplicateIndex, signature
+from newsarchive.model import normalise_tags, public_record
 from newsarchive.store.atomic import write_atomically
+
+if TYPE_CHECKING:
+    from newsarchive.archive import Archive
 
 FILE_NAME = "neardup.json"
 Progress = Callable[[int, int], None]
@@ -114,3 +119,54 @@ class NearDuplicateFile:
                 members.append(top)
         found = [Cluster(sorted(members), round(weakest.get(top, 1.0), 3)) for top, members in groups.items()]
         return sorted(found, key=lambda c: (-len(c.ids), -c.similarity, c.ids))
+
+
+def near_duplicates(archive: Archive, threshold: float, progress: Progress | None = None) -> list[Cluster]:
+    """Clusters of near-duplicate articles in the archive, each with its records."""
+    view = archive.read()
+    finder = NearDuplicateFile(archive.store.sidecar)
+    finder.sync(view.records(), progress)
+    finder.save()
+    clusters = finder.clusters(threshold)
+    for cluster in clusters:
+        cluster.records = [public_record(view.get(i) or {"id": i}) for i in cluster.ids]
+    return clusters
+
+
+def merge_copies(archive: Archive, groups: list[list[str]]) -> list[dict[str, Any]]:
+    """Merge each group of copies of one article into its fullest copy, in one write.
+
+    The kept article gains the others' tags and notes, and `origin["copies"]` lists each
+    merged copy's id, url, site, source, date and origin; the copies are removed.
+    """
+    from newsarchive.archive import resolve_all
+
+    kept = []
+    with archive.transaction() as txn:
+        for ids in groups:
+            records = [txn.get(i) for i in resolve_all(txn, ids)]
+            if len(records) < 2:
+                raise ValueError("merging needs at least two articles")
+            keeper = _merged(records)
+            txn.replace(keeper)
+            txn.remove([r["id"] for r in records if r["id"] != keeper["id"]])
+            kept.append(public_record(keeper))
+    return kept
+
+
+def _merged(records: list[dict[str, Any]]) -> dict[str, Any]:
+    """The fullest of `records`, carrying the others' tags, notes and provenance."""
+    keeper = dict(max(records, key=lambda r: (r.get("word_count", 0), r.get("imported_at", ""))))
+    origin = dict(keeper.get("origin") or {})
+    copies = list(origin.get("copies", []))
+    for other in records:
+        if other["id"] == keeper["id"]:
+            continue
+        copies.append({key: other.get(key) for key in ("id", "url", "site", "source", "published", "title")}
+                      | {"origin": other.get("origin")})
+        copies.extend((other.get("origin") or {}).get("copies", []))
+    origin["copies"] = copies
+    keeper["origin"] = origin
+    keeper["tags"] = normalise_tags([t for r in records for t in r.get("tags", [])])
+    keeper["notes"] = sorted((n for r in records for n in r.get("notes", [])), key=lambda n: n["at"])
+    return keeper

@@ -9,7 +9,8 @@ import pytest
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "newsarchive"
-CORE = ("model.py", "errors.py", "filters.py", "inputs.py", "ingest.py", "archive.py", "store", "extract", "search", "export")
+CORE = ("model.py", "errors.py", "filters.py", "inputs.py", "ingest.py", "archive.py", "learning.py", "neardupes.py",
+        "reextraction.py", "verification.py", "store", "extract", "search", "export")
 UI_LIBRARIES = {"click", "rich"}
 
 

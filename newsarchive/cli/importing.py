@@ -74,12 +74,13 @@ def _explain(archive, paths: tuple[str, ...], json_: bool) -> None:
     from dataclasses import asdict
 
     from newsarchive.inputs import expand_inputs
+    from newsarchive.reextraction import explain_page
 
     pages = []
     for item in expand_inputs(list(paths)):
         if isinstance(item, BadInputError):
             raise item
-        pages.append((item.path, archive.explain_text_page(item.read(), path=item.path)))
+        pages.append((item.path, explain_page(archive, item.read(), path=item.path)))
     if json_:
         emit_json([{"path": path, "blocks": [asdict(d) for d in decisions]} for path, decisions in pages])
         return

@@ -46,8 +46,11 @@ def check(archive, repair, format_):
       newsarchive check
       newsarchive check --repair
     """
+    from newsarchive.verification import check as check_archive
+    from newsarchive.verification import repair as restore_backup
+
     if repair:
-        outcome = archive.repair()
+        outcome = restore_backup(archive)
         if outcome.already_fine:
             message(f"The archive loads ({outcome.articles} articles); nothing to repair.")
         else:
@@ -55,7 +58,7 @@ def check(archive, repair, format_):
             message(f"Restored {outcome.articles} articles from {outcome.restored_from} (written {when}); "
                     f"changes made after that are lost. The damaged file is kept as {outcome.damaged_kept_as}.",
                     style="yellow")
-    report = archive.check()
+    report = check_archive(archive)
     if format_ == "json":
         emit_json({"ok": report.ok, "articles": report.articles, "originals_checked": report.originals_checked,
                    "index": report.index_state, "problems": report.problems})
@@ -90,7 +93,9 @@ def reextract(archive, ids, all_, format_):
     if bool(ids) == all_:
         raise click.UsageError("give article ids, or --all")
     quiet_library_logs()
-    report = archive.reextract(ids_from_arguments(ids) if ids else None)
+    from newsarchive.reextraction import reextract as reextract_articles
+
+    report = reextract_articles(archive, ids_from_arguments(ids) if ids else None)
     if format_ == "json":
         emit_json({"changed": report.changed, "unchanged": report.unchanged,
                    "skipped": [{"id": i, "reason": r} for i, r in report.skipped]})
@@ -119,8 +124,10 @@ def dupes(archive, threshold, merge, yes, format_):
       newsarchive dupes --threshold 0.6 --format json
       newsarchive dupes --merge
     """
+    from newsarchive.neardupes import merge_copies, near_duplicates
+
     with progress_bar("Hashing bodies", enabled=stderr_is_terminal() and format_ != "json") as bar:
-        clusters = archive.near_duplicates(threshold, progress=bar)
+        clusters = near_duplicates(archive, threshold, progress=bar)
     if format_ == "json":
         emit_json([{"similarity": c.similarity, "articles": [_brief(r) for r in c.records]} for c in clusters])
     elif clusters:
@@ -133,7 +140,7 @@ def dupes(archive, threshold, merge, yes, format_):
     if merge:
         if not yes:
             click.confirm(f"Merge {len(clusters)} cluster{'s' * (len(clusters) != 1)}?", abort=True, err=True)
-        kept = archive.merge([cluster.ids for cluster in clusters])
+        kept = merge_copies(archive, [cluster.ids for cluster in clusters])
         for cluster, record in zip(clusters, kept):
             message(f"Merged {len(cluster.ids)} copies into {record['id']}.")
 
