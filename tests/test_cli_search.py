@@ -158,3 +158,12 @@ def test_highlight_marks_what_search_matches_stems_included(run_cli, ids, isolat
     assert archive.matched_words(record, "veins") == ["vein"]
     assert archive.matched_words(record, "zurich") == ["Zürich"]
     assert run_cli("show", record["id"], "--format", "rich", "--highlight", "veins", "--no-pager").code == 0
+
+
+def test_source_filter_folds_case_beyond_ascii(run_cli, tmp_path):
+    """Regression (review): `--source "élan presse"` missed "Élan Presse" in list and search."""
+    dump = tmp_path / "e.jsonl"
+    dump.write_text(json.dumps({"title": "Tide tables", "body": "New tide tables.", "source": "Élan Presse"}) + "\n")
+    run_cli("import", dump)
+    assert len(run_cli("list", "--source", "élan presse", "--format", "json").json()) == 1
+    assert len(search_ids(run_cli, "tide", "--source", "ÉLAN PRESSE")) == 1

@@ -235,6 +235,7 @@ class SearchIndex:
             pass  # a read-only directory: reading still works
         con.execute("PRAGMA synchronous=NORMAL")
         con.execute("PRAGMA temp_store=MEMORY")
+        con.create_function("casefold", 1, _casefold, deterministic=True)
         return con
 
     def _prepare(self) -> None:
@@ -891,6 +892,10 @@ def _order(sort: str, prefix: str) -> str:
     return f"({prefix}published IS NOT NULL) DESC, {prefix}published DESC, {prefix}rowid DESC"
 
 
+def _casefold(value: Any) -> Any:
+    return value.casefold() if isinstance(value, str) else value
+
+
 def _filter_sql(filters: Filters) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     params: list[Any] = []
@@ -907,8 +912,10 @@ def _filter_sql(filters: Filters) -> tuple[list[str], list[Any]]:
         where.append("d.imported_at >= ?")
         params.append(filters.imported_since)
     if filters.sources:
-        where.append(f"d.source COLLATE NOCASE IN ({','.join('?' * len(filters.sources))})")
-        params.extend(filters.sources)
+        # Full Unicode case folding, as `RecordFilter.matches` does ("Élan" is "élan"); SQLite's
+        # NOCASE folds ASCII only.
+        where.append(f"casefold(d.source) IN ({','.join('?' * len(filters.sources))})")
+        params.extend(source.casefold() for source in filters.sources)
     for tag in filters.tags:
         where.append("d.rowid IN (SELECT doc FROM doc_tags WHERE tag = ?)")
         params.append(" ".join(tag.split()).lower())
