@@ -168,3 +168,4 @@ def test_broken_pipe_is_quiet(tmp_path):
     result = subprocess.run(["sh", "-c", command], capture_output=True, env=cli_env(), timeout=60)
     assert b"Traceback" not in result.stderr, result.stderr
     assert b"BrokenPipe" not in result.stderr
+

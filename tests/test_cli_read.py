@@ -148,3 +148,17 @@ def test_exports_and_show_carry_no_internal_keys(run_cli, archive_ids):
     article_id = archive_ids["Flood barrier tested"]
     assert "body_hash" not in run_cli("show", article_id, "--format", "json").json()
     assert all("body_hash" not in r for r in run_cli("export", "--format", "json").json())
+
+
+def test_an_internal_error_has_an_exit_code_of_its_own(monkeypatch, run_cli):
+    """A bug must not read as "nothing found" (1) to a script: it exits 70, with a hint."""
+    from newsarchive.archive import Archive
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(Archive, "select", broken)
+    result = run_cli("list")
+    assert result.code == 70
+    assert "internal error: RuntimeError: simulated bug" in result.stderr
+    assert "NEWSARCHIVE_DEBUG=1" in result.stderr

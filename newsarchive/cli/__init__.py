@@ -2,7 +2,8 @@
 
 Each command lives in a module of its family (importing, reading, curating, maintaining,
 searching); this module only assembles them and maps the core's exceptions to the exit
-codes of DESIGN.md: 1 nothing found or some inputs failed, 2 usage, 3 archive unusable.
+codes of DESIGN.md: 1 nothing found or some inputs failed, 2 usage, 3 archive unusable
+(and 70 for a bug of ours, 130 for Ctrl-C).
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
 EXIT_ARCHIVE = 3
 EXIT_INTERRUPTED = 130
+# A bug of ours: a code of its own (BSD's EX_SOFTWARE), so that a script never reads a crash
+# as "nothing found".
+EXIT_INTERNAL = 70
 
 
 def default_db() -> Path:
@@ -63,7 +67,7 @@ class ArchiveGroup(click.Group):
                 raise
             _print_error(f"internal error: {exc.__class__.__name__}: {exc}",
                          "this is a bug in newsarchive; run again with NEWSARCHIVE_DEBUG=1 for the traceback and report it")
-            sys.exit(EXIT_NOT_FOUND)
+            sys.exit(EXIT_INTERNAL)
 
 
 def fail(exc: NewsArchiveError) -> None:
