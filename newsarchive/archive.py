@@ -13,7 +13,7 @@ import functools
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from newsarchive.errors import NotFoundError
 from newsarchive.filters import RecordFilter
@@ -128,10 +128,17 @@ class Archive:
     # -- writing ---------------------------------------------------------------------------
 
     @contextmanager
-    def transaction(self) -> Iterator[ArchiveTransaction]:
+    def transaction(self, after_write: Callable[[], None] | None = None) -> Iterator[ArchiveTransaction]:
         """A store transaction: the archive is written once, when the block succeeds, and the
-        search index follows it."""
-        with self.store.transaction(on_commit=self._index_follows) as txn:
+        search index follows it. `after_write` runs once the write has landed, still under
+        the lock (for clean-up that must not race another writer)."""
+
+        def landed(changes: Changes, before: str | None, after: str | None) -> None:
+            self._index_follows(changes, before, after)
+            if after_write is not None:
+                after_write()
+
+        with self.store.transaction(on_commit=landed) as txn:
             yield txn
 
     # -- the derived search index ----------------------------------------------------------
@@ -240,14 +247,19 @@ class Archive:
 
     def delete(self, ids: list[str]) -> list[str]:
         """Remove articles, and the originals no remaining article refers to."""
-        with self.transaction() as txn:
+        unused: set[str] = set()
+
+        def remove_unused_originals() -> None:
+            # Under the lock: an import recording one of these originals waits its turn, and
+            # then finds it gone and says so (ingest checks), instead of losing it silently.
+            for digest in unused:
+                self.originals.remove(digest)
+
+        with self.transaction(after_write=remove_unused_originals) as txn:
             full_ids = resolve_all(txn, ids)
             digests = set().union(*(originals_of(txn.get(i) or {}) for i in full_ids))
             txn.remove(full_ids)
-            still_used = set().union(*(originals_of(r) for r in txn.records()))
-        for digest in digests - still_used:
-            if digest:
-                self.originals.remove(digest)
+            unused.update(digests - set().union(*(originals_of(r) for r in txn.stored_records())))
         return full_ids
 
 def indexable(view: ArchiveView) -> list[dict[str, Any]]:

@@ -345,8 +345,16 @@ class Importer:
             by_body.setdefault(record.get("body_hash") or body_hash(record.get("body", "")), record["id"])
         taken = view.ids()
         finder = outcome["finder"] = self._near_duplicate_finder(view, len(batch))
+        kept: dict[str, bool] = {}  # sha256 -> is the original on disk (checked under the lock)
         new_records: dict[str, dict[str, Any]] = {}
         for article in batch:
+            digest_of_original = article.origin.get("sha256", "")
+            if write and not kept.setdefault(digest_of_original, self.archive.originals.has(digest_of_original)):
+                # A delete running meanwhile removed the original this import had kept.
+                outcome["failed"].append(BadInputError(
+                    "its original was removed by a delete running at the same time; import it again",
+                    path=article.origin.get("path")))
+                continue
             article.id = "pending"
             record = article.to_record()  # counts the words, once
             problems = validate_record(record, check_word_count=False)

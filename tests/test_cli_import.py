@@ -148,3 +148,22 @@ def test_on_duplicate_update_keeps_corrections_and_the_import_time(run_cli, tmp_
     assert updated["body"] == "A new body."
     assert updated["imported_at"] == record["imported_at"]
     assert updated["origin"]["previous"]["sha256"] == record["origin"]["sha256"]
+
+
+def test_an_original_removed_before_its_record_lands_is_reported_not_lost(run_cli, monkeypatch, isolated_archive):
+    """Regression (review): a delete running meanwhile could remove an original an import had
+    just kept; the record then pointed at nothing. Now the import checks under the lock."""
+    from newsarchive.store.originals import OriginalsStore
+
+    put = OriginalsStore.put
+
+    def put_then_lose(self, data, sha256=None):
+        digest = put(self, data, sha256)
+        self.remove(digest)  # what the concurrent delete did
+        return digest
+
+    monkeypatch.setattr(OriginalsStore, "put", put_then_lose)
+    result = run_cli("import", STRUCTURED / "articles.csv")
+    assert result.code == 1
+    assert "its original was removed by a delete running at the same time" in result.stderr
+    assert not isolated_archive.exists() or run_cli("list", "--format", "json").json() == []
