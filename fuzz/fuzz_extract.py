@@ -12,10 +12,10 @@ markdown). Each input goes through `ingest.extract_input`, exactly as `newsarchi
 
 from __future__ import annotations
 
-import os
 import sys
 
 import atheris
+from corpus_args import add_default_corpus  # fuzz/ is the script folder, so on sys.path
 
 with atheris.instrument_imports(include=["newsarchive"]):
     import orjson
@@ -42,16 +42,6 @@ def check_one(data: bytes, fmt: str) -> None:
         del problems
 
 
-def _default_corpus(target: str) -> None:
-    """With no corpus folder given, grow fuzz/corpus/TARGET from the committed fuzz/seeds/TARGET."""
-    if any(not a.startswith("-") for a in sys.argv[1:]):
-        return
-    here = os.path.dirname(os.path.abspath(__file__))
-    corpus = os.path.join(here, "corpus", target)
-    os.makedirs(corpus, exist_ok=True)
-    sys.argv += [corpus, os.path.join(here, "seeds", target)]
-
-
 def main() -> None:
     if len(sys.argv) < 2 or sys.argv[1] not in FORMATS:
         sys.exit(f"usage: {sys.argv[0]} FORMAT [libFuzzer flags...]; FORMAT is one of {', '.join(FORMATS)}")
@@ -60,7 +50,7 @@ def main() -> None:
         extractor_for(fmt)
     except (ImportError, AttributeError) as exc:
         sys.exit(f"the {fmt} importer is not available yet: {exc}")
-    _default_corpus(fmt)
+    add_default_corpus(fmt)
     atheris.Setup(sys.argv, lambda data: check_one(data, fmt))
     atheris.Fuzz()
 
