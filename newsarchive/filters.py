@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from newsarchive.model import normalise_tag
-
 SORTS = ("newest", "oldest")
 
 
@@ -35,6 +33,9 @@ class RecordFilter:
             if source not in {s.casefold() for s in self.sources}:
                 return False
         if self.tags:
+            # Imported here: `model` is heavy to load, and a search never needs it.
+            from newsarchive.model import normalise_tag
+
             have = set(record.get("tags") or [])
             if not all(normalise_tag(t) in have for t in self.tags):
                 return False

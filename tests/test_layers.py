@@ -1,6 +1,8 @@
 """The layering of DESIGN.md holds: the core never imports click or rich, and --help stays light."""
 
 import ast
+import json
+import os
 import subprocess
 import sys
 
@@ -52,3 +54,40 @@ def test_help_does_not_load_heavy_modules():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "HEAVY="
+
+
+def test_search_as_json_loads_only_what_it_prints(tmp_path):
+    """Issue 9: a scripted search must not pay for Rich, TinyDB, the export registry or the
+    other commands' modules while the index is fresh."""
+    db = tmp_path / "a.json"
+    env = {**os.environ, "NEWSARCHIVE_DB": str(db)}
+    article = {"title": "River levels rise", "body": "The river rose overnight.", "published": "2024-01-02"}
+    subprocess.run([sys.executable, "-m", "newsarchive", "import", "-"], input=json.dumps(article), text=True,
+                   env=env, capture_output=True, check=True)
+    subprocess.run([sys.executable, "-m", "newsarchive", "search", "river", "--format", "json"], env=env,
+                   capture_output=True, check=True)  # brings the index up to date
+    code = (
+        "import sys\n"
+        "from newsarchive.cli import main\n"
+        "sys.argv = ['newsarchive', 'search', 'river', '--format', 'json']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "loaded = [m for m in ('rich', 'tinydb', 'newsarchive.export', 'newsarchive.cli.importing',\n"
+        "          'newsarchive.cli.reading', 'newsarchive.cli.curating', 'newsarchive.cli.maintaining',\n"
+        "          'snowballstemmer', 'csv') if m in sys.modules]\n"
+        "print('LOADED=' + ','.join(loaded))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    assert '"River levels rise"' in out
+    assert out.strip().splitlines()[-1] == "LOADED="
+
+
+def test_every_command_module_command_is_registered():
+    """The group loads commands by name on demand; a command added to a module's COMMANDS
+    but not to the registry would silently vanish."""
+    from newsarchive.cli import COMMANDS, cli, curating, importing, maintaining, reading, searching
+
+    defined = {command.name for module in (importing, searching, reading, curating, maintaining)
+               for command in module.COMMANDS}
+    assert set(COMMANDS) == defined
+    for name in defined:
+        assert cli.get_command(None, name).name == name

@@ -1,9 +1,12 @@
 """The `newsarchive` command: global options, the command list, and exit codes in one place.
 
 Each command lives in a module of its family (importing, reading, curating, maintaining,
-searching); this module only assembles them and maps the core's exceptions to the exit
+searching); this module only names them and maps the core's exceptions to the exit
 codes of DESIGN.md: 1 nothing found or some inputs failed, 2 usage, 3 archive unusable
 (and 70 for a bug of ours, 130 for Ctrl-C).
+
+A command's module is imported only when that command runs (or `--help` lists them all):
+a search pays for the search command alone, not for the importers' or the readers'.
 """
 
 from __future__ import annotations
@@ -41,8 +44,41 @@ def default_db() -> Path:
     return Path(user_data_dir("newsarchive", appauthor=False)) / "archive.json"
 
 
+# Command name -> "module:function" under newsarchive.cli (`--help` lists them sorted by name).
+COMMANDS = {
+    "import": "importing:import_",
+    "search": "searching:search",
+    "reindex": "searching:reindex",
+    "show": "reading:show",
+    "list": "reading:list_",
+    "export": "reading:export",
+    "tag": "curating:tag",
+    "untag": "curating:untag",
+    "tags": "curating:tags_",
+    "note": "curating:note",
+    "edit": "curating:edit",
+    "delete": "curating:delete",
+    "stats": "maintaining:stats",
+    "check": "maintaining:check",
+    "reextract": "maintaining:reextract",
+    "dupes": "maintaining:dupes",
+}
+
+
 class ArchiveGroup(click.Group):
-    """A group that turns the core's exceptions into a message and the contract's exit code."""
+    """A group that loads its commands on demand, and turns the core's exceptions into a
+    message and the contract's exit code."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            import importlib
+
+            module, name = COMMANDS[cmd_name].split(":")
+            self.add_command(getattr(importlib.import_module(f"newsarchive.cli.{module}"), name), cmd_name)
+        return self.commands.get(cmd_name)
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
@@ -134,17 +170,6 @@ def cli(ctx: click.Context, db: Path | None, lock_timeout: float) -> None:
     from newsarchive.archive import Archive
 
     ctx.obj = Archive(db or default_db(), lock_timeout=lock_timeout)
-
-
-def _register() -> None:
-    from newsarchive.cli import curating, importing, maintaining, reading, searching
-
-    for module in (importing, searching, reading, curating, maintaining):
-        for command in module.COMMANDS:
-            cli.add_command(command)
-
-
-_register()
 
 
 def main() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import functools
 import re
 import sys
@@ -11,7 +10,6 @@ from typing import Any, Callable
 import click
 
 from newsarchive.filters import RecordFilter
-from newsarchive.model import is_iso_date
 
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
@@ -28,6 +26,8 @@ def _date_bound(end: bool) -> Callable[[click.Context, click.Parameter, str | No
         year, month, day = int(match[1]), int(match[2] or (12 if end else 1)), match[3]
         if not 1 <= month <= 12:
             raise click.BadParameter(f"{value!r}: there is no month {month}")
+        import calendar  # only when a date was given: it costs every search a few ms otherwise
+
         last = calendar.monthrange(year, month)[1]
         day_n = int(day) if day else (last if end else 1)
         if not 1 <= day_n <= last:
@@ -39,6 +39,8 @@ def _date_bound(end: bool) -> Callable[[click.Context, click.Parameter, str | No
 
 def full_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """A complete YYYY-MM-DD: a correction must not invent a day the user did not give."""
+    from newsarchive.model import is_iso_date
+
     if value is not None and not is_iso_date(value.strip()):
         raise click.BadParameter(f"{value!r} is not a date as YYYY-MM-DD")
     return value.strip() if value is not None else None

@@ -8,6 +8,7 @@ terminal; machine formats never go through Rich at all.
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from contextlib import nullcontext
 from typing import TYPE_CHECKING, Any, Iterable
@@ -53,18 +54,28 @@ def write_text(text: str) -> None:
     write_bytes(text.encode("utf-8"))
 
 
-def emit_json(value: Any) -> None:
-    """Pretty JSON to stdout: stable keys, ISO dates, non-ASCII kept as is, and the
-    characters a terminal would act on escaped, exactly as `export --format json` writes."""
-    from newsarchive.export.json import dumps
+def json_text(value: Any, *, indent: bool = False) -> str:
+    """`value` as JSON, character for character what `newsarchive.export.json.dumps` writes
+    (a test holds them equal): stable keys, non-ASCII kept as is, and the characters a
+    terminal would act on escaped. Written here because importing the export package loads
+    its registry and helpers (tempfile, the model...), several ms a search does not need."""
+    import orjson
 
-    write_text(dumps(value, indent=True) + "\n")
+    text = orjson.dumps(value, default=str, option=orjson.OPT_NON_STR_KEYS | (orjson.OPT_INDENT_2 if indent else 0))
+    # These characters can only occur inside JSON strings, where \uXXXX means the same.
+    return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text.decode())
+
+
+_TERMINAL_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def emit_json(value: Any) -> None:
+    """Pretty JSON to stdout, exactly as `export --format json` writes it."""
+    write_text(json_text(value, indent=True) + "\n")
 
 
 def emit_jsonl(values: Iterable[Any]) -> None:
-    from newsarchive.export.json import dumps
-
-    write_text("".join(dumps(v) + "\n" for v in values))
+    write_text("".join(json_text(v) + "\n" for v in values))
 
 
 def message(text: str, *, style: str | None = None) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import sys
 
 import click
@@ -127,6 +125,9 @@ def _print_kwic(lines, format_: str) -> None:
 
 def _csv(rows: list[dict], columns: tuple[str, ...]) -> str:
     """RFC 4180 CSV, every cell neutralised against spreadsheet formula injection."""
+    import csv
+    import io
+
     from newsarchive.export.csv import neutralise_cell
 
     out = io.StringIO()
