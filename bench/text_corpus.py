@@ -9,7 +9,8 @@ out differently and the extractor must cope with all of them:
     w3m          `w3m -dump` from Debian's w3m (a text browser: wrapped at 100 columns)
 
 Beside the text it records what the HTML itself states about the page (its <title>,
-og:title, article:published_time and similar), for the title and date accuracy figures,
+og:title, the headlines it marks up as <h1> or itemprop="headline", article:published_time
+and similar), for the title and date accuracy figures,
 and the site it came from (canonical address, else the host its links name most), so
 the evaluation can let pages of one site teach each other their furniture.
 
@@ -93,13 +94,18 @@ def html_meta(html: str) -> dict[str, str | None]:
     try:
         tree = lxml.html.fromstring(html.encode("utf-8"))
     except Exception:
-        return {"domain": None, "title": None, "og_title": None, "date": None}
+        return {"domain": None, "title": None, "og_title": None, "headlines": [], "date": None}
     title = tree.findtext(".//title")
     metas: dict[str, str] = {}
     for meta in tree.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         if key and meta.get("content") and key not in metas:
             metas[key] = meta.get("content")
+    headlines = []
+    for node in tree.xpath('//h1 | //*[@itemprop="headline"]'):
+        text = " ".join(node.text_content().split()) or " ".join((node.get("content") or "").split())
+        if text and text not in headlines:
+            headlines.append(text)
     for node in tree.xpath('//*[@itemprop="datePublished"]'):
         metas.setdefault("datepublished", node.get("content") or node.get("datetime") or node.text_content())
     date = None
@@ -118,6 +124,7 @@ def html_meta(html: str) -> dict[str, str | None]:
         "domain": page_domain(tree, metas),
         "title": " ".join(title.split()) if title else None,
         "og_title": " ".join(metas["og:title"].split()) if metas.get("og:title") else None,
+        "headlines": headlines[:5],
         "date": date,
     }
 
@@ -163,7 +170,7 @@ def build_one(job: tuple[str, bool]) -> str:
     source = CORPUS / "html" / f"{page_id}.html"
     html = decode_html(source.read_bytes())
     meta_path = OUT / "meta" / f"{page_id}.json"
-    if force or not meta_path.exists():
+    if force or not meta_path.exists() or "headlines" not in json.loads(meta_path.read_text(encoding="utf-8")):
         meta_path.write_text(json.dumps(html_meta(html), ensure_ascii=False), encoding="utf-8")
     for style in STYLES:
         if style == "w3m" and not shutil.which("w3m"):

@@ -17,9 +17,19 @@ The gold of 148 pages runs on into the reader comments, after a line that starts
 "!@#$%^&*()". The importer keeps the article alone (DESIGN.md: body is "the article text
 alone"), so a second line scores every method against the article part of the gold.
 
-Title accuracy: the extracted title matches the HTML's og:title or <title> after
-normalising case, spacing and punctuation, or is contained in the <title> (which often
-carries " - Site name"). Date accuracy: over pages whose HTML states a publication date
+Gold files are read by their encoding: two of them are UTF-16 (with a byte-order mark),
+which an earlier version read as UTF-8 and so scored every method 0 on them.
+
+Title accuracy: the extracted title, after normalising case, spacing and punctuation,
+equals what the HTML states as the headline: its og:title or <title>; either of them
+without the parts that name the site ("Headline - Site", "Site | Headline", "Site »
+Blog Archive » Headline"), a part naming the site when it opens or closes the titles of
+two or more pages of the same domain or spells the host name; or an <h1> /
+itemprop="headline" that is not the site's name and shares a third of its words with the
+<title> (the headline as the page shows it, often shorter than the <title>). An earlier
+version accepted any title of 12 characters or more contained in the <title>: it rejected
+right headlines shorter than that ("What a life" under "Brainy Gamer: What a life") and
+accepted the site's name ("Schneier on Security") and headlines cut short. Date accuracy: over pages whose HTML states a publication date
 (article:published_time and similar), and over those of them whose text shows that date.
 
 Run (a few minutes on 2 cores):
@@ -57,6 +67,17 @@ def load_metric():
 COMMENTS_MARKER = "!@#$%^&*()"
 
 
+def read_gold(path: Path) -> str:
+    """A gold file as text: most are UTF-8, a few UTF-16 with a byte-order mark, a few CP1252."""
+    data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
 def article_part(gold_text: str) -> str:
     """The gold without the reader comments the corpus appends after its marker line."""
     return gold_text.split(COMMENTS_MARKER, 1)[0]
@@ -75,18 +96,101 @@ def normalise_title(text: str | None) -> str:
     return " ".join(re.findall(r"\w+", (text or "").casefold()))
 
 
-def title_right(predicted: str | None, meta: dict) -> bool | None:
-    """None when the HTML states no title; else whether the extracted one matches it."""
-    wanted = [normalise_title(meta.get("og_title")), normalise_title(meta.get("title"))]
-    wanted = [w for w in wanted if w]
+# Where a <title> joins the headline to the site's name: "Headline - Site", "Site | Headline",
+# "Site: Headline", "Site » Blog Archive » Headline".
+TITLE_SEPARATORS = re.compile(r"\s+[-|«»–—·~:/›>]+\s+|\s*(?:::|\|)\s*|:\s+|\s+:(?=\w)")
+# Labels of a host name that say nothing about the site's name.
+GENERIC_HOST_LABELS = frozenset(
+    "www blog blogs com org net edu gov co uk us ca au in de fr info biz io tv fm me news "
+    "blogspot typepad wordpress posterous tumblr squarespace livejournal".split()
+)
+
+
+def title_chunks(title: str | None) -> list[str]:
+    """The parts a <title> is made of, normalised: "A - B | C" -> ["a", "b", "c"]."""
+    return [c for c in (normalise_title(part) for part in TITLE_SEPARATORS.split(title or "")) if c]
+
+
+def site_name_chunks(metas: dict[str, dict]) -> dict[str, set[str]]:
+    """For each domain, the title parts that name the site rather than a page: a part found
+    in the titles of two or more of its pages, and of at least two in five of them (a
+    recurring column name, "The Morning Wrap", is on fewer)."""
+    counts: dict[str, dict[str, int]] = {}
+    pages: dict[str, int] = {}
+    for meta in metas.values():
+        chunks = title_chunks(meta.get("title"))
+        if len(chunks) < 2 or not meta.get("domain"):
+            continue
+        pages[meta["domain"]] = pages.get(meta["domain"], 0) + 1
+        seen = counts.setdefault(meta["domain"], {})
+        for chunk in set(chunks):
+            seen[chunk] = seen.get(chunk, 0) + 1
+    return {
+        domain: {c for c, n in seen.items() if n >= 2 and 5 * n >= 2 * pages[domain]}
+        for domain, seen in counts.items()
+    }
+
+
+def site_likeness(chunk: str, domain: str | None, recurring: set[str]) -> float:
+    """How surely a normalised title part names the site (0 when it does not): 2 when it
+    recurs on the site's other pages, else the share of its letters that spell the host
+    name ("Brainy Gamer" on brainygamer.com: 1.0; "Hacker Monthly Blog" on
+    hackermonthly.com: 0.76), counted from 0.4 up."""
+    if chunk in recurring:
+        return 2.0
+    letters = re.sub(r"\W|_", "", chunk)
+    labels = [label.replace("-", "") for label in (domain or "").casefold().split(".") if label not in GENERIC_HOST_LABELS]
+    if len(letters) >= 4 and letters in "".join(labels):
+        return 1.0
+    share = max((len(label) / len(letters) for label in labels if len(label) >= 5 and label in letters), default=0.0)
+    return share if share >= 0.4 else 0.0
+
+
+def names_site(chunk: str, domain: str | None, recurring: set[str]) -> bool:
+    return site_likeness(chunk, domain, recurring) > 0
+
+
+def page_headlines(meta: dict, recurring: set[str]) -> list[str]:
+    """What a page's HTML states as its headline, normalised, with its site's name taken off.
+
+    The <title> and og:title as they are, and without the parts that name the site; and
+    the <h1>/itemprop="headline" texts, when they are not the site's name and share at
+    least a third of their words with the <title> or og:title (a blog's <h1> is often
+    its name, a page's last <h1> "Comments").
+    """
+    wanted: list[str] = []
+    domain = meta.get("domain")
+    titles = [t for t in (meta.get("og_title"), meta.get("title")) if t]
+    for title in titles:
+        wanted.append(normalise_title(title))
+        chunks = title_chunks(title)
+        # Take the site's parts off the ends, the surer one first (a headline may name the
+        # site too: "Hacker Monthly #1 is here - Hacker Monthly Blog"); every step is a
+        # fair headline, "Ask Slashdot: Question" as well as "Question".
+        while len(chunks) > 1:
+            first, last = (site_likeness(chunks[i], domain, recurring) for i in (0, -1))
+            if not first and not last:
+                break
+            chunks = chunks[:-1] if last >= first else chunks[1:]
+            wanted.append(" ".join(chunks))
+    title_words = set(" ".join(normalise_title(t) for t in titles).split())
+    for headline in meta.get("headlines") or []:
+        text = normalise_title(headline)
+        words = set(text.split())
+        if not words or names_site(text, domain, recurring):
+            continue
+        if len(words & title_words) * 3 >= len(words):
+            wanted.append(text)
+    return [w for w in dict.fromkeys(wanted) if w]
+
+
+def title_right(predicted: str | None, meta: dict, recurring: set[str] = frozenset()) -> bool | None:
+    """None when the HTML states no title; else whether the extracted one is the page's
+    headline (see `page_headlines`), after normalising case, spacing and punctuation."""
+    wanted = page_headlines(meta, set(recurring))
     if not wanted:
         return None
-    got = normalise_title(predicted)
-    if not got:
-        return False
-    if got in wanted:
-        return True
-    return len(got) >= 12 and any(got in w for w in wanted)
+    return normalise_title(predicted) in wanted
 
 
 def justext_lines(text: str, *, paragraphs: bool = False) -> str:
@@ -125,13 +229,13 @@ def site_furniture(style: str, ids: list[str]) -> dict[str, frozenset[str]]:
     return learned
 
 
-def run_one(job: tuple[str, str, frozenset[str]]) -> dict:
+def run_one(job: tuple[str, str, frozenset[str], frozenset[str]]) -> dict:
     from newsarchive.errors import BadInputError
     from newsarchive.extract import ExtractContext
     from newsarchive.extract.dates import find_dates
     from newsarchive.extract.textpage import extract_text_file
 
-    style, page_id, furniture = job
+    style, page_id, furniture, recurring = job
     path = OUT / "text" / style / f"{page_id}.txt"
     data = path.read_bytes()
     text = data.decode("utf-8")
@@ -160,7 +264,7 @@ def run_one(job: tuple[str, str, frozenset[str]]) -> dict:
         "all": text,
         "justext": justext_lines(text),
         "justext_p": justext_lines(text, paragraphs=True),
-        "title_ok": title_right(title, meta),
+        "title_ok": title_right(title, meta, recurring),
         "date": meta.get("date"),
         "date_ok": published == meta.get("date") if meta.get("date") else None,
         "date_shown": shown,
@@ -177,13 +281,19 @@ def main() -> None:
     if not (OUT / "meta").exists():
         sys.exit("bench/out/ is missing: run bench/text_corpus.py first")
     metric = load_metric()
-    gold = {p.stem: p.read_text(encoding="utf-8", errors="replace") for p in (SHARED / "dragnet" / "gold").glob("*.txt")}
+    gold = {p.stem: read_gold(p) for p in (SHARED / "dragnet" / "gold").glob("*.txt")}
     ids = sorted(gold)
+    metas = {page_id: json.loads((OUT / "meta" / f"{page_id}.json").read_text(encoding="utf-8")) for page_id in ids}
+    site_chunks = site_name_chunks(metas)
     styles = args.style or [s for s in STYLES if (OUT / "text" / s).exists()]
     jobs = []
     for style in styles:
         learned = site_furniture(style, ids)
-        jobs += [(style, page_id, learned.get(page_id, frozenset())) for page_id in ids if (OUT / "text" / style / f"{page_id}.txt").exists()]
+        jobs += [
+            (style, page_id, learned.get(page_id, frozenset()), frozenset(site_chunks.get(metas[page_id].get("domain"), ())))
+            for page_id in ids
+            if (OUT / "text" / style / f"{page_id}.txt").exists()
+        ]
     with Pool(args.processes) as pool:
         results = pool.map(run_one, jobs, chunksize=10)
 

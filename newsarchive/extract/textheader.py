@@ -35,6 +35,16 @@ DISTANCE_PENALTY = 0.03
 OVERLAP_WEIGHT = 1.2
 CREDIT_REACH = 3
 CREDIT_BONUS = 0.4
+# Added to a candidate the page repeats elsewhere (a headline comes back in the document
+# title, the breadcrumb, "Comments on ..." lines; a link title in a list does not).
+REPEAT_BONUS = 0.6
+# A headline found inside the article run cuts off what came before it when that is at most
+# this share of the prose after it.
+IN_RUN_SHARE = 0.5
+QUOTES = "\"'“”‘’«»„"
+# How a document title joins the headline to the site's name: "Headline - Site", "Site: Headline".
+TITLE_JOIN = re.compile(r"^\s*[-|«»‹›–—:~·/>]+\s*\S.{0,60}$|\S.{0,60}?\s*[-|«»‹›–—:~·/>]\s*$")
+INNER_SENTENCE = re.compile(r"\w[.!?]\s+[A-Z]")
 # Words of prose that must remain below a standfirst for it to be one.
 STANDFIRST_MIN_REST = 40
 PUBLISHED = re.compile(r"\b(?:published|posted|publié|veröffentlicht|publicado|pubblicato|gepubliceerd)\b", re.I)
@@ -109,7 +119,12 @@ def content_words(text: str) -> set[str]:
     return {w.casefold() for w in CONTENT_WORD.findall(text)}
 
 
-TRAILING_COUNT = re.compile(r"\s+\d+\s*(?:comments?|responses?|replies|kommentare|commentaires|comentarios|commenti|reacties)?\s*$", re.I)
+TRAILING_COUNT = re.compile(
+    r"\s+\d+\s*(?:comments?|responses?|replies|kommentare|commentaires|comentarios|commenti|reacties)\s*$"
+    # a bare count: after the headline's own end mark, or of three digits or more and not a year
+    r"|(?<=[?!.:)\"”’'])\s+\d+\s*$|\s+(?!(?:19|20)\d\d\s*$)\d{3,}\s*$",
+    re.I,
+)
 
 
 def clean_headline(text: str) -> str:
@@ -242,9 +257,7 @@ def _headline(
     """Pick the headline (and a standfirst beside it); returns its block index."""
     opening = " ".join(blocks[i].text for i in body[:8])
     body_words = content_words(opening[:3000])
-    # A browser's copy often opens with the document title ("Headline - Site"): a
-    # candidate the top of the page repeats is the headline.
-    top = [blocks[i].text.casefold() for i in range(min(3, len(blocks)))]
+    folded = [block.text.casefold() for block in blocks]
     best: tuple[float, int] | None = None
     distance = 0
     for index in range(first - 1, max(-1, first - 1 - HEADLINE_REACH), -1):
@@ -252,9 +265,8 @@ def _headline(
             continue
         distance += 1
         score = headline_score(blocks[index], distance, body_words)
-        if score is not None and index >= 3 and blocks[index].words >= 3:
-            if any(blocks[index].text.casefold() in line for line in top):
-                score += 0.6
+        if score is not None and blocks[index].words >= 3 and _repeated(folded, index):
+            score += REPEAT_BONUS
         # Under a headline come its credits: a by-line or a date within a few blocks.
         if score is not None and any(i in metas for i in range(index + 1, index + 1 + CREDIT_REACH)):
             score += CREDIT_BONUS
@@ -284,6 +296,53 @@ def _headline(
             header.subtitle = blocks[below].text
             header.claim(below, "subtitle", "a longer line right under the headline")
     return title_index
+
+
+def headline_in_run(blocks: list[Block], body: list[int]) -> int | None:
+    """A headline the article run has swallowed, when the run opened on a sidebar blurb or
+    a sign-up box above the article: a headline-like block among the body's blocks that the
+    page repeats in a longer line (the document title, "20 Responses to “Headline”"), with
+    most of the prose after it. Returns its block index."""
+    if len(body) < 3:
+        return None
+    folded = [block.text.casefold() for block in blocks]
+    total = sum(blocks[i].words for i in body)
+    before = 0
+    for index in body[1:]:
+        before += blocks[body[body.index(index) - 1]].words
+        if before * (1 + IN_RUN_SHARE) > total * IN_RUN_SHARE:
+            return None
+        block = blocks[index]
+        if not 3 <= block.words <= 20 or block.ends_sentence or block.text.endswith(("…", "...")) or INNER_SENTENCE.search(block.text):
+            continue
+        if headline_score(block, 0) is not None and _repeated(folded, index):
+            return index
+    return None
+
+
+def _repeated(folded: list[str], index: int) -> bool:
+    """Whether the page names this block's text again the way pages name their headline:
+    in the document title ("Headline - Site", "Site | Headline", or the headline alone at the
+    top of the page), in quotes
+    ("20 Responses to “Headline”"), or cut short in an archive list ("Headline of the
+    pa..."). A link title repeated as it is, or with a comment count, does not count."""
+    text = folded[index]
+    for other, line in enumerate(folded):
+        if other == index or len(line) > 2 * len(text) + 60:
+            continue
+        if line == text and other < 3 <= index:
+            return True  # the document title alone, as a browser's copy opens with it
+        at = line.find(text)
+        if at >= 0 and line != text:
+            before, after = line[:at], line[at + len(text):]
+            if before[-1:] in QUOTES and after[:1] in QUOTES:
+                return True
+            if (not before.strip() and TITLE_JOIN.match(after)) or (not after.strip() and TITLE_JOIN.search(before)):
+                return True
+        stem = line.rstrip(".…").rstrip()
+        if len(stem) >= 20 and line != stem and text.startswith(stem):
+            return True
+    return False
 
 
 def _credit_lines(header: Header, blocks: list[Block], metas: dict[int, tuple[str, object]], lowest: int) -> None:

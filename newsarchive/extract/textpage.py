@@ -22,7 +22,7 @@ from newsarchive.extract.decode import decode_text
 from newsarchive.extract.language import detect_language, stop_words
 from newsarchive.extract.textblocks import Block, measure, split_blocks
 from newsarchive.extract.textbody import Verdict, choose_body, classify
-from newsarchive.extract.textheader import Header, read_header, strip_dateline
+from newsarchive.extract.textheader import Header, headline_in_run, read_header, strip_dateline
 from newsarchive.model import Article
 
 EXTRACTOR = "textpage/1"
@@ -102,6 +102,12 @@ def _analyse(text: str, furniture: frozenset[str], dayfirst: bool | None) -> _An
     # standfirst: they belong to the header, not the body.
     while len(body) > 1 and body[0] < run[0] + LEADING_HEADER_BLOCKS and not blocks[body[0]].ends_sentence and blocks[body[0]].words <= 40:
         roles[body.pop(0)] = "outside"
+    swallowed = headline_in_run(blocks, body)
+    if swallowed is not None:
+        for index in body:
+            if index <= swallowed:
+                roles[index] = "outside"
+        body = [i for i in body if i > swallowed]
     header = read_header(blocks, body, dayfirst)
     for index, role in header.roles.items():
         roles[index] = role

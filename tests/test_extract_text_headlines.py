@@ -1,0 +1,64 @@
+"""Headlines of text pages (issue 4): the rules that pick the headline out of the lines
+above the article, on small hand-written pages."""
+
+from __future__ import annotations
+
+from newsarchive.extract.textheader import clean_headline
+from newsarchive.extract.textpage import extract_text_page
+
+BODY = (
+    "The last keeper of the harbour light handed over his keys on Friday morning, after "
+    "forty years of climbing the same hundred and twelve steps in every kind of weather.\n\n"
+    "He said the job had changed less than people think: the lamp is electric now, but the "
+    "salt still gets into everything and the gulls still have no respect for anyone.\n\n"
+    "The harbour board will run the light from the office on the quay, and the tower will "
+    "open to visitors in the summer for the first time since it was built."
+)
+
+
+def test_a_number_that_ends_the_headline_is_kept():
+    """Issue 4: "dead at 61", "turns 10", "Phone 8" end headlines; only a comment count goes."""
+    assert clean_headline("Harbour light keeper retires at 81") == "Harbour light keeper retires at 81"
+    assert clean_headline("The harbour festival turns 10") == "The harbour festival turns 10"
+    assert clean_headline("Harbour light keeper retires at 81 149 Comments") == "Harbour light keeper retires at 81"
+    assert clean_headline("Who will keep the harbour light? 12") == "Who will keep the harbour light?"
+    assert clean_headline("Harbour light keeper hands over the keys 313") == "Harbour light keeper hands over the keys"
+    assert clean_headline("Harbour light keeper looks back on 2012") == "Harbour light keeper looks back on 2012"
+
+
+def test_the_line_the_page_names_again_is_the_headline():
+    """Issue 4: a page names its headline again ("Headline | Site" at the top of a
+    browser's copy, "Comments on “Headline”", an archive list cutting it short); a
+    headline-like line of a sidebar list closer to the body must not win over it."""
+    sidebar = (
+        "Coastline Notes\n\nHome\n\nAbout\n\n"
+        "Harbour light keeper hands over the keys\n\n"
+        "Friends of the blog\n\n"
+        "Harbour Lights: A Guide to the Towers of the Coast\n\n"
+        "The Keeper's Year: Salt, Weather and Steps\n\n"
+        "Gulls of the Quay: A Field Guide for Visitors\n\n"
+    )
+    for named_again in (
+        "\n\n2 comments on “Harbour light keeper hands over the keys”\n",
+        "\n\nArchive\n\nHarbour light keeper hands over the...\n\nNew nets for the old boats\n",
+    ):
+        article = extract_text_page(sidebar + BODY + named_again)
+        assert article.title == "Harbour light keeper hands over the keys", named_again
+
+
+def test_a_headline_swallowed_by_the_article_run_cuts_off_what_came_before():
+    """Issue 4: a blog's "about me" blurb above the post reads as prose and opens the
+    article run; the post's headline, which the page names again in quotes, ends it."""
+    page = (
+        "Coastline Notes\n\nHome\n\nArchive\n\n"
+        "I am a retired ferry engineer who writes about the harbour, its boats and the people "
+        "who keep them running, with a weakness for old lighthouses and long walks.\n\n"
+        "Harbour light keeper hands over the keys\n\n"
+        + BODY
+        + "\n\n3 Responses to “Harbour light keeper hands over the keys”\n\n"
+        "Mary says:\n\nWhat a lovely piece, thank you.\n"
+    )
+    article = extract_text_page(page)
+    assert article.title == "Harbour light keeper hands over the keys"
+    assert article.body.startswith("The last keeper of the harbour light")
+    assert "retired ferry engineer" not in article.body
