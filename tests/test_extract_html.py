@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import time
 
+import lxml.html
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from newsarchive.errors import BadInputError
 from newsarchive.extract import ExtractContext, extract
-from newsarchive.extract.html import decode_html, declared_encoding, extract_html_article
+from newsarchive.extract.html import (
+    comment_container_text,
+    decode_html,
+    declared_encoding,
+    extract_html_article,
+    split_reader_comments,
+)
 from newsarchive.model import Article
 
 from .conftest import FIXTURES, requires_shared
@@ -311,3 +318,57 @@ def test_a_hostile_byline_costs_no_time():
     for text in ("By " + "a" * 5000 + "!", "By " + "ab " * 3000 + "!", "by " + "a, " * 3000 + "!"):
         assert byline_authors(text) == []
     assert time.perf_counter() - started < 0.5
+
+
+STORY = "".join(
+    f"<p>The harbour board voted on Tuesday to spend {n} million pounds on the eastern wall, which the winter"
+    " storms breached in three places and left the fishing fleet without shelter.</p>"
+    for n in range(2, 6)
+)
+
+
+def reader_comments(count: int, quote: str = "") -> str:
+    return "".join(
+        f'<div class="comment"><p>Reader {n} says the money would be better spent on the lifeboat station, which'
+        " has waited for a new roof since the last storm season began, and the crew knows it.</p>"
+        + (f"<p>{quote}</p>" if quote and n == 0 else "")
+        + "</div>"
+        for n in range(count)
+    )
+
+
+def test_reader_comments_trafilatura_takes_for_article_text_go_to_the_comments():
+    """Issue 6: comment items its comment finder does not know leaked into the body in recall mode."""
+    page = f"""<html><head><title>Harbour wall to be rebuilt</title></head><body>
+    <div class="main"><h1>Harbour wall to be rebuilt</h1><div class="story">{STORY}
+    <div class="thread">{reader_comments(6)}</div></div></div></body></html>"""
+    article = extract_html_article(page)
+    assert "Reader" not in article.body
+    assert article.body.count("The harbour board voted") == 4
+    assert article.extra["comments"].count("Reader") == 6
+
+
+def test_an_article_paragraph_a_reader_quotes_stays_in_the_body():
+    quoted = "The harbour board voted on Tuesday to spend 3 million pounds on the eastern wall, which the winter storms breached in three places and left the fishing fleet without shelter."
+    page = f"""<html><body><h1>Harbour wall</h1><div class="story">{STORY}</div>
+    <div class="thread">{reader_comments(2, quote=quoted)}</div></body></html>"""
+    comment_text, page_text = comment_container_text(lxml.html.document_fromstring(page))
+    leaked = "Reader 1 says the money would be better spent on the lifeboat station, which has waited for a new roof since the last storm season began, and the crew knows it."
+    paragraphs = [(quoted, False), ("Harbour board", True), (leaked, False)]
+    assert split_reader_comments(paragraphs, comment_text, page_text) == ([(quoted, False), ("Harbour board", True)], [leaked])
+
+
+def test_a_comment_named_container_that_holds_the_headline_is_not_the_comments():
+    page = f'<html><body><div class="comment-enabled"><h1>Harbour wall</h1>{STORY}</div></body></html>'
+    assert comment_container_text(lxml.html.document_fromstring(page)) == ("", "")
+    assert "commentary" not in comment_container_text(
+        lxml.html.document_fromstring(f'<html><body><div class="commentary"><p>commentary</p></div>{STORY}</body></html>')
+    )[0]
+
+
+def test_matching_paragraphs_against_huge_comment_threads_is_bounded():
+    comment_text = "reader" * 1_000_000
+    paragraphs = [(f"Paragraph {n} of a very long page.", False) for n in range(5_000)]
+    started = time.process_time()
+    assert split_reader_comments(paragraphs, comment_text, comment_text) == (paragraphs, [])
+    assert time.process_time() - started < 0.5
