@@ -62,3 +62,30 @@ def test_a_headline_swallowed_by_the_article_run_cuts_off_what_came_before():
     assert article.title == "Harbour light keeper hands over the keys"
     assert article.body.startswith("The last keeper of the harbour light")
     assert "retired ferry engineer" not in article.body
+
+
+def test_a_headline_set_as_a_list_item_counts_when_its_by_line_follows():
+    """Issue 4: a text browser marks a headline inside a list ("□ Headline"); with its
+    by-line right under it, it is the headline, without the mark."""
+    page = "Coastline Notes\n\nHome\n\n□ Harbour light keeper hands over the keys\n\nby Ann Morrow on Tuesday, May 7, 2019\n\n" + BODY
+    article = extract_text_page(page)
+    assert article.title == "Harbour light keeper hands over the keys"
+    assert article.authors == ["Ann Morrow"]
+
+
+def test_an_image_placeholder_run_into_the_headline_is_not_part_of_it():
+    """Issue 4: "[harbour_0042] Headline" and "Seaphoto_1234567 Headline" in text dumps."""
+    for prefix in ("[harbour_0042] ", "Seaphoto_1234567 "):
+        page = "Coastline Notes\n\nHome\n\n" + prefix + "New Lamps for the Old Light\n\nMay 7, 2019\n\n" + BODY
+        assert extract_text_page(page).title == "New Lamps for the Old Light", prefix
+
+
+def test_post_on_and_play_video_lines():
+    """Issue 4: "a guest post on legalized tolls" is a headline; "Post on Facebook" and
+    "Play Harbour News Video" are buttons."""
+    from newsarchive.extract.furniture import furniture_reason
+
+    for line in ("Post on Facebook", "Play Harbour News Video"):
+        assert furniture_reason(line, len(line.split())), line
+    headline = "Lamps overboard & a guest post on harbour tolls, the keeper's dilemma"
+    assert furniture_reason(headline, len(headline.split())) is None

@@ -29,7 +29,9 @@ sign ?up | sign ?in | log ?in | log ?out | register | subscribe | subscription |
 | all rights reserved | copyright | \(c\) | © | terms | faq | help | careers | jobs | media kit | corrections
 | photos? | videos? | gallery | slideshows? | watch | listen | podcasts?
 | tags? | topics | filed under | categories | category | archives? | select month | select category | blogroll
-| (share|partager|compartir|compartilhar|compartilhe|teilen|condividi|delen|tweet|pin it|post) (on|sur|en|no|na|auf|su|op|via|to|this|it) \w+
+| (share|partager|compartir|compartilhar|compartilhe|teilen|condividi|delen|tweet|pin it) (on|sur|en|no|na|auf|su|op|via|to|this|it) \w+
+| post (on|to) (facebook|twitter|linkedin|tumblr|reddit|pinterest|google\+?)
+| play (\w+ ){0,3}(video|audio|clip)
 | story continues below | continue reading below | article continues below | scroll to continue | click to enlarge | tap to enlarge
 | image \d+ of \d+ | photo \d+ of \d+ | \d+ of \d+ photos | next slide | previous slide | ad feedback | paid content | paid post
 | recommended for you | get our newsletter | support (our|independent) journalism | opens in (a )?new (window|tab) | this content is not available

@@ -23,7 +23,7 @@ from newsarchive.extract.bylines import (
 )
 from newsarchive.extract.dates import find_dates, parse_date, split_dateline
 from newsarchive.extract.furniture import furniture_reason, is_box_heading, is_credit
-from newsarchive.extract.textblocks import WIDGET, Block
+from newsarchive.extract.textblocks import BULLET, WIDGET, Block
 
 # How far above the body the headline may be, in blocks.
 HEADLINE_REACH = 30
@@ -41,9 +41,11 @@ REPEAT_BONUS = 0.6
 # A headline found inside the article run cuts off what came before it when that is at most
 # this share of the prose after it.
 IN_RUN_SHARE = 0.5
+# The marks a text browser sets before list items: "•", "◦", "☆", "□", "*", "-".
+LIST_MARK = re.compile(r"^[^\w\"'“‘(\[]+")
 QUOTES = "\"'“”‘’«»„"
 # How a document title joins the headline to the site's name: "Headline - Site", "Site: Headline".
-TITLE_JOIN = re.compile(r"^\s*[-|«»‹›–—:~·/>]+\s*\S.{0,60}$|\S.{0,60}?\s*[-|«»‹›–—:~·/>]\s*$")
+TITLE_JOIN = re.compile(r"^\s*[-|«»‹›–—:~·/>]+\s*[^\d\s][^\d]{2,60}$|[^\d\s][^\d]{2,60}?\s*[-|«»‹›–—:~·/>]\s*$")
 INNER_SENTENCE = re.compile(r"\w[.!?]\s+[A-Z]")
 # Words of prose that must remain below a standfirst for it to be one.
 STANDFIRST_MIN_REST = 40
@@ -111,6 +113,8 @@ def meta_role(block: Block, dayfirst: bool | None = None) -> tuple[str, object] 
     return None
 
 
+# An image's placeholder or file name run into the line after it.
+IMAGE_PREFIX = re.compile(r"^(?:\[[^\]]{0,60}\]\s*)+(?=\S)|^[A-Za-z]+_\d{5,}\w*\s+(?=[A-Z0-9‘'\"“])")
 CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
 NOT_HEADLINE = re.compile(r"^\W*(?:by|von|par|por|door)\b|^\W*\d{1,2}[:.]\d\d|\b(?:posted|written|filed)\b", re.I)
 
@@ -133,14 +137,25 @@ def clean_headline(text: str) -> str:
     return cleaned if len(cleaned.split()) >= 3 else text
 
 
-def headline_score(block: Block, distance: int, body_words: set[str] | None = None) -> float | None:
+def headline_text(block: Block) -> str:
+    """A block's text as a headline: without the list marker a text browser puts before a
+    headline set in a list, and without the image placeholders it runs into it
+    ("[logo] Headline", "Shutterstock_116050180 Headline")."""
+    text = BULLET.sub("", block.text, count=1) if block.bullet else block.text
+    return IMAGE_PREFIX.sub("", text, count=1) or text
+
+
+def headline_score(
+    block: Block, distance: int, body_words: set[str] | None = None, *, bulleted_ok: bool = False
+) -> float | None:
     """How much a block reads like a headline, `distance` blocks above the body; None if it cannot be one.
 
     A headline names what the article is about, so its words come back in the body:
-    `body_words` (the content words of the body's opening) weighs that.
+    `body_words` (the content words of the body's opening) weighs that. A list item is a
+    headline only where `bulleted_ok` says its credit line follows right under it.
     """
-    text = block.text
-    if block.words < 2 or block.words > 35 or block.bullet or block.separators or text.startswith("["):
+    text = headline_text(block)
+    if block.words < 2 or block.words > 35 or (block.bullet and not bulleted_ok) or block.separators or text.startswith("["):
         return None
     if NOT_HEADLINE.search(text):
         return None
@@ -258,14 +273,15 @@ def _headline(
     opening = " ".join(blocks[i].text for i in body[:8])
     body_words = content_words(opening[:3000])
     folded = [block.text.casefold() for block in blocks]
+    lines = _page_lines(blocks)
     best: tuple[float, int] | None = None
     distance = 0
     for index in range(first - 1, max(-1, first - 1 - HEADLINE_REACH), -1):
         if index in metas or index in header.roles:
             continue
         distance += 1
-        score = headline_score(blocks[index], distance, body_words)
-        if score is not None and blocks[index].words >= 3 and _repeated(folded, index):
+        score = headline_score(blocks[index], distance, body_words, bulleted_ok=index + 1 in metas)
+        if score is not None and blocks[index].words >= 3 and _repeated(lines, folded[index], index):
             score += REPEAT_BONUS
         # Under a headline come its credits: a by-line or a date within a few blocks.
         if score is not None and any(i in metas for i in range(index + 1, index + 1 + CREDIT_REACH)):
@@ -288,7 +304,7 @@ def _headline(
         header.subtitle = blocks[title_index].text
         header.claim(title_index, "subtitle", "the longer of two headline-like lines")
         title_index = above
-    header.title = clean_headline(blocks[title_index].text)
+    header.title = clean_headline(headline_text(blocks[title_index]))
     header.claim(title_index, "title", f"reads most like a headline above the body (score {best[0]:.2f})")
     if header.subtitle is None:
         below = _next_candidate(blocks, title_index, first, metas)
@@ -306,28 +322,43 @@ def headline_in_run(blocks: list[Block], body: list[int]) -> int | None:
     if len(body) < 3:
         return None
     folded = [block.text.casefold() for block in blocks]
+    lines = _page_lines(blocks)
+    kept = set(body)
     total = sum(blocks[i].words for i in body)
     before = 0
-    for index in body[1:]:
-        before += blocks[body[body.index(index) - 1]].words
+    # A headline that already stands above the run, as it is, is not in it again.
+    above = set(folded[3 : body[0]])
+    for index in range(body[0], body[-1]):
         if before * (1 + IN_RUN_SHARE) > total * IN_RUN_SHARE:
             return None
         block = blocks[index]
+        if index in kept:
+            before += block.words
         if not 3 <= block.words <= 20 or block.ends_sentence or block.text.endswith(("…", "...")) or INNER_SENTENCE.search(block.text):
             continue
-        if headline_score(block, 0) is not None and _repeated(folded, index):
+        if folded[index] not in above and headline_score(block, 0) is not None and _repeated(lines, folded[index], index):
             return index
     return None
 
 
-def _repeated(folded: list[str], index: int) -> bool:
-    """Whether the page names this block's text again the way pages name their headline:
-    in the document title ("Headline - Site", "Site | Headline", or the headline alone at the
-    top of the page), in quotes
-    ("20 Responses to “Headline”"), or cut short in an archive list ("Headline of the
-    pa..."). A link title repeated as it is, or with a comment count, does not count."""
-    text = folded[index]
-    for other, line in enumerate(folded):
+def _page_lines(blocks: list[Block]) -> list[tuple[int, str]]:
+    """(block index, case-folded text) of every block, and of each line of a block that a
+    text browser joined from several (an archive list it ran together)."""
+    lines = []
+    for block in blocks:
+        lines.append((block.index, block.text.casefold()))
+        if len(block.lines) > 1:
+            lines += [(block.index, LIST_MARK.sub("", line).strip().casefold()) for line in block.lines]
+    return lines
+
+
+def _repeated(lines: list[tuple[int, str]], text: str, index: int) -> bool:
+    """Whether the page names this block's text (case-folded) again the way pages name
+    their headline: in the document title ("Headline - Site", "Site | Headline", or the
+    headline alone at the top of the page), in quotes ("20 Responses to “Headline”"), or
+    cut short in an archive list ("Headline of the pa..."). A link title repeated as it
+    is, or with a comment count, does not count."""
+    for other, line in lines:
         if other == index or len(line) > 2 * len(text) + 60:
             continue
         if line == text and other < 3 <= index:
@@ -339,8 +370,8 @@ def _repeated(folded: list[str], index: int) -> bool:
                 return True
             if (not before.strip() and TITLE_JOIN.match(after)) or (not after.strip() and TITLE_JOIN.search(before)):
                 return True
-        stem = line.rstrip(".…").rstrip()
-        if len(stem) >= 20 and line != stem and text.startswith(stem):
+        stem = LIST_MARK.sub("", line).rstrip(".…").rstrip()
+        if len(stem) >= 20 and line.endswith((".", "…")) and text.startswith(stem):
             return True
     return False
 
