@@ -35,6 +35,16 @@ TERMINATOR = re.compile(
     r"kommentare|commentaires|comentarios|commenti|comentários|reacties|stay informed)\W*$",
     re.I,
 )
+# ...unless, within RESUME_REACH blocks, RESUME_STREAK paragraphs follow one another.
+RESUME_REACH = 5
+RESUME_STREAK = 4
+
+
+# A teaser of another page or comment: cut short before a "read more" link, or before the
+# by-line a "recent comments" box puts after it ("Great phone... by Sam"). (A paragraph
+# that merely trails off with "..." is an author's habit.)
+TEASER = re.compile(r"(?:\.\.\.|…)\s*\[?(?:read more|more|continue reading)\W*$|(?:\.\.\.|…)\s*by\s+[A-Z\w]", re.I)
+TEASER_WORDS = 60
 
 
 @dataclass
@@ -64,6 +74,8 @@ def classify(block: Block, learned: bool) -> Verdict:
         return Verdict("furniture", "form widget or image placeholder", -4.0)
     if block.separators >= 2 and block.separators * 4 >= block.words:
         return Verdict("furniture", f"menu: {block.separators} separators", -max(4.0, block.words * 0.7))
+    if block.words <= TEASER_WORDS and TEASER.search(block.text):
+        return Verdict("furniture", "a teaser cut short (\"...\" before 'read more' or its by-line)", -block.words * 0.5)
     density = block.stop_density
     if block.words >= GOOD_WORDS and block.digits > 0.3:
         return Verdict("bad", f"{block.words} words, {block.digits:.0%} numbers (a list of dates or scores)", -block.words * 0.5)
@@ -138,6 +150,21 @@ def article_opening(blocks: list[Block], verdicts: list[Verdict]) -> int | None:
     return None
 
 
+def _article_goes_on(verdicts: list[Verdict], index: int, end: int) -> bool:
+    """Whether a "Comments" heading is a button in the middle of the article: a few blocks
+    after it, paragraphs run on one after the other, where a comment thread breaks its
+    prose with names, dates and "Reply" lines."""
+    streak = 0
+    for after in range(index + 1, min(end, index + 1 + RESUME_REACH + RESUME_STREAK)):
+        if verdicts[after].kind == "good":
+            streak += 1
+            if streak >= RESUME_STREAK:
+                return True
+        elif streak or after > index + RESUME_REACH:
+            return False
+    return False
+
+
 def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int, int], list[str]]:
     """The body's run of blocks and each block's role in it (body, heading, or why not)."""
     weights = [v.weight for v in verdicts]
@@ -146,7 +173,7 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
         weights[opening] += OPENING_BONUS
     start, end = densest_run(weights)
     for index in range(start, end):
-        if verdicts[index].kind == "box" and TERMINATOR.match(blocks[index].text):
+        if verdicts[index].kind == "box" and TERMINATOR.match(blocks[index].text) and not _article_goes_on(verdicts, index, end):
             end = index
             break
     roles = ["outside"] * len(blocks)

@@ -1,0 +1,72 @@
+"""Article bodies of text pages (issue 4): the rules that decide where the article runs,
+on small hand-written pages."""
+
+from __future__ import annotations
+
+from newsarchive.extract.textpage import extract_text_page
+
+ARTICLE = [
+    "The ferry company said on Monday that the night crossing to the islands would stop at "
+    "the end of the month, after twenty years in which it has never once made money.",
+    "Islanders who work on the mainland said the decision would leave them with a choice "
+    "between a hotel room every week and a job they have held for most of their lives.",
+    "The company said it had offered the route to the county council, which declined to take "
+    "it on, and that the morning and evening sailings would carry on as they do now.",
+]
+
+
+def test_a_recent_comments_box_of_teasers_does_not_outweigh_a_short_article():
+    """Issue 4: "Great boat... by Sam" lines are teasers of comments elsewhere on the site,
+    however much they read like prose."""
+    teasers = [
+        f"I have taken this crossing every winter since I was a child and it was always {word}, "
+        f"even when the sea was rough and the bar... by Reader {n}"
+        for n, word in enumerate(["late", "cold", "full", "slow", "calm", "loud", "dark", "wet"])
+    ]
+    page = (
+        "Island Ferry News\n\nHome\n\nNight ferry to the islands will stop this month\n\n"
+        "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE) + "\n\nRecent comments\n\n" + "\n\n".join(teasers)
+    )
+    article = extract_text_page(page)
+    assert article.body.startswith("The ferry company said")
+    assert "by Reader" not in article.body
+
+
+def test_a_comments_button_in_the_middle_of_the_article_does_not_end_it():
+    """Issue 4: a "Comments" button between the first paragraphs and the rest, with the
+    article running on in paragraph after paragraph, is not the start of a comment thread."""
+    more = [
+        f"Paragraph {word}: the harbour master said the {word} berth would be kept free for the "
+        "lifeboat and the fishing fleet, and that the car park on the quay would stay open."
+        for word in ["one", "two", "three", "four", "five"]
+    ]
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        + "\n\n".join(ARTICLE[:2])
+        + "\n\nComments\n\nWeigh in\n\n"
+        + "\n\n".join([ARTICLE[2]] + more)
+    )
+    body = extract_text_page(page).body
+    assert body.startswith("The ferry company said")
+    assert body.endswith("would stay open.")
+    assert "Paragraph five" in body
+
+
+def test_a_comment_thread_after_comments_stays_out():
+    """Issue 4: after "Comments", names, dates and replies between the paragraphs are a thread."""
+    thread = []
+    for n in range(4):
+        thread += [
+            f"Reader{n} says:",
+            f"March {n + 3}, 2020 at 9:1{n} am",
+            "This is a shame, the night boat was the only way to get home after a late shift in town.",
+            "Reply",
+        ]
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        + "\n\n".join(ARTICLE)
+        + "\n\nComments\n\n"
+        + "\n\n".join(thread)
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("as they do now.")
