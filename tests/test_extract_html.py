@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 
 import lxml.html
@@ -372,3 +373,68 @@ def test_matching_paragraphs_against_huge_comment_threads_is_bounded():
     started = time.process_time()
     assert split_reader_comments(paragraphs, comment_text, comment_text) == (paragraphs, [])
     assert time.process_time() - started < 0.5
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Share this article", "Tweet", "Related posts:", "12 Comments", "Read more »", "Leave a Reply",
+     "Subscribe to: Post Comments (Atom)", "Get our email newsletter", "Click to enlarge", "Advertisement",
+     "Follow @harbourwatch on Twitter."],
+)  # fmt: skip
+def test_share_follow_and_related_lines_are_furniture(line):
+    from newsarchive.extract.html import drop_furniture
+
+    story = [("The council met on Tuesday to discuss the harbour wall and agreed to pay half.", False)]
+    assert drop_furniture(story + [(line, False)] + story[::-1] + [("Repairs start in May.", False)]) == story + [
+        ("Repairs start in May.", False)
+    ]
+
+
+@pytest.mark.parametrize("line", ["The share price fell.", "Comments are closed on this article for legal reasons.", "Commentary"])
+def test_sentences_that_mention_sharing_or_comments_are_article_text(line):
+    from newsarchive.extract.html import drop_furniture
+
+    assert drop_furniture([(line, False)]) == [(line, False)]
+
+
+LD_PARAGRAPHS = [
+    f"Paragraph {n}: the harbour board voted on Tuesday to spend millions on the eastern wall, which the storms breached in three places."
+    for n in range(12)
+]
+
+
+def json_ld_page(shown: int, article_body: str) -> str:
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Harbour wall to be rebuilt", "articleBody": article_body}
+    visible = "".join(f"<p>{text}</p>" for text in LD_PARAGRAPHS[:shown])
+    return f"""<html><head><title>Harbour wall to be rebuilt</title>
+    <script type="application/ld+json">{json.dumps(data)}</script></head><body><h1>Harbour wall to be rebuilt</h1>
+    <div class="story">{visible}<div class="paywall"><p>Subscribe to keep reading: the rest is for members only.</p></div></div>
+    </body></html>"""
+
+
+def test_a_paywalled_page_takes_its_json_ld_article_body():
+    article = extract_html_article(json_ld_page(2, "\n\n".join(LD_PARAGRAPHS)))
+    assert article.body.split("\n\n") == LD_PARAGRAPHS
+
+
+def test_json_ld_article_body_in_html_is_read_as_text():
+    article = extract_html_article(json_ld_page(2, "".join(f"<p>{text} &amp; more</p>" for text in LD_PARAGRAPHS)))
+    assert article.body.split("\n\n") == [f"{text} & more" for text in LD_PARAGRAPHS]
+
+
+def test_json_ld_article_body_of_another_story_is_not_taken():
+    other = "\n\n".join(
+        f"Item {n}: a recipe for lemon cake with poppy seeds, baked slowly in a low oven until golden." for n in range(20)
+    )
+    article = extract_html_article(json_ld_page(5, other))
+    assert article.body.split("\n\n")[:5] == LD_PARAGRAPHS[:5]
+    assert "lemon cake" not in article.body
+
+
+def test_a_hostile_json_ld_article_body_costs_no_time():
+    from newsarchive.extract.html import _article_body
+
+    started = time.process_time()
+    _article_body("<br " * 300_000)
+    _article_body("<p" * 300_000 + ">")
+    assert time.process_time() - started < 1

@@ -22,6 +22,7 @@ import codecs
 import json
 import re
 from collections.abc import Iterator
+from html import unescape as unescape_entities
 from typing import Any
 from urllib.parse import urljoin
 
@@ -61,6 +62,24 @@ COMMENT_CONTAINERS = etree.XPath(
     or re:test(@class, '^[Cc]omment(?!ary)|(?:article|post)-comments')]""",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
+# A paragraph that is only a share, follow, subscribe or comment-count line, a "Related" or
+# "Read more" label, "Advertisement" or "Click to enlarge": page furniture wherever it stands.
+FURNITURE_LINE = re.compile(
+    r"""^(?:share(?:\s+(?:this|on\s+\w+))?(?:\s+(?:article|story|post|page))?|tweet|e-?mail(?:\s+this)?
+    |print(?:\s+this)?|like\s+this|pin\s+it|follow\s+(?:us|@\w+)(?:\s+on\s+\w+)?|connect\s+with\s+us(?:\s+on\s+\w+)?
+    |related(?:\s+(?:posts?|articles?|stories|links|content|coverage))?|you\s+(?:may|might)\s+also\s+like
+    |read\s+more|continue\s+reading|leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+(?:a\s+)?comment
+    |\d*\s*comments?|view\s+comments|subscribe(?:\s+to:?\s+(?:our\s+)?(?:newsletter|rss|feed|post\s+comments)[^.!?]*)?
+    |(?:get|sign\s+up\s+for)\s+our\s+(?:\w+\s+){0,2}newsletter|(?:click\s+to\s+)?enlarge(?:\s+(?:photo|image|picture))?
+    |advertisement|story\s+highlights)[\s:.!»›…()\d]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+FURNITURE_LINE_CHARS = 80
+# JSON-LD's articleBody replaces the extracted body when it has this many times its words
+# and holds this share of the body's distinct words.
+JSON_LD_BODY_GAIN = 1.5
+JSON_LD_BODY_AGREEMENT = 0.6
+WORD = re.compile(r"\w+")
 # Characters looked through when matching body paragraphs against the comment containers.
 MAX_COMMENT_SCAN = 100_000_000
 CODE_WORDS = re.compile(r"\b(?:function|var|document\.|window\.|return|getElementsBy|push\()")
@@ -72,6 +91,8 @@ SPACES = re.compile(r"\s+")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 DOMAIN_LIKE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
 TITLE_SEPARATORS = re.compile(r"\s+(?:[|»«·:–—~/-]|::)\s+")
+BLOCK_END_TAG = re.compile(r"<\s*(?:br|/p|/div|/h[1-6]|/li|/blockquote)\b[^<>]*>", re.IGNORECASE)
+MARKUP_TAG = re.compile(r"<[^<>]*>")
 LANGUAGE = re.compile(r"^([a-z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
 
 ARTICLE_TYPES = {
@@ -209,6 +230,18 @@ def _json_ld_objects(tree: lxml.html.HtmlElement) -> Iterator[dict[str, Any]]:
                 yield item
 
 
+def _article_body(value: Any) -> str | None:
+    """JSON-LD `articleBody` as paragraphs separated by blank lines; some sites put HTML there."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = LONE_SURROGATE.sub("\ufffd", value[:MAX_HTML_BYTES])
+    if "<" in text:
+        text = unescape_entities(MARKUP_TAG.sub("", BLOCK_END_TAG.sub("\n\n", text)))
+    separator = "\n\n" if "\n\n" in text.replace("\r", "") else "\n"
+    paragraphs = (SPACES.sub(" ", part).strip() for part in text.replace("\r", "").split(separator))
+    return "\n\n".join(part for part in paragraphs if part) or None
+
+
 def page_metadata(tree: lxml.html.HtmlElement) -> dict[str, Any]:
     """What the page says about itself: JSON-LD article data, meta tags, canonical link, lang."""
     meta: dict[str, Any] = {}
@@ -226,6 +259,9 @@ def page_metadata(tree: lxml.html.HtmlElement) -> dict[str, Any]:
             "language": _clean(item.get("inLanguage")),
             "url": _clean(item.get("url")) or _clean(item.get("mainEntityOfPage")),
         }
+        body = _article_body(item.get("articleBody"))
+        if body and len(body) > len(meta.get("article_body", "")):
+            meta["article_body"] = body
         publisher = item.get("publisher")
         if isinstance(publisher, dict):
             article["site"] = _clean(publisher.get("name"))
@@ -358,18 +394,22 @@ def _is_label(text: str) -> bool:
     return len(text.split()) <= SHORT_PARAGRAPH_WORDS and not text.rstrip("\"'”’)»").endswith((".", "!", "?"))
 
 
+def _is_furniture_line(text: str) -> bool:
+    return len(text) <= FURNITURE_LINE_CHARS and bool(FURNITURE_LINE.match(text))
+
+
 def drop_furniture(paragraphs: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     """What trafilatura's recall mode lets through around an article.
 
     A paragraph repeated word for word (a page that prints its article twice, a teaser above
-    the text), leaked script, and a trailing run of link labels (blogroll, "Most read",
-    tag lists) are not article text.
+    the text), leaked script, share and "Related" lines, and a trailing run of link labels
+    (blogroll, "Most read", tag lists) are not article text.
     """
     seen: set[str] = set()
     kept: list[tuple[str, bool]] = []
     for text, is_heading in paragraphs:
         key = " ".join(text.casefold().split())
-        if (key in seen and len(key.split()) >= 2) or _is_code(text):
+        if (key in seen and len(key.split()) >= 2) or _is_code(text) or _is_furniture_line(key):
             continue
         seen.add(key)
         kept.append((text, is_heading))
@@ -379,6 +419,37 @@ def drop_furniture(paragraphs: list[tuple[str, bool]]) -> list[tuple[str, bool]]
     if len(kept) - end >= TRAILING_LABELS:
         kept = kept[:end]
     return kept
+
+
+def _words(text: str) -> set[str]:
+    return set(WORD.findall(text.casefold()))
+
+
+def prefer_json_ld_body(paragraphs: list[tuple[str, bool]], article_body: str) -> list[tuple[str, bool]]:
+    """The page's JSON-LD `articleBody` when it holds much more of the article than was found.
+
+    A paywalled or script-built page often shows a teaser in its HTML while its JSON-LD
+    carries the whole text. Its text is taken when it has half as many words again as the
+    extracted body and holds most of that body's words (it is the same article, not another
+    page's), or when next to nothing was extracted. Otherwise the extracted body stays, with
+    its sub-headings.
+    """
+    found = sum(count_words(text) for text, _ in paragraphs)
+    candidate = drop_furniture([(part, False) for part in article_body.split("\n\n")])
+    offered = sum(count_words(text) for text, _ in candidate)
+    if offered < THIN_BODY_WORDS:
+        return paragraphs
+    ours = _words(" ".join(text for text, _ in paragraphs))
+    shared = len(ours & _words(article_body))
+    # The same text in one run, where the JSON-LD keeps its paragraphs (trafilatura itself
+    # falls back on articleBody, and joins it).
+    if len(paragraphs) == 1 < len(candidate) and abs(offered - found) <= 0.1 * found and shared >= 0.9 * len(ours):
+        return candidate
+    if offered < JSON_LD_BODY_GAIN * found:
+        return paragraphs
+    if found >= THIN_BODY_WORDS and shared < JSON_LD_BODY_AGREEMENT * len(ours):
+        return paragraphs
+    return candidate
 
 
 def _squeezed(text: str) -> str:
@@ -572,6 +643,9 @@ def extract_html_article(
     if sum(count_words(text) for text, _ in article) >= MIN_BODY_WORDS:
         paragraphs = article
         comments = leaked + [text for text in comments if text not in leaked]
+
+    if meta.get("article_body"):
+        paragraphs = prefer_json_ld_body(paragraphs, meta["article_body"])
 
     site_names = [name for name in (meta.get("site"), _clean(document.sitename)) if name]
     title = _best_title(meta, _clean(document.title), paragraphs, site_names)
