@@ -55,13 +55,14 @@ NOT_NAMES = {
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }  # fmt: skip
 # Reader-comment containers by id or class, as trafilatura knows them ("comments",
-# "comment-list", "disqus_thread", "post-comments"; not "commentary").
-COMMENT_CONTAINERS = etree.XPath(
-    """.//*[self::div or self::section or self::ol or self::ul or self::aside][
-    re:test(@id, '^(?:[Cc]omment(?!ary)|disqus_thread|dsq-comments)')
-    or re:test(@class, '^[Cc]omment(?!ary)|(?:article|post)-comments')]""",
-    namespaces={"re": "http://exslt.org/regular-expressions"},
+# "comment-list", "disqus_thread", "post-comments"; not "commentary"). A plain XPath finds
+# the candidates (EXSLT regular expressions call back into Python for every element).
+COMMENT_CANDIDATES = etree.XPath(
+    ".//*[self::div or self::section or self::ol or self::ul or self::aside]"
+    "[contains(@id, 'omment') or contains(@class, 'omment') or contains(@id, 'dsq-') or contains(@id, 'disqus')]"
 )
+COMMENT_ID = re.compile(r"^(?:[Cc]omment(?!ary)|disqus_thread|dsq-comments)")
+COMMENT_CLASS = re.compile(r"^[Cc]omment(?!ary)|(?:article|post)-comments")
 # A paragraph that is only a share, follow, subscribe or comment-count line, a "Related" or
 # "Read more" label, "Advertisement" or "Click to enlarge": page furniture wherever it stands.
 FURNITURE_LINE = re.compile(
@@ -464,7 +465,12 @@ def comment_container_text(tree: lxml.html.HtmlElement) -> tuple[str, str]:
     the way trafilatura prunes them when it is told to leave comments out. One that holds
     the headline (an <h1>) wraps the article too, and is not a comment container.
     """
-    containers = [element for element in COMMENT_CONTAINERS(tree) if element.find(".//h1") is None]
+    containers = [
+        element
+        for element in COMMENT_CANDIDATES(tree)
+        if (COMMENT_ID.match(element.get("id") or "") or COMMENT_CLASS.search(element.get("class") or ""))
+        and element.find(".//h1") is None
+    ]
     if not containers:
         return "", ""
     chosen = set(containers)
