@@ -70,3 +70,45 @@ def test_a_comment_thread_after_comments_stays_out():
     )
     body = extract_text_page(page).body
     assert body.endswith("as they do now.")
+
+
+OTHER_STORIES = [
+    ("Lifeboat crew called out twice in one stormy night", "The volunteers brought two yachts into the harbour before dawn, and one of them was towed in with a broken mast."),
+    ("New bakery opens in the old customs house on the quay", "The owners say they will bake through the night in summer so that the first ferry can take bread to the islands."),
+    ("School choir to sing at the lighthouse centenary next spring", "Forty children will take part, and the harbour board has promised a boat trip for everyone who comes."),
+]
+
+
+def test_a_list_of_other_stories_after_the_article_is_cut():
+    """Issue 4: headline, one short paragraph, three times or more after the article: other
+    stories the page links to, not part of this one."""
+    more = "\n\n".join(f"{headline}\n\n{teaser}" for headline, teaser in OTHER_STORIES)
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        + "\n\n".join(ARTICLE * 2)
+        + "\n\n"
+        + more
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("as they do now.")
+    assert "Lifeboat crew" not in body and "School choir" not in body
+
+
+def test_short_sub_headings_each_over_one_paragraph_stay():
+    """Issue 4: an article in sections ("Timetable", "Fares", "Parking") is not a list of
+    other stories: its headings are short labels, not headlines."""
+    sections = [
+        ("Timetable", ARTICLE[0]),
+        ("Fares", ARTICLE[1]),
+        ("Parking", ARTICLE[2]),
+        ("Freight", "Lorries will have to book a place on the evening sailing at least a day ahead, the company said."),
+    ]
+    page = (
+        "Island Ferry News\n\nWhat the end of the night ferry means for you\n\nMarch 2, 2020\n\n"
+        + "\n\n".join(ARTICLE)
+        + "\n\n"
+        + "\n\n".join(f"{heading}\n\n{text}" for heading, text in sections)
+    )
+    article = extract_text_page(page)
+    assert article.body.endswith("at least a day ahead, the company said.")
+    assert article.headings == ["Timetable", "Fares", "Parking", "Freight"]

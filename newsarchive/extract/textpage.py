@@ -17,7 +17,7 @@ from typing import Iterator
 
 from newsarchive.errors import BadInputError
 from newsarchive.extract import ExtractContext
-from newsarchive.extract.dates import guess_dayfirst
+from newsarchive.extract.dates import find_dates, guess_dayfirst
 from newsarchive.extract.decode import decode_text
 from newsarchive.extract.language import detect_language, stop_words
 from newsarchive.extract.textblocks import Block, measure, split_blocks
@@ -31,6 +31,11 @@ MIN_BODY_WORDS = 12
 _DIGITS = re.compile(r"\d+")
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 MAX_LEARNABLE = 200
+# A list of other stories: this many (heading, short paragraph) pairs in a row, with
+# paragraphs of at most TEASER_WORDS words, once this share of the body has gone by.
+TEASER_PAIRS = 3
+TEASER_WORDS = 60
+TEASER_LIST_AFTER = 0.3
 # How many blocks at the top of the article run may turn out to be headline and standfirst.
 LEADING_HEADER_BLOCKS = 3
 
@@ -115,10 +120,48 @@ def _analyse(text: str, furniture: frozenset[str], dayfirst: bool | None) -> _An
     return _Analysis(blocks, verdicts, roles, run, header, language, dayfirst, notes)
 
 
+def _teaser_list(blocks: list[Block], roles: list[str], kept: list[int]) -> int | None:
+    """Where, in the kept blocks, a list of other stories begins that the article run has
+    taken in after the article: TEASER_PAIRS or more headlines each followed by a single
+    short paragraph. (An article's sub-headings are short, or lead several paragraphs, or
+    long ones.)"""
+    total = sum(blocks[i].words for i in kept)
+    before = 0
+    for position, index in enumerate(kept):
+        if before >= TEASER_LIST_AFTER * total and roles[index] == "heading":
+            pairs, at = 0, position
+            while (
+                at + 1 < len(kept)
+                and roles[kept[at]] == "heading"
+                and _reads_as_other_headline(blocks[kept[at]])
+                and roles[kept[at + 1]] == "body"
+                and blocks[kept[at + 1]].words <= TEASER_WORDS
+                and (at + 2 >= len(kept) or roles[kept[at + 2]] == "heading")
+            ):
+                pairs += 1
+                at += 2
+            if pairs >= TEASER_PAIRS:
+                return position
+        before += blocks[index].words
+    return None
+
+
+def _reads_as_other_headline(block: Block) -> bool:
+    """A heading that reads as another story's headline: five words or more, with no date
+    in it (a comment's "Name, May 3, 2012 at 9:15 pm") and not a "Name says:" label."""
+    return block.words >= 5 and not block.text.rstrip().endswith(":") and not find_dates(block.text)
+
+
 def _tidy_body(blocks: list[Block], roles: list[str]) -> dict[int, str]:
     """Last corrections to the kept blocks; returns why each one was let go."""
     notes: dict[int, str] = {}
     kept = [i for i, role in enumerate(roles) if role in ("body", "heading")]
+    teasers = _teaser_list(blocks, roles, kept)
+    if teasers is not None:
+        for index in kept[teasers:]:
+            roles[index] = "dropped"
+            notes[index] = "a list of other stories after the article: headline, one short paragraph, again and again"
+        kept = kept[:teasers]
     # A sub-heading comes between paragraphs: one before the first is a caption or a label,
     # one after the last opens a box.
     for edge in (kept, list(reversed(kept))):
