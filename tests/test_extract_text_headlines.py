@@ -89,3 +89,26 @@ def test_post_on_and_play_video_lines():
         assert furniture_reason(line, len(line.split())), line
     headline = "Lamps overboard & a guest post on harbour tolls, the keeper's dilemma"
     assert furniture_reason(headline, len(headline.split())) is None
+
+
+def test_list_marks_of_each_text_tool_come_off_the_headline():
+    """Issue 4: inscriptis sets a list item as "* Item" or "+ Item", w3m as "• Item"."""
+    for mark in ("* ", "+ ", "• "):
+        page = "Coastline Notes\n\nHome\n\n" + mark + "Harbour light keeper hands over the keys\n\nby Ann Morrow on May 7, 2019\n\n" + BODY
+        assert extract_text_page(page).title == "Harbour light keeper hands over the keys", mark
+
+
+def test_a_blog_post_under_its_date_line_cuts_off_the_sidebar_above():
+    """Issue 4: a blog's sidebar blurb opens the article run; the post starts at its date
+    line and headline, which the run has swallowed."""
+    page = (
+        "Coastline Notes\n\nHome\n\n"
+        "Welcome to Coastline Notes, where a retired ferry engineer writes about the harbour, its "
+        "boats and the people who keep them running, three times a week or so.\n\n"
+        "Thursday, March 7, 2019\n\n"
+        "Harbour light keeper hands over the keys\n\n" + BODY
+    )
+    article = extract_text_page(page)
+    assert article.title == "Harbour light keeper hands over the keys"
+    assert article.published == "2019-03-07"
+    assert article.body.startswith("The last keeper of the harbour light")

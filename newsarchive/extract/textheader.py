@@ -42,10 +42,13 @@ REPEAT_BONUS = 0.6
 # this share of the prose after it.
 IN_RUN_SHARE = 0.5
 # The marks a text browser sets before list items: "•", "◦", "☆", "□", "*", "-".
-LIST_MARK = re.compile(r"^[^\w\"'“‘(\[]+")
+LIST_MARK = re.compile(r"^(?:[^\w\"'“‘(\[]+|o\s+)+")
+# A list item's mark as html-text, inscriptis ("* ", "+ ", "o ") and w3m ("• ", "□ ") set it.
+LIST_ITEM = re.compile(r"^\s*(?:[•*·▪►▸◦‣○●■□☆★+–-]|o(?=\s))\s+")
 QUOTES = "\"'“”‘’«»„"
 # How a document title joins the headline to the site's name: "Headline - Site", "Site: Headline".
 TITLE_JOIN = re.compile(r"^\s*[-|«»‹›–—:~·/>]+\s*[^\d\s][^\d]{2,60}$|[^\d\s][^\d]{2,60}?\s*[-|«»‹›–—:~·/>]\s*$")
+CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b")
 INNER_SENTENCE = re.compile(r"\w[.!?]\s+[A-Z]")
 # Words of prose that must remain below a standfirst for it to be one.
 STANDFIRST_MIN_REST = 40
@@ -141,7 +144,7 @@ def headline_text(block: Block) -> str:
     """A block's text as a headline: without the list marker a text browser puts before a
     headline set in a list, and without the image placeholders it runs into it
     ("[logo] Headline", "Shutterstock_116050180 Headline")."""
-    text = BULLET.sub("", block.text, count=1) if block.bullet else block.text
+    text = LIST_ITEM.sub("", block.text, count=1)
     return IMAGE_PREFIX.sub("", text, count=1) or text
 
 
@@ -155,7 +158,8 @@ def headline_score(
     headline only where `bulleted_ok` says its credit line follows right under it.
     """
     text = headline_text(block)
-    if block.words < 2 or block.words > 35 or (block.bullet and not bulleted_ok) or block.separators or text.startswith("["):
+    listed = block.bullet or text != block.text and LIST_ITEM.match(block.text) is not None
+    if block.words < 2 or block.words > 35 or (listed and not bulleted_ok) or block.separators or text.startswith("["):
         return None
     if NOT_HEADLINE.search(text):
         return None
@@ -317,8 +321,8 @@ def _headline(
 def headline_in_run(blocks: list[Block], body: list[int]) -> int | None:
     """A headline the article run has swallowed, when the run opened on a sidebar blurb or
     a sign-up box above the article: a headline-like block among the body's blocks that the
-    page repeats in a longer line (the document title, "20 Responses to “Headline”"), with
-    most of the prose after it. Returns its block index."""
+    page names again (the document title, "20 Responses to “Headline”") or that stands
+    under a date line, with most of the prose after it. Returns its block index."""
     if len(body) < 3:
         return None
     folded = [block.text.casefold() for block in blocks]
@@ -336,7 +340,13 @@ def headline_in_run(blocks: list[Block], body: list[int]) -> int | None:
             before += block.words
         if not 3 <= block.words <= 20 or block.ends_sentence or block.text.endswith(("…", "...")) or INNER_SENTENCE.search(block.text):
             continue
-        if folded[index] not in above and headline_score(block, 0) is not None and _repeated(lines, folded[index], index):
+        if folded[index] in above or headline_score(block, 0) is None:
+            continue
+        # (a blog's post opens with its date line, then the headline; a comment's stamp
+        # carries the time too: "May 3, 2012 at 9:15 pm")
+        stamp = blocks[index - 1].text if index > 0 else ""
+        dated = len(stamp.split()) <= 12 and not CLOCK.search(stamp) and bool(find_dates(stamp))
+        if dated or _repeated(lines, folded[index], index):
             return index
     return None
 
