@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import zlib
 from pathlib import Path
+from typing import Iterator
 
 from newsarchive.store.atomic import remove_orphaned_temp_files, write_atomically
 
 # From this size on, originals are compressed at the fastest level.
 LARGE_ORIGINAL = 8 * 1024 * 1024
+# Compressed this much at a time, so a 400 MB dump is never held compressed in memory too.
+CHUNK = 1024 * 1024
+# zlib's window bits for a gzip container (with a header whose time is 0).
+GZIP_CONTAINER = 16 + zlib.MAX_WBITS
 
 
 def sha256_of(data: bytes) -> str:
@@ -40,10 +46,10 @@ class OriginalsStore:
         if not target.exists():
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
-                # mtime=0 keeps the compressed bytes a pure function of the content. Big dumps
-                # get the fastest level: level 6 costs a minute on a 400 MB file for a few %.
+                # Big dumps get the fastest level: level 6 costs a minute on a 400 MB file
+                # for a few per cent.
                 level = 6 if len(data) < LARGE_ORIGINAL else 1
-                write_atomically(target, [gzip.compress(data, compresslevel=level, mtime=0)])
+                write_atomically(target, _gzip_chunks(data, level))
             except OSError as exc:
                 # A full disk or a read-only folder is the archive's failure, not the input's.
                 from newsarchive.store.tinystore import _io_error
@@ -83,3 +89,13 @@ class OriginalsStore:
 
     def all_digests(self) -> set[str]:
         return {p.name[:-3] for p in self.folder.glob("*/*.gz")} if self.folder.exists() else set()
+
+
+def _gzip_chunks(data: bytes, level: int) -> Iterator[bytes]:
+    """`data` as a gzip file, compressed a chunk at a time; the header carries no time, so
+    the bytes are a function of the content alone."""
+    compressor = zlib.compressobj(level, zlib.DEFLATED, GZIP_CONTAINER)
+    view = memoryview(data)
+    for start in range(0, len(data), CHUNK):
+        yield compressor.compress(view[start:start + CHUNK])
+    yield compressor.flush()
