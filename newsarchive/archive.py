@@ -25,7 +25,8 @@ from newsarchive.model import (
     utc_now,
     validate_record,
 )
-from newsarchive.store.fingerprint import file_fingerprint, sidecar_of
+from newsarchive.store.fingerprint import sidecar_of
+from newsarchive.store.segments import archive_fingerprint, segments_folder
 from newsarchive.store.originals import OriginalsStore
 
 if TYPE_CHECKING:
@@ -120,10 +121,21 @@ class Archive:
         years = figures["by_year"]
         figures["by_year"] = sorted((y for y in years if y[0] != "unknown"), reverse=True) + [
             y for y in years if y[0] == "unknown"]
-        figures["archive_bytes"] = self.path.stat().st_size if self.path.exists() else 0
+        figures["archive_bytes"] = self._bytes_on_disk()
         figures["originals"] = len(originals)
         figures["originals_bytes"] = sum(self.originals.path_for(d).stat().st_size for d in originals)
         return figures
+
+    def _bytes_on_disk(self) -> int:
+        """The archive file and its segment files (including versions kept for backups)."""
+        files = [self.path, *(segments_folder(self.path).glob("*.json"))]
+        total = 0
+        for path in files:
+            try:
+                total += path.stat().st_size
+            except FileNotFoundError:
+                pass
+        return total
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -185,7 +197,7 @@ class Archive:
 
     def _fingerprint(self) -> str | None:
         try:
-            return file_fingerprint(self.path)
+            return archive_fingerprint(self.path)
         except OSError:
             return self.store.fingerprint()  # raises the archive error, worded as everywhere
 

@@ -251,8 +251,10 @@ class Importer:
             lines = learnable_lines(decode_text(extracted.data))
             self.site_furniture().add_page(articles[0].site, extracted.sha256, lines)
             self.text_pages[extracted.sha256] = (extracted.data, lines)
-        # The bytes are on disk now; a big dump must not stay in memory while it is written.
+        # The bytes are on disk now; a big dump must not stay in memory while it is written,
+        # nor its articles once the batch has turned them into records.
         extracted.data = b""
+        extracted.articles = []
         self.pending.extend(articles)
 
     def site_furniture(self) -> SiteFurniture:
@@ -313,6 +315,7 @@ class Importer:
             with self.archive.transaction() as txn:
                 outcome = self._settle(batch, txn, write=True)
                 size = len(txn)
+                batch.clear()  # the records hold what is written; the articles can go
         except BaseException:
             # A Ctrl-C can arrive after the rename (while the index follows): the batch has
             # landed then, and the summary must say so.
@@ -339,10 +342,10 @@ class Importer:
         outcome: dict[str, Any] = {"imported": [], "updated": [], "duplicates": [], "failed": [], "near_duplicates": []}
         by_url: dict[str, str] = {}
         by_body: dict[str, str] = {}
-        for record in view.stored_records():
-            if record.get("url"):
-                by_url.setdefault(record["url"], record["id"])
-            by_body.setdefault(record.get("body_hash") or body_hash(record.get("body", "")), record["id"])
+        for article_id, url, digest in view.duplicate_keys():
+            if url:
+                by_url.setdefault(url, article_id)
+            by_body.setdefault(digest or body_hash((view.get(article_id) or {}).get("body", "")), article_id)
         taken = view.ids()
         finder = outcome["finder"] = self._near_duplicate_finder(view, len(batch))
         kept: dict[str, bool] = {}  # sha256 -> is the original on disk (checked under the lock)
@@ -402,11 +405,11 @@ class Importer:
         """The archive's signatures, brought up to date, unless this is a bulk load."""
         if batch_size > NEAR_DUPLICATE_LIMIT:
             return None
-        records = view.stored_records()
+        keys = [{"id": article_id, "body_hash": digest} for article_id, _, digest in view.duplicate_keys()]
         finder = NearDuplicateFile(self.archive.store.sidecar)
-        if finder.missing(records) > NEAR_DUPLICATE_LIMIT:
+        if finder.missing(keys) > NEAR_DUPLICATE_LIMIT:
             return None
-        finder.sync(list(records))
+        finder.sync(keys, body_of=lambda article_id: (view.get(article_id) or {}).get("body") or "")
         return finder
 
 

@@ -59,8 +59,10 @@ class NearDuplicateFile:
         """How many records have no signature for their current body."""
         return sum(1 for r in records if self.hashes.get(r["id"]) != r.get("body_hash"))
 
-    def sync(self, records: list[dict[str, Any]], progress: Progress | None = None) -> None:
-        """Add signatures for new or changed bodies; forget deleted articles."""
+    def sync(self, records: list[dict[str, Any]], progress: Progress | None = None,
+             body_of: Callable[[str], str] | None = None) -> None:
+        """Add signatures for new or changed bodies; forget deleted articles. `records` need
+        only "id" and "body_hash" when `body_of` gives the body of those that changed."""
         present = {r["id"] for r in records}
         for gone in [i for i in self.hashes if i not in present]:
             self.index.remove(gone)
@@ -68,7 +70,8 @@ class NearDuplicateFile:
             self._changed = True
         todo = [r for r in records if self.hashes.get(r["id"]) != r.get("body_hash")]
         for done, record in enumerate(todo, start=1):
-            self.add(record["id"], record.get("body_hash") or "", signature(record.get("body") or ""))
+            body = body_of(record["id"]) if body_of is not None else record.get("body") or ""
+            self.add(record["id"], record.get("body_hash") or "", signature(body))
             if progress and (done % 200 == 0 or done == len(todo)):
                 progress(done, len(todo))
 

@@ -88,9 +88,11 @@ def restore_newest_backup(store: ArchiveStore) -> RepairReport:
     beside the backups, never deleted, so nothing is destroyed by a repair."""
     from newsarchive.errors import ArchiveError
 
+    from newsarchive.store.tinystore import ArchiveView
+
     report = RepairReport()
     try:
-        report.articles = len(store.read())
+        report.articles = len(store.read_with_fingerprint()[0])
         report.already_fine = True
         return report
     except ArchiveError:
@@ -98,7 +100,9 @@ def restore_newest_backup(store: ArchiveStore) -> RepairReport:
     with ArchiveLock(store.path, timeout=store.lock_timeout):
         for candidate in backup_paths(store.path):
             try:
-                tables = parse_archive(candidate.read_bytes(), candidate)
+                # A backup is usable only if the segments it names are all there and intact.
+                view = ArchiveView(store.path, parse_archive(candidate.read_bytes(), candidate))
+                view.load_all()
             except (ArchiveError, OSError):
                 continue
             damaged = _free_name(backups_folder(store.path) / f"{store.path.name}.damaged-{int(time.time())}")
@@ -115,7 +119,7 @@ def restore_newest_backup(store: ArchiveStore) -> RepairReport:
             report.restored_from = candidate
             report.backup_written_at = candidate.stat().st_mtime
             report.damaged_kept_as = damaged
-            report.articles = len(tables.get("articles", {}))
+            report.articles = len(view)
             return report
     raise ArchiveError(f"no backup of {store.path} could be read; the archive was left as it is",
                        hint=f"look in {backups_folder(store.path)} and in the damaged file itself")

@@ -1,16 +1,21 @@
-"""ArchiveStore: the TinyDB archive file, read whole and written whole, atomically, under a lock.
+"""ArchiveStore: the TinyDB archive, written atomically, under a lock, only where it changed.
 
 This is the only module that imports tinydb. TinyDB's stock JSONStorage rewrites the file
 in place (a crash leaves it corrupt) and writes once per operation; here TinyDB works on an
-in-memory snapshot instead, and a transaction writes the snapshot back once, through
+in-memory snapshot instead, and a transaction writes back once, through
 `atomic.write_atomically`, when the command's work succeeded. Documents keep TinyDB's own
-integer ids, so stock TinyDB opens the file as it is; a map from article id to document id,
-built once per snapshot, makes a lookup by article id a dictionary access.
+integer ids, so stock TinyDB opens every file as it is; a map from article id to document
+id, built once per snapshot, makes a lookup by article id a dictionary access.
+
+Past `segment_size` articles the older ones move into segment files (`segments.py`): the
+archive file then holds the newest articles and the list of segments with their ids, and a
+write rewrites the archive file plus the segments it changed, never the whole archive.
 """
 
 from __future__ import annotations
 
 import errno
+import itertools
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,17 +28,27 @@ from tinydb.storages import Storage
 from newsarchive import __version__
 from newsarchive.errors import AmbiguousIdError, ArchiveError, NotFoundError
 from newsarchive.model import utc_now
-from newsarchive.store import backups
+from newsarchive.store import backups, segments
 from newsarchive.store.atomic import remove_orphaned_temp_files, remove_stale_temp_files, write_atomically
-from newsarchive.store.fingerprint import file_fingerprint, fingerprint_of, sidecar_of
+from newsarchive.store.fingerprint import fingerprint_of, sidecar_of
 from newsarchive.store.jsonfile import Tables, parse_archive, serialise_archive
 from newsarchive.store.lock import DEFAULT_TIMEOUT, ArchiveLock
 from newsarchive.store.originals import OriginalsStore
 
 CommitHook = Callable[["Changes", Optional[str], Optional[str]], None]
-SCHEMA_VERSION = 1
+# Schema 1: every article in the archive file. Schema 2: older articles in segment files
+# (`segments.py`), which a reader of schema 1 would not see, so it must refuse the file.
+SCHEMA_VERSION = 2
+SEGMENTED_SCHEMA = 2
 ARTICLES = "articles"
 META = "meta"
+SEGMENTS = "segments"
+# Reads of the whole archive retry when a writer replaced it meanwhile.
+READ_ATTEMPTS = 5
+
+
+class SegmentMissingError(ArchiveError):
+    """A segment the archive file names is gone (retired by a writer, or lost)."""
 
 
 class SnapshotStorage(Storage):
@@ -62,16 +77,58 @@ class Changes:
         return bool(self.upserted or self.deleted)
 
 
+class _Part:
+    """The articles of one TinyDB file in memory: the archive file's own, or a segment's."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.db = TinyDB(tables, storage=SnapshotStorage)
+        self.table = self.db.table(ARTICLES)
+        self.doc_ids = {doc["id"]: int(doc_id) for doc_id, doc in tables.get(ARTICLES, {}).items()
+                        if isinstance(doc.get("id"), str)}
+
+    def raw(self) -> dict[str, Any]:
+        return self.db.storage.read().setdefault(ARTICLES, {})  # type: ignore[attr-defined]
+
+    def get(self, article_id: str) -> dict[str, Any] | None:
+        doc_id = self.doc_ids.get(article_id)
+        doc = self.table.get(doc_id=doc_id) if doc_id is not None else None
+        return dict(doc) if doc is not None else None
+
+    def insert(self, records: list[dict[str, Any]]) -> None:
+        for record, doc_id in zip(records, self.table.insert_multiple(records)):
+            self.doc_ids[record["id"]] = doc_id
+
+    def replace(self, record: dict[str, Any]) -> None:
+        # Straight into the snapshot: TinyDB's update() rebuilds the whole table for each
+        # call, which made tagging every article of a large archive quadratic.
+        self.raw()[str(self.doc_ids[record["id"]])] = dict(record)
+        self._mark_changed()
+
+    def remove(self, article_id: str) -> None:
+        del self.raw()[str(self.doc_ids.pop(article_id))]
+        self._mark_changed()
+
+    def _mark_changed(self) -> None:
+        self.db.storage.changed = True  # type: ignore[attr-defined]
+        self.table.clear_cache()
+
+    @property
+    def changed(self) -> bool:
+        return self.db.storage.changed  # type: ignore[attr-defined]
+
+
 class ArchiveView:
-    """Read access to one snapshot of the archive."""
+    """Read access to one version of the archive: the archive file's tables, and its
+    segments (`segments.py`), each parsed only when an article in it is needed."""
 
     def __init__(self, path: Path, tables: Tables) -> None:
         self.path = path
-        self._storage_tables = tables
-        self.db = TinyDB(tables, storage=SnapshotStorage)
-        self.articles = self.db.table(ARTICLES)
+        self.head = _Part(tables)
+        self._tables = self.head.db.storage.read()  # type: ignore[attr-defined]
         self._check_schema()
-        self._doc_ids = {doc["id"]: int(doc_id) for doc_id, doc in tables.get(ARTICLES, {}).items() if "id" in doc}
+        self._segment_docs: dict[str, dict[str, Any]] = self._tables.get(SEGMENTS, {})
+        self._home = {article_id: number for number, doc in self._segment_docs.items() for article_id in doc.get("ids", [])}
+        self._loaded: dict[str, _Part] = {}
 
     def _check_schema(self) -> None:
         version = self.meta().get("schema_version", SCHEMA_VERSION)
@@ -81,28 +138,56 @@ class ArchiveView:
                 f"this is {__version__}, schema {SCHEMA_VERSION}); it was left untouched",
                 hint="upgrade newsarchive to read it",
             )
+        segments = self._tables.get(SEGMENTS, {})
+        if not all(isinstance(doc.get("file"), str) and isinstance(doc.get("ids"), list) for doc in segments.values()):
+            raise ArchiveError(f"cannot read archive {self.path}: its table 'segments' is damaged; it was left untouched",
+                               hint="run `newsarchive check --repair` to restore the last good backup")
+
+    @property
+    def segmented(self) -> bool:
+        return bool(self._segment_docs)
 
     def meta(self) -> dict[str, Any]:
-        doc = self.db.table(META).get(doc_id=1)
+        doc = self.head.db.table(META).get(doc_id=1)
         return dict(doc) if doc else {}
 
     def __len__(self) -> int:
-        return len(self._doc_ids)
+        return len(self.head.doc_ids) + len(self._home)
 
     def ids(self) -> set[str]:
-        return set(self._doc_ids)
+        return set(self.head.doc_ids) | set(self._home)
+
+    def _part_of(self, article_id: str) -> _Part | None:
+        if article_id in self.head.doc_ids:
+            return self.head
+        number = self._home.get(article_id)
+        return self._segment(number) if number is not None else None
+
+    def _segment(self, number: str) -> _Part:
+        part = self._loaded.get(number)
+        if part is None:
+            path = segments.segments_folder(self.path) / self._segment_docs[number]["file"]
+            try:
+                data = path.read_bytes()
+            except FileNotFoundError:
+                raise SegmentMissingError(
+                    f"cannot read archive {self.path}: its segment {path} is missing",
+                    hint="if another command was writing the archive, run this one again; "
+                         "otherwise run `newsarchive check --repair`") from None
+            except OSError as exc:
+                raise _io_error(path, "read", exc) from None
+            part = self._loaded[number] = _Part(parse_archive(data, path))
+        return part
 
     def get(self, article_id: str) -> dict[str, Any] | None:
-        doc_id = self._doc_ids.get(article_id)
-        doc = self.articles.get(doc_id=doc_id) if doc_id is not None else None
-        return dict(doc) if doc is not None else None
+        part = self._part_of(article_id)
+        return part.get(article_id) if part is not None else None
 
     def resolve(self, id_or_prefix: str) -> str:
         """The full id an id or unique id prefix names; NotFoundError or AmbiguousIdError."""
-        ids = self._doc_ids
-        if id_or_prefix in ids:
+        if id_or_prefix in self.head.doc_ids or id_or_prefix in self._home:
             return id_or_prefix
-        matches = sorted(i for i in ids if i.startswith(id_or_prefix)) if id_or_prefix else []
+        matches = sorted(i for i in self.ids() if i.startswith(id_or_prefix)) if id_or_prefix else []
         if not matches:
             raise NotFoundError(f"no article with id {id_or_prefix!r} in {self.path}", hint="`newsarchive list` shows the ids")
         if len(matches) > 1:
@@ -111,16 +196,44 @@ class ArchiveView:
         return matches[0]
 
     def records(self) -> list[dict[str, Any]]:
-        """Every article record, in insertion order (copies the caller may change)."""
+        """Every article record, oldest segment first (copies the caller may change)."""
         return [dict(doc) for doc in self.stored_records()]
 
     def stored_records(self) -> Iterable[dict[str, Any]]:
-        """The stored records themselves, without copying: for reading only, fast at scale."""
-        return self.db.storage.read().get(ARTICLES, {}).values()
+        """The stored records themselves, without copying: for reading only. Parses every
+        segment; use `duplicate_keys` where urls and body hashes are enough."""
+        return itertools.chain(*(self._segment(n).raw().values() for n in self._segment_numbers()),
+                               self.head.raw().values())
+
+    def load_all(self) -> None:
+        for number in self._segment_numbers():
+            self._segment(number)
+
+    def _segment_numbers(self) -> list[str]:
+        return sorted(self._segment_docs, key=int)
+
+    def duplicate_keys(self) -> Iterator[segments.DuplicateKey]:
+        """(id, url, body hash) of every article, without parsing segments whose keys are
+        kept; the hash is None where a record has none (hand-made)."""
+        for number in self._segment_numbers():
+            part = self._loaded.get(number)
+            keys = None
+            if part is None:
+                path = segments.segments_folder(self.path) / self._segment_docs[number]["file"]
+                keys = segments.read_keys(path)
+                if keys is None:
+                    keys = segments.write_keys(path, self._segment(number).raw().values())
+            if keys is not None:
+                yield from ((article_id, url, digest) for article_id, (url, digest) in keys.items())
+            else:
+                yield from ((r["id"], r.get("url"), r.get("body_hash")) for r in part.raw().values()
+                            if isinstance(r.get("id"), str))
+        yield from ((r["id"], r.get("url"), r.get("body_hash")) for r in self.head.raw().values()
+                    if isinstance(r.get("id"), str))
 
 
 class ArchiveTransaction(ArchiveView):
-    """A snapshot that may be changed; the store writes it back once, if it changed."""
+    """A version that may be changed; the store writes back what changed, once."""
 
     def __init__(self, path: Path, tables: Tables) -> None:
         super().__init__(path, tables)
@@ -133,59 +246,54 @@ class ArchiveTransaction(ArchiveView):
         self.committed = False
 
     def insert(self, records: Iterable[dict[str, Any]]) -> None:
-        """Add new records in one TinyDB operation; their ids must be free."""
-        records = [dict(r) for r in records]
-        clashes = [r["id"] for r in records if r["id"] in self._doc_ids]
+        """Add new records (to the archive file's own table); their ids must be free."""
+        # Not copied here: TinyDB stores a copy of each, and a bulk import must not hold three.
+        records = list(records)
+        clashes = [r["id"] for r in records if r["id"] in self.head.doc_ids or r["id"] in self._home]
         if clashes:
             raise ValueError(f"ids already in the archive: {', '.join(clashes[:5])}")
         if records:
-            doc_ids = self.articles.insert_multiple(records)
-            for record, doc_id in zip(records, doc_ids):
-                self._doc_ids[record["id"]] = doc_id
+            self.head.insert(records)
+            for record in records:
                 self.changes.upserted[record["id"]] = record
 
     def replace(self, record: dict[str, Any]) -> None:
         """Replace the stored record with the same id by `record`, whole."""
-        article_id = record["id"]
-        if article_id not in self._doc_ids:
-            raise NotFoundError(f"no article with id {article_id!r} in {self.path}")
-        # Straight into the snapshot: TinyDB's update() rebuilds the whole table for each
-        # call, which made tagging every article of a large archive quadratic.
-        self._raw_articles()[str(self._doc_ids[article_id])] = dict(record)
-        self._mark_changed()
-        self.changes.upserted[article_id] = dict(record)
+        part = self._part_of(record["id"])
+        if part is None:
+            raise NotFoundError(f"no article with id {record['id']!r} in {self.path}")
+        part.replace(record)
+        self.changes.upserted[record["id"]] = dict(record)
 
     def remove(self, article_ids: Iterable[str]) -> None:
-        ids = [i for i in article_ids if i in self._doc_ids]
-        if ids:
-            table = self._raw_articles()
-            for article_id in ids:
-                del table[str(self._doc_ids.pop(article_id))]
-                self.changes.upserted.pop(article_id, None)
-                self.changes.deleted.add(article_id)
-            self._mark_changed()
-
-    def _raw_articles(self) -> dict[str, Any]:
-        return self.db.storage.read().setdefault(ARTICLES, {})  # type: ignore[attr-defined]
-
-    def _mark_changed(self) -> None:
-        self.db.storage.changed = True  # type: ignore[attr-defined]
-        self.articles.clear_cache()
+        for article_id in article_ids:
+            part = self._part_of(article_id)
+            if part is None:
+                continue
+            part.remove(article_id)
+            self._home.pop(article_id, None)
+            self.changes.upserted.pop(article_id, None)
+            self.changes.deleted.add(article_id)
 
     @property
     def changed(self) -> bool:
-        return self.db.storage.changed  # type: ignore[attr-defined]
+        return self.head.changed or any(part.changed for part in self._loaded.values())
+
+    def changed_segments(self) -> dict[str, _Part]:
+        return {number: part for number, part in self._loaded.items() if part.changed}
 
     def tables(self) -> Tables:
-        return self.db.storage.read()
+        return self._tables
 
 
 class ArchiveStore:
     """The archive file at `path`: snapshots to read, transactions to write."""
 
-    def __init__(self, path: Path, *, lock_timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(self, path: Path, *, lock_timeout: float = DEFAULT_TIMEOUT, segment_size: int | None = None) -> None:
         self.path = Path(path)
         self.lock_timeout = lock_timeout
+        # Read when the store is made (not imported), so tests can make segments small.
+        self.segment_size = segment_size or segments.DEFAULT_SEGMENT_SIZE
 
     @property
     def sidecar(self) -> Path:
@@ -196,21 +304,35 @@ class ArchiveStore:
         return self.path.exists()
 
     def fingerprint(self) -> str | None:
-        """Changes whenever the file is replaced or edited; None when there is no archive yet."""
+        """Changes whenever the archive is written or edited; None when there is none yet."""
         try:
-            return file_fingerprint(self.path)
+            return segments.archive_fingerprint(self.path)
         except OSError as exc:
             raise _io_error(self.path, "read", exc) from None
 
     def read(self) -> ArchiveView:
-        """The archive as it is now. No lock: writers replace the file atomically, so a read
-        sees one whole version."""
-        return self.read_with_fingerprint()[0]
+        """The archive as it is now, its segments parsed when needed. No lock: writers
+        replace files atomically and never change a segment file in place."""
+        tables, _ = self._load()
+        return ArchiveView(self.path, tables)
 
     def read_with_fingerprint(self) -> tuple[ArchiveView, str | None]:
-        """The archive and the fingerprint of exactly the version read."""
-        tables, fingerprint = self._load()
-        return ArchiveView(self.path, tables), fingerprint
+        """The whole archive, every segment parsed, and the fingerprint of exactly the
+        version read: if a writer replaced anything meanwhile, it is read again."""
+        for attempt in range(READ_ATTEMPTS):
+            tables, fingerprint = self._load()
+            view = ArchiveView(self.path, tables)
+            try:
+                view.load_all()
+            except SegmentMissingError:
+                if attempt == READ_ATTEMPTS - 1:
+                    raise
+                continue  # retired by a writer after we read the archive file
+            if not view.segmented or self._fingerprint_now() == fingerprint:
+                return view, fingerprint
+        # Writers kept replacing it: this version's fingerprint, already stale, makes the
+        # next reader of the index read the archive again rather than trust this one.
+        return view, fingerprint
 
     @contextmanager
     def transaction(self, on_commit: CommitHook | None = None) -> Iterator[ArchiveTransaction]:
@@ -232,7 +354,7 @@ class ArchiveStore:
             remove_stale_temp_files(self.path.parent, self.path.name)
             # Files kept beside the archive (originals, derived files) are not all written
             # under the lock, so only the temporary files of writers that died are removed.
-            remove_orphaned_temp_files([self.sidecar])
+            remove_orphaned_temp_files([self.sidecar, segments.segments_folder(self.path)])
             OriginalsStore(self.path).remove_orphaned_temp_files()
             tables, before = self._load()
             txn = ArchiveTransaction(self.path, tables)
@@ -273,9 +395,9 @@ class ArchiveStore:
             raise _io_error(self.path.parent, "create the folder for", exc) from None
 
     def _load(self) -> tuple[Tables, str | None]:
-        """The tables, and the fingerprint of the very file they were read from (taken from
-        the open descriptor, so a concurrent replace cannot pair one version's fingerprint
-        with another's content)."""
+        """The archive file's tables, and the archive's fingerprint for the very file they
+        were read from (its part is taken from the open descriptor, so a concurrent replace
+        cannot pair one version's fingerprint with another's content)."""
         try:
             with open(self.path, "rb") as handle:
                 st = os.fstat(handle.fileno())
@@ -287,19 +409,60 @@ class ArchiveStore:
                                hint="give --db the path of a .json file") from None
         except OSError as exc:
             raise _io_error(self.path, "read", exc) from None
-        return parse_archive(data, self.path), fingerprint_of(st)
+        tables = parse_archive(data, self.path)
+        return tables, segments.combine_fingerprints(fingerprint_of(st), segments.folder_fingerprint(self.path))
 
     def _commit(self, txn: ArchiveTransaction) -> None:
+        """Write the changed segments under new names, seal the archive file's articles into
+        segments once there are `segment_size` of them, then replace the archive file; files
+        no backup can name any more are deleted last."""
         tables = txn.tables()
         meta = tables.setdefault(META, {})
-        meta.setdefault("1", {"schema_version": SCHEMA_VERSION, "created_at": utc_now()})
-        meta["1"].update(schema_version=SCHEMA_VERSION, written_by=f"newsarchive {__version__}")
-        tables.setdefault(ARTICLES, {})
+        meta.setdefault("1", {"schema_version": 1, "created_at": utc_now()})
+        info = meta["1"]
+        generation = int(info.get("generation", 0)) + 1
+        retired: list[list[Any]] = [list(entry) for entry in info.get("retired", [])]
+        folder = segments.segments_folder(self.path)
+        table = tables.setdefault(SEGMENTS, {})
+        written: list[tuple[str, list[dict[str, Any]]]] = []
+        for number, part in sorted(txn.changed_segments().items()):
+            retired.append([table[number]["file"], generation])
+            records = list(part.raw().values())
+            if records:
+                name = segments.new_segment_name(int(number))
+                table[number] = {"file": name, "ids": segments.write_segment(folder, name, records)}
+                written.append((name, records))
+            else:
+                del table[number]
+        head = tables.setdefault(ARTICLES, {})
+        if len(head) >= self.segment_size:
+            items = list(head.items())
+            sealed = 0
+            for chunk in segments.chunks([doc for _, doc in items], self.segment_size):
+                number = max((int(n) for n in table), default=0) + 1
+                name = segments.new_segment_name(number)
+                table[str(number)] = {"file": name, "ids": segments.write_segment(folder, name, chunk)}
+                written.append((name, chunk))
+                sealed += len(chunk)
+            tables[ARTICLES] = dict(items[sealed:])
+        # Deleted once every backup is a version written after the file was retired.
+        expired = [entry for entry in retired if generation - entry[1] >= backups.KEEP]
+        info.update(schema_version=SEGMENTED_SCHEMA if table else 1, written_by=f"newsarchive {__version__}")
+        if table or retired:
+            info.update(generation=generation, retired=[e for e in retired if e not in expired])
+        if not table:
+            del tables[SEGMENTS]
         write_atomically(
             self.path,
             serialise_archive(tables),
             before_replace=lambda: backups.rotate_in(self.path),
         )
+        live = {doc["file"] for doc in table.values()}
+        for name, _ in expired:
+            if name not in live:
+                segments.remove_segment(folder, name)
+        for name, records in written:
+            segments.write_keys(folder / name, records)
 
 
 def _io_error(path: Path, action: str, exc: OSError) -> ArchiveError:

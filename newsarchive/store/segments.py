@@ -1,0 +1,137 @@
+"""Sealed segments: the archive's older articles, in TinyDB files beside the archive file.
+
+One JSON file that holds every article must be rewritten whole by every write, so a tag at
+100,000 articles meant writing 400 MB. Instead the archive file keeps only the newest
+articles (fewer than `segment_size`) inline, and a table `segments` naming the files that
+hold the rest, each a plain TinyDB file of up to `segment_size` articles in
+`<archive>.d/segments/`. A write rewrites the archive file and only the segments it
+changed.
+
+Segment files are never changed in place: a changed segment is written under a new name
+and the archive file, replaced atomically, then points at it. So a crash leaves the old
+archive file naming the old, intact segments. The file a new version replaced is *retired*:
+the backups (`backups.KEEP` previous archive files) may still name it, so it is deleted
+only once every backup is younger than its retirement.
+
+Each segment has a derived companion, `<name>.keys.json`: its articles' urls and body
+hashes, which the importer needs for duplicate detection without parsing every segment.
+It records the segment file's fingerprint and is recomputed when that no longer matches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import orjson
+
+from newsarchive.store.atomic import TEMP_PREFIX, write_atomically
+from newsarchive.store.fingerprint import file_fingerprint, fingerprint_of, sidecar_of
+from newsarchive.store.jsonfile import Tables, serialise_archive
+
+FOLDER = "segments"
+KEYS_SUFFIX = ".keys.json"
+# Articles per sealed segment. Small enough that a write touching one article rewrites a
+# few megabytes; large enough that 100,000 articles make only 50 files.
+DEFAULT_SEGMENT_SIZE = 2000
+
+# (article id, canonical url or None, body hash or None)
+DuplicateKey = tuple[str, Any, Any]
+
+
+def segments_folder(archive: Path) -> Path:
+    return sidecar_of(archive) / FOLDER
+
+
+def is_segment_name(name: str) -> bool:
+    return name.endswith(".json") and not name.endswith(KEYS_SUFFIX) and not name.startswith(TEMP_PREFIX)
+
+
+def new_segment_name(number: int) -> str:
+    """A name no file has had: the number orders segments, the random part keeps every
+    version of a segment distinct, so a backup's segment is never overwritten."""
+    return f"{number:05d}-{secrets.token_hex(6)}.json"
+
+
+def keys_path(segment: Path) -> Path:
+    return segment.with_name(segment.name[: -len(".json")] + KEYS_SUFFIX)
+
+
+def folder_fingerprint(archive: Path) -> str | None:
+    """A digest of every segment file's identity; None when there are none. Part of the
+    archive's fingerprint, so a segment edited by hand makes the search index stale."""
+    try:
+        entries = list(os.scandir(segments_folder(archive)))
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    digest = hashlib.blake2b(digest_size=8)
+    found = False
+    for entry in sorted(entries, key=lambda e: e.name):
+        if not is_segment_name(entry.name):
+            continue
+        try:
+            st = entry.stat()
+        except FileNotFoundError:
+            continue  # retired and deleted while we looked: the archive file changed too
+        digest.update(f"{entry.name}:{fingerprint_of(st)}\n".encode())
+        found = True
+    return digest.hexdigest() if found else None
+
+
+def archive_fingerprint(archive: Path) -> str | None:
+    """The archive file's fingerprint, joined with its segment files' when it has some.
+    OSError other than a missing file propagates."""
+    own = file_fingerprint(archive)
+    return None if own is None else combine_fingerprints(own, folder_fingerprint(archive))
+
+
+def combine_fingerprints(own: str, folder: str | None) -> str:
+    # An archive without segments keeps the plain file fingerprint.
+    return own if folder is None else f"{own}+{folder}"
+
+
+def write_segment(folder: Path, name: str, records: list[dict[str, Any]]) -> list[str]:
+    """Write a new segment file of `records`; returns the ids it holds. Its keys are written
+    once the archive file names it (`write_keys`): derived files follow the archive."""
+    folder.mkdir(parents=True, exist_ok=True)
+    tables: Tables = {"articles": {str(n): r for n, r in enumerate(records, start=1)}}
+    write_atomically(folder / name, serialise_archive(tables))
+    return [r["id"] for r in records if isinstance(r.get("id"), str)]
+
+
+def write_keys(segment: Path, records: Iterable[dict[str, Any]]) -> dict[str, list[Any]]:
+    """Write the segment's duplicate keys beside it. Derived data: a failure is not an error."""
+    keys = {r["id"]: [r.get("url"), r.get("body_hash")] for r in records if isinstance(r.get("id"), str)}
+    try:
+        write_atomically(keys_path(segment), [orjson.dumps({"of": file_fingerprint(segment), "keys": keys})])
+    except OSError:
+        pass
+    return keys
+
+
+def read_keys(segment: Path) -> dict[str, list[Any]] | None:
+    """The segment's keys, or None when they are missing or were made from another version."""
+    try:
+        data = orjson.loads(keys_path(segment).read_bytes())
+        if data["of"] == file_fingerprint(segment) and isinstance(data["keys"], dict):
+            return data["keys"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return None
+
+
+def remove_segment(folder: Path, name: str) -> None:
+    for path in (folder / name, keys_path(folder / name)):
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def chunks(records: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    """Full chunks of `size` records, oldest first; the remainder is left out."""
+    for start in range(0, len(records) - len(records) % size, size):
+        yield records[start:start + size]
