@@ -438,3 +438,27 @@ def test_a_hostile_json_ld_article_body_costs_no_time():
     _article_body("<br " * 300_000)
     _article_body("<p" * 300_000 + ">")
     assert time.process_time() - started < 1
+
+
+def test_a_list_of_links_to_other_stories_closing_the_body_is_dropped():
+    more = "".join(
+        f'<p><a href="/story/{n}">Lifeboat crew number {n} rescues two walkers cut off by the tide near the old lighthouse</a></p>'
+        for n in range(4)
+    )
+    page = f"""<html><head><title>Harbour wall to be rebuilt</title></head><body><div class="main">
+    <h1>Harbour wall to be rebuilt</h1><div class="story">{STORY}<h3>More stories</h3>{more}</div></div></body></html>"""
+    article = extract_html_article(page)
+    assert "Lifeboat crew" not in article.body
+    assert "More stories" not in article.body
+    assert article.body.endswith("left the fishing fleet without shelter.")
+
+
+def test_links_inside_the_article_or_a_short_run_of_them_stay():
+    from newsarchive.extract.html import drop_trailing_links
+
+    story = [("The harbour board voted on Tuesday to spend millions on the eastern wall.", False)]
+    linked = [("Read the council's full report on the wall, published in March.", False)]
+    links = {"readthecouncil'sfullreportonthewall,publishedinmarch."}
+    assert drop_trailing_links(story + linked, links) == story + linked
+    assert drop_trailing_links(linked * 3, links) == linked * 3  # nothing but links: not ours to judge
+    assert drop_trailing_links(story + linked * 3, links) == story

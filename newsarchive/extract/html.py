@@ -453,6 +453,25 @@ def prefer_json_ld_body(paragraphs: list[tuple[str, bool]], article_body: str) -
     return candidate
 
 
+def link_texts(tree: lxml.html.HtmlElement) -> set[str]:
+    """The squeezed text of every link on the page."""
+    return {key for anchor in tree.iter("a") if (key := _squeezed(anchor.text_content()))}
+
+
+def drop_trailing_links(paragraphs: list[tuple[str, bool]], links: set[str]) -> list[tuple[str, bool]]:
+    """A run of paragraphs closing the body that are each one link (or a label or a share
+    line) is a list of other stories: "More from this site", a blogroll, the footer."""
+    end = len(paragraphs)
+    while end > 0:
+        text = paragraphs[end - 1][0]
+        if not (_squeezed(text) in links or _is_label(text) or _is_furniture_line(" ".join(text.casefold().split()))):
+            break
+        end -= 1
+    if len(paragraphs) - end >= TRAILING_LABELS and end > 0:
+        return paragraphs[:end]
+    return paragraphs
+
+
 def _squeezed(text: str) -> str:
     return "".join(text.split()).casefold()
 
@@ -650,6 +669,7 @@ def extract_html_article(
         paragraphs = article
         comments = leaked + [text for text in comments if text not in leaked]
 
+    paragraphs = drop_trailing_links(paragraphs, link_texts(tree))
     if meta.get("article_body"):
         paragraphs = prefer_json_ld_body(paragraphs, meta["article_body"])
 
