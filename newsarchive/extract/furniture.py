@@ -79,13 +79,19 @@ ALWAYS = re.compile(
     | \byour\ browser\ (?:does\ not|doesn'?t)\ support | \benable\ javascript | \brequires\ (?:javascript|flash|adobe)
     | \bsign\ up\ for\ (?:our|the|free|\w+'s) | \bsubscribe\ to\ (?:our|the) | \bfollow\ us\ on
     | \bclick\ here\ to | \bshare\ this\ (?:article|story|page) | \bback\ to\ top\b
-    | ^\W*(?:read\ (?:more|also|next)|see\ also|related|lesen\ sie\ (?:auch|mehr)|mehr\ zum\ thema|lire\ aussi|à\ lire\ aussi|voir\ aussi
-      |lee\ también|leer\ más|ver\ también|leggi\ anche|vedi\ anche|leia\ também|leia\ mais|veja\ também|lees\ ook|lees\ meer|zie\ ook)\s*[:›»>]
     | \bthis\ article\ is\ from\ the\ .{0,40}archive
     | \bposted\ in\b.{0,80}\|
     """,
     re.I | re.X,
 )
+# "Read more: Other headline", "Related: ..." - a link to another page, up to
+# POINTER_WORDS words (a longer paragraph opening "RELATED:" is the author's aside).
+POINTER = re.compile(
+    r"""^\W*(?:read\ (?:more|also|next)|see\ also|related|lesen\ sie\ (?:auch|mehr)|mehr\ zum\ thema|lire\ aussi|à\ lire\ aussi|voir\ aussi
+      |lee\ también|leer\ más|ver\ también|leggi\ anche|vedi\ anche|leia\ também|leia\ mais|veja\ também|lees\ ook|lees\ meer|zie\ ook)\s*[:›»>]""",
+    re.I | re.X,
+)
+POINTER_WORDS = 25
 # Photo and image credits, and captions that carry one.
 CREDIT = re.compile(
     r"""^\s*[\[(]?(?:photo|photograph|picture|image|foto|bild|illustration|graphic|credit|source|fuente|quelle)s?\s*(?:credit)?\s*[:/]
@@ -111,7 +117,7 @@ BOX_HEADING = re.compile(
 @lru_cache(maxsize=8192)
 def furniture_reason(text: str, n_words: int) -> str | None:
     """Why a line reads as furniture ("phrase: share"), or None when it may be prose."""
-    match = ALWAYS.search(text)
+    match = ALWAYS.search(text) or (POINTER.search(text) if n_words <= POINTER_WORDS else None)
     if match:
         return f"always: {match.group().strip()[:30]}"
     if n_words <= SHORT_WORDS:
