@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsarchive.errors import AmbiguousIdError, QueryError
 from newsarchive.search.index import Filters, SearchIndex, SyncStats
@@ -476,3 +478,11 @@ def test_repeated_ids_do_not_break_the_index(index):
     assert index.get("dup")["title"] == "Fourth"
     assert [h.id for h in index.search("delta").hits] == ["dup"]
     assert index.search("alpha OR gamma").total == 0
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",))) | st.text(alphabet="aZé9_-’“” \t\n.,ßØ\u00a0\u2028Жx"))
+def test_words_are_the_runs_of_letters_and_digits(text):
+    """`words` cuts ASCII text by translation, faster than the pattern; the words are the same."""
+    from newsarchive.search.text import WORD, fold, words
+
+    assert words(text) == WORD.findall(fold(text))
