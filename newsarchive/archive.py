@@ -21,6 +21,7 @@ from newsarchive.model import (
     count_words,
     is_iso_date,
     normalise_tags,
+    originals_of,
     public_record,
     utc_now,
     validate_record,
@@ -271,7 +272,7 @@ class Archive:
             full_ids = resolve_all(txn, ids)
             digests = set().union(*(originals_of(txn.get(i) or {}) for i in full_ids))
             txn.remove(full_ids)
-            unused.update(digests - set().union(*(originals_of(r) for r in txn.stored_records())))
+            unused.update(digests - set().union(*(set(k.originals) for k in txn.summaries())))
         return full_ids
 
 def indexable(view: ArchiveView) -> list[dict[str, Any]]:
@@ -286,13 +287,6 @@ def _index_in_memory(records: list[dict[str, Any]], fingerprint: str) -> SearchI
     index = SearchIndex(Path(IN_MEMORY))
     index.rebuild(records, fingerprint)
     return index
-
-
-def originals_of(record: dict[str, Any]) -> set[str]:
-    """The sha256 of every original a record refers to, its merged copies' included."""
-    origin = record.get("origin") or {}
-    digests = {origin.get("sha256")} | {(c.get("origin") or {}).get("sha256") for c in origin.get("copies", [])}
-    return {d for d in digests if d}
 
 
 def resolve_all(view: ArchiveView, ids: list[str]) -> list[str]:

@@ -342,10 +342,11 @@ class Importer:
         outcome: dict[str, Any] = {"imported": [], "updated": [], "duplicates": [], "failed": [], "near_duplicates": []}
         by_url: dict[str, str] = {}
         by_body: dict[str, str] = {}
-        for article_id, url, digest in view.duplicate_keys():
-            if url:
-                by_url.setdefault(url, article_id)
-            by_body.setdefault(digest or body_hash((view.get(article_id) or {}).get("body", "")), article_id)
+        for summary in view.summaries():
+            if summary.url:
+                by_url.setdefault(summary.url, summary.id)
+            digest = summary.body_hash or body_hash((view.get(summary.id) or {}).get("body", ""))
+            by_body.setdefault(digest, summary.id)
         taken = view.ids()
         finder = outcome["finder"] = self._near_duplicate_finder(view, len(batch))
         kept: dict[str, bool] = {}  # sha256 -> is the original on disk (checked under the lock)
@@ -405,7 +406,7 @@ class Importer:
         """The archive's signatures, brought up to date, unless this is a bulk load."""
         if batch_size > NEAR_DUPLICATE_LIMIT:
             return None
-        keys = [{"id": article_id, "body_hash": digest} for article_id, _, digest in view.duplicate_keys()]
+        keys = [{"id": s.id, "body_hash": s.body_hash} for s in view.summaries()]
         finder = NearDuplicateFile(self.archive.store.sidecar)
         if finder.missing(keys) > NEAR_DUPLICATE_LIMIT:
             return None

@@ -222,3 +222,10 @@ def validate_record(record: dict[str, Any], *, check_word_count: bool = True) ->
     if check_word_count and "word_count" in record and record["word_count"] != count_words(record.get("body") or ""):
         problems.append("word_count does not match the body")
     return problems
+
+
+def originals_of(record: dict[str, Any]) -> set[str]:
+    """The sha256 of every original a record refers to, its merged copies' included."""
+    origin = record.get("origin") or {}
+    digests = {origin.get("sha256")} | {(c.get("origin") or {}).get("sha256") for c in origin.get("copies", [])}
+    return {d for d in digests if d}

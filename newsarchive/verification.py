@@ -10,8 +10,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsarchive.archive import EMPTY_ARCHIVE, indexable, originals_of
-from newsarchive.model import validate_record
+from newsarchive.archive import EMPTY_ARCHIVE, indexable
+from newsarchive.model import originals_of, validate_record
 
 if TYPE_CHECKING:
     from newsarchive.archive import Archive

@@ -225,3 +225,21 @@ def test_a_failing_write_of_a_segmented_archive_changes_nothing(archive, run_cli
             assert run_cli("delete", *(set(after) - set(before)), "--yes").code == 0
         assert run_cli("check").code == 0, (kind, n)
     pytest.fail("the import never got past the injected faults")
+
+
+def test_delete_keeps_a_shared_original_and_parses_only_the_segments_it_changes(archive, run_cli, monkeypatch):
+    from newsarchive.store import tinystore
+    from newsarchive.store.originals import OriginalsStore
+
+    (digest,) = OriginalsStore(archive).all_digests()  # one JSONL file: one original for all seven
+    parsed: list[str] = []
+    real_parse = tinystore.parse_archive
+    monkeypatch.setattr(tinystore, "parse_archive", lambda data, path: parsed.append(Path(path).name) or real_parse(data, path))
+    victim = ids_in_segment(archive, "1")[0]
+    assert run_cli("delete", victim, "--yes").code == 0
+    segment_2 = segment_files(archive)["2"]
+    assert segment_2 not in parsed  # its summaries came from its keys file
+    assert OriginalsStore(archive).has(digest)  # six articles still refer to it
+    rest = run_cli("list", "--format", "ids").stdout.split()
+    assert run_cli("delete", *rest, "--yes").code == 0
+    assert not OriginalsStore(archive).has(digest)

@@ -13,9 +13,10 @@ archive file naming the old, intact segments. The file a new version replaced is
 the backups (`backups.KEEP` previous archive files) may still name it, so it is deleted
 only once every backup is younger than its retirement.
 
-Each segment has a derived companion, `<name>.keys.json`: its articles' urls and body
-hashes, which the importer needs for duplicate detection without parsing every segment.
-It records the segment file's fingerprint and is recomputed when that no longer matches.
+Each segment has a derived companion, `<name>.keys.json`: a summary of each article (url,
+body hash, originals), which the importer needs to find duplicates and `delete` to find
+unused originals, without parsing every segment. It records the segment file's
+fingerprint and is recomputed when that no longer matches.
 """
 
 from __future__ import annotations
@@ -24,10 +25,11 @@ import hashlib
 import os
 import secrets
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, NamedTuple
 
 import orjson
 
+from newsarchive.model import originals_of
 from newsarchive.store.atomic import TEMP_PREFIX, write_atomically
 from newsarchive.store.fingerprint import file_fingerprint, fingerprint_of, sidecar_of
 from newsarchive.store.jsonfile import Tables, serialise_archive
@@ -38,8 +40,21 @@ KEYS_SUFFIX = ".keys.json"
 # few megabytes; large enough that 100,000 articles make only 50 files.
 DEFAULT_SEGMENT_SIZE = 2000
 
-# (article id, canonical url or None, body hash or None)
-DuplicateKey = tuple[str, Any, Any]
+# Bumped when what a keys file holds changes; a file of another version is recomputed.
+KEYS_VERSION = 2
+
+
+class Summary(NamedTuple):
+    """What the importer and `delete` need of every article, kept without its text."""
+
+    id: str
+    url: str | None
+    body_hash: str | None  # None where a record has none (made by hand)
+    originals: list[str]  # the sha256 of every original it refers to
+
+
+def summary_of(record: dict[str, Any]) -> Summary:
+    return Summary(record["id"], record.get("url"), record.get("body_hash"), sorted(originals_of(record)))
 
 
 def segments_folder(archive: Path) -> Path:
@@ -102,22 +117,25 @@ def write_segment(folder: Path, name: str, records: list[dict[str, Any]]) -> lis
     return [r["id"] for r in records if isinstance(r.get("id"), str)]
 
 
-def write_keys(segment: Path, records: Iterable[dict[str, Any]]) -> dict[str, list[Any]]:
-    """Write the segment's duplicate keys beside it. Derived data: a failure is not an error."""
-    keys = {r["id"]: [r.get("url"), r.get("body_hash")] for r in records if isinstance(r.get("id"), str)}
+def write_keys(segment: Path, records: Iterable[dict[str, Any]]) -> list[Summary]:
+    """Write the summaries of a segment's articles beside it. Derived data: a failure to
+    write them is not an error."""
+    summaries = [summary_of(r) for r in records if isinstance(r.get("id"), str)]
+    data = {"version": KEYS_VERSION, "of": file_fingerprint(segment), "keys": [list(s) for s in summaries]}
     try:
-        write_atomically(keys_path(segment), [orjson.dumps({"of": file_fingerprint(segment), "keys": keys})])
+        write_atomically(keys_path(segment), [orjson.dumps(data)])
     except OSError:
         pass
-    return keys
+    return summaries
 
 
-def read_keys(segment: Path) -> dict[str, list[Any]] | None:
-    """The segment's keys, or None when they are missing or were made from another version."""
+def read_keys(segment: Path) -> list[Summary] | None:
+    """The segment's summaries, or None when they are missing or made from another version
+    of the segment (edited by hand) or of this format."""
     try:
         data = orjson.loads(keys_path(segment).read_bytes())
-        if data["of"] == file_fingerprint(segment) and isinstance(data["keys"], dict):
-            return data["keys"]
+        if data["version"] == KEYS_VERSION and data["of"] == file_fingerprint(segment):
+            return [Summary(*entry) for entry in data["keys"]]
     except (OSError, ValueError, KeyError, TypeError):
         pass
     return None

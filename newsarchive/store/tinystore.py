@@ -117,6 +117,10 @@ class _Part:
         return self.db.storage.changed  # type: ignore[attr-defined]
 
 
+def _summaries(part: _Part) -> Iterator[segments.Summary]:
+    return (segments.summary_of(r) for r in part.raw().values() if isinstance(r.get("id"), str))
+
+
 class ArchiveView:
     """Read access to one version of the archive: the archive file's tables, and its
     segments (`segments.py`), each parsed only when an article in it is needed."""
@@ -201,7 +205,7 @@ class ArchiveView:
 
     def stored_records(self) -> Iterable[dict[str, Any]]:
         """The stored records themselves, without copying: for reading only. Parses every
-        segment; use `duplicate_keys` where urls and body hashes are enough."""
+        segment; use `summaries` where urls, body hashes and originals are enough."""
         return itertools.chain(*(self._segment(n).raw().values() for n in self._segment_numbers()),
                                self.head.raw().values())
 
@@ -212,24 +216,18 @@ class ArchiveView:
     def _segment_numbers(self) -> list[str]:
         return sorted(self._segment_docs, key=int)
 
-    def duplicate_keys(self) -> Iterator[segments.DuplicateKey]:
-        """(id, url, body hash) of every article, without parsing segments whose keys are
-        kept; the hash is None where a record has none (hand-made)."""
+    def summaries(self) -> Iterator[segments.Summary]:
+        """A summary (url, body hash, originals) of every article, without parsing the
+        segments whose summaries are kept beside them."""
         for number in self._segment_numbers():
             part = self._loaded.get(number)
-            keys = None
             if part is None:
                 path = segments.segments_folder(self.path) / self._segment_docs[number]["file"]
-                keys = segments.read_keys(path)
-                if keys is None:
-                    keys = segments.write_keys(path, self._segment(number).raw().values())
-            if keys is not None:
-                yield from ((article_id, url, digest) for article_id, (url, digest) in keys.items())
+                found = segments.read_keys(path)
+                yield from found if found is not None else segments.write_keys(path, self._segment(number).raw().values())
             else:
-                yield from ((r["id"], r.get("url"), r.get("body_hash")) for r in part.raw().values()
-                            if isinstance(r.get("id"), str))
-        yield from ((r["id"], r.get("url"), r.get("body_hash")) for r in self.head.raw().values()
-                    if isinstance(r.get("id"), str))
+                yield from _summaries(part)
+        yield from _summaries(self.head)
 
 
 class ArchiveTransaction(ArchiveView):
