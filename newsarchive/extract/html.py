@@ -55,14 +55,14 @@ NOT_NAMES = {
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }  # fmt: skip
 # Reader-comment containers by id or class, as trafilatura knows them ("comments",
-# "comment-list", "disqus_thread", "post-comments"; not "commentary"). A plain XPath finds
+# "comment-list", "disqus_thread", "post-comments"; not "commentary" or "commentable"). A plain XPath finds
 # the candidates (EXSLT regular expressions call back into Python for every element).
 COMMENT_CANDIDATES = etree.XPath(
     ".//*[self::div or self::section or self::ol or self::ul or self::aside]"
     "[contains(@id, 'omment') or contains(@class, 'omment') or contains(@id, 'dsq-') or contains(@id, 'disqus')]"
 )
-COMMENT_ID = re.compile(r"^(?:[Cc]omment(?!ary)|disqus_thread|dsq-comments)")
-COMMENT_CLASS = re.compile(r"^[Cc]omment(?!ary)|(?:article|post)-comments")
+COMMENT_ID = re.compile(r"^(?:[Cc]omment(?!ary|able)|disqus_thread|dsq-comments)")
+COMMENT_CLASS = re.compile(r"^[Cc]omment(?!ary|able)|(?:article|post)-comments")
 # A paragraph that is only a share, follow, subscribe or comment-count line, a "Related" or
 # "Read more" label, "Advertisement" or "Click to enlarge": page furniture wherever it stands.
 FURNITURE_LINE = re.compile(
