@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.table import Table
+from rich.segment import Segment
 from rich.text import Text
 
 from newsarchive.render.sanitize import clean_terminal_text as clean
@@ -43,22 +43,43 @@ def render_hits(results: Any) -> RenderableType:
     summary = f"{results.total:,} article{'s' if results.total != 1 else ''} found"
     if shown and shown < results.total:
         summary += f", showing {first:,}–{first + shown - 1:,}"
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(justify="right", style=DIM, no_wrap=True)
-    grid.add_column()
-    for number, hit in enumerate(results.hits, start=first):
-        cell = Text()
-        cell.append(_one_line(hit.title) or "(untitled)", style="bold")
+    return Group(Text(summary, style=DIM), _Hits(results.hits, first))
+
+
+def _hit_text(hit: Any) -> Text:
+    cell = Text()
+    cell.append(_one_line(hit.title) or "(untitled)", style="bold")
+    cell.append("\n")
+    for value in (hit.published, _one_line(hit.source or hit.site)):
+        if value:
+            cell.append(value + " · ", style="magenta")
+    cell.append(hit.id, style=ID_STYLE)
+    if hit.snippet:
         cell.append("\n")
-        for value in (hit.published, _one_line(hit.source or hit.site)):
-            if value:
-                cell.append(value + " · ", style="magenta")
-        cell.append(hit.id, style=ID_STYLE)
-        if hit.snippet:
-            cell.append("\n")
-            cell.append_text(snippet_text(hit.snippet))
-        grid.add_row(f"{number}.", cell)
-    return Group(Text(summary, style=DIM), grid)
+        cell.append_text(snippet_text(hit.snippet))
+    return cell
+
+
+class _Hits:
+    """The numbered hits: the number right-aligned in a column of its own, each hit's lines
+    wrapped to the width left beside it. Laid out here rather than by a Rich table, which
+    measures every cell first and costs a search twice as much to print (and its import)."""
+
+    def __init__(self, hits: Sequence[Any], first: int) -> None:
+        self.hits, self.first = hits, first
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        numbers = [f"{n}." for n in range(self.first, self.first + len(self.hits))]
+        number_width = max(map(len, numbers), default=0)
+        width = max(1, options.max_width - number_width - 1)
+        number_style = console.get_style(DIM)
+        blank = Segment(" " * (number_width + 1))
+        new_line = Segment.line()
+        for number, hit in zip(numbers, self.hits):
+            for i, line in enumerate(_hit_text(hit).wrap(console, width, justify="left", overflow="ellipsis")):
+                yield Segment(number.rjust(number_width) + " ", number_style) if i == 0 else blank
+                yield from line.render(console)
+                yield new_line
 
 
 class _Concordance:
@@ -94,6 +115,8 @@ def render_kwic(lines: Sequence[Any]) -> RenderableType:
 
 def render_facets(facets: dict[str, list[tuple[str, int]]], *, top: int = 15) -> RenderableType:
     """One small count table per facet, side by side."""
+    from rich.table import Table
+
     grid = Table.grid(padding=(0, 4))
     tables = []
     for name, counts in facets.items():
