@@ -2,9 +2,11 @@
 
 trafilatura finds the body (it leads the public extraction benchmarks), in its recall mode;
 we turn its XML into paragraphs, sub-headings (its <head> elements) as paragraphs of their
-own, and drop what that mode lets through: repeated paragraphs, leaked script, trailing
-link lists. When next to nothing is left, trafilatura's baseline gets a look. The page's
-own metadata (JSON-LD `NewsArticle`, `og:`/`article:` meta tags, `<link rel=canonical>`,
+own, and drop what that mode lets through: repeated paragraphs, leaked script, share and
+"Related" lines, and trailing runs of link labels or of whole links (other stories, the
+footer). When next to nothing is left, trafilatura's baseline gets a look; when the page's
+JSON-LD `articleBody` holds much more of the same article (a paywalled teaser), it wins.
+The page's own metadata (JSON-LD `NewsArticle`, `og:`/`article:` meta tags, `<link rel=canonical>`,
 `<html lang>`) is more reliable than trafilatura's guesses when it is present, so it wins;
 trafilatura (which runs htmldate for the date) fills the gaps.
 
