@@ -462,3 +462,27 @@ def test_links_inside_the_article_or_a_short_run_of_them_stay():
     assert drop_trailing_links(story + linked, links) == story + linked
     assert drop_trailing_links(linked * 3, links) == linked * 3  # nothing but links: not ours to judge
     assert drop_trailing_links(story + linked * 3, links) == story
+
+
+def test_a_page_laid_out_in_a_table_gives_paragraphs_not_one_glued_row():
+    page = f"""<html><head><title>Harbour wall to be rebuilt</title></head><body><table><tr>
+    <td><h1>Harbour wall to be rebuilt</h1>{STORY}<p>Posted on 7 March</p></td><td><p>Blog menu</p><p>Archives</p></td>
+    </tr></table></body></html>"""
+    paragraphs = extract_html_article(page).body.split("\n\n")
+    assert len(paragraphs) == 4
+    assert all(text.startswith("The harbour board voted") and text.endswith("without shelter.") for text in paragraphs)
+
+
+def test_a_data_table_in_the_article_gives_one_row_a_paragraph_with_its_cells_apart():
+    page = f"""<html><head><title>Harbour wall to be rebuilt</title></head><body><article><h1>Harbour wall to be rebuilt</h1>
+    {STORY}<p>How the members voted:</p><table><tr><th>Member</th><th>Vote</th></tr>
+    <tr><td>Ana Souto</td><td><p>For</p></td></tr><tr><td>Ben Okri</td><td>Against<br>(absent)</td></tr></table>
+    <p>The wall will reopen in May.</p></article></body></html>"""
+    paragraphs = extract_html_article(page).body.split("\n\n")
+    assert paragraphs[-5:] == [
+        "How the members voted:",
+        "Member | Vote",
+        "Ana Souto | For",
+        "Ben Okri | Against (absent)",
+        "The wall will reopen in May.",
+    ]

@@ -44,6 +44,9 @@ MIN_BODY_WORDS = 5
 # A run of at least TRAILING_LABELS paragraphs of at most SHORT_PARAGRAPH_WORDS words,
 # without a sentence ending, closing the body is a list of links.
 SHORT_PARAGRAPH_WORDS = 6
+# A table cell with this many words is page layout (the article in one cell, the menu in
+# the next), its paragraphs the page's own.
+LAYOUT_CELL_WORDS = 60
 TRAILING_LABELS = 3
 # Fewer words than this after furniture is dropped, and trafilatura's baseline gets a look.
 THIN_BODY_WORDS = 30
@@ -365,10 +368,15 @@ def body_paragraphs(body: etree._Element | None) -> list[tuple[str, bool]]:
                     buffer.append("\n")
             elif tag == "row":
                 flush()
-                cells = [SPACES.sub(" ", "".join(cell.itertext())).strip() for cell in child if isinstance(cell.tag, str)]
-                text = " | ".join(cell for cell in cells if cell)
-                if text:
-                    paragraphs.append((text, False))
+                cells = [body_paragraphs(cell) for cell in child if isinstance(cell.tag, str)]
+                if any(sum(count_words(text) for text, _ in cell) >= LAYOUT_CELL_WORDS for cell in cells):
+                    # A page laid out in a table: its cells hold paragraphs, not data.
+                    paragraphs.extend(paragraph for cell in cells for paragraph in cell)
+                else:
+                    texts = (" ".join(" ".join(text.split()) for text, _ in cell) for cell in cells)
+                    text = " | ".join(text for text in texts if text)
+                    if text:
+                        paragraphs.append((text, False))
             elif tag == "head":
                 flush()
                 add("".join(child.itertext()))
