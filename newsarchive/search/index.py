@@ -594,23 +594,15 @@ class SearchIndex:
             for name in facets:
                 facet_counts[name] = self._facet(name, facet_limit)
             con.execute("DROP TABLE temp.hits")
-        elif not plan.match:
-            # Listing by date: counting apart lets the page come straight off a date index.
+        else:
+            # Counted apart: a count skips the scores, and the page then needs only the best
+            # `limit` rows kept while sorting (or comes straight off a date index). A window
+            # count over the ranked rows would hold and sort every match: twice as slow.
             total = con.execute(f"SELECT count(*) FROM ({plan.sql})", plan.params).fetchone()[0]
             page = con.execute(
-                f"SELECT rowid, score FROM ({plan.sql}) ORDER BY {order} LIMIT ? OFFSET ?", (*plan.params, limit_value, offset)
-            ).fetchall()
-        else:
-            # One pass over the matches yields both the page and the total.
-            rows = con.execute(
-                f"SELECT rowid, score, count(*) OVER () FROM ({plan.sql}){skip} ORDER BY {order} LIMIT ? OFFSET ?",
+                f"SELECT rowid, score FROM ({plan.sql}){skip} ORDER BY {order} LIMIT ? OFFSET ?",
                 (*plan.params, limit_value, offset),
             ).fetchall()
-            page = [(r[0], r[1]) for r in rows]
-            if rows:
-                total = rows[0][2] + len(exclude)
-            else:
-                total = con.execute(f"SELECT count(*) FROM ({plan.sql})", plan.params).fetchone()[0]
         if limit_value == 0:
             page = []
         hits = self._hits(head + page, node, exact, context_words)
