@@ -44,10 +44,12 @@ IN_MEMORY = ":memory:"
 class Archive:
     """One archive file and everything kept beside it."""
 
-    def __init__(self, path: Path, *, lock_timeout: float | None = None) -> None:
-        """`lock_timeout`: seconds a write waits for another process; None for the default."""
+    def __init__(self, path: Path, *, lock_timeout: float | None = None, segment_size: int | None = None) -> None:
+        """`lock_timeout`: seconds a write waits for another process; `segment_size`:
+        articles per segment file (`store/segments.py`); None for the defaults."""
         self.path = Path(path).expanduser()
         self.lock_timeout = lock_timeout
+        self.segment_size = segment_size
         self.originals = OriginalsStore(self.path)
 
     @functools.cached_property
@@ -56,8 +58,8 @@ class Archive:
         from newsarchive.store.tinystore import ArchiveStore
 
         if self.lock_timeout is None:
-            return ArchiveStore(self.path)
-        return ArchiveStore(self.path, lock_timeout=self.lock_timeout)
+            return ArchiveStore(self.path, segment_size=self.segment_size)
+        return ArchiveStore(self.path, lock_timeout=self.lock_timeout, segment_size=self.segment_size)
 
     # -- reading ---------------------------------------------------------------------------
 

@@ -85,6 +85,14 @@ def test_a_tag_rewrites_only_the_segment_holding_the_article(archive, run_cli):
     assert load_articles(archive)[target]["tags"] == ["segmented"]
 
 
+def test_one_write_changing_articles_in_several_segments_keeps_every_change(archive, run_cli):
+    targets = [ids_in_segment(archive, "1")[0], ids_in_segment(archive, "2")[2], run_cli("list", "--format", "ids").stdout.split()[0]]
+    assert run_cli("tag", *targets, "everywhere").code == 0
+    stored = load_articles(archive)
+    assert all(stored[t]["tags"] == ["everywhere"] for t in targets)
+    assert sum(r["tags"] == ["everywhere"] for r in stored.values()) == len(set(targets))
+
+
 def test_retired_segments_stay_while_a_backup_names_them(archive, run_cli):
     target = ids_in_segment(archive, "1")[0]
     for n in range(6):

@@ -1,7 +1,7 @@
 """Issue 8: a stateful property test of the archive against a simple in-memory model.
 
 Hypothesis runs random sequences of import (JSON Lines through the Importer), re-import of
-a duplicate, tag, untag, note, edit, delete, reindex and search. After every step the
+a duplicate, tag (of one or several articles), untag, note, edit, delete, reindex and search. After every step the
 archive on disk, its search index and the model agree: the same ids, and for each the same
 title, body, tags and notes; a search through the index finds what the reference search
 finds over the model's records.
@@ -36,10 +36,12 @@ bodies = st.lists(words, min_size=3, max_size=12).map(" ".join)
 class ArchiveMachine(RuleBasedStateMachine):
     ids = Bundle("ids")
 
+    segment_size: int | None = None  # the default: these small archives stay one file
+
     def __init__(self) -> None:
         super().__init__()
         self.folder = Path(tempfile.mkdtemp(prefix="na-state-"))
-        self.archive = Archive(self.folder / "news.json")
+        self.archive = Archive(self.folder / "news.json", segment_size=self.segment_size)
         self.model: dict[str, dict] = {}
         self.serial = 0  # makes every generated body unique, so duplicates are only deliberate
 
@@ -81,6 +83,17 @@ class ArchiveMachine(RuleBasedStateMachine):
         self.archive.tag([article_id], tags)
         entry = self.model[article_id]
         entry["tags"] = normalise_tags([*entry["tags"], *tags])
+
+    @rule(article_ids=st.lists(ids, min_size=2, max_size=4, unique=True), tag=tag_names)
+    def tag_several(self, article_ids, tag):
+        """One write changing several articles (in several segments, once there are some)."""
+        present = [i for i in article_ids if i in self.model]
+        if not present:
+            return
+        self.archive.tag(present, [tag])
+        for article_id in present:
+            entry = self.model[article_id]
+            entry["tags"] = normalise_tags([*entry["tags"], tag])
 
     @rule(article_id=ids, tags=st.lists(tag_names, min_size=1, max_size=2))
     def untag(self, article_id, tags):
@@ -161,6 +174,16 @@ ArchiveMachine.TestCase.settings = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 test_archive_state_machine = ArchiveMachine.TestCase
+
+
+class SegmentedArchiveMachine(ArchiveMachine):
+    """The same, with segments of 2 articles: sealing, rewriting and dropping segments."""
+
+    segment_size = 2
+
+
+SegmentedArchiveMachine.TestCase.settings = ArchiveMachine.TestCase.settings
+test_segmented_archive_state_machine = SegmentedArchiveMachine.TestCase
 
 
 class SlowArchiveMachine(ArchiveMachine):

@@ -15,6 +15,7 @@ write rewrites the archive file plus the segments it changed, never the whole ar
 from __future__ import annotations
 
 import errno
+import functools
 import itertools
 import os
 from contextlib import contextmanager
@@ -43,6 +44,8 @@ SEGMENTED_SCHEMA = 2
 ARTICLES = "articles"
 META = "meta"
 SEGMENTS = "segments"
+# Lookups by id that scan the segments' id lists before a map of them is built.
+SCANNED_LOOKUPS = 8
 # Reads of the whole archive retry when a writer replaced it meanwhile.
 READ_ATTEMPTS = 5
 
@@ -131,8 +134,8 @@ class ArchiveView:
         self._tables = self.head.db.storage.read()  # type: ignore[attr-defined]
         self._check_schema()
         self._segment_docs: dict[str, dict[str, Any]] = self._tables.get(SEGMENTS, {})
-        self._home = {article_id: number for number, doc in self._segment_docs.items() for article_id in doc.get("ids", [])}
         self._loaded: dict[str, _Part] = {}
+        self._lookups = 0
 
     def _check_schema(self) -> None:
         version = self.meta().get("schema_version", SCHEMA_VERSION)
@@ -147,6 +150,19 @@ class ArchiveView:
             raise ArchiveError(f"cannot read archive {self.path}: its table 'segments' is damaged; it was left untouched",
                                hint="run `newsarchive check --repair` to restore the last good backup")
 
+    def _segment_of(self, article_id: str) -> str | None:
+        """The number of the segment holding an article. The first few lookups scan the
+        segments' id lists; a command that looks up many builds a map (100,000 entries
+        cost 20 ms, more than a tag or a note needs to pay)."""
+        self._lookups += 1
+        if self._lookups <= SCANNED_LOOKUPS:
+            return next((n for n, doc in self._segment_docs.items() if article_id in doc["ids"]), None)
+        return self._home.get(article_id)
+
+    @functools.cached_property
+    def _home(self) -> dict[str, str]:
+        return {article_id: number for number, doc in self._segment_docs.items() for article_id in doc["ids"]}
+
     @property
     def segmented(self) -> bool:
         return bool(self._segment_docs)
@@ -156,15 +172,15 @@ class ArchiveView:
         return dict(doc) if doc else {}
 
     def __len__(self) -> int:
-        return len(self.head.doc_ids) + len(self._home)
+        return len(self.head.doc_ids) + sum(len(doc["ids"]) for doc in self._segment_docs.values())
 
     def ids(self) -> set[str]:
-        return set(self.head.doc_ids) | set(self._home)
+        return set(self.head.doc_ids).union(*(doc["ids"] for doc in self._segment_docs.values()))
 
     def _part_of(self, article_id: str) -> _Part | None:
         if article_id in self.head.doc_ids:
             return self.head
-        number = self._home.get(article_id)
+        number = self._segment_of(article_id)
         return self._segment(number) if number is not None else None
 
     def _segment(self, number: str) -> _Part:
@@ -189,7 +205,7 @@ class ArchiveView:
 
     def resolve(self, id_or_prefix: str) -> str:
         """The full id an id or unique id prefix names; NotFoundError or AmbiguousIdError."""
-        if id_or_prefix in self.head.doc_ids or id_or_prefix in self._home:
+        if id_or_prefix in self.head.doc_ids or self._segment_of(id_or_prefix) is not None:
             return id_or_prefix
         matches = sorted(i for i in self.ids() if i.startswith(id_or_prefix)) if id_or_prefix else []
         if not matches:
@@ -247,7 +263,8 @@ class ArchiveTransaction(ArchiveView):
         """Add new records (to the archive file's own table); their ids must be free."""
         # Not copied here: TinyDB stores a copy of each, and a bulk import must not hold three.
         records = list(records)
-        clashes = [r["id"] for r in records if r["id"] in self.head.doc_ids or r["id"] in self._home]
+        taken = self.ids()
+        clashes = [r["id"] for r in records if r["id"] in taken]
         if clashes:
             raise ValueError(f"ids already in the archive: {', '.join(clashes[:5])}")
         if records:
@@ -268,8 +285,13 @@ class ArchiveTransaction(ArchiveView):
             part = self._part_of(article_id)
             if part is None:
                 continue
+            number = None if part is self.head else self._segment_of(article_id)
             part.remove(article_id)
-            self._home.pop(article_id, None)
+            if number is not None:
+                # The segment's entry is rewritten on commit; until then it must agree.
+                self._segment_docs[number]["ids"].remove(article_id)
+                if "_home" in self.__dict__:
+                    del self._home[article_id]
             self.changes.upserted.pop(article_id, None)
             self.changes.deleted.add(article_id)
 
