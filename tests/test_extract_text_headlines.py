@@ -112,3 +112,18 @@ def test_a_blog_post_under_its_date_line_cuts_off_the_sidebar_above():
     assert article.title == "Harbour light keeper hands over the keys"
     assert article.published == "2019-03-07"
     assert article.body.startswith("The last keeper of the harbour light")
+
+
+def test_links_to_other_posts_and_box_labels_are_not_headlines():
+    """Issue 4: "Next post: ...", "Tags: ...", "12 Responses to ..." and "Powered by ..."
+    stand near a blog post's top but are never its headline, nor its standfirst."""
+    for line in (
+        "Next post: The harbour light keeper's last night on the tower",
+        "Tags: Harbour light, keeper, lighthouses, the quay",
+        "12 Responses to the harbour light keeper's last night",
+        "Proudly powered by the harbour light keepers' software",
+    ):
+        page = "Coastline Notes\n\nHarbour light keeper hands over the keys\n\n" + line + "\n\nMay 7, 2019\n\n" + BODY
+        article = extract_text_page(page)
+        assert article.title == "Harbour light keeper hands over the keys", line
+        assert article.subtitle is None, line

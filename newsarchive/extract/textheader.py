@@ -119,7 +119,14 @@ def meta_role(block: Block, dayfirst: bool | None = None) -> tuple[str, object] 
 # An image's placeholder or file name run into the line after it.
 IMAGE_PREFIX = re.compile(r"^(?:\[[^\]]{0,60}\]\s*)+(?=\S)|^[A-Za-z]+_\d{5,}\w*\s+(?=[A-Z0-9‘'\"“])")
 CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
-NOT_HEADLINE = re.compile(r"^\W*(?:by|von|par|por|door)\b|^\W*\d{1,2}[:.]\d\d|\b(?:posted|written|filed)\b", re.I)
+NOT_HEADLINE = re.compile(
+    r"^\W*(?:by|von|par|por|door)\b|^\W*\d{1,2}[:.]\d\d|\b(?:posted|written|filed)\b"
+    # links to the posts around this one, and the labels of a blog's side boxes
+    r"|^\W*(?:next|previous|prev|older|newer)\s+(?:post|article|entry|story)\b"
+    r"|^\W*(?:tags?|labels?|categories|category|location|download|archives?)\s*:"
+    r"|^\W*\d+\s+(?:responses|comments|replies|thoughts)\s+(?:to|on)\b|\bpowered\s+by\b",
+    re.I,
+)
 
 
 def content_words(text: str) -> set[str]:
@@ -451,6 +458,8 @@ def _next_candidate(blocks: list[Block], index: int, first: int, metas: dict[int
         return None
     block = blocks[below]
     if furniture_reason(block.text, block.words) or is_credit(block.text) or block.bullet or block.separators:
+        return None
+    if NOT_HEADLINE.search(block.text):
         return None
     return below if block.text[:1].isupper() or block.text[:1] in "‘'\"“" else None
 
