@@ -259,7 +259,7 @@ class Importer:
 
     def site_furniture(self) -> SiteFurniture:
         if self._site_furniture is None:
-            self._site_furniture = SiteFurniture(self.archive.originals, self.archive.store.read().stored_records())
+            self._site_furniture = SiteFurniture(self.archive.originals, self.archive.store.read().summaries())
         return self._site_furniture
 
     def _apply_learned_furniture(self, batch: list[Article]) -> None:

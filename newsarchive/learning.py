@@ -10,12 +10,13 @@ state of its own: everything is derived from the originals, so it is never stale
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Iterable
+from typing import Iterable
 
 from newsarchive.errors import BadInputError
 from newsarchive.extract.decode import decode_text
 from newsarchive.extract.textpage import learnable_lines
 from newsarchive.store.originals import OriginalsStore
+from newsarchive.store.segments import Summary
 
 # A line on this many pages of a site (other than the page itself) is the site's furniture.
 MIN_PAGES = 3
@@ -31,16 +32,16 @@ def site_key(site: str | None) -> str | None:
 class SiteFurniture:
     """Counts of normalised lines per site, from archived text pages and pages added here."""
 
-    def __init__(self, originals: OriginalsStore, records: Iterable[dict[str, Any]]) -> None:
+    def __init__(self, originals: OriginalsStore, articles: Iterable[Summary]) -> None:
+        """`articles`: the archive's article summaries (`ArchiveView.summaries()`)."""
         self.originals = originals
         self._digests: dict[str, list[str]] = {}
-        for record in sorted(records, key=lambda r: r.get("imported_at") or "", reverse=True):
-            origin = record.get("origin") or {}
-            key = site_key(record.get("site"))
-            if key and origin.get("format") == "text" and origin.get("sha256"):
+        for article in sorted(articles, key=lambda a: a.imported_at or "", reverse=True):
+            key = site_key(article.site)
+            if key and article.text_page:
                 digests = self._digests.setdefault(key, [])
-                if origin["sha256"] not in digests and len(digests) < MAX_PAGES_PER_SITE:
-                    digests.append(origin["sha256"])
+                if article.text_page not in digests and len(digests) < MAX_PAGES_PER_SITE:
+                    digests.append(article.text_page)
         self._counts: dict[str, Counter] = {}
         self._pages: dict[str, set[str]] = {}
 

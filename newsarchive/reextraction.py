@@ -41,7 +41,7 @@ def reextract(archive: Archive, ids: list[str] | None = None) -> ReextractReport
     report = ReextractReport()
     with archive.transaction() as txn:
         records = [txn.get(i) for i in resolve_all(txn, ids)] if ids else txn.records()
-        furniture = SiteFurniture(archive.originals, txn.stored_records())
+        furniture = SiteFurniture(archive.originals, txn.summaries())
         for record in records:
             assert record is not None
             origin = record.get("origin") or {}
@@ -83,6 +83,6 @@ def explain_page(archive: Archive, data: bytes, *, path: str = "-") -> list[Bloc
             site = extract_text_page(text).site
         except BadInputError:
             site = None
-        furniture = SiteFurniture(archive.originals, archive.read().stored_records())
+        furniture = SiteFurniture(archive.originals, archive.read().summaries())
         learned = furniture.furniture_for(site, learnable_lines(text), sha256_of(data))
     return explain_text_page(text, furniture=learned)

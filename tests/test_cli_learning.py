@@ -56,3 +56,16 @@ def test_explain_shows_the_learnt_line_and_why(run_cli, pages):
     appeal = next(block for block in page["blocks"] if block["text"].startswith(APPEAL))
     assert not appeal["kept"]
     assert "recurs on other pages of this site" in appeal["rule"]
+
+
+def test_pages_in_sealed_segments_still_teach_the_site(run_cli, pages, monkeypatch):
+    """The site's earlier pages are found through the segments' summaries, not by parsing them."""
+    from newsarchive.store import segments
+
+    monkeypatch.setattr(segments, "DEFAULT_SEGMENT_SIZE", 2)
+    for page in pages[:3]:
+        assert run_cli("import", page).code == 0  # one at a time: two sealed, one inline
+    run_cli("import", pages[3])
+    newest = run_cli("export", "--format", "json").json()
+    last = next(r for r in newest if "quarries" in r["title"])
+    assert APPEAL not in last["body"]

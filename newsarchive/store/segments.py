@@ -14,8 +14,8 @@ the backups (`backups.KEEP` previous archive files) may still name it, so it is 
 only once every backup is younger than its retirement.
 
 Each segment has a derived companion, `<name>.keys.json`: a summary of each article (url,
-body hash, originals), which the importer needs to find duplicates and `delete` to find
-unused originals, without parsing every segment. It records the segment file's
+body hash, originals, site), which the importer needs to find duplicates and learn site
+furniture, and `delete` to find unused originals, without parsing every segment. It records the segment file's
 fingerprint and is recomputed when that no longer matches.
 """
 
@@ -41,20 +41,27 @@ KEYS_SUFFIX = ".keys.json"
 DEFAULT_SEGMENT_SIZE = 2000
 
 # Bumped when what a keys file holds changes; a file of another version is recomputed.
-KEYS_VERSION = 2
+KEYS_VERSION = 3
 
 
 class Summary(NamedTuple):
-    """What the importer and `delete` need of every article, kept without its text."""
+    """What the importer, `delete` and furniture learning need of every article, kept
+    without its text."""
 
     id: str
     url: str | None
     body_hash: str | None  # None where a record has none (made by hand)
     originals: list[str]  # the sha256 of every original it refers to
+    site: str | None
+    text_page: str | None  # the sha256 of its original when that was a text page
+    imported_at: str | None
 
 
 def summary_of(record: dict[str, Any]) -> Summary:
-    return Summary(record["id"], record.get("url"), record.get("body_hash"), sorted(originals_of(record)))
+    origin = record.get("origin") if isinstance(record.get("origin"), dict) else {}
+    text_page = origin.get("sha256") if origin.get("format") == "text" else None
+    return Summary(record["id"], record.get("url"), record.get("body_hash"), sorted(originals_of(record)),
+                   record.get("site"), text_page, record.get("imported_at"))
 
 
 def segments_folder(archive: Path) -> Path:
