@@ -167,3 +167,34 @@ def test_source_filter_folds_case_beyond_ascii(run_cli, tmp_path):
     run_cli("import", dump)
     assert len(run_cli("list", "--source", "élan presse", "--format", "json").json()) == 1
     assert len(search_ids(run_cli, "tide", "--source", "ÉLAN PRESSE")) == 1
+
+
+def test_read_commands_in_a_real_process_deliver_all_output_and_their_exit_codes(run_cli, ids, isolated_archive):
+    """Read-only commands leave the process without the interpreter's shutdown (for speed):
+    every byte of output must still arrive, with the contract's exit codes, into a pipe too."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "NEWSARCHIVE_DB": str(isolated_archive), "NO_COLOR": "1"}
+
+    def run(*args, shell_tail=""):
+        if shell_tail:
+            command = " ".join([sys.executable, "-m", "newsarchive", *args]) + shell_tail
+            return subprocess.run(["sh", "-c", command], capture_output=True, text=True, env=env, timeout=60)
+        return subprocess.run([sys.executable, "-m", "newsarchive", *args], capture_output=True, text=True, env=env,
+                              timeout=60)
+
+    found = run("search", "vein", "--format", "json")
+    assert found.returncode == 0, found.stderr
+    assert {hit["id"] for hit in json.loads(found.stdout)} == {ids["Veins in the neck and MS"], ids["River levels fall in Zürich"]}
+    nothing = run("search", "zzznothing", "--format", "json")
+    assert (nothing.returncode, nothing.stdout, nothing.stderr) == (1, "[]\n", "No articles match.\n")
+    bad = run("search", "(vein", "--format", "json")
+    assert bad.returncode == 2 and bad.stdout == "" and "Error:" in bad.stderr
+    table = run("search", "vein")
+    assert table.returncode == 0 and "Veins in the neck and MS" in table.stdout and "2 articles found" in table.stdout
+    listed = run("list", "--format", "jsonl")
+    assert listed.returncode == 0 and len(listed.stdout.splitlines()) == len(ROWS)
+    piped = run("search", "vein", "--format", "ids", shell_tail=" | head -c 3")
+    assert "Traceback" not in piped.stderr and "BrokenPipe" not in piped.stderr

@@ -68,9 +68,8 @@ def test_search_as_json_loads_only_what_it_prints(tmp_path):
                    capture_output=True, check=True)  # brings the index up to date
     code = (
         "import sys\n"
-        "from newsarchive.cli import main\n"
-        "sys.argv = ['newsarchive', 'search', 'river', '--format', 'json']\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "from newsarchive.cli import cli\n"
+        "cli.main(['search', 'river', '--format', 'json'], standalone_mode=False)\n"
         "loaded = [m for m in ('rich', 'tinydb', 'newsarchive.export', 'newsarchive.cli.importing',\n"
         "          'newsarchive.cli.reading', 'newsarchive.cli.curating', 'newsarchive.cli.maintaining',\n"
         "          'snowballstemmer', 'csv') if m in sys.modules]\n"

@@ -36,6 +36,11 @@ EXIT_INTERRUPTED = 130
 # A bug of ours: a code of its own (BSD's EX_SOFTWARE), so that a script never reads a crash
 # as "nothing found".
 EXIT_INTERNAL = 70
+# Commands that only read the archive (the index they may bring up to date is committed and
+# closed before they print). Once one has printed, the interpreter's orderly shutdown, which
+# collects and frees every object and module, has nothing left to finish: these exit without
+# it, 5-10 ms sooner (a fifth of a scripted search). Commands that write keep the full exit.
+READ_ONLY_COMMANDS = frozenset({"search", "show", "list", "stats", "tags"})
 
 
 def default_db() -> Path:
@@ -79,6 +84,14 @@ class ArchiveGroup(click.Group):
             module, name = COMMANDS[cmd_name].split(":")
             self.add_command(getattr(importlib.import_module(f"newsarchive.cli.{module}"), name), cmd_name)
         return self.commands.get(cmd_name)
+
+    # The command this process ran, once Click has chosen it (for `main`'s way out).
+    ran: str | None = None
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):  # type: ignore[override]
+        name, command, rest = super().resolve_command(ctx, args)
+        self.ran = command.name if command is not None else None
+        return name, command, rest
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
@@ -177,13 +190,33 @@ def main() -> None:
     if hasattr(signal, "SIGXFSZ"):
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     try:
-        cli.main(prog_name="newsarchive")
-    except KeyboardInterrupt:
-        click.echo("Error: interrupted", err=True)
-        sys.exit(EXIT_INTERRUPTED)
-    finally:
-        # Flush now, so a closed pipe is noticed here rather than in interpreter shutdown.
         try:
-            sys.stdout.flush()
-        except BrokenPipeError:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            cli.main(prog_name="newsarchive")
+        except KeyboardInterrupt:
+            click.echo("Error: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        finally:
+            # Flush now, so a closed pipe is noticed here rather than in interpreter shutdown.
+            try:
+                sys.stdout.flush()
+            except BrokenPipeError:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except SystemExit as exc:  # Click ends every run this way
+        if cli.ran in READ_ONLY_COMMANDS:
+            _exit_at_once(exc.code)
+        raise
+
+
+def _exit_at_once(code: object) -> None:
+    """Exit as `sys.exit(code)` would, without the interpreter's shutdown."""
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError):
+            pass  # the reader went away, or the stream is closed: nothing left to deliver
+    os._exit(code)
