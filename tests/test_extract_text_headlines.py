@@ -127,3 +127,12 @@ def test_links_to_other_posts_and_box_labels_are_not_headlines():
         article = extract_text_page(page)
         assert article.title == "Harbour light keeper hands over the keys", line
         assert article.subtitle is None, line
+
+
+def test_a_blog_headline_right_under_its_date_line_may_be_one_word():
+    """Issue 4: a blog sets its posts as date line, headline, text; the headline may be a
+    single word, and it wins over the blog's name above it."""
+    page = "Coastline Notes\n\nHome\n\nThursday, March 7, 2019\n\nHandover!\n\n" + BODY
+    article = extract_text_page(page)
+    assert article.title == "Handover!"
+    assert article.published == "2019-03-07"

@@ -156,17 +156,19 @@ def headline_text(block: Block) -> str:
 
 
 def headline_score(
-    block: Block, distance: int, body_words: set[str] | None = None, *, bulleted_ok: bool = False
+    block: Block, distance: int, body_words: set[str] | None = None, *, bulleted_ok: bool = False, dated: bool = False
 ) -> float | None:
     """How much a block reads like a headline, `distance` blocks above the body; None if it cannot be one.
 
     A headline names what the article is about, so its words come back in the body:
     `body_words` (the content words of the body's opening) weighs that. A list item is a
-    headline only where `bulleted_ok` says its credit line follows right under it.
+    headline only where `bulleted_ok` says its credit line follows right under it, and a
+    single word ("Vacations!") only where `dated` says a date line stands right above it,
+    as a blog sets its posts.
     """
     text = headline_text(block)
     listed = block.bullet or text != block.text and LIST_ITEM.match(block.text) is not None
-    if block.words < 2 or block.words > 35 or (listed and not bulleted_ok) or block.separators or text.startswith("["):
+    if block.words < (1 if dated else 2) or block.words > 35 or (listed and not bulleted_ok) or block.separators or text.startswith("["):
         return None
     if NOT_HEADLINE.search(text):
         return None
@@ -291,12 +293,15 @@ def _headline(
         if index in metas or index in header.roles:
             continue
         distance += 1
-        score = headline_score(blocks[index], distance, body_words, bulleted_ok=index + 1 in metas)
+        dated = metas.get(index - 1, ("",))[0] == "date"
+        score = headline_score(blocks[index], distance, body_words, bulleted_ok=index + 1 in metas, dated=dated)
         if score is not None and blocks[index].words >= 3 and _repeated(lines, folded[index], index):
             score += REPEAT_BONUS
         # Under a headline come its credits: a by-line or a date within a few blocks.
         if score is not None and any(i in metas for i in range(index + 1, index + 1 + CREDIT_REACH)):
             score += CREDIT_BONUS
+        elif score is not None and dated and distance <= 2:
+            score += CREDIT_BONUS  # a blog's post: date line, headline, text
         if score is not None and (best is None or score > best[0]):
             best = (score, index)
     if best is None:
