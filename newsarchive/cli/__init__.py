@@ -202,7 +202,7 @@ def main() -> None:
             except BrokenPipeError:
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except SystemExit as exc:  # Click ends every run this way
-        if cli.ran in READ_ONLY_COMMANDS:
+        if cli.ran is None or cli.ran in READ_ONLY_COMMANDS:  # None: no command ran (--help, --version)
             _exit_at_once(exc.code)
         raise
 
