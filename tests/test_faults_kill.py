@@ -189,6 +189,15 @@ def test_kill_loop_default(tmp_path):
     assert tally["killed"] >= 3, tally  # the loop must really kill, not just run commands
 
 
+def test_kill_loop_segmented(tmp_path, monkeypatch):
+    """The same, with segments of 150 articles: kills land while segments are sealed,
+    rewritten under new names and retired (issue 9's store)."""
+    monkeypatch.setenv("NEWSARCHIVE_SEGMENT_SIZE", "150")  # the spawned commands inherit it
+    tally = _kill_loop(tmp_path, runs=20, seed=9)
+    assert tally["killed"] >= 3, tally
+    assert len(list((tmp_path / "kill" / "news.json.d" / "segments").glob("*.json"))) > 10
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("seed", range(10))
 def test_kill_loop_slow(tmp_path, seed):

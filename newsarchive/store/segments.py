@@ -37,8 +37,10 @@ from newsarchive.store.jsonfile import Tables, serialise_archive
 FOLDER = "segments"
 KEYS_SUFFIX = ".keys.json"
 # Articles per sealed segment. Small enough that a write touching one article rewrites a
-# few megabytes; large enough that 100,000 articles make only 50 files.
+# few megabytes; large enough that 100,000 articles make only 50 files. The environment
+# variable overrides it (for archives of unusually long or short articles, and for tests).
 DEFAULT_SEGMENT_SIZE = 2000
+SEGMENT_SIZE_VARIABLE = "NEWSARCHIVE_SEGMENT_SIZE"
 
 # Bumped when what a keys file holds changes; a file of another version is recomputed.
 KEYS_VERSION = 3
@@ -62,6 +64,16 @@ def summary_of(record: dict[str, Any]) -> Summary:
     text_page = origin.get("sha256") if origin.get("format") == "text" else None
     return Summary(record["id"], record.get("url"), record.get("body_hash"), sorted(originals_of(record)),
                    record.get("site"), text_page, record.get("imported_at"))
+
+
+def configured_segment_size() -> int:
+    """The segment size the environment asks for, or the default; ValueError when unusable."""
+    value = os.environ.get(SEGMENT_SIZE_VARIABLE, "").strip()
+    if not value:
+        return DEFAULT_SEGMENT_SIZE
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"{SEGMENT_SIZE_VARIABLE} must be a whole number of articles, 1 or more, not {value!r}")
+    return int(value)
 
 
 def segments_folder(archive: Path) -> Path:

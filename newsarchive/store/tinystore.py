@@ -313,7 +313,11 @@ class ArchiveStore:
         self.path = Path(path)
         self.lock_timeout = lock_timeout
         # Read when the store is made (not imported), so tests can make segments small.
-        self.segment_size = segment_size or segments.DEFAULT_SEGMENT_SIZE
+        try:
+            self.segment_size = segment_size or segments.configured_segment_size()
+        except ValueError as exc:
+            raise ArchiveError(str(exc), hint=f"unset {segments.SEGMENT_SIZE_VARIABLE} to use the default, "
+                                              f"{segments.DEFAULT_SEGMENT_SIZE}") from None
 
     @property
     def sidecar(self) -> Path:
