@@ -23,8 +23,8 @@ which an earlier version read as UTF-8 and so scored every method 0 on them.
 Title accuracy: the extracted title, after normalising case, spacing and punctuation,
 equals what the HTML states as the headline: its og:title or <title>; either of them
 without the parts that name the site ("Headline - Site", "Site | Headline", "Site »
-Blog Archive » Headline"), a part naming the site when it opens or closes the titles of
-two or more pages of the same domain or spells the host name; or an <h1> /
+Blog Archive » Headline"), a part naming the site when it recurs in the titles of the
+same domain's pages, spells the host name, or calls itself a blog, magazine or ".com"; or an <h1> /
 itemprop="headline" that is not the site's name and shares a third of its words with the
 <title> (the headline as the page shows it, often shorter than the <title>). An earlier
 version accepted any title of 12 characters or more contained in the <title>: it rejected
@@ -106,6 +106,11 @@ GENERIC_HOST_LABELS = frozenset(
 )
 
 
+# Words that mark a title part as the site's name ("Curious Cat Management Blog",
+# "Néojaponisme » Blog Archive", "Discover Magazine", "VMblog.com").
+SITE_WORDS = frozenset("blog blogs archive magazine official com net org".split())
+
+
 def title_chunks(title: str | None) -> list[str]:
     """The parts a <title> is made of, normalised: "A - B | C" -> ["a", "b", "c"]."""
     return [c for c in (normalise_title(part) for part in TITLE_SEPARATORS.split(title or "")) if c]
@@ -133,17 +138,19 @@ def site_name_chunks(metas: dict[str, dict]) -> dict[str, set[str]]:
 
 def site_likeness(chunk: str, domain: str | None, recurring: set[str]) -> float:
     """How surely a normalised title part names the site (0 when it does not): 2 when it
-    recurs on the site's other pages, else the share of its letters that spell the host
+    recurs on the site's other pages, 0.5 when it says "blog", "magazine", ".com" and the
+    like in eight words or fewer, else the share of its letters that spell the host
     name ("Brainy Gamer" on brainygamer.com: 1.0; "Hacker Monthly Blog" on
     hackermonthly.com: 0.76), counted from 0.4 up."""
     if chunk in recurring:
         return 2.0
     letters = re.sub(r"\W|_", "", chunk)
+    worded = 0.5 if len(chunk.split()) <= 8 and SITE_WORDS & set(chunk.split()) else 0.0
     labels = [label.replace("-", "") for label in (domain or "").casefold().split(".") if label not in GENERIC_HOST_LABELS]
     if len(letters) >= 4 and letters in "".join(labels):
         return 1.0
     share = max((len(label) / len(letters) for label in labels if len(label) >= 5 and label in letters), default=0.0)
-    return share if share >= 0.4 else 0.0
+    return max(share if share >= 0.4 else 0.0, worded)
 
 
 def names_site(chunk: str, domain: str | None, recurring: set[str]) -> bool:
