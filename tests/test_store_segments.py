@@ -251,3 +251,13 @@ def test_delete_keeps_a_shared_original_and_parses_only_the_segments_it_changes(
     rest = run_cli("list", "--format", "ids").stdout.split()
     assert run_cli("delete", *rest, "--yes").code == 0
     assert not OriginalsStore(archive).has(digest)
+
+
+@pytest.mark.parametrize("value", ["0", "two thousand", "-5"])
+def test_an_unusable_segment_size_is_refused_with_the_fix(run_cli, monkeypatch, tmp_path, value):
+    monkeypatch.setenv(segments.SEGMENT_SIZE_VARIABLE, value)
+    source = write_jsonl(tmp_path / "one.jsonl", [article("x", 1)])
+    result = run_cli("import", source, "--format", "jsonl")
+    assert result.code == 3
+    assert "NEWSARCHIVE_SEGMENT_SIZE must be a whole number" in result.stderr
+    assert "unset NEWSARCHIVE_SEGMENT_SIZE" in result.stderr
