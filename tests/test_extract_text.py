@@ -337,6 +337,11 @@ def test_arbitrary_pages_of_lines_give_an_article_or_bad_input(lines):
         "Leia também",
         "Alle rechten voorbehouden",
         "Photo: Lukas Brandner / Getty Images",
+        # issue 4: a comment form's labels, a sidebar's box and widget headings
+        "Mail (will not be published) (required)",
+        "Your email address will not be published. Required fields are marked *",
+        "Recent Blog Posts",
+        "Amazon.com Widgets",
     ],
 )
 def test_furniture_lines(line):

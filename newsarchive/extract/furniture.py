@@ -38,7 +38,8 @@ sign ?up | sign ?in | log ?in | log ?out | register | subscribe | subscription |
 | listen to this (article|story) | audio version | play video | watch video | view gallery | enlarge this image | toggle caption
 | reading time | \d+ min(ute)?s? read | was this (article|page|information) helpful | lesen sie (auch|mehr) | lesezeit
 | leestijd | temps de lecture | tiempo de lectura | tempo di lettura | tempo de leitura | accept( and close| all)? | akzeptieren | accepter | aceptar | accetta
-| loading | javascript | enable javascript | flash player | adobe flash
+| loading | javascript | enable javascript | flash player | adobe flash | widgets?
+| will not be published | \(required\) | required fields | recent (posts|blog posts|comments|articles|entries|stories)
 | anmelden | abmelden | einloggen | registrieren | abonnieren | abonnement | teilen | drucken | versenden | anzeige | werbung
 | mehr zum thema | weiterlesen | weitere artikel | datenschutz | impressum | alle rechte vorbehalten | kommentare? | startseite | zur startseite | meistgelesen
 | s'abonner | abonnez-vous | se connecter | connexion | inscription | partager | imprimer | publicité | lire aussi | à lire aussi | lire la suite | en savoir plus

@@ -123,7 +123,7 @@ NOT_HEADLINE = re.compile(
     r"^\W*(?:by|von|par|por|door)\b|^\W*\d{1,2}[:.]\d\d|\b(?:posted|written|filed)\b"
     # links to the posts around this one, and the labels of a blog's side boxes
     r"|^\W*(?:next|previous|prev|older|newer)\s+(?:post|article|entry|story)\b"
-    r"|^\W*(?:tags?|labels?|categories|category|location|download|archives?)\s*:"
+    r"|^\W*(?:tags?|labels?|categories|category|name|location|download|archives?)\s*:"
     r"|^\W*\d+\s+(?:responses|comments|replies|thoughts)\s+(?:to|on)\b|\bpowered\s+by\b",
     re.I,
 )
