@@ -136,3 +136,17 @@ def test_a_blog_headline_right_under_its_date_line_may_be_one_word():
     article = extract_text_page(page)
     assert article.title == "Handover!"
     assert article.published == "2019-03-07"
+
+
+def test_explain_says_why_the_blurb_above_a_swallowed_headline_went():
+    """Issue 4: explain mode names the rule that cut the run's opening off."""
+    from newsarchive.extract.textpage import explain_text_page
+
+    blurb = (
+        "Welcome to Coastline Notes, where a retired ferry engineer writes about the harbour, "
+        "its boats and the people who keep them running, three times a week or so."
+    )
+    page = "Coastline Notes\n\nHome\n\n" + blurb + "\n\nThursday, March 7, 2019\n\nHarbour light keeper hands over the keys\n\n" + BODY
+    decision = next(d for d in explain_text_page(page) if d.text == blurb)
+    assert not decision.kept
+    assert "headline found inside the article run" in decision.rule

@@ -108,15 +108,17 @@ def _analyse(text: str, furniture: frozenset[str], dayfirst: bool | None) -> _An
     while len(body) > 1 and body[0] < run[0] + LEADING_HEADER_BLOCKS and not blocks[body[0]].ends_sentence and blocks[body[0]].words <= 40:
         roles[body.pop(0)] = "outside"
     swallowed = headline_in_run(blocks, body)
-    if swallowed is not None:
-        for index in body:
-            if index <= swallowed:
-                roles[index] = "outside"
-        body = [i for i in body if i > swallowed]
+    cut = [i for i in body if swallowed is not None and i <= swallowed]
+    for index in cut:
+        roles[index] = "outside"
+    body = body[len(cut):]
     header = read_header(blocks, body, dayfirst)
     for index, role in header.roles.items():
         roles[index] = role
     notes = _tidy_body(blocks, roles)
+    for index in cut:
+        if roles[index] == "outside":
+            notes[index] = "above the headline found inside the article run (a sidebar or a box, not the article)"
     return _Analysis(blocks, verdicts, roles, run, header, language, dayfirst, notes)
 
 
