@@ -284,6 +284,9 @@ class Importer:
         """Fill in what the extractor leaves to the pipeline."""
         ready = []
         now = utc_now()
+        # Shared by every article of the file: a 100,000-record dump holds one copy of each.
+        path = extracted.path if extracted.path == "-" else os.path.abspath(extracted.path)
+        extractor = f"newsarchive {__version__} {extracted.format}"
         for number, article in enumerate(extracted.articles):
             article.tags = normalise_tags([*article.tags, *self.options.tags])
             if self.options.source:
@@ -292,10 +295,10 @@ class Importer:
                 article.url = canonical_url(article.url)
             article.imported_at = now
             article.origin = {
-                "path": extracted.path if extracted.path == "-" else os.path.abspath(extracted.path),
+                "path": path,
                 "format": extracted.format,
                 "sha256": extracted.sha256,
-                "extractor": f"newsarchive {__version__} {extracted.format}",
+                "extractor": extractor,
                 **({"record": number} if len(extracted.articles) > 1 else {}),
                 **article.origin,
             }
@@ -353,7 +356,9 @@ class Importer:
         new_records: dict[str, dict[str, Any]] = {}
         for article in batch:
             digest_of_original = article.origin.get("sha256", "")
-            if write and not kept.setdefault(digest_of_original, self.archive.originals.has(digest_of_original)):
+            if write and digest_of_original not in kept:
+                kept[digest_of_original] = self.archive.originals.has(digest_of_original)
+            if write and not kept[digest_of_original]:
                 # A delete running meanwhile removed the original this import had kept.
                 outcome["failed"].append(BadInputError(
                     "its original was removed by a delete running at the same time; import it again",
