@@ -406,17 +406,12 @@ class Importer:
             view.insert(new_records.values())
         return outcome
 
-
     def _near_duplicate_finder(self, view: Any, batch_size: int) -> NearDuplicateFile | None:
         """The archive's signatures, brought up to date, unless this is a bulk load."""
         if batch_size > NEAR_DUPLICATE_LIMIT:
             return None
-        keys = [{"id": s.id, "body_hash": s.body_hash} for s in view.summaries()]
         finder = NearDuplicateFile(self.archive.store.sidecar)
-        if finder.missing(keys) > NEAR_DUPLICATE_LIMIT:
-            return None
-        finder.sync(keys, body_of=lambda article_id: (view.get(article_id) or {}).get("body") or "")
-        return finder
+        return finder if finder.follow(view, limit=NEAR_DUPLICATE_LIMIT) else None
 
 
 def _file_size(path: os.PathLike[str] | str) -> int:

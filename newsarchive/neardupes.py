@@ -22,6 +22,7 @@ from newsarchive.store.atomic import write_atomically
 
 if TYPE_CHECKING:
     from newsarchive.archive import Archive
+    from newsarchive.store.tinystore import ArchiveView
 
 FILE_NAME = "neardup.json"
 Progress = Callable[[int, int], None]
@@ -74,6 +75,17 @@ class NearDuplicateFile:
             self.add(record["id"], record.get("body_hash") or "", signature(body))
             if progress and (done % 200 == 0 or done == len(todo)):
                 progress(done, len(todo))
+
+    def follow(self, view: ArchiveView, progress: Progress | None = None, *, limit: int | None = None) -> bool:
+        """Bring the signatures in step with the archive `view`, reading bodies only for the
+        articles whose signature is missing or out of date (so a large archive whose
+        signatures are kept is not parsed whole). False, doing nothing, when more than
+        `limit` are missing."""
+        keys = [{"id": s.id, "body_hash": s.body_hash} for s in view.summaries()]
+        if limit is not None and self.missing(keys) > limit:
+            return False
+        self.sync(keys, progress, body_of=lambda article_id: (view.get(article_id) or {}).get("body") or "")
+        return True
 
     def add(self, article_id: str, body_hash: str, sig: list[int]) -> None:
         self.index.add(article_id, sig)
@@ -128,7 +140,7 @@ def near_duplicates(archive: Archive, threshold: float, progress: Progress | Non
     """Clusters of near-duplicate articles in the archive, each with its records."""
     view = archive.read()
     finder = NearDuplicateFile(archive.store.sidecar)
-    finder.sync(view.records(), progress)
+    finder.follow(view, progress)
     finder.save()
     clusters = finder.clusters(threshold)
     for cluster in clusters:
