@@ -23,7 +23,7 @@ from newsarchive.extract.bylines import (
 )
 from newsarchive.extract.dates import find_dates, parse_date, split_dateline
 from newsarchive.extract.furniture import furniture_reason, is_box_heading, is_credit
-from newsarchive.extract.textblocks import BULLET, WIDGET, Block
+from newsarchive.extract.textblocks import WIDGET, Block
 
 # How far above the body the headline may be, in blocks.
 HEADLINE_REACH = 30
