@@ -181,6 +181,20 @@ def test_a_narrow_column_of_a_dump_is_joined_at_its_own_margin():
     assert blocks[1].text.startswith("the narrow column says thing 0") and blocks[1].text.endswith("thing 19 and more.")
 
 
+def test_a_lone_long_line_sets_no_column_margin():
+    """Issue 4: a headline that is the longest line around it, with a menu label under it,
+    is not a paragraph wrapped at its own length: the two stay apart."""
+    import textwrap
+
+    prose = " ".join(f"sentence number {n} of the wide paragraph goes on here." for n in range(60))
+    wide = textwrap.wrap(prose, 98)
+    headline = "Harbour light keeper hands over the keys after forty years on the tower steps"
+    menu = "\n".join(f"Menu item {n}" for n in range(14))
+    page = "\n".join(wide) + "\n\n" + menu + "\n\n" + headline + "\nWhat's New\nTimetables\n\n" + menu + "\n\n" + "\n".join(wide) + "\n"
+    texts = [b.text for b in split_blocks(page)]
+    assert headline in texts
+
+
 def test_unwrapped_lines_are_never_joined():
     page = "\n".join(f"Line {n} is a sentence of its own." for n in range(30))
     assert len(split_blocks(page)) == 30

@@ -142,10 +142,14 @@ class _Columns:
         self.indents = [len(line) - len(line.lstrip()) if line.strip() else -1 for line in lines]
         self.lengths = [len(line.rstrip()) for line in lines]
 
-    def margin(self, number: int) -> int:
+    def margin(self, number: int) -> tuple[int, int]:
+        """The column's margin, and how many lines of the column come within a short word
+        of it: a column wraps several; a lone long line (a headline) sets no margin."""
         indent = self.indents[number]
         window = range(max(0, number - COLUMN_REACH), min(len(self.indents), number + COLUMN_REACH + 1))
-        return max((self.lengths[i] for i in window if self.indents[i] == indent), default=0)
+        lengths = [self.lengths[i] for i in window if self.indents[i] == indent]
+        margin = max(lengths, default=0)
+        return margin, sum(1 for n in lengths if n >= margin - 5)
 
 
 def _continues_in_column(previous: str, line: str, columns: _Columns, number: int) -> bool:
@@ -154,8 +158,10 @@ def _continues_in_column(previous: str, line: str, columns: _Columns, number: in
     indent = columns.indents[number]
     if indent < 0 or indent != len(previous) - len(previous.lstrip()) or BULLET.match(line):
         return False
-    margin = columns.margin(number)
-    return margin - indent >= 30 and len(previous.rstrip()) + 1 + len(line.split()[0]) > margin - 2
+    margin, reached = columns.margin(number)
+    return (
+        reached >= 2 and margin - indent >= 30 and len(previous.rstrip()) + 1 + len(line.split()[0]) > margin - 2
+    )
 
 
 def _carries_on(previous: str, line: str) -> bool:
