@@ -19,6 +19,7 @@ from newsarchive.errors import NotFoundError
 from newsarchive.filters import RecordFilter
 from newsarchive.model import (
     count_words,
+    has_usable_id,
     is_iso_date,
     normalise_tags,
     originals_of,
@@ -27,7 +28,7 @@ from newsarchive.model import (
     validate_record,
 )
 from newsarchive.store.fingerprint import sidecar_of
-from newsarchive.store.segments import archive_fingerprint, segments_folder
+from newsarchive.store.segments import archive_fingerprint, is_segment_name, segments_folder
 from newsarchive.store.originals import OriginalsStore
 
 if TYPE_CHECKING:
@@ -57,9 +58,8 @@ class Archive:
         # Loaded on first use: reads that the index answers never load TinyDB.
         from newsarchive.store.tinystore import ArchiveStore
 
-        if self.lock_timeout is None:
-            return ArchiveStore(self.path, segment_size=self.segment_size)
-        return ArchiveStore(self.path, lock_timeout=self.lock_timeout, segment_size=self.segment_size)
+        options = {} if self.lock_timeout is None else {"lock_timeout": self.lock_timeout}
+        return ArchiveStore(self.path, segment_size=self.segment_size, **options)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -130,8 +130,10 @@ class Archive:
         return figures
 
     def _bytes_on_disk(self) -> int:
-        """The archive file and its segment files (including versions kept for backups)."""
-        files = [self.path, *(segments_folder(self.path).glob("*.json"))]
+        """The archive file and the segment files beside it (the versions kept for the
+        backups included; derived keys files not)."""
+        folder = segments_folder(self.path)
+        files = [self.path, *(p for p in folder.glob("*.json") if is_segment_name(p.name))]
         total = 0
         for path in files:
             try:
@@ -181,14 +183,14 @@ class Archive:
         last synced (including a change made by hand to the JSON file)."""
         from newsarchive.search.index import SearchIndex
 
-        fingerprint = self._fingerprint()
-        if fingerprint is None:
+        if not self.path.exists():
             # No archive yet (or a mistyped --db): answer from an empty index in memory
             # rather than leave an index folder beside a file that does not exist.
             return _index_in_memory([], EMPTY_ARCHIVE)
         try:
             index = SearchIndex.open_or_reset(self.index_path)
-            if index.fingerprint() != fingerprint:
+            synced = index.fingerprint()
+            if self._fingerprint(known=synced) != synced:
                 view, fingerprint = self.store.read_with_fingerprint()
                 index.sync(indexable(view), fingerprint or EMPTY_ARCHIVE)
             return index
@@ -198,20 +200,24 @@ class Archive:
             view, fingerprint = self.store.read_with_fingerprint()
             return _index_in_memory(indexable(view), fingerprint or EMPTY_ARCHIVE)
 
-    def _fingerprint(self) -> str | None:
+    def _fingerprint(self, known: str | None) -> str | None:
+        """The archive's fingerprint now, taking the segments to check from `known` (what
+        the index was synced with), so that no read parses the archive file."""
         try:
-            return archive_fingerprint(self.path)
+            return archive_fingerprint(self.path, known)
         except OSError:
-            return self.store.fingerprint()  # raises the archive error, worded as everywhere
+            return self.store.fingerprint(known)  # raises the archive error, worded as everywhere
 
     def reindex(self) -> int:
-        """Rebuild the search index from the archive; returns the number of articles."""
+        """Rebuild the search index (and any segment summary that disagrees with its segment)
+        from the archive; returns the number of articles."""
         from newsarchive.search.index import SearchIndex
 
         view, fingerprint = self.store.read_with_fingerprint()
         with SearchIndex.open_or_reset(self.index_path) as index:
             index.reset()
             index.rebuild(indexable(view), fingerprint or EMPTY_ARCHIVE)
+        self.store.refresh_keys(view)  # the other derived files: the segments' summaries
         return len(view)
 
     def tag(self, ids: list[str], tags: list[str], *, remove: bool = False) -> list[str]:
@@ -267,7 +273,9 @@ class Archive:
         def remove_unused_originals() -> None:
             # Under the lock: an import recording one of these originals waits its turn, and
             # then finds it gone and says so (ingest checks), instead of losing it silently.
-            for digest in unused:
+            # The summaries said no article refers to these; the archive's own bytes must
+            # agree before an original, which nothing can rebuild, is deleted.
+            for digest in unused - self.store.mentioned(txn, unused):
                 self.originals.remove(digest)
 
         with self.transaction(after_write=remove_unused_originals) as txn:
@@ -280,7 +288,7 @@ class Archive:
 def indexable(view: ArchiveView) -> list[dict[str, Any]]:
     """The records the index can hold: a record damaged by hand (no string id) is left to
     `check` to report, not allowed to break every read."""
-    return [r for r in view.stored_records() if isinstance(r.get("id"), str) and r["id"]]
+    return [r for r in view.stored_records() if has_usable_id(r)]
 
 
 def _index_in_memory(records: list[dict[str, Any]], fingerprint: str) -> SearchIndex:

@@ -30,6 +30,10 @@ class ArchiveBusyError(ArchiveError):
     """Another process held the archive's lock for longer than we were willing to wait."""
 
 
+class SegmentMissingError(ArchiveError):
+    """A segment file the archive file names is gone (retired by a writer meanwhile, or lost)."""
+
+
 class NotFoundError(NewsArchiveError):
     """An article id (or id prefix) matches nothing in the archive."""
 

@@ -226,6 +226,13 @@ def validate_record(record: dict[str, Any], *, check_word_count: bool = True) ->
 
 def originals_of(record: dict[str, Any]) -> set[str]:
     """The sha256 of every original a record refers to, its merged copies' included."""
-    origin = record.get("origin") or {}
-    digests = {origin.get("sha256")} | {(c.get("origin") or {}).get("sha256") for c in origin.get("copies", [])}
-    return {d for d in digests if d}
+    origin = record.get("origin") if isinstance(record.get("origin"), dict) else {}
+    copies = origin.get("copies") if isinstance(origin.get("copies"), list) else []
+    origins = [origin, *(c.get("origin") for c in copies if isinstance(c, dict))]
+    # A record damaged by hand may hold anything here: only sha256 strings count.
+    return {o["sha256"] for o in origins if isinstance(o, dict) and isinstance(o.get("sha256"), str) and o["sha256"]}
+
+
+def has_usable_id(record: dict[str, Any]) -> bool:
+    """Whether a stored record has an id to find it by (one damaged by hand may not)."""
+    return isinstance(record.get("id"), str) and record["id"] != ""

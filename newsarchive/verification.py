@@ -39,6 +39,11 @@ def check(archive: Archive, *, originals: bool = True) -> CheckReport:
     view, fingerprint = archive.store.read_with_fingerprint()
     report = CheckReport(articles=len(view))
     report.index_state = _check_index(archive, view, fingerprint or EMPTY_ARCHIVE, report)
+    # The segments' summaries are derived like the index: put right, not reported.
+    archive.store.refresh_keys(view)
+    for name in view.disagreeing_segments():
+        report.problems.append(f"segment {name} does not hold the articles the archive file lists for it "
+                               f"(edited by hand?); run `newsarchive check --repair`")
     for record in view.stored_records():
         for problem in validate_record(record):
             report.problems.append(f"article {record.get('id', '?')}: {problem}")
@@ -72,7 +77,8 @@ def _check_index(archive: Archive, view: ArchiveView, fingerprint: str, report: 
 
 
 def repair(archive: Archive) -> RepairReport:
-    """Restore the newest backup that loads, keeping the damaged file aside; say what was lost."""
-    from newsarchive.store.backups import restore_newest_backup
+    """Restore a damaged archive file from its newest good backup and mend damaged segments,
+    keeping every damaged file aside; say what was lost."""
+    from newsarchive.store.backups import repair as repair_store
 
-    return restore_newest_backup(archive.store)
+    return repair_store(archive.store)

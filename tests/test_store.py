@@ -7,7 +7,7 @@ import pytest
 
 from newsarchive.errors import AmbiguousIdError, ArchiveBusyError, ArchiveError, NotFoundError
 from newsarchive.store.tinystore import ArchiveStore
-from newsarchive.store.backups import backup_paths, restore_newest_backup
+from newsarchive.store.backups import backup_paths, repair
 from newsarchive.store.lock import ArchiveLock
 from newsarchive.store.originals import OriginalsStore, sha256_of
 
@@ -161,7 +161,7 @@ def test_repair_restores_the_newest_backup_that_loads(store):
         with store.transaction() as txn:
             txn.insert([record(f"id{n}")])
     store.path.write_bytes(b"{ broken")
-    report = restore_newest_backup(store)
+    report = repair(store)
     assert report.articles == 2
     assert report.damaged_kept_as.read_bytes() == b"{ broken"
     assert set(store.read().ids()) == {"id0", "id1"}

@@ -146,19 +146,51 @@ def test_a_missing_segment_is_reported_with_its_path_and_the_fix(archive, run_cl
     assert "Traceback" not in result.stderr
 
 
-def test_check_repair_restores_the_backup_whose_segments_are_intact(archive, run_cli):
-    target = ids_in_segment(archive, "2")[0]
-    assert run_cli("tag", target, "lost-in-repair").code == 0
-    damaged = folder(archive) / segment_files(archive)["2"]
-    damaged.write_bytes(damaged.read_bytes()[:40])  # truncated: not JSON any more
+def test_check_repair_keeps_what_is_readable_of_a_damaged_segment(archive, run_cli):
+    names = segment_files(archive)
+    first, *lost = ids_in_segment(archive, "2")
+    damaged = folder(archive) / names["2"]
+    lines = damaged.read_bytes().split(b"\n")
+    # Cut inside the second article: the first stays readable line by line, the rest is lost.
+    damaged.write_bytes(b"\n".join(lines[:3]) + b"\n" + lines[3][:40])
     check = run_cli("check")
     assert check.code == 3 and str(damaged) in check.stderr
     repaired = run_cli("check", "--repair")
     assert repaired.code == 0, repaired
+    assert f"Mended segment {names['2']}" in repaired.stderr
+    assert "Lost 2 articles" in repaired.stderr and all(i in repaired.stderr for i in lost)
+    articles = load_articles(archive)
+    assert len(articles) == 5 and first in articles
+    assert run_cli("check").code == 0
+    assert len(run_cli("list", "--format", "ids").stdout.split()) == 5
+
+
+def test_check_repair_restores_a_damaged_archive_file_and_its_segments_stay(archive, run_cli):
+    target = ids_in_segment(archive, "2")[0]
+    assert run_cli("tag", target, "lost-in-repair").code == 0
+    archive.write_bytes(archive.read_bytes()[:100])  # the archive file itself is truncated
+    assert run_cli("list").code == 3
+    repaired = run_cli("check", "--repair")
+    assert repaired.code == 0, repaired
+    assert "Restored 7 articles from" in repaired.stderr
     articles = load_articles(archive)
     assert len(articles) == 7
     assert articles[target]["tags"] == []  # the write after the backup is what was lost
     assert run_cli("check").code == 0
+
+
+def test_a_segment_whose_ids_were_changed_by_hand_is_reported_and_relisted(archive, run_cli):
+    path = folder(archive) / segment_files(archive)["1"]
+    gone = ids_in_segment(archive, "1")[0]
+    text = path.read_text()
+    path.write_text(text.replace(f'"id":"{gone}"', '"id":"feedfacecafe"'))
+    assert run_cli("tag", gone, "x").code == 1  # not found, not a crash
+    check = run_cli("check")
+    assert check.code == 3 and "does not hold the articles the archive file lists" in check.stderr
+    assert run_cli("check", "--repair").code == 0
+    assert "feedfacecafe" in ids_in_segment(archive, "1") and gone not in ids_in_segment(archive, "1")
+    assert run_cli("check").code == 0
+    assert run_cli("show", "feedfacecafe", "--format", "json").code == 0
 
 
 def test_a_one_file_archive_is_split_on_its_first_write(run_cli, isolated_archive, tmp_path, monkeypatch):
@@ -261,3 +293,132 @@ def test_an_unusable_segment_size_is_refused_with_the_fix(run_cli, monkeypatch, 
     assert result.code == 3
     assert "NEWSARCHIVE_SEGMENT_SIZE must be a whole number" in result.stderr
     assert "unset NEWSARCHIVE_SEGMENT_SIZE" in result.stderr
+
+
+def test_an_interrupt_before_the_rename_is_known_not_to_have_landed(archive, monkeypatch):
+    """A Ctrl-C after new segment files are written but before the archive file is
+    replaced: the transaction must not claim a write that did not happen."""
+    store = ArchiveStore(archive, segment_size=SIZE)
+    before = load_articles(archive)
+
+    def interrupted(path):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(backups, "rotate_in", interrupted)
+    records = [dict(article("late", i), id=f"{i:012x}", tags=[], notes=[]) for i in range(4)]
+    with pytest.raises(KeyboardInterrupt):
+        with store.transaction() as txn:
+            txn.insert(records)  # seals a new segment, written before the rename
+    assert txn.committed is False
+    assert load_articles(archive) == before
+
+
+def test_names_in_the_archive_file_never_reach_outside_the_segments_folder(archive, run_cli, tmp_path):
+    precious = tmp_path / "elsewhere" / "precious.json"
+    precious.parent.mkdir()
+    precious.write_text("{}")
+    data = manifest(archive)
+    data["meta"]["1"]["retired"] = [{"file": str(precious), "at": -10}, {"file": "../../elsewhere/precious.json", "at": -10}]
+    archive.write_text(json.dumps(data))
+    assert run_cli("tag", ids_in_segment(archive, "1")[0], "x").code == 0
+    assert precious.exists()  # never deleted, only forgotten
+    data = manifest(archive)
+    data["segments"]["1"]["file"] = "../../elsewhere/precious.json"
+    archive.write_text(json.dumps(data))
+    refused = run_cli("list")
+    assert refused.code == 3 and "table 'segments' is damaged" in refused.stderr
+
+
+def test_a_keys_file_that_lies_does_not_cost_an_original(archive, run_cli):
+    from newsarchive.store.originals import OriginalsStore
+
+    (digest,) = OriginalsStore(archive).all_digests()
+    for keys in folder(archive).glob("*" + segments.KEYS_SUFFIX):
+        data = json.loads(keys.read_text())
+        for entry in data["keys"]:
+            entry[3] = []  # "refers to no original"
+        keys.write_text(json.dumps(data))
+    inline = manifest(archive)["articles"]["7"]["id"] if "7" in manifest(archive)["articles"] else next(
+        doc["id"] for doc in manifest(archive)["articles"].values())
+    assert run_cli("delete", inline, "--yes").code == 0
+    assert OriginalsStore(archive).has(digest)  # the segments' own bytes still name it
+    assert run_cli("check").code == 0
+
+
+def test_a_keys_file_of_the_wrong_shape_is_recomputed(archive, run_cli, tmp_path):
+    for keys in folder(archive).glob("*" + segments.KEYS_SUFFIX):
+        data = json.loads(keys.read_text())
+        data["keys"] = [[["not", "an", "id"], 1, 2, "x", 3, 4, 5] for _ in data["keys"]]
+        keys.write_text(json.dumps(data))
+    again = write_jsonl(tmp_path / "again.jsonl", [article("seg", i, url=f"https://example.org/a/{i}") for i in range(7)])
+    result = run_cli("import", again, "--format", "jsonl", "--json")
+    assert result.code == 1 or result.code == 0, result
+    assert len(result.json()["duplicates"]) == 7
+
+
+def test_a_backup_put_back_by_hand_keeps_the_segments_other_backups_name(archive, run_cli):
+    target = ids_in_segment(archive, "1")[0]
+    for n in range(3):
+        assert run_cli("tag", target, f"r{n}").code == 0
+    # Put back the oldest backup by hand, then keep writing: the retired list of that older
+    # version does not know the files the other backups name.
+    oldest = backups.backup_paths(archive)[-1]
+    archive.write_bytes(oldest.read_bytes())
+    for n in range(5):
+        assert run_cli("tag", target, f"s{n}").code == 0
+        for backup in backups.backup_paths(archive):
+            view = ArchiveView(archive, parse_archive(backup.read_bytes(), backup))
+            view.load_all()  # every segment every backup names is still there
+
+
+def test_a_failure_after_the_rename_reports_the_write_as_done(archive, run_cli, monkeypatch):
+    def refuse(folder, name):
+        raise PermissionError(13, "Permission denied")
+
+    target = ids_in_segment(archive, "1")[0]
+    for n in range(4):  # enough writes for a retired file to expire
+        monkeypatch.setattr(segments, "remove_segment", refuse)
+        result = run_cli("tag", target, f"t{n}")
+        assert result.code == 0, result
+    assert load_articles(archive)[target]["tags"] == ["t0", "t1", "t2", "t3"]
+
+
+def test_segment_files_nothing_names_are_removed_by_the_next_writer(archive, run_cli):
+    orphan = folder(archive) / segments.new_segment_name(9)
+    orphan.write_text('{"articles": {}}')
+    segments.keys_path(orphan).write_text("{}")
+    stray_keys = folder(archive) / "00042-0123456789ab.keys.json"
+    stray_keys.write_text("{}")
+    assert run_cli("tag", ids_in_segment(archive, "1")[0], "x").code == 0
+    assert not orphan.exists() and not segments.keys_path(orphan).exists() and not stray_keys.exists()
+
+
+def test_a_segment_written_but_not_yet_named_leaves_the_index_fresh(archive, run_cli, monkeypatch):
+    from newsarchive.search import index as search_index
+
+    assert run_cli("search", "report").code == 0  # the index is built and fresh
+    (folder(archive) / segments.new_segment_name(9)).write_text('{"articles": {}}')
+    synced = []
+    monkeypatch.setattr(search_index.SearchIndex, "sync", lambda self, *a, **k: synced.append(1))
+    assert run_cli("search", "report").code == 0
+    assert synced == []
+
+
+def test_stats_counts_segments_not_their_derived_keys(archive, run_cli):
+    figures = run_cli("stats", "--format", "json").json()
+    expected = archive.stat().st_size + sum(p.stat().st_size for p in folder(archive).iterdir()
+                                            if segments.is_segment_name(p.name))
+    assert figures["archive_bytes"] == expected
+
+
+def test_check_and_reindex_put_right_a_keys_file_that_lies(archive, run_cli):
+    path = next(folder(archive).glob("*" + segments.KEYS_SUFFIX))
+    truthful = path.read_text()
+    data = json.loads(truthful)
+    data["keys"][0][1] = "https://example.org/somewhere-else"
+    path.write_text(json.dumps(data))
+    assert run_cli("check").code == 0
+    assert json.loads(path.read_text())["keys"] == json.loads(truthful)["keys"]
+    path.write_text(json.dumps(data))
+    assert run_cli("reindex").code == 0
+    assert json.loads(path.read_text())["keys"] == json.loads(truthful)["keys"]

@@ -33,7 +33,8 @@ def stats(archive, format_):
 
 
 @click.command("check")
-@click.option("--repair", is_flag=True, help="If the archive cannot be read, restore the newest backup that can.")
+@click.option("--repair", is_flag=True, help="If the archive cannot be read, restore the newest backup that can, "
+                                             "and keep what is still readable of damaged segments.")
 @click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_obj
 def check(archive, repair, format_):
@@ -53,11 +54,18 @@ def check(archive, repair, format_):
         outcome = restore_backup(archive)
         if outcome.already_fine:
             message(f"The archive loads ({outcome.articles} articles); nothing to repair.")
-        else:
+        if outcome.restored_from is not None:
             when = datetime.fromtimestamp(outcome.backup_written_at).isoformat(timespec="seconds")
             message(f"Restored {outcome.articles} articles from {outcome.restored_from} (written {when}); "
                     f"changes made after that are lost. The damaged file is kept as {outcome.damaged_kept_as}.",
                     style="yellow")
+        for name in outcome.mended_segments:
+            message(f"Mended segment {name}: the articles still readable in it are kept.", style="yellow")
+        if outcome.lost_ids:
+            message(f"Lost {len(outcome.lost_ids)} article{'s' * (len(outcome.lost_ids) != 1)} that could not be read: "
+                    f"{', '.join(outcome.lost_ids)}", style="red")
+        if outcome.mended_segments:
+            message(f"The archive now holds {outcome.articles} articles.")
     report = check_archive(archive)
     if format_ == "json":
         emit_json({"ok": report.ok, "articles": report.articles, "originals_checked": report.originals_checked,

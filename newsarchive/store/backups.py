@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -79,30 +79,51 @@ class RepairReport:
     restored_from: Path | None = None
     backup_written_at: float | None = None  # what was written after this moment is lost
     damaged_kept_as: Path | None = None
+    mended_segments: list[str] = field(default_factory=list)
+    lost_ids: list[str] = field(default_factory=list)  # in segments that could not be mended whole
     articles: int = 0
     already_fine: bool = False
 
 
-def restore_newest_backup(store: ArchiveStore) -> RepairReport:
-    """Put back the newest backup that loads, under the lock. The damaged file is kept
-    beside the backups, never deleted, so nothing is destroyed by a repair."""
-    from newsarchive.errors import ArchiveError
+def repair(store: ArchiveStore) -> RepairReport:
+    """Make the archive readable again, losing as little as possible; nothing is deleted.
 
-    from newsarchive.store.tinystore import ArchiveView
+    A damaged archive file is replaced by the newest backup whose own file loads (the
+    damaged file is kept beside the backups). Then each segment that cannot be read keeps
+    the articles still readable in it, line by line, and a segment whose ids disagree with
+    the archive file's list of them is listed again; the ids that could not be kept are
+    reported. A segment is named by every backup written since it last changed, so for
+    most segments there is no older copy to restore: mending is the only repair."""
+    from newsarchive.errors import ArchiveError
 
     report = RepairReport()
     try:
-        report.articles = len(store.read_with_fingerprint()[0])
-        report.already_fine = True
-        return report
+        view = store.read_with_fingerprint()[0]
+        if view.segments_agree():
+            report.articles = len(view)
+            report.already_fine = True
+            return report
     except ArchiveError:
         pass
+    try:
+        store.read()
+    except ArchiveError:
+        _restore_newest_backup(store, report)
+    with store.transaction() as txn:
+        report.mended_segments, report.lost_ids = txn.mend_segments()
+        report.articles = len(txn)
+    return report
+
+
+def _restore_newest_backup(store: ArchiveStore, report: RepairReport) -> None:
+    """Put back the newest backup whose archive file loads, under the lock. The damaged
+    file is kept beside the backups, never deleted."""
+    from newsarchive.errors import ArchiveError
+
     with ArchiveLock(store.path, timeout=store.lock_timeout):
         for candidate in backup_paths(store.path):
             try:
-                # A backup is usable only if the segments it names are all there and intact.
-                view = ArchiveView(store.path, parse_archive(candidate.read_bytes(), candidate))
-                view.load_all()
+                parse_archive(candidate.read_bytes(), candidate)
             except (ArchiveError, OSError):
                 continue
             damaged = _free_name(backups_folder(store.path) / f"{store.path.name}.damaged-{int(time.time())}")
@@ -119,7 +140,6 @@ def restore_newest_backup(store: ArchiveStore) -> RepairReport:
             report.restored_from = candidate
             report.backup_written_at = candidate.stat().st_mtime
             report.damaged_kept_as = damaged
-            report.articles = len(view)
-            return report
+            return
     raise ArchiveError(f"no backup of {store.path} could be read; the archive was left as it is",
                        hint=f"look in {backups_folder(store.path)} and in the damaged file itself")

@@ -11,31 +11,38 @@ Segment files are never changed in place: a changed segment is written under a n
 and the archive file, replaced atomically, then points at it. So a crash leaves the old
 archive file naming the old, intact segments. The file a new version replaced is *retired*:
 the backups (`backups.KEEP` previous archive files) may still name it, so it is deleted
-only once every backup is younger than its retirement.
+only once every backup is younger than its retirement and no backup file names it.
 
 Each segment has a derived companion, `<name>.keys.json`: a summary of each article (url,
 body hash, originals, site), which the importer needs to find duplicates and learn site
-furniture, and `delete` to find unused originals, without parsing every segment. It records the segment file's
-fingerprint and is recomputed when that no longer matches.
+furniture, and `delete` to find unused originals, without parsing every segment. It
+records the segment file's fingerprint and is recomputed when that no longer matches.
+
+The archive's fingerprint (what the search index checks its freshness against) is the
+archive file's, followed by that of each segment it names: a segment edited by hand makes
+the index stale, while a segment a writer has written but not yet named does not.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
+import re
 import secrets
 from pathlib import Path
 from typing import Any, Iterable, Iterator, NamedTuple
 
 import orjson
 
-from newsarchive.model import originals_of
-from newsarchive.store.atomic import TEMP_PREFIX, write_atomically
+from newsarchive.model import has_usable_id, originals_of
+from newsarchive.store.atomic import write_atomically
 from newsarchive.store.fingerprint import file_fingerprint, fingerprint_of, sidecar_of
 from newsarchive.store.jsonfile import Tables, serialise_archive
 
 FOLDER = "segments"
 KEYS_SUFFIX = ".keys.json"
+# The only names a segment may have: a name read from the archive file is joined to the
+# segments folder, so anything else ("../x", "/etc/x") is refused, never opened or deleted.
+SEGMENT_NAME = re.compile(r"\d{5,}-[0-9a-f]{12}\.json")
 # Articles per sealed segment. Small enough that a write touching one article rewrites a
 # few megabytes; large enough that 100,000 articles make only 50 files. The environment
 # variable overrides it (for archives of unusually long or short articles, and for tests).
@@ -57,6 +64,10 @@ class Summary(NamedTuple):
     site: str | None
     text_page: str | None  # the sha256 of its original when that was a text page
     imported_at: str | None
+
+
+SUMMARY_TYPES = (str, (str, type(None)), (str, type(None)), list, (str, type(None)), (str, type(None)),
+                 (str, type(None)))
 
 
 def summary_of(record: dict[str, Any]) -> Summary:
@@ -81,7 +92,7 @@ def segments_folder(archive: Path) -> Path:
 
 
 def is_segment_name(name: str) -> bool:
-    return name.endswith(".json") and not name.endswith(KEYS_SUFFIX) and not name.startswith(TEMP_PREFIX)
+    return SEGMENT_NAME.fullmatch(name) is not None
 
 
 def new_segment_name(number: int) -> str:
@@ -94,37 +105,41 @@ def keys_path(segment: Path) -> Path:
     return segment.with_name(segment.name[: -len(".json")] + KEYS_SUFFIX)
 
 
-def folder_fingerprint(archive: Path) -> str | None:
-    """A digest of every segment file's identity; None when there are none. Part of the
-    archive's fingerprint, so a segment edited by hand makes the search index stale."""
-    try:
-        entries = list(os.scandir(segments_folder(archive)))
-    except (FileNotFoundError, NotADirectoryError):
-        return None
-    digest = hashlib.blake2b(digest_size=8)
-    found = False
-    for entry in sorted(entries, key=lambda e: e.name):
-        if not is_segment_name(entry.name):
-            continue
+# -- fingerprints ------------------------------------------------------------------------
+
+
+def fingerprint_with(own: str, archive: Path, names: Iterable[str]) -> str:
+    """The archive's fingerprint: the archive file's own (`own`), then each named segment's.
+    An archive without segments keeps the plain file fingerprint."""
+    folder = segments_folder(archive)
+    parts = [own]
+    for name in sorted(names):
         try:
-            st = entry.stat()
+            parts.append(f"{name}={fingerprint_of(os.stat(folder / name))}")
         except FileNotFoundError:
-            continue  # retired and deleted while we looked: the archive file changed too
-        digest.update(f"{entry.name}:{fingerprint_of(st)}\n".encode())
-        found = True
-    return digest.hexdigest() if found else None
+            parts.append(f"{name}=missing")
+    return ";".join(parts)
 
 
-def archive_fingerprint(archive: Path) -> str | None:
-    """The archive file's fingerprint, joined with its segment files' when it has some.
-    OSError other than a missing file propagates."""
+def archive_fingerprint(archive: Path, known: str | None = None) -> str | None:
+    """The archive's fingerprint now, without parsing anything: the segments it names are
+    taken from `known` (a fingerprint taken earlier) when the archive file is the one
+    `known` was taken of; otherwise only the archive file's own fingerprint is returned,
+    which differs from `known`, as it should. OSError other than a missing file propagates."""
     own = file_fingerprint(archive)
-    return None if own is None else combine_fingerprints(own, folder_fingerprint(archive))
+    if own is None:
+        return None
+    if known is None or known.split(";", 1)[0] != own:
+        return own
+    return fingerprint_with(own, archive, (part.split("=", 1)[0] for part in known.split(";")[1:]))
 
 
-def combine_fingerprints(own: str, folder: str | None) -> str:
-    # An archive without segments keeps the plain file fingerprint.
-    return own if folder is None else f"{own}+{folder}"
+def own_part(fingerprint: str | None) -> str | None:
+    """The archive file's part of an archive fingerprint."""
+    return fingerprint.split(";", 1)[0] if fingerprint else None
+
+
+# -- writing and reading segments --------------------------------------------------------
 
 
 def write_segment(folder: Path, name: str, records: list[dict[str, Any]]) -> list[str]:
@@ -133,15 +148,15 @@ def write_segment(folder: Path, name: str, records: list[dict[str, Any]]) -> lis
     folder.mkdir(parents=True, exist_ok=True)
     tables: Tables = {"articles": {str(n): r for n, r in enumerate(records, start=1)}}
     write_atomically(folder / name, serialise_archive(tables))
-    return [r["id"] for r in records if isinstance(r.get("id"), str)]
+    return [r["id"] for r in records if has_usable_id(r)]
 
 
 def write_keys(segment: Path, records: Iterable[dict[str, Any]]) -> list[Summary]:
     """Write the summaries of a segment's articles beside it. Derived data: a failure to
     write them is not an error."""
-    summaries = [summary_of(r) for r in records if isinstance(r.get("id"), str)]
-    data = {"version": KEYS_VERSION, "of": file_fingerprint(segment), "keys": [list(s) for s in summaries]}
+    summaries = [summary_of(r) for r in records if has_usable_id(r)]
     try:
+        data = {"version": KEYS_VERSION, "of": file_fingerprint(segment), "keys": [list(s) for s in summaries]}
         write_atomically(keys_path(segment), [orjson.dumps(data)])
     except OSError:
         pass
@@ -149,22 +164,28 @@ def write_keys(segment: Path, records: Iterable[dict[str, Any]]) -> list[Summary
 
 
 def read_keys(segment: Path) -> list[Summary] | None:
-    """The segment's summaries, or None when they are missing or made from another version
-    of the segment (edited by hand) or of this format."""
+    """The segment's summaries, or None when they are missing, damaged, or made from
+    another version of the segment (edited by hand) or of this format."""
     try:
         data = orjson.loads(keys_path(segment).read_bytes())
-        if data["version"] == KEYS_VERSION and data["of"] == file_fingerprint(segment):
-            return [Summary(*entry) for entry in data["keys"]]
+        if data["version"] != KEYS_VERSION or data["of"] != file_fingerprint(segment):
+            return None
+        summaries = [Summary(*entry) for entry in data["keys"]]
     except (OSError, ValueError, KeyError, TypeError):
-        pass
-    return None
+        return None
+    for summary in summaries:
+        if not (all(isinstance(value, kind) for value, kind in zip(summary, SUMMARY_TYPES))
+                and all(isinstance(digest, str) for digest in summary.originals)):
+            return None
+    return summaries
 
 
 def remove_segment(folder: Path, name: str) -> None:
+    """Delete a segment file and its keys; a failure leaves a file behind, nothing worse."""
     for path in (folder / name, keys_path(folder / name)):
         try:
             path.unlink()
-        except FileNotFoundError:
+        except OSError:
             pass
 
 
@@ -172,3 +193,21 @@ def chunks(records: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, 
     """Full chunks of `size` records, oldest first; the remainder is left out."""
     for start in range(0, len(records) - len(records) % size, size):
         yield records[start:start + size]
+
+
+def salvage(data: bytes) -> list[dict[str, Any]]:
+    """The documents still readable in a damaged segment file: it is written one document
+    per line (`jsonfile.py`), so each line that parses alone is one article kept."""
+    found = []
+    for line in data.split(b"\n"):
+        line = line.strip().rstrip(b",")
+        key, colon, document = line.partition(b": ")
+        if not colon or not key.startswith(b'"'):
+            continue
+        try:
+            record = orjson.loads(document)
+        except orjson.JSONDecodeError:
+            continue
+        if isinstance(record, dict) and has_usable_id(record):
+            found.append(record)
+    return found

@@ -27,11 +27,11 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from newsarchive import __version__
-from newsarchive.errors import AmbiguousIdError, ArchiveError, NotFoundError
-from newsarchive.model import utc_now
+from newsarchive.errors import AmbiguousIdError, ArchiveError, NotFoundError, SegmentMissingError
+from newsarchive.model import has_usable_id, utc_now
 from newsarchive.store import backups, segments
 from newsarchive.store.atomic import remove_orphaned_temp_files, remove_stale_temp_files, write_atomically
-from newsarchive.store.fingerprint import fingerprint_of, sidecar_of
+from newsarchive.store.fingerprint import file_fingerprint, fingerprint_of, sidecar_of
 from newsarchive.store.jsonfile import Tables, parse_archive, serialise_archive
 from newsarchive.store.lock import DEFAULT_TIMEOUT, ArchiveLock
 from newsarchive.store.originals import OriginalsStore
@@ -39,8 +39,9 @@ from newsarchive.store.originals import OriginalsStore
 CommitHook = Callable[["Changes", Optional[str], Optional[str]], None]
 # Schema 1: every article in the archive file. Schema 2: older articles in segment files
 # (`segments.py`), which a reader of schema 1 would not see, so it must refuse the file.
-SCHEMA_VERSION = 2
+ONE_FILE_SCHEMA = 1
 SEGMENTED_SCHEMA = 2
+SCHEMA_VERSION = SEGMENTED_SCHEMA  # the newest this version reads
 ARTICLES = "articles"
 META = "meta"
 SEGMENTS = "segments"
@@ -48,10 +49,6 @@ SEGMENTS = "segments"
 SCANNED_LOOKUPS = 8
 # Reads of the whole archive retry when a writer replaced it meanwhile.
 READ_ATTEMPTS = 5
-
-
-class SegmentMissingError(ArchiveError):
-    """A segment the archive file names is gone (retired by a writer, or lost)."""
 
 
 class SnapshotStorage(Storage):
@@ -87,7 +84,7 @@ class _Part:
         self.db = TinyDB(tables, storage=SnapshotStorage)
         self.table = self.db.table(ARTICLES)
         self.doc_ids = {doc["id"]: int(doc_id) for doc_id, doc in tables.get(ARTICLES, {}).items()
-                        if isinstance(doc.get("id"), str)}
+                        if has_usable_id(doc)}
 
     def raw(self) -> dict[str, Any]:
         return self.db.storage.read().setdefault(ARTICLES, {})  # type: ignore[attr-defined]
@@ -105,13 +102,13 @@ class _Part:
         # Straight into the snapshot: TinyDB's update() rebuilds the whole table for each
         # call, which made tagging every article of a large archive quadratic.
         self.raw()[str(self.doc_ids[record["id"]])] = dict(record)
-        self._mark_changed()
+        self.mark_changed()
 
     def remove(self, article_id: str) -> None:
         del self.raw()[str(self.doc_ids.pop(article_id))]
-        self._mark_changed()
+        self.mark_changed()
 
-    def _mark_changed(self) -> None:
+    def mark_changed(self) -> None:
         self.db.storage.changed = True  # type: ignore[attr-defined]
         self.table.clear_cache()
 
@@ -121,7 +118,7 @@ class _Part:
 
 
 def _summaries(part: _Part) -> Iterator[segments.Summary]:
-    return (segments.summary_of(r) for r in part.raw().values() if isinstance(r.get("id"), str))
+    return (segments.summary_of(r) for r in part.raw().values() if has_usable_id(r))
 
 
 class ArchiveView:
@@ -133,8 +130,8 @@ class ArchiveView:
         self.head = _Part(tables)
         self._tables = self.head.db.storage.read()  # type: ignore[attr-defined]
         self._check_schema()
-        self._segment_docs: dict[str, dict[str, Any]] = self._tables.get(SEGMENTS, {})
         self._loaded: dict[str, _Part] = {}
+        self._kept_summaries: dict[str, list[segments.Summary]] = {}
         self._lookups = 0
 
     def _check_schema(self) -> None:
@@ -145,10 +142,27 @@ class ArchiveView:
                 f"this is {__version__}, schema {SCHEMA_VERSION}); it was left untouched",
                 hint="upgrade newsarchive to read it",
             )
-        segments = self._tables.get(SEGMENTS, {})
-        if not all(isinstance(doc.get("file"), str) and isinstance(doc.get("ids"), list) for doc in segments.values()):
+        table = self._tables.get(SEGMENTS, {})
+        if not all(isinstance(doc.get("file"), str) and segments.is_segment_name(doc["file"])
+                   and isinstance(doc.get("ids"), list) for doc in table.values()):
             raise ArchiveError(f"cannot read archive {self.path}: its table 'segments' is damaged; it was left untouched",
                                hint="run `newsarchive check --repair` to restore the last good backup")
+
+    @property
+    def _segment_docs(self) -> dict[str, dict[str, Any]]:
+        # Looked up each time: a commit may add the table (sealing) or drop it.
+        return self._tables.get(SEGMENTS, {})
+
+    def segment_files(self) -> list[str]:
+        """The names of the segment files this version is made of."""
+        return [doc["file"] for doc in self._segment_docs.values()]
+
+    def retired(self) -> list[dict[str, Any]]:
+        """Replaced segment files kept for the backups: {"file", "at": generation}. An entry
+        that is not well formed is left out: it is never deleted, only forgotten."""
+        entries = self.meta().get("retired", [])
+        return [dict(e) for e in entries if isinstance(e, dict) and isinstance(e.get("file"), str)
+                and segments.is_segment_name(e["file"]) and isinstance(e.get("at"), int)] if isinstance(entries, list) else []
 
     def _segment_of(self, article_id: str) -> str | None:
         """The number of the segment holding an article. The first few lookups scan the
@@ -181,7 +195,11 @@ class ArchiveView:
         if article_id in self.head.doc_ids:
             return self.head
         number = self._segment_of(article_id)
-        return self._segment(number) if number is not None else None
+        if number is None:
+            return None
+        part = self._segment(number)
+        # A segment edited by hand may no longer hold what the archive file lists.
+        return part if article_id in part.doc_ids else None
 
     def _segment(self, number: str) -> _Part:
         part = self._loaded.get(number)
@@ -205,15 +223,24 @@ class ArchiveView:
 
     def resolve(self, id_or_prefix: str) -> str:
         """The full id an id or unique id prefix names; NotFoundError or AmbiguousIdError."""
-        if id_or_prefix in self.head.doc_ids or self._segment_of(id_or_prefix) is not None:
+        if id_or_prefix in self.head.doc_ids:
             return id_or_prefix
+        if self._segment_of(id_or_prefix) is not None:
+            return self._held(id_or_prefix)
         matches = sorted(i for i in self.ids() if i.startswith(id_or_prefix)) if id_or_prefix else []
         if not matches:
             raise NotFoundError(f"no article with id {id_or_prefix!r} in {self.path}", hint="`newsarchive list` shows the ids")
         if len(matches) > 1:
             shown = ", ".join(matches[:5]) + (" ..." if len(matches) > 5 else "")
             raise AmbiguousIdError(f"id prefix {id_or_prefix!r} matches {len(matches)} articles: {shown}", hint="give more characters of the id")
-        return matches[0]
+        return self._held(matches[0])
+
+    def _held(self, article_id: str) -> str:
+        """`article_id`, if the archive really holds it (a segment edited by hand may not)."""
+        if self._part_of(article_id) is None:
+            raise NotFoundError(f"article {article_id} is listed in {self.path}, but its segment no longer holds it",
+                                hint="run `newsarchive check --repair`")
+        return article_id
 
     def records(self) -> list[dict[str, Any]]:
         """Every article record, oldest segment first (copies the caller may change)."""
@@ -224,6 +251,15 @@ class ArchiveView:
         segment; use `summaries` where urls, body hashes and originals are enough."""
         return itertools.chain(*(self._segment(n).raw().values() for n in self._segment_numbers()),
                                self.head.raw().values())
+
+    def disagreeing_segments(self) -> list[str]:
+        """Segment files whose ids are not those the archive file lists for them (edited by
+        hand); parses every segment."""
+        return [doc["file"] for number, doc in self._segment_docs.items()
+                if set(self._segment(number).doc_ids) != set(doc["ids"])]
+
+    def segments_agree(self) -> bool:
+        return not self.disagreeing_segments()
 
     def load_all(self) -> None:
         for number in self._segment_numbers():
@@ -237,12 +273,18 @@ class ArchiveView:
         segments whose summaries are kept beside them."""
         for number in self._segment_numbers():
             part = self._loaded.get(number)
-            if part is None:
+            if part is not None:
+                yield from _summaries(part)
+                continue
+            if number not in self._kept_summaries:
                 path = segments.segments_folder(self.path) / self._segment_docs[number]["file"]
                 found = segments.read_keys(path)
-                yield from found if found is not None else segments.write_keys(path, self._segment(number).raw().values())
-            else:
-                yield from _summaries(part)
+                if found is None:
+                    # Missing or stale: recomputed, and written for next time (a derived
+                    # file, a pure function of the segment, so no lock is needed).
+                    found = segments.write_keys(path, self._segment(number).raw().values())
+                self._kept_summaries[number] = found
+            yield from self._kept_summaries[number]
         yield from _summaries(self.head)
 
 
@@ -295,6 +337,32 @@ class ArchiveTransaction(ArchiveView):
             self.changes.upserted.pop(article_id, None)
             self.changes.deleted.add(article_id)
 
+    def mend_segments(self) -> tuple[list[str], list[str]]:
+        """Make every segment readable and agree with the archive file's list of its ids:
+        a segment that cannot be parsed keeps the documents still readable line by line
+        (`segments.salvage`), and a list that disagrees with its segment is rewritten.
+        Returns (the segment files mended, the ids lost); the write happens on commit."""
+        mended, lost = [], []
+        for number in self._segment_numbers():
+            doc = self._segment_docs[number]
+            try:
+                part = self._segment(number)
+            except ArchiveError:
+                path = segments.segments_folder(self.path) / doc["file"]
+                try:
+                    data = path.read_bytes()
+                except OSError:
+                    data = b""
+                found = segments.salvage(data)
+                part = self._loaded[number] = _Part({ARTICLES: {str(n): r for n, r in enumerate(found, start=1)}})
+                part.mark_changed()
+            if set(part.doc_ids) != set(doc["ids"]):
+                lost += [i for i in doc["ids"] if i not in part.doc_ids]
+                part.mark_changed()
+            if part.changed:
+                mended.append(doc["file"])
+        return mended, lost
+
     @property
     def changed(self) -> bool:
         return self.head.changed or any(part.changed for part in self._loaded.values())
@@ -324,13 +392,18 @@ class ArchiveStore:
         """The folder beside the archive for derived and kept files (index, originals, backups)."""
         return sidecar_of(self.path)
 
+    @property
+    def segments_folder(self) -> Path:
+        return segments.segments_folder(self.path)
+
     def exists(self) -> bool:
         return self.path.exists()
 
-    def fingerprint(self) -> str | None:
-        """Changes whenever the archive is written or edited; None when there is none yet."""
+    def fingerprint(self, known: str | None = None) -> str | None:
+        """The archive's fingerprint now, without parsing it (see
+        `segments.archive_fingerprint`); None when there is no archive yet."""
         try:
-            return segments.archive_fingerprint(self.path)
+            return segments.archive_fingerprint(self.path, known)
         except OSError as exc:
             raise _io_error(self.path, "read", exc) from None
 
@@ -352,7 +425,7 @@ class ArchiveStore:
                 if attempt == READ_ATTEMPTS - 1:
                     raise
                 continue  # retired by a writer after we read the archive file
-            if not view.segmented or self._fingerprint_now() == fingerprint:
+            if not view.segmented or self._fingerprint_of(view) == fingerprint:
                 return view, fingerprint
         # Writers kept replacing it: this version's fingerprint, already stale, makes the
         # next reader of the index read the archive again rather than trust this one.
@@ -360,10 +433,10 @@ class ArchiveStore:
 
     @contextmanager
     def transaction(self, on_commit: CommitHook | None = None) -> Iterator[ArchiveTransaction]:
-        """Lock, load, let the caller change the snapshot, and write it back once.
+        """Lock, load, let the caller change the snapshot, and write back what changed, once.
 
         If the caller's block raises, nothing is written. If the write fails (disk full,
-        read-only), ArchiveError is raised and the archive on disk is byte-identical.
+        read-only), ArchiveError is raised and the archive on disk is as it was.
         `on_commit(changes, fingerprint_before, fingerprint_after)` runs after a write, still
         under the lock, so derived files can follow the archive without racing other writers.
         """
@@ -378,10 +451,11 @@ class ArchiveStore:
             remove_stale_temp_files(self.path.parent, self.path.name)
             # Files kept beside the archive (originals, derived files) are not all written
             # under the lock, so only the temporary files of writers that died are removed.
-            remove_orphaned_temp_files([self.sidecar, segments.segments_folder(self.path)])
+            remove_orphaned_temp_files([self.sidecar, self.segments_folder])
             OriginalsStore(self.path).remove_orphaned_temp_files()
             tables, before = self._load()
             txn = ArchiveTransaction(self.path, tables)
+            self._remove_orphaned_segments(txn)
             yield txn
             if txn.changed or not self.path.exists():
                 try:
@@ -390,13 +464,14 @@ class ArchiveStore:
                     raise _io_error(self.path, "write", exc) from None
                 except BaseException:
                     # Interrupted (Ctrl-C) during the write: the new version landed if and
-                    # only if the rename happened, which replaced the file we loaded.
-                    txn.committed = self._fingerprint_now() != before
+                    # only if the rename replaced the archive file we loaded (new segment
+                    # files alone are not a new version).
+                    txn.committed = self._file_fingerprint_now() != segments.own_part(before)
                     raise
                 txn.committed = True
                 if on_commit is not None and txn.changes:
                     try:
-                        on_commit(txn.changes, before, self.fingerprint())
+                        on_commit(txn.changes, before, self._fingerprint_of(txn))
                     except Exception as exc:  # noqa: BLE001
                         # The archive is written: raising now would report a landed write as a
                         # failed one. What on_commit keeps (the search index) is derived and
@@ -406,11 +481,41 @@ class ArchiveStore:
         finally:
             lock.__exit__()
 
-    def _fingerprint_now(self) -> str | None:
+    def refresh_keys(self, view: ArchiveView) -> int:
+        """Rewrite each segment's derived keys file that is missing or disagrees with the
+        segment (`view` parsed whole); returns how many were rewritten."""
+        rewritten = 0
+        for number, doc in view._segment_docs.items():
+            path = self.segments_folder / doc["file"]
+            records = list(view._segment(number).raw().values())
+            if segments.read_keys(path) != [segments.summary_of(r) for r in records if has_usable_id(r)]:
+                segments.write_keys(path, records)
+                rewritten += 1
+        return rewritten
+
+    def mentioned(self, view: ArchiveView, words: set[str]) -> set[str]:
+        """Which of `words` appear anywhere in the archive file or the segments `view`
+        names, searched as bytes: the last check before something they might name (an
+        original) is deleted on the word of derived summaries."""
+        found: set[str] = set()
+        for path in [self.path, *(self.segments_folder / name for name in view.segment_files())]:
+            try:
+                data = path.read_bytes()
+            except FileNotFoundError:
+                continue
+            found |= {word for word in words - found if word.encode() in data}
+        return found
+
+    def _file_fingerprint_now(self) -> str | None:
         try:
-            return self.fingerprint()
-        except ArchiveError:
+            return file_fingerprint(self.path)
+        except OSError:
             return None
+
+    def _fingerprint_of(self, view: ArchiveView) -> str | None:
+        """The archive's fingerprint now, for the segments `view` names."""
+        own = self._file_fingerprint_now()
+        return None if own is None else segments.fingerprint_with(own, self.path, view.segment_files())
 
     def _ensure_folder(self) -> None:
         try:
@@ -434,59 +539,115 @@ class ArchiveStore:
         except OSError as exc:
             raise _io_error(self.path, "read", exc) from None
         tables = parse_archive(data, self.path)
-        return tables, segments.combine_fingerprints(fingerprint_of(st), segments.folder_fingerprint(self.path))
+        names = [doc.get("file") for doc in tables.get(SEGMENTS, {}).values() if isinstance(doc, dict)]
+        return tables, segments.fingerprint_with(fingerprint_of(st), self.path, [n for n in names if isinstance(n, str)])
+
+    # -- writing -----------------------------------------------------------------------------
 
     def _commit(self, txn: ArchiveTransaction) -> None:
-        """Write the changed segments under new names, seal the archive file's articles into
-        segments once there are `segment_size` of them, then replace the archive file; files
-        no backup can name any more are deleted last."""
+        """Write what `txn` changed, in the one order that a crash at any point survives:
+
+        1. changed segments, each under a new name (the old file stays as it was);
+        2. once the archive file holds `segment_size` articles, those sealed into new
+           segments;
+        3. the archive file, replaced atomically: this rename is the moment the new
+           version exists, and what it replaced becomes backup number 1;
+        4. then, best effort: retired segment files no backup can name any more, and the
+           derived keys of the new segments.
+        A failure before 3 leaves the previous version whole (plus unnamed segment files,
+        removed by the next writer); a failure in 4 only leaves files behind.
+        """
         tables = txn.tables()
-        meta = tables.setdefault(META, {})
-        meta.setdefault("1", {"schema_version": 1, "created_at": utc_now()})
-        info = meta["1"]
+        info = tables.setdefault(META, {}).setdefault("1", {"schema_version": 1, "created_at": utc_now()})
         generation = int(info.get("generation", 0)) + 1
-        retired: list[list[Any]] = [list(entry) for entry in info.get("retired", [])]
-        folder = segments.segments_folder(self.path)
+        retired = txn.retired()
         table = tables.setdefault(SEGMENTS, {})
-        written: list[tuple[str, list[dict[str, Any]]]] = []
-        for number, part in sorted(txn.changed_segments().items()):
-            retired.append([table[number]["file"], generation])
-            records = list(part.raw().values())
-            if records:
-                name = segments.new_segment_name(int(number))
-                table[number] = {"file": name, "ids": segments.write_segment(folder, name, records)}
-                written.append((name, records))
-            else:
-                del table[number]
-        head = tables.setdefault(ARTICLES, {})
-        if len(head) >= self.segment_size:
-            items = list(head.items())
-            sealed = 0
-            for chunk in segments.chunks([doc for _, doc in items], self.segment_size):
-                number = max((int(n) for n in table), default=0) + 1
-                name = segments.new_segment_name(number)
-                table[str(number)] = {"file": name, "ids": segments.write_segment(folder, name, chunk)}
-                written.append((name, chunk))
-                sealed += len(chunk)
-            tables[ARTICLES] = dict(items[sealed:])
-        # Deleted once every backup is a version written after the file was retired.
-        expired = [entry for entry in retired if generation - entry[1] >= backups.KEEP]
-        info.update(schema_version=SEGMENTED_SCHEMA if table else 1, written_by=f"newsarchive {__version__}")
+        written = self._write_changed_segments(txn, table, retired, generation)
+        written += self._seal(tables, table)
+        # A replaced file may be named by the backups (the previous archive files): it goes
+        # once every backup is a version written after it was retired.
+        expired = [entry for entry in retired if generation - entry["at"] >= backups.KEEP]
+        info.update(schema_version=SEGMENTED_SCHEMA if table else ONE_FILE_SCHEMA,
+                    written_by=f"newsarchive {__version__}")
         if table or retired:
             info.update(generation=generation, retired=[e for e in retired if e not in expired])
         if not table:
             del tables[SEGMENTS]
-        write_atomically(
-            self.path,
-            serialise_archive(tables),
-            before_replace=lambda: backups.rotate_in(self.path),
-        )
-        live = {doc["file"] for doc in table.values()}
-        for name, _ in expired:
-            if name not in live:
-                segments.remove_segment(folder, name)
-        for name, records in written:
-            segments.write_keys(folder / name, records)
+        write_atomically(self.path, serialise_archive(tables), before_replace=lambda: backups.rotate_in(self.path))
+        try:
+            live = {doc["file"] for doc in table.values()}
+            self._remove_unless_named({e["file"] for e in expired} - live)
+            for name, records in written:
+                segments.write_keys(self.segments_folder / name, records)
+        except OSError:
+            # The new version exists: reporting "nothing was changed" now would be false. A
+            # file left behind is removed by the next writer; keys are recomputed when missing.
+            pass
+
+    def _write_changed_segments(self, txn: ArchiveTransaction, table: Tables, retired: list[dict[str, Any]],
+                                generation: int) -> list[tuple[str, list[dict[str, Any]]]]:
+        """Each changed segment under a new name; an emptied one is dropped from `table`."""
+        written = []
+        for number, part in sorted(txn.changed_segments().items()):
+            retired.append({"file": table[number]["file"], "at": generation})
+            records = list(part.raw().values())
+            if records:
+                name = segments.new_segment_name(int(number))
+                table[number] = {"file": name, "ids": segments.write_segment(self.segments_folder, name, records)}
+                written.append((name, records))
+            else:
+                del table[number]
+        return written
+
+    def _seal(self, tables: Tables, table: Tables) -> list[tuple[str, list[dict[str, Any]]]]:
+        """Move the archive file's articles, oldest first, into new segments of
+        `segment_size`, once there are that many; fewer stay in the archive file."""
+        head = tables.setdefault(ARTICLES, {})
+        if len(head) < self.segment_size:
+            return []
+        items = list(head.items())
+        written = []
+        for chunk in segments.chunks([doc for _, doc in items], self.segment_size):
+            number = max((int(n) for n in table), default=0) + 1
+            name = segments.new_segment_name(number)
+            table[str(number)] = {"file": name, "ids": segments.write_segment(self.segments_folder, name, chunk)}
+            written.append((name, chunk))
+        tables[ARTICLES] = dict(items[sum(len(chunk) for _, chunk in written):])
+        return written
+
+    def _remove_orphaned_segments(self, view: ArchiveView) -> None:
+        """Under the lock: delete segment files that nothing names (written by a writer that
+        failed or was killed before its rename, or by a version `check --repair` set aside)."""
+        try:
+            present = {entry.name for entry in os.scandir(self.segments_folder)}
+        except OSError:
+            return
+        known = set(view.segment_files()) | {e["file"] for e in view.retired()}
+        names = {name for name in present if segments.is_segment_name(name)}
+        keys = {name for name in present if name.endswith(segments.KEYS_SUFFIX)}
+        self._remove_unless_named(names - known)
+        # Keys whose segment is gone (removed, or never written) are useless.
+        for name in keys:
+            segment = name[: -len(segments.KEYS_SUFFIX)] + ".json"
+            if segment not in present:
+                segments.remove_segment(self.segments_folder, segment)
+
+    def _remove_unless_named(self, names: set[str]) -> None:
+        """Delete these segment files, except any a backup names as one of its segments (a
+        backup put back by hand may belong to another history than the retired list knows).
+        The backups are searched as bytes, not parsed: a segment entry is written as
+        {"file": NAME, "ids": [...]}, a retired one as {"file": NAME, "at": N}."""
+        if not names:
+            return
+        for backup in backups.backup_paths(self.path):
+            try:
+                data = backup.read_bytes()
+            except OSError:
+                return  # cannot tell: keep everything
+            names = {name for name in names
+                     if f'{name}","ids"'.encode() not in data and f'{name}", "ids"'.encode() not in data}
+        for name in names:
+            segments.remove_segment(self.segments_folder, name)
 
 
 def _io_error(path: Path, action: str, exc: OSError) -> ArchiveError:
