@@ -16,23 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from newsarchive.errors import NotFoundError
-from newsarchive.filters import RecordFilter
-from newsarchive.model import (
-    count_words,
-    has_usable_id,
-    is_iso_date,
-    normalise_tags,
-    originals_of,
-    public_record,
-    utc_now,
-    validate_record,
-)
-from newsarchive.store.fingerprint import sidecar_of
-from newsarchive.store.segments import archive_fingerprint, is_segment_name, segments_folder
-from newsarchive.store.originals import OriginalsStore
+from newsarchive.store.fingerprint import archive_fingerprint, segments_folder, sidecar_of
 
+# The record model and the originals are loaded where they are used: a search answered from
+# a fresh index needs neither, and every import shows in a scripted search's time.
 if TYPE_CHECKING:
+    from newsarchive.filters import RecordFilter
     from newsarchive.search.index import SearchIndex
+    from newsarchive.store.originals import OriginalsStore
     from newsarchive.store.tinystore import ArchiveStore, ArchiveTransaction, ArchiveView, Changes
 
 
@@ -51,7 +42,12 @@ class Archive:
         self.path = Path(path).expanduser()
         self.lock_timeout = lock_timeout
         self.segment_size = segment_size
-        self.originals = OriginalsStore(self.path)
+
+    @functools.cached_property
+    def originals(self) -> OriginalsStore:
+        from newsarchive.store.originals import OriginalsStore
+
+        return OriginalsStore(self.path)
 
     @functools.cached_property
     def store(self) -> ArchiveStore:
@@ -68,6 +64,8 @@ class Archive:
 
     def get(self, id_or_prefix: str) -> dict[str, Any]:
         """One record by id or unique id prefix, from the index (no parse of the archive)."""
+        from newsarchive.model import public_record
+
         with self.index() as index:
             record = index.get(id_or_prefix)
         if record is None:
@@ -76,6 +74,8 @@ class Archive:
 
     def get_many(self, ids: list[str]) -> list[dict[str, Any]]:
         """Records by id or unique prefix, in order, through one index connection."""
+        from newsarchive.model import public_record
+
         with self.index() as index:
             records = []
             for given in ids:
@@ -96,6 +96,8 @@ class Archive:
     def select(self, record_filter: RecordFilter, *, sort: str = "newest", limit: int | None = None,
                offset: int = 0) -> list[dict[str, Any]]:
         """Records passing the filter, by publication date, from the index."""
+        from newsarchive.model import public_record
+
         with self.index() as index:
             return [public_record(r) for r in index.list_records(record_filter, sort=sort, limit=limit, offset=offset)]
 
@@ -132,6 +134,8 @@ class Archive:
     def _bytes_on_disk(self) -> int:
         """The archive file and the segment files beside it (the versions kept for the
         backups included; derived keys files not)."""
+        from newsarchive.store.segments import is_segment_name
+
         folder = segments_folder(self.path)
         files = [self.path, *(p for p in folder.glob("*.json") if is_segment_name(p.name))]
         total = 0
@@ -222,6 +226,8 @@ class Archive:
 
     def tag(self, ids: list[str], tags: list[str], *, remove: bool = False) -> list[str]:
         """Add (or remove) tags on articles; returns the full ids changed."""
+        from newsarchive.model import normalise_tags
+
         wanted = normalise_tags(tags)
         changed = []
         with self.transaction() as txn:
@@ -237,6 +243,8 @@ class Archive:
         return changed
 
     def add_note(self, id_or_prefix: str, text: str) -> dict[str, str]:
+        from newsarchive.model import utc_now
+
         note = {"at": utc_now(), "text": text.strip()}
         if not note["text"]:
             raise ValueError("a note needs some text")
@@ -249,6 +257,8 @@ class Archive:
 
     def edit(self, id_or_prefix: str, changes: dict[str, Any]) -> dict[str, Any]:
         """Correct metadata; each change is recorded in the article's history."""
+        from newsarchive.model import count_words, is_iso_date, utc_now, validate_record
+
         with self.transaction() as txn:
             record = txn.get(txn.resolve(id_or_prefix))
             assert record is not None
@@ -268,6 +278,8 @@ class Archive:
 
     def delete(self, ids: list[str]) -> list[str]:
         """Remove articles, and the originals no remaining article refers to."""
+        from newsarchive.model import originals_of
+
         unused: set[str] = set()
 
         def remove_unused_originals() -> None:
@@ -288,6 +300,8 @@ class Archive:
 def indexable(view: ArchiveView) -> list[dict[str, Any]]:
     """The records the index can hold: a record damaged by hand (no string id) is left to
     `check` to report, not allowed to break every read."""
+    from newsarchive.model import has_usable_id
+
     return [r for r in view.stored_records() if has_usable_id(r)]
 
 

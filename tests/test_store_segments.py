@@ -17,6 +17,7 @@ from tinydb import TinyDB
 
 from newsarchive.store import atomic, backups, segments
 from newsarchive.store.tinystore import ArchiveStore, ArchiveView
+from newsarchive.store.fingerprint import segments_folder
 from newsarchive.store.jsonfile import parse_archive
 from tests.faults_support import article, load_articles, write_jsonl
 
@@ -47,7 +48,7 @@ def segment_files(db: Path) -> dict[str, str]:
 
 
 def folder(db: Path) -> Path:
-    return segments.segments_folder(db)
+    return segments_folder(db)
 
 
 def ids_in_segment(db: Path, number: str) -> list[str]:

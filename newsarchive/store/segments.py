@@ -18,9 +18,9 @@ body hash, originals, site), which the importer needs to find duplicates and lea
 furniture, and `delete` to find unused originals, without parsing every segment. It
 records the segment file's fingerprint and is recomputed when that no longer matches.
 
-The archive's fingerprint (what the search index checks its freshness against) is the
-archive file's, followed by that of each segment it names: a segment edited by hand makes
-the index stale, while a segment a writer has written but not yet named does not.
+The archive's fingerprint (`fingerprint.py`) is the archive file's, followed by that of
+each segment it names: a segment edited by hand makes the index stale, while a segment a
+writer has written but not yet named does not.
 """
 
 from __future__ import annotations
@@ -35,10 +35,9 @@ import orjson
 
 from newsarchive.model import has_usable_id, originals_of
 from newsarchive.store.atomic import write_atomically
-from newsarchive.store.fingerprint import file_fingerprint, fingerprint_of, sidecar_of
+from newsarchive.store.fingerprint import file_fingerprint
 from newsarchive.store.jsonfile import Tables, serialise_archive
 
-FOLDER = "segments"
 KEYS_SUFFIX = ".keys.json"
 # The only names a segment may have: a name read from the archive file is joined to the
 # segments folder, so anything else ("../x", "/etc/x") is refused, never opened or deleted.
@@ -87,10 +86,6 @@ def configured_segment_size() -> int:
     return int(value)
 
 
-def segments_folder(archive: Path) -> Path:
-    return sidecar_of(archive) / FOLDER
-
-
 def is_segment_name(name: str) -> bool:
     return SEGMENT_NAME.fullmatch(name) is not None
 
@@ -103,40 +98,6 @@ def new_segment_name(number: int) -> str:
 
 def keys_path(segment: Path) -> Path:
     return segment.with_name(segment.name[: -len(".json")] + KEYS_SUFFIX)
-
-
-# -- fingerprints ------------------------------------------------------------------------
-
-
-def fingerprint_with(own: str, archive: Path, names: Iterable[str]) -> str:
-    """The archive's fingerprint: the archive file's own (`own`), then each named segment's.
-    An archive without segments keeps the plain file fingerprint."""
-    folder = segments_folder(archive)
-    parts = [own]
-    for name in sorted(names):
-        try:
-            parts.append(f"{name}={fingerprint_of(os.stat(folder / name))}")
-        except FileNotFoundError:
-            parts.append(f"{name}=missing")
-    return ";".join(parts)
-
-
-def archive_fingerprint(archive: Path, known: str | None = None) -> str | None:
-    """The archive's fingerprint now, without parsing anything: the segments it names are
-    taken from `known` (a fingerprint taken earlier) when the archive file is the one
-    `known` was taken of; otherwise only the archive file's own fingerprint is returned,
-    which differs from `known`, as it should. OSError other than a missing file propagates."""
-    own = file_fingerprint(archive)
-    if own is None:
-        return None
-    if known is None or known.split(";", 1)[0] != own:
-        return own
-    return fingerprint_with(own, archive, (part.split("=", 1)[0] for part in known.split(";")[1:]))
-
-
-def own_part(fingerprint: str | None) -> str | None:
-    """The archive file's part of an archive fingerprint."""
-    return fingerprint.split(";", 1)[0] if fingerprint else None
 
 
 # -- writing and reading segments --------------------------------------------------------

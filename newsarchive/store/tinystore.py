@@ -31,7 +31,15 @@ from newsarchive.errors import AmbiguousIdError, ArchiveError, NotFoundError, Se
 from newsarchive.model import has_usable_id, utc_now
 from newsarchive.store import backups, segments
 from newsarchive.store.atomic import remove_orphaned_temp_files, remove_stale_temp_files, write_atomically
-from newsarchive.store.fingerprint import file_fingerprint, fingerprint_of, sidecar_of
+from newsarchive.store.fingerprint import (
+    archive_fingerprint,
+    file_fingerprint,
+    fingerprint_of,
+    fingerprint_with,
+    own_part,
+    segments_folder,
+    sidecar_of,
+)
 from newsarchive.store.jsonfile import Tables, parse_archive, serialise_archive
 from newsarchive.store.lock import DEFAULT_TIMEOUT, ArchiveLock
 from newsarchive.store.originals import OriginalsStore
@@ -204,7 +212,7 @@ class ArchiveView:
     def _segment(self, number: str) -> _Part:
         part = self._loaded.get(number)
         if part is None:
-            path = segments.segments_folder(self.path) / self._segment_docs[number]["file"]
+            path = segments_folder(self.path) / self._segment_docs[number]["file"]
             try:
                 data = path.read_bytes()
             except FileNotFoundError:
@@ -277,7 +285,7 @@ class ArchiveView:
                 yield from _summaries(part)
                 continue
             if number not in self._kept_summaries:
-                path = segments.segments_folder(self.path) / self._segment_docs[number]["file"]
+                path = segments_folder(self.path) / self._segment_docs[number]["file"]
                 found = segments.read_keys(path)
                 if found is None:
                     # Missing or stale: recomputed, and written for next time (a derived
@@ -348,7 +356,7 @@ class ArchiveTransaction(ArchiveView):
             try:
                 part = self._segment(number)
             except ArchiveError:
-                path = segments.segments_folder(self.path) / doc["file"]
+                path = segments_folder(self.path) / doc["file"]
                 try:
                     data = path.read_bytes()
                 except OSError:
@@ -394,16 +402,16 @@ class ArchiveStore:
 
     @property
     def segments_folder(self) -> Path:
-        return segments.segments_folder(self.path)
+        return segments_folder(self.path)
 
     def exists(self) -> bool:
         return self.path.exists()
 
     def fingerprint(self, known: str | None = None) -> str | None:
         """The archive's fingerprint now, without parsing it (see
-        `segments.archive_fingerprint`); None when there is no archive yet."""
+        `archive_fingerprint`); None when there is no archive yet."""
         try:
-            return segments.archive_fingerprint(self.path, known)
+            return archive_fingerprint(self.path, known)
         except OSError as exc:
             raise _io_error(self.path, "read", exc) from None
 
@@ -466,7 +474,7 @@ class ArchiveStore:
                     # Interrupted (Ctrl-C) during the write: the new version landed if and
                     # only if the rename replaced the archive file we loaded (new segment
                     # files alone are not a new version).
-                    txn.committed = self._file_fingerprint_now() != segments.own_part(before)
+                    txn.committed = self._file_fingerprint_now() != own_part(before)
                     raise
                 txn.committed = True
                 if on_commit is not None and txn.changes:
@@ -515,7 +523,7 @@ class ArchiveStore:
     def _fingerprint_of(self, view: ArchiveView) -> str | None:
         """The archive's fingerprint now, for the segments `view` names."""
         own = self._file_fingerprint_now()
-        return None if own is None else segments.fingerprint_with(own, self.path, view.segment_files())
+        return None if own is None else fingerprint_with(own, self.path, view.segment_files())
 
     def _ensure_folder(self) -> None:
         try:
@@ -540,7 +548,7 @@ class ArchiveStore:
             raise _io_error(self.path, "read", exc) from None
         tables = parse_archive(data, self.path)
         names = [doc.get("file") for doc in tables.get(SEGMENTS, {}).values() if isinstance(doc, dict)]
-        return tables, segments.fingerprint_with(fingerprint_of(st), self.path, [n for n in names if isinstance(n, str)])
+        return tables, fingerprint_with(fingerprint_of(st), self.path, [n for n in names if isinstance(n, str)])
 
     # -- writing -----------------------------------------------------------------------------
 
