@@ -2,8 +2,10 @@
 
 Usage: bare_check.py ARCHIVE_DIR
 
-Reads every *.json under the folder (one TinyDB file or many shards), and checks that each
-record has the DESIGN.md fields with the right types. No fixity of originals, no index.
+Reads the archive's TinyDB files under the folder: each top-level *.json (the archive file)
+and each segment file in `<archive>.d/segments/` (not the derived keys files, the backups
+or other derived JSON), and checks that each record has the DESIGN.md fields with the right
+types. No fixity of originals, no index.
 """
 
 import sys
@@ -14,7 +16,10 @@ import orjson
 TEXT = ("title", "body")
 LISTS = ("authors", "tags")
 records = bad = 0
-for path in sorted(Path(sys.argv[1]).rglob("*.json")):
+folder = Path(sys.argv[1])
+archive_files = sorted(folder.glob("*.json")) + sorted(
+    p for p in folder.glob("*.json.d/segments/*.json") if not p.name.endswith(".keys.json"))
+for path in archive_files:
     try:
         data = orjson.loads(path.read_bytes())
     except orjson.JSONDecodeError:
