@@ -112,3 +112,22 @@ def test_short_sub_headings_each_over_one_paragraph_stay():
     article = extract_text_page(page)
     assert article.body.endswith("at least a day ahead, the company said.")
     assert article.headings == ["Timetable", "Fares", "Parking", "Freight"]
+
+
+def test_a_dump_of_two_columns_side_by_side_reads_the_left_one_first():
+    """Issue 4: a text browser prints an article and the archive list beside it on the
+    same lines ("article text      • May 2019"); the article reads on without the list."""
+    import textwrap
+
+    from newsarchive.extract.textblocks import unstack_columns
+
+    prose = " ".join(ARTICLE * 2)
+    left = textwrap.wrap(prose, 70)
+    right = [f"• {month} 2019 ({n})" for n, month in enumerate(["May", "April", "March", "February", "January", "December", "November", "October"] * 3)]
+    rows = [f"{text:<76}{right[n] if n < len(right) else ''}".rstrip() for n, text in enumerate(left)]
+    page = "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n" + "\n".join(rows) + "\n"
+    lines, origin = unstack_columns(page.split("\n"))
+    assert len(lines) == len(origin) and "• May 2019 (0)" in lines
+    body = extract_text_page(page).body
+    assert body.startswith("The ferry company said") and body.endswith("as they do now.")
+    assert "2019 (" not in body

@@ -81,9 +81,61 @@ def wrap_width(lines: list[str]) -> int | None:
     return best if lower / len(near_lines) >= 0.15 and letter / len(near_lines) >= 0.3 else None
 
 
+def unstack_columns(lines: list[str]) -> tuple[list[str], list[int]]:
+    """A text browser's dump of a page laid out side by side (the article on the left, an
+    archive list on the right) prints both columns on each line: "article text    • May 2012".
+    Where COLUMN_ROWS or more lines in a row break at the same column after a gap of spaces,
+    the left column is read first and the right one after it. Returns the lines and, for
+    each, the number of the page line it came from."""
+    starts: dict[int, int] = {}
+    for line in lines:
+        indent = len(line) - len(line.lstrip())
+        for match in COLUMN_GAP.finditer(line):
+            if match.end() >= MIN_COLUMN and match.start() > indent:  # text on both sides
+                starts[match.end()] = starts.get(match.end(), 0) + 1
+    columns = sorted((c for c, n in starts.items() if n >= COLUMN_ROWS), key=lambda c: -starts[c])
+    if not columns:
+        return lines, list(range(len(lines)))
+    column = columns[0]
+    out: list[str] = []
+    origin: list[int] = []
+    number = 0
+    while number < len(lines):
+        end, both = number, 0
+        while end < len(lines) and _splits_at(lines[end], column):
+            both += bool(lines[end][:column].strip() and lines[end][column:].strip())
+            end += 1
+        if both >= COLUMN_ROWS:
+            right = [(lines[i][column:].strip(), i) for i in range(number, end) if lines[i][column:].strip()]
+            for i in range(number, end):
+                out.append(lines[i][:column].rstrip())
+                origin.append(i)
+            out.append("")
+            origin.append(end - 1)
+            for text, i in right:
+                out.append(text)
+                origin.append(i)
+            out.append("")
+            origin.append(end - 1)
+            number = end
+        else:
+            # (the lines of a run too short to be columns go out as they are, all at once)
+            for i in range(number, max(end, number + 1)):
+                out.append(lines[i])
+                origin.append(i)
+            number = max(end, number + 1)
+    return out, origin
+
+
+def _splits_at(line: str, column: int) -> bool:
+    """Whether nothing of `line` crosses `column` (a blank line, a short one, or a gap there)."""
+    return len(line.rstrip()) <= column - 2 or line[column - 2 : column] == "  "
+
+
 def split_blocks(text: str) -> list[Block]:
     """The page's blocks in order; blank lines and wrap-width continuations decide the cuts."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ").split("\n")
+    lines, origin = unstack_columns(lines)
     width = wrap_width(lines)
     columns = _Columns(lines) if width else None
     blocks: list[Block] = []
@@ -119,7 +171,7 @@ def split_blocks(text: str) -> list[Block]:
             continue
         flush()
         current = [line]
-        start = number
+        start = origin[number]
         indent = len(line) - len(line.lstrip())
         blank = previous_blank
         previous_blank = False
@@ -128,6 +180,11 @@ def split_blocks(text: str) -> list[Block]:
 
 
 COLUMN_REACH = 12
+# A right-hand column: text after a gap of three spaces or more, at or past MIN_COLUMN,
+# starting at the same place on COLUMN_ROWS lines or more.
+COLUMN_GAP = re.compile(r"(?<! ) {3,}(?=\S)")
+MIN_COLUMN = 30
+COLUMN_ROWS = 5
 
 
 class _Columns:
