@@ -103,7 +103,9 @@ def unstack_columns(lines: list[str]) -> tuple[list[str], list[int]]:
     while number < len(lines):
         end, both = number, 0
         while end < len(lines) and _splits_at(lines[end], column):
-            both += bool(lines[end][:column].strip() and lines[end][column:].strip())
+            left = lines[end][:column]
+            # (two columns, not a grid of link titles: the left one has no gap of its own)
+            both += bool(left.strip() and lines[end][column:].strip() and not COLUMN_GAP.search(left.strip()))
             end += 1
         if both >= COLUMN_ROWS:
             right = [(lines[i][column:].strip(), i) for i in range(number, end) if lines[i][column:].strip()]
