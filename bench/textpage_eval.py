@@ -16,6 +16,9 @@ held out (never looked at while tuning), the rest are the tuned part. Both are p
 The gold of 148 pages runs on into the reader comments, after a line that starts with
 "!@#$%^&*()". The importer keeps the article alone (DESIGN.md: body is "the article text
 alone"), so a second line scores every method against the article part of the gold.
+Against the whole gold, a perfect article-only body scores F1 0.910 (precision 1, recall
+0.836) on the tuned part: that is the ceiling of the first line for an importer that
+leaves comments out.
 
 Gold files are read by their encoding: two of them are UTF-16 (with a byte-order mark),
 which an earlier version read as UTF-8 and so scored every method 0 on them.
@@ -24,13 +27,16 @@ Title accuracy: the extracted title, after normalising case, spacing and punctua
 equals what the HTML states as the headline: its og:title or <title>; either of them
 without the parts that name the site ("Headline - Site", "Site | Headline", "Site »
 Blog Archive » Headline"), a part naming the site when it recurs in the titles of the
-same domain's pages, spells the host name, or calls itself a blog, magazine or ".com"; or an <h1> /
-itemprop="headline" that is not the site's name and shares a third of its words with the
-<title> (the headline as the page shows it, often shorter than the <title>). An earlier
-version accepted any title of 12 characters or more contained in the <title>: it rejected
-right headlines shorter than that ("What a life" under "Brainy Gamer: What a life") and
-accepted the site's name ("Schneier on Security") and headlines cut short. Date accuracy: over pages whose HTML states a publication date
-(article:published_time and similar), and over those of them whose text shows that date.
+same domain's pages, spells the host name, or calls itself a blog, magazine or ".com";
+or an <h1> / itemprop="headline" that is not the site's name and shares a third of its
+words with the <title> (the headline as the page shows it, often shorter than the
+<title>). An earlier version accepted any title of 12 characters or more contained in
+the <title>: it rejected right headlines shorter than that ("What a life" under "Brainy
+Gamer: What a life") and accepted the site's name ("Schneier on Security") and
+headlines cut short.
+
+Date accuracy: over pages whose HTML states a publication date (article:published_time
+and similar), and over those of them whose text shows that date.
 
 Run (a few minutes on 2 cores):
 
