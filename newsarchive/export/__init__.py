@@ -15,17 +15,15 @@ their format is used, so adding a format is one module plus one line here.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-# Both are standard library only: the registry stays light to import.
+# The registry stays light to import: every terminal view imports this package (for
+# `escapes`), so what only file exports need is imported where they use it.
 from newsarchive.export.escapes import clean_terminal_text
-from newsarchive.export.fields import ascii_slug, text_of
 
 EXPORTERS: dict[str, str] = {
     "text": "newsarchive.export.text:export_text",
@@ -88,6 +86,10 @@ def article_filename(record: dict[str, Any], extension: str) -> str:
     "../" or a slash), a short digest of the real id is added so two such ids still get
     different names. The slug is the title folded to ASCII.
     """
+    import hashlib
+
+    from newsarchive.export.fields import ascii_slug, text_of
+
     raw_id = text_of(record, "id")
     safe_id = _UNSAFE_ID.sub("", raw_id)[:MAX_ID_LENGTH].lstrip("-_")
     if safe_id != raw_id:
@@ -155,6 +157,8 @@ def _write_atomically(root: Path, name: str, content: str, mode: int) -> Path:
     # Names are built from a safe alphabet already; this is the last line of defence.
     if target.resolve().parent != root or name in ("", ".", ".."):
         raise ValueError(f"refusing to write {name!r} outside {root}")
+    import tempfile
+
     fd, temp = tempfile.mkstemp(dir=root, prefix=".", suffix=".part")
     try:
         os.fchmod(fd, mode)
