@@ -150,3 +150,18 @@ def test_explain_says_why_the_blurb_above_a_swallowed_headline_went():
     decision = next(d for d in explain_text_page(page) if d.text == blurb)
     assert not decision.kept
     assert "headline found inside the article run" in decision.rule
+
+
+def test_a_headline_wrapped_onto_a_second_line_is_joined():
+    """Issue 4: a text browser wraps a long headline onto a line of its own right under it
+    ("...A Guide For" / "Winter Visitors"); the two lines are one headline, in title case
+    or in sentence case. A line of tags under the headline is not part of it."""
+    for first, second in (
+        ("Harbour Light Keeper Hands Over The Keys After Forty Years: A Guide For", "Winter Visitors"),
+        ("Harbour light keeper hands over the keys after forty years on the quay and", "a last climb"),
+    ):
+        page = f"Coastline Notes\n\nHome\n\n{first}\n{second}\n\nMarch 3, 2021\n\n{BODY}\n"
+        assert extract_text_page(page).title == f"{first} {second}"
+    tagged = "Harbour Light Keeper Hands Over The Keys After Forty Years"
+    page = f"Coastline Notes\n\nHome\n\n{tagged}\nLighthouses keepers harbour quay\n\nMarch 3, 2021\n\n{BODY}\n"
+    assert extract_text_page(page).title == tagged

@@ -50,6 +50,10 @@ QUOTES = "\"'“”‘’«»„"
 TITLE_JOIN = re.compile(r"^\s*[-|«»‹›–—:~·/>]+\s*[^\d\s][^\d]{2,60}$|[^\d\s][^\d]{2,60}?\s*[-|«»‹›–—:~·/>]\s*$")
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b")
 INNER_SENTENCE = re.compile(r"\w[.!?]\s+[A-Z]")
+# A headline wrapped onto a second line: its first line is at least this long, and the
+# second has at most this many words.
+WRAPPED_HEADLINE_CHARS = 50
+WRAPPED_TAIL_WORDS = 6
 # Words of prose that must remain below a standfirst for it to be one.
 STANDFIRST_MIN_REST = 40
 PUBLISHED = re.compile(r"\b(?:published|posted|publié|veröffentlicht|publicado|pubblicato|gepubliceerd)\b", re.I)
@@ -320,10 +324,19 @@ def _headline(
         header.subtitle = blocks[title_index].text
         header.claim(title_index, "subtitle", "the longer of two headline-like lines")
         title_index = above
-    header.title = clean_headline(headline_text(blocks[title_index]))
+    # A text browser wraps a long headline onto a second line of its own: join the two.
+    head = _wrapped_head(blocks, title_index, metas)
+    if head is not None:
+        title_index = head
+    tail = _wrapped_tail(blocks, title_index, first, metas)
+    title = headline_text(blocks[title_index])
+    if tail is not None:
+        title = f"{title} {blocks[tail].text}"
+        header.claim(tail, "title", "the headline's second line, wrapped by the text browser")
+    header.title = clean_headline(title)
     header.claim(title_index, "title", f"reads most like a headline above the body (score {best[0]:.2f})")
     if header.subtitle is None:
-        below = _next_candidate(blocks, title_index, first, metas)
+        below = _next_candidate(blocks, tail if tail is not None else title_index, first, metas)
         if below is not None and blocks[below].words >= 8 and not blocks[below].text.endswith(":"):
             header.subtitle = blocks[below].text
             header.claim(below, "subtitle", "a longer line right under the headline")
@@ -448,6 +461,40 @@ def _source_after_byline(header: Header, blocks: list[Block], metas: dict[int, t
     if is_organisation(name) and not furniture_reason(name, len(name.split())):
         header.source = name
         header.claim(following, "source", "the publication named under the by-line")
+
+
+def _wrapped_tail(blocks: list[Block], index: int, first: int, metas: dict[int, tuple[str, object]]) -> int | None:
+    """The block that carries on the headline in block `index` on the very next line, as a
+    text browser wraps a headline too long for its width ("...An Open Challenge To" /
+    "Hurricanes Everywhere"): the headline is one long line with no end mark, and the next
+    line, at the same indentation, is a few more words of it, not a credit or a sentence."""
+    tail = index + 1
+    if tail >= first or tail in metas or index in metas:
+        return None
+    head, rest = blocks[index], blocks[tail]
+    if len(head.lines) != 1 or len(rest.lines) != 1 or rest.blank_before or rest.first_line != head.first_line + 1:
+        return None
+    if head.indent != rest.indent or len(head.lines[0].strip()) < WRAPPED_HEADLINE_CHARS or head.words < 6:
+        return None
+    if head.ends_sentence or head.bullet or head.separators or rest.bullet or rest.separators:
+        return None
+    if not 1 <= rest.words <= WRAPPED_TAIL_WORDS or rest.text.endswith((".", ":", ";", ",")):
+        return None
+    if NOT_HEADLINE.search(rest.text) or is_credit(rest.text) or furniture_reason(rest.text, rest.words) or find_dates(rest.text):
+        return None
+    # Title case runs on in capitals, a sentence-case headline in lower case; a line of tags
+    # under a title-case headline ("storm instagram Hurricane Sandy") does neither.
+    title_case = head.capitalised >= 0.6
+    if (rest.capitalised >= 0.5) != title_case or rest.text[:1].isupper() != title_case:
+        return None
+    return tail
+
+
+def _wrapped_head(blocks: list[Block], index: int, metas: dict[int, tuple[str, object]]) -> int | None:
+    """The block whose headline block `index` is the wrapped second line of, if any."""
+    if index == 0:
+        return None
+    return index - 1 if _wrapped_tail(blocks, index - 1, index + 1, metas) == index else None
 
 
 def _previous_candidate(blocks: list[Block], index: int, metas: dict[int, object]) -> int | None:
