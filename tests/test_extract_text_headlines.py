@@ -165,3 +165,17 @@ def test_a_headline_wrapped_onto_a_second_line_is_joined():
     tagged = "Harbour Light Keeper Hands Over The Keys After Forty Years"
     page = f"Coastline Notes\n\nHome\n\n{tagged}\nLighthouses keepers harbour quay\n\nMarch 3, 2021\n\n{BODY}\n"
     assert extract_text_page(page).title == tagged
+
+
+def test_a_deck_under_the_headline_does_not_take_its_place_when_a_lead_in_stands_above_the_byline():
+    """Issue 4: "Headline" / "A longer deck under it" / lead-in / by-line / body: the upper,
+    shorter line is the headline even when the lead-in is already the standfirst."""
+    page = (
+        "Coastline Notes\n\nHome\n\n"
+        "Harbour light keeper hands over the keys\n\n"
+        "After forty years on the same hundred and twelve steps, the last keeper of the light says goodbye\n\n"
+        "Advertisement\n\n"
+        "\"It was never a lonely job,\" he said on the quay.\n\n"
+        "By Ann Fisher\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Harbour light keeper hands over the keys"

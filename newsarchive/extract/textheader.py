@@ -313,15 +313,17 @@ def _headline(
     title_index = best[1]
     # A longer headline-like block right under a shorter one: headline over standfirst.
     above = _previous_candidate(blocks, title_index, metas)
+    # (a standfirst already found between the credit lines and the body does not stop it:
+    # some pages set a deck under the headline and a lead-in above the by-line)
     if (
-        header.subtitle is None
-        and above is not None
+        above is not None
         and blocks[above].words < blocks[title_index].words
         and blocks[title_index].words >= 12
         # (the credit lines below count for the pair, not only for the lower line)
         and (headline_score(blocks[above], 0, body_words) or 0) >= best[0] - 0.3 - CREDIT_BONUS
     ):
-        header.subtitle = blocks[title_index].text
+        if header.subtitle is None:
+            header.subtitle = blocks[title_index].text
         header.claim(title_index, "subtitle", "the longer of two headline-like lines")
         title_index = above
     # A text browser wraps a long headline onto a second line of its own: join the two.
