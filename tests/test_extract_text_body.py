@@ -131,3 +131,25 @@ def test_a_dump_of_two_columns_side_by_side_reads_the_left_one_first():
     body = extract_text_page(page).body
     assert body.startswith("The ferry company said") and body.endswith("as they do now.")
     assert "2019 (" not in body
+
+
+def test_a_long_comment_below_a_short_post_does_not_take_its_place():
+    """Issue 4: a blog's post of a few short paragraphs, then "12 comments… add one", a
+    thread of short replies, and a reader's comment longer than the whole post: the post
+    is the article, not the comment."""
+    comment = (
+        "I used to take the night boat every Friday when I worked at the cannery, and I remember "
+        "the way the lights of the town would go out one by one as we left the harbour behind. "
+    ) * 4
+    page = (
+        "Island Ferry News\n\nHome\n\nArchives\n\nNight ferry to the islands will stop\n\n"
+        "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE) + "\n\n"
+        "Previous post: The spring timetable\n\nNext post: Gulls of the quay\n\n"
+        "12 comments… read them below or add one\n\n"
+        + "".join(f"Reader {n} March {n}, 2020 at 9:15 pm\n\nSo sad!\n\nReply\n\n" for n in range(3, 28))
+        + "Marta March 3, 2020 at 8:15 pm\n\n" + comment.strip() + "\n\nReply\n"
+    )
+    article = extract_text_page(page)
+    assert article.title == "Night ferry to the islands will stop"
+    assert article.body.startswith("The ferry company said")
+    assert "cannery" not in article.body

@@ -35,6 +35,11 @@ TERMINATOR = re.compile(
     r"kommentare|commentaires|comentarios|commenti|comentários|reacties|stay informed)\W*$",
     re.I,
 )
+# Where a comment thread begins: "94 comments… read them below or add one", "Leave a Reply".
+COMMENTS_START = re.compile(
+    r"^\W*(?:\d+\s+(?:comments?|responses?|replies|thoughts)\b|comments?\W*$|leave a (?:reply|comment)|post a comment|add (?:a|your) comment)",
+    re.I,
+)
 # ...unless, within RESUME_REACH blocks, RESUME_STREAK paragraphs follow one another.
 RESUME_REACH = 5
 RESUME_STREAK = 4
@@ -172,6 +177,12 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
     if opening is not None:
         weights[opening] += OPENING_BONUS
     start, end = densest_run(weights)
+    # A long comment can outweigh a short post: when the run lies in the comment thread
+    # below an article opening, the article is the densest run above the thread.
+    if opening is not None and start > opening:
+        thread = next((i for i in range(opening + 1, start + 1) if COMMENTS_START.match(blocks[i].text)), None)
+        if thread is not None:
+            start, end = densest_run(weights[:thread])
     for index in range(start, end):
         if verdicts[index].kind == "box" and TERMINATOR.match(blocks[index].text) and not _article_goes_on(verdicts, index, end):
             end = index
