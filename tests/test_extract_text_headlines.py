@@ -179,3 +179,10 @@ def test_a_deck_under_the_headline_does_not_take_its_place_when_a_lead_in_stands
         "By Ann Fisher\n\n" + BODY + "\n"
     )
     assert extract_text_page(page).title == "Harbour light keeper hands over the keys"
+
+
+def test_w3m_strike_marks_are_taken_out_of_the_text():
+    """Issue 4: w3m prints struck-out words as "[S:words:S]"; the words are the page's own
+    (a joke in a headline: "Never Forget It Her"), the mark is not."""
+    page = f"Coastline Notes\n\nHome\n\nHarbour light keeper will never miss [S:the steps:S] the view\n\nMarch 3, 2021\n\n{BODY}\n"
+    assert extract_text_page(page).title == "Harbour light keeper will never miss the steps the view"

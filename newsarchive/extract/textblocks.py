@@ -17,6 +17,9 @@ BULLET = re.compile(r"^\s*(?:[•*·▪►▸◦‣○●■□–-]|\d{1,2}[.)]
 SEPARATORS = re.compile(r"\s[|•·»›>/]\s|\S\s{2,}(?=\S)")
 BYLINE_START = re.compile(r"^\s*(?:by|di|de|da|von|par|por|door|van|posted|written)\s", re.I)
 SENTENCE_END = re.compile(r"[.!?…:;]['\"’”»)\]]*$")
+# w3m's mark for struck-out text (<s>, <del>): "Never Forget [S:It:S] Her". The words are
+# the page's own, so they stay, without the mark.
+STRUCK = re.compile(r"\[S:(.*?):S\]")
 # Form widgets and image placeholders of text-browser dumps: "[Search]", "[IMG]", "[ ]".
 WIDGET = re.compile(r"\[[^\]]{0,40}\]|_{4,}")
 
@@ -150,7 +153,7 @@ def split_blocks(text: str) -> list[Block]:
     def flush() -> None:
         nonlocal current
         if current:
-            raw = " ".join(part.strip() for part in current)
+            raw = STRUCK.sub(r"\1", " ".join(part.strip() for part in current))
             joined = " ".join(raw.split())
             if joined:
                 blocks.append(
