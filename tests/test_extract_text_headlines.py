@@ -186,3 +186,13 @@ def test_w3m_strike_marks_are_taken_out_of_the_text():
     (a joke in a headline: "Never Forget It Her"), the mark is not."""
     page = f"Coastline Notes\n\nHome\n\nHarbour light keeper will never miss [S:the steps:S] the view\n\nMarch 3, 2021\n\n{BODY}\n"
     assert extract_text_page(page).title == "Harbour light keeper will never miss the steps the view"
+
+
+def test_a_deck_of_ten_words_or_more_under_the_headline_is_not_the_headline():
+    """Issue 4: "Headline" / "A deck of ten or eleven words" / body, each a paragraph of
+    its own: the upper line is the headline, though the deck shares more words with the body."""
+    headline = "A Quiet Farewell At The Harbour"
+    deck = "The last keeper of the harbour light handed over his keys"
+    page = f"Coastline Notes\n\nHome\n\n{headline}\n\n{deck}\n\n{BODY}\n"
+    article = extract_text_page(page)
+    assert (article.title, article.subtitle) == (headline, deck)

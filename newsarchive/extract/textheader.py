@@ -311,14 +311,17 @@ def _headline(
     if best is None:
         return None
     title_index = best[1]
-    # A longer headline-like block right under a shorter one: headline over standfirst.
+    # A headline-like block of ten words or more right under one no longer: headline over
+    # standfirst. The upper one stands apart (a line that follows another with no gap
+    # ends a list of link titles, or is a "Next post »" link).
     above = _previous_candidate(blocks, title_index, metas)
     # (a standfirst already found between the credit lines and the body does not stop it:
     # some pages set a deck under the headline and a lead-in above the by-line)
     if (
         above is not None
-        and blocks[above].words < blocks[title_index].words
-        and blocks[title_index].words >= 12
+        and blocks[above].words <= blocks[title_index].words
+        and blocks[above].blank_before
+        and blocks[title_index].words >= 10
         # (the credit lines below count for the pair, not only for the lower line)
         and (headline_score(blocks[above], 0, body_words) or 0) >= best[0] - 0.3 - CREDIT_BONUS
     ):
