@@ -196,3 +196,14 @@ def test_a_deck_of_ten_words_or_more_under_the_headline_is_not_the_headline():
     page = f"Coastline Notes\n\nHome\n\n{headline}\n\n{deck}\n\n{BODY}\n"
     article = extract_text_page(page)
     assert (article.title, article.subtitle) == (headline, deck)
+
+
+def test_a_link_title_that_ends_a_list_is_not_a_headline_over_the_deck():
+    """Issue 4: a "Next post »" link or the last of a list of link titles, line after line
+    with no gap, stands right above the headline; it is not the headline over a deck."""
+    headline = "The last keeper of the harbour light hands over his keys after forty years"
+    page = (
+        "Coastline Notes\n\nHome\n\n« Gulls of the quay and the people who feed them\n"
+        f"New nets for the old boats »\n\n{headline}\n\n{BODY}\n"
+    )
+    assert extract_text_page(page).title == headline

@@ -311,17 +311,16 @@ def _headline(
     if best is None:
         return None
     title_index = best[1]
-    # A headline-like block of ten words or more right under one no longer: headline over
-    # standfirst. The upper one stands apart (a line that follows another with no gap
-    # ends a list of link titles, or is a "Next post »" link).
+    # A longer headline-like block right under a shorter one: headline over standfirst.
+    # The upper one does not follow another line of some words with no gap (that ends a
+    # list of link titles, or is a "Next post »" link).
     above = _previous_candidate(blocks, title_index, metas)
     # (a standfirst already found between the credit lines and the body does not stop it:
     # some pages set a deck under the headline and a lead-in above the by-line)
     if (
         above is not None
-        and blocks[above].words <= blocks[title_index].words
-        and blocks[above].blank_before
-        and blocks[title_index].words >= 10
+        and _deck_under(blocks[above], blocks[title_index])
+        and not (above > 0 and not blocks[above].blank_before and blocks[above - 1].words >= 4)
         # (the credit lines below count for the pair, not only for the lower line)
         and (headline_score(blocks[above], 0, body_words) or 0) >= best[0] - 0.3 - CREDIT_BONUS
     ):
@@ -466,6 +465,15 @@ def _source_after_byline(header: Header, blocks: list[Block], metas: dict[int, t
     if is_organisation(name) and not furniture_reason(name, len(name.split())):
         header.source = name
         header.claim(following, "source", "the publication named under the by-line")
+
+
+def _deck_under(upper: Block, lower: Block) -> bool:
+    """Whether `lower`, under the headline-like `upper`, is long enough to be its deck:
+    twelve words or more and longer than it, or ten or more and no shorter than a headline
+    of four words or more (not a section label)."""
+    if lower.words >= 12 and upper.words < lower.words:
+        return True
+    return lower.words >= 10 and 4 <= upper.words <= lower.words
 
 
 def _wrapped_tail(blocks: list[Block], index: int, first: int, metas: dict[int, tuple[str, object]]) -> int | None:
