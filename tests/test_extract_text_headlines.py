@@ -207,3 +207,12 @@ def test_a_link_title_that_ends_a_list_is_not_a_headline_over_the_deck():
         f"New nets for the old boats »\n\n{headline}\n\n{BODY}\n"
     )
     assert extract_text_page(page).title == headline
+
+
+def test_a_caption_under_a_stamp_with_a_byline_is_not_a_blog_headline():
+    """Issue 4: a blog sets "date line / headline / post"; under a stamp that names the
+    author ("Posted on March 3, 2021 by Ann Fisher") comes the article or a photo's caption,
+    not the headline, which stands above the stamp."""
+    for stamp in ("Posted on March 3, 2021 by Ann Fisher", "Ann Fisher by Ann Fisher Published March 3, 2021 9:15 am"):
+        page = f"Coastline Notes\n\nHome\n\nHarbour light keeper hands over the keys\n\n{stamp}\n\nGulls over the harbour light\n\n{BODY}\n"
+        assert extract_text_page(page).title == "Harbour light keeper hands over the keys", stamp

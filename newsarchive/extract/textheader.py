@@ -54,6 +54,7 @@ INNER_SENTENCE = re.compile(r"\w[.!?]\s+[A-Z]")
 # second has at most this many words.
 WRAPPED_HEADLINE_CHARS = 50
 WRAPPED_TAIL_WORDS = 6
+BY_WORD = re.compile(r"\bby\b", re.I)
 # Words of prose that must remain below a standfirst for it to be one.
 STANDFIRST_MIN_REST = 40
 PUBLISHED = re.compile(r"\b(?:published|posted|publié|veröffentlicht|publicado|pubblicato|gepubliceerd)\b", re.I)
@@ -297,7 +298,7 @@ def _headline(
         if index in metas or index in header.roles:
             continue
         distance += 1
-        dated = metas.get(index - 1, ("",))[0] == "date"
+        dated = metas.get(index - 1, ("",))[0] == "date" and _bare_date(blocks[index - 1])
         score = headline_score(blocks[index], distance, body_words, bulleted_ok=index + 1 in metas, dated=dated)
         if score is not None and blocks[index].words >= 3 and _repeated(lines, folded[index], index):
             score += REPEAT_BONUS
@@ -465,6 +466,13 @@ def _source_after_byline(header: Header, blocks: list[Block], metas: dict[int, t
     if is_organisation(name) and not furniture_reason(name, len(name.split())):
         header.source = name
         header.claim(following, "source", "the publication named under the by-line")
+
+
+def _bare_date(block: Block) -> bool:
+    """A date line as a blog sets it over a post's headline ("Tuesday, July 17, 2012"), with
+    no by-line in it: under "NAME by NAME Published DATE" comes the article, or a photo's
+    caption, not the headline."""
+    return not BY_WORD.search(block.text)
 
 
 def _deck_under(upper: Block, lower: Block) -> bool:
