@@ -216,3 +216,13 @@ def test_a_caption_under_a_stamp_with_a_byline_is_not_a_blog_headline():
     for stamp in ("Posted on March 3, 2021 by Ann Fisher", "Ann Fisher by Ann Fisher Published March 3, 2021 9:15 am"):
         page = f"Coastline Notes\n\nHome\n\nHarbour light keeper hands over the keys\n\n{stamp}\n\nGulls over the harbour light\n\n{BODY}\n"
         assert extract_text_page(page).title == "Harbour light keeper hands over the keys", stamp
+
+
+def test_the_line_right_above_the_byline_wins_over_one_further_up():
+    """Issue 4: a blog's tagline and the post's headline both stand above the by-line; the
+    headline is the one right above it."""
+    page = (
+        "Coastline Notes\n\nHome\n\nStories of the harbour, the light and the quay\n\n"
+        "Keeper of the light retires\n\nby Ann Fisher on March 3, 2021\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Keeper of the light retires"

@@ -35,6 +35,8 @@ DISTANCE_PENALTY = 0.03
 OVERLAP_WEIGHT = 1.2
 CREDIT_REACH = 3
 CREDIT_BONUS = 0.4
+# ...and half of it when another line stands between the candidate and its credits.
+CREDIT_BONUS_FAR = 0.2
 # Added to a candidate the page repeats elsewhere (a headline comes back in the document
 # title, the breadcrumb, "Comments on ..." lines; a link title in a list does not).
 REPEAT_BONUS = 0.6
@@ -302,9 +304,10 @@ def _headline(
         score = headline_score(blocks[index], distance, body_words, bulleted_ok=index + 1 in metas, dated=dated)
         if score is not None and blocks[index].words >= 3 and _repeated(lines, folded[index], index):
             score += REPEAT_BONUS
-        # Under a headline come its credits: a by-line or a date within a few blocks.
+        # Under a headline come its credits: a by-line or a date within a few blocks, most
+        # often right under it.
         if score is not None and any(i in metas for i in range(index + 1, index + 1 + CREDIT_REACH)):
-            score += CREDIT_BONUS
+            score += CREDIT_BONUS if index + 1 in metas else CREDIT_BONUS_FAR
         elif score is not None and dated and distance <= 2:
             score += CREDIT_BONUS  # a blog's post: date line, headline, text
         if score is not None and (best is None or score > best[0]):
