@@ -226,3 +226,15 @@ def test_the_line_right_above_the_byline_wins_over_one_further_up():
         "Keeper of the light retires\n\nby Ann Fisher on March 3, 2021\n\n" + BODY + "\n"
     )
     assert extract_text_page(page).title == "Keeper of the light retires"
+
+
+def test_a_headline_the_page_lists_again_among_its_latest_stories_wins():
+    """Issue 4: a text browser's dump has no document title to name the headline again, but
+    the page's own list of latest stories does; a photo's title-like caption between the
+    headline and the body is not the headline."""
+    headline = "The last climb of the harbour light keeper"
+    page = (
+        f"Coastline Notes\n\nHome\n\n{headline}\n\nThe harbour light seen from the quay\n\n{BODY}\n\n"
+        f"Latest stories\n\n• New nets for the old boats\n• {headline}\n• Gulls of the quay: a guide\n"
+    )
+    assert extract_text_page(page).title == headline

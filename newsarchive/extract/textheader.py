@@ -40,6 +40,8 @@ CREDIT_BONUS_FAR = 0.2
 # Added to a candidate the page repeats elsewhere (a headline comes back in the document
 # title, the breadcrumb, "Comments on ..." lines; a link title in a list does not).
 REPEAT_BONUS = 0.6
+# ...and to one of five words or more the page carries again as it is (see `_echoed`).
+ECHO_BONUS = 0.3
 # A headline found inside the article run cuts off what came before it when that is at most
 # this share of the prose after it.
 IN_RUN_SHARE = 0.5
@@ -304,6 +306,8 @@ def _headline(
         score = headline_score(blocks[index], distance, body_words, bulleted_ok=index + 1 in metas, dated=dated)
         if score is not None and blocks[index].words >= 3 and _repeated(lines, folded[index], index):
             score += REPEAT_BONUS
+        elif score is not None and blocks[index].words >= 5 and _echoed(lines, folded[index], index):
+            score += ECHO_BONUS
         # Under a headline come its credits: a by-line or a date within a few blocks, most
         # often right under it.
         if score is not None and any(i in metas for i in range(index + 1, index + 1 + CREDIT_REACH)):
@@ -417,6 +421,13 @@ def _repeated(lines: list[tuple[int, str]], text: str, index: int) -> bool:
         if len(stem) >= 20 and line.endswith((".", "…")) and text.startswith(stem):
             return True
     return False
+
+
+def _echoed(lines: list[tuple[int, str]], text: str, index: int) -> bool:
+    """Whether the page carries this block's text again elsewhere, as it is: a "Skip to ..."
+    link, or a list of the site's latest stories that includes this one. (Weaker than
+    `_repeated`: a sidebar's link titles come back in more than one list too.)"""
+    return any(abs(other - index) > 1 and LIST_MARK.sub("", line).strip() in (text, "skip to " + text) for other, line in lines)
 
 
 def _credit_lines(header: Header, blocks: list[Block], metas: dict[int, tuple[str, object]], lowest: int) -> None:
