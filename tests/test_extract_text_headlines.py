@@ -238,3 +238,13 @@ def test_a_headline_the_page_lists_again_among_its_latest_stories_wins():
         f"Latest stories\n\n• New nets for the old boats\n• {headline}\n• Gulls of the quay: a guide\n"
     )
     assert extract_text_page(page).title == headline
+
+
+def test_a_one_word_headline_over_its_byline():
+    """Issue 4: a blog's post headed by one word ("Farewell!") right over its by-line and
+    date; a widget's heading above it is not the headline."""
+    page = (
+        "Coastline Notes\n\nHome\n\nTranslate This Blog\n\n[search]\n\n"
+        "Farewell!\n\nby Ann Fisher on March 3, 2021\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Farewell!"

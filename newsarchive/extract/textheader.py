@@ -303,7 +303,9 @@ def _headline(
             continue
         distance += 1
         dated = metas.get(index - 1, ("",))[0] == "date" and _bare_date(blocks[index - 1])
-        score = headline_score(blocks[index], distance, body_words, bulleted_ok=index + 1 in metas, dated=dated)
+        # (a one-word headline stands under a blog's date line, or over its by-line)
+        bylined = metas.get(index + 1, ("",))[0] == "byline"
+        score = headline_score(blocks[index], distance, body_words, bulleted_ok=index + 1 in metas, dated=dated or bylined)
         if score is not None and blocks[index].words >= 3 and _repeated(lines, folded[index], index):
             score += REPEAT_BONUS
         elif score is not None and blocks[index].words >= 5 and _echoed(lines, folded[index], index):
