@@ -248,3 +248,13 @@ def test_a_one_word_headline_over_its_byline():
         "Farewell!\n\nby Ann Fisher on March 3, 2021\n\n" + BODY + "\n"
     )
     assert extract_text_page(page).title == "Farewell!"
+
+
+def test_a_caption_under_the_byline_is_not_the_headline():
+    """Issue 4: "Headline" / "by NAME" / a photo's caption that names what the article
+    names / article: under a by-line come the article and its pictures, not the headline."""
+    page = (
+        "Coastline Notes\n\nHome\n\nA farewell on the quay\n\nby Ann Fisher\n\n"
+        "The keeper of the harbour light\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "A farewell on the quay"

@@ -316,6 +316,8 @@ def _headline(
             score += CREDIT_BONUS if index + 1 in metas else CREDIT_BONUS_FAR
         elif score is not None and dated and distance <= 2:
             score += CREDIT_BONUS  # a blog's post: date line, headline, text
+        elif score is not None and metas.get(index - 1, ("",))[0] == "byline":
+            score -= CREDIT_BONUS  # under a by-line come the article and its photo's caption
         if score is not None and (best is None or score > best[0]):
             best = (score, index)
     if best is None:
