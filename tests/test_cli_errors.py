@@ -169,3 +169,22 @@ def test_broken_pipe_is_quiet(tmp_path):
     assert b"Traceback" not in result.stderr, result.stderr
     assert b"BrokenPipe" not in result.stderr
 
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+@pytest.mark.parametrize("command", [["list", "--format", "json"], ["stats"], ["export", "--format", "json"],
+                                     ["search", "report", "--format", "json"]])
+def test_output_that_cannot_be_written_exits_74_not_as_a_bug(tmp_path, command):
+    import subprocess
+
+    from tests.faults_support import cli_command
+
+    db = tmp_path / "a" / "news.json"
+    seed_archive(db, tmp_path, n=3)
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(cli_command(db, *command), stdout=full, stderr=subprocess.PIPE, env=cli_env(),
+                                timeout=60)
+    stderr = result.stderr.decode()
+    assert result.returncode == 74, stderr
+    assert "cannot write the output: No space left on device" in stderr
+    assert_no_traceback(subprocess.CompletedProcess(result.args, result.returncode, "", stderr))

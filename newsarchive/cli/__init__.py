@@ -36,6 +36,9 @@ EXIT_INTERRUPTED = 130
 # A bug of ours: a code of its own (BSD's EX_SOFTWARE), so that a script never reads a crash
 # as "nothing found".
 EXIT_INTERNAL = 70
+# The output (or another file outside the archive) could not be written: a full disk behind
+# `> file`, say. BSD's EX_IOERR: neither "nothing found" nor a bug.
+EXIT_IO = 74
 # Commands that only read the archive (the index they may bring up to date is committed and
 # closed before they print). Once one has printed, the interpreter's orderly shutdown, which
 # collects and frees every object and module, has nothing left to finish: these exit without
@@ -111,6 +114,10 @@ class ArchiveGroup(click.Group):
             # The reader of our output went away (`| head`): not an error worth a traceback.
             sys.stderr.close()
             sys.exit(0)
+        except OSError as exc:
+            # The archive's own files raise ArchiveError; what is left is our output or a
+            # file the user named (a full disk behind `> file`).
+            _output_failed(exc)
         except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
             if os.environ.get("NEWSARCHIVE_DEBUG"):
                 raise
@@ -201,10 +208,23 @@ def main() -> None:
                 sys.stdout.flush()
             except BrokenPipeError:
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except OSError as exc:
+                _output_failed(exc)
     except SystemExit as exc:  # Click ends every run this way
         if cli.ran is None or cli.ran in READ_ONLY_COMMANDS:  # None: no command ran (--help, --version)
             _exit_at_once(exc.code)
         raise
+
+
+def _output_failed(exc: OSError) -> None:
+    """Say that writing failed, and exit EXIT_IO. What stdout still buffers cannot be
+    delivered, so it is dropped rather than retried at exit."""
+    try:
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until the process exits
+    except OSError:
+        pass
+    _print_error(f"cannot write the output: {exc.strerror or exc}", "free some space, or write somewhere else")
+    sys.exit(EXIT_IO)
 
 
 def _exit_at_once(code: object) -> None:

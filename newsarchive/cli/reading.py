@@ -143,7 +143,9 @@ def export(archive, ids, query, record_filter, format_, output):
     try:
         _write_export(format_, records, output)
     except OSError as exc:
-        raise click.FileError(str(output), hint=exc.strerror or str(exc)) from None
+        if output is None:
+            raise  # stdout: reported by the group as output that could not be written
+        raise click.FileError(output, hint=exc.strerror or str(exc)) from None
 
 
 def _write_export(format_: str, records: list[dict], output: str | None) -> None:
