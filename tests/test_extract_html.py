@@ -486,3 +486,23 @@ def test_a_data_table_in_the_article_gives_one_row_a_paragraph_with_its_cells_ap
         "Ben Okri | Against (absent)",
         "The wall will reopen in May.",
     ]
+
+
+def test_a_megabyte_of_markup_in_json_ld_is_read_in_bounded_time():
+    """trafilatura's JSON-LD reader takes minutes on a crafted articleBody of 1.5 MB; such a
+    block is read by our own metadata reader only."""
+    import json
+    import time
+
+    from newsarchive.extract.html import extract_html_article
+
+    paragraph = "The council met on Tuesday to discuss the harbour wall and the new ferry timetable. " * 20
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Harbour wall repairs agreed", "articleBody": "<br" * 500_000})
+    page = (f"<html><head><title>Harbour wall repairs agreed</title><script type='application/ld+json'>{ld}</script>"
+            f"</head><body><article><h1>Harbour wall repairs agreed</h1><p>{paragraph}</p><p>{paragraph}</p>"
+            f"</article></body></html>")
+    started = time.monotonic()
+    article = extract_html_article(page)
+    assert time.monotonic() - started < 20  # minutes before the cap
+    assert article.title == "Harbour wall repairs agreed"
+    assert "ferry timetable" in article.body

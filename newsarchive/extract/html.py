@@ -39,6 +39,9 @@ from newsarchive.model import Article, count_words, is_iso_date
 
 # Bigger pages are cut before parsing: no news article needs more, and lxml's time grows with it.
 MAX_HTML_BYTES = 8_000_000
+# Longer JSON-LD blocks are not handed to trafilatura (see _without_huge_json_ld); a real
+# article's, articleBody included, is a few tens of kilobytes.
+MAX_JSON_LD_CHARS = 256 * 1024
 # Fewer words than this is a menu or a login box that trafilatura kept, not an article.
 MIN_BODY_WORDS = 5
 # A run of at least TRAILING_LABELS paragraphs of at most SHORT_PARAGRAPH_WORDS words,
@@ -625,6 +628,18 @@ def _baseline_paragraphs(text: str, found: list[tuple[str, bool]]) -> list[tuple
     return found
 
 
+def _without_huge_json_ld(tree: Any, text: str) -> str:
+    """The page for trafilatura, without JSON-LD blocks longer than MAX_JSON_LD_CHARS: its
+    JSON-LD reader normalises markup in them with regexes that take minutes on a crafted
+    megabyte. Our own reading (`page_metadata`) has already had them."""
+    huge = [s for s in tree.iterfind(".//script[@type='application/ld+json']") if len(s.text or "") > MAX_JSON_LD_CHARS]
+    if not huge:
+        return text
+    for script in huge:
+        script.drop_tree()
+    return lxml.html.tostring(tree, encoding="unicode")
+
+
 def _run_trafilatura(text: str, url: str | None, **options: Any) -> Any:
     import trafilatura
 
@@ -659,6 +674,7 @@ def extract_html_article(
     except (etree.ParserError, ValueError) as error:
         raise BadInputError(f"this is not an HTML page ({error})", path=path) from None
     meta = page_metadata(tree)
+    text = _without_huge_json_ld(tree, text)
 
     try:
         # Recall mode, but without readability and jusText: in that mode they replace its pick on
