@@ -77,6 +77,9 @@ class ArchiveGroup(click.Group):
     """A group that loads its commands on demand, and turns the core's exceptions into a
     message and the contract's exit code."""
 
+    # The command this process ran, once Click has chosen it (for `main`'s way out).
+    ran: str | None = None
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*COMMANDS, *self.commands})
 
@@ -87,9 +90,6 @@ class ArchiveGroup(click.Group):
             module, name = COMMANDS[cmd_name].split(":")
             self.add_command(getattr(importlib.import_module(f"newsarchive.cli.{module}"), name), cmd_name)
         return self.commands.get(cmd_name)
-
-    # The command this process ran, once Click has chosen it (for `main`'s way out).
-    ran: str | None = None
 
     def resolve_command(self, ctx: click.Context, args: list[str]):  # type: ignore[override]
         name, command, rest = super().resolve_command(ctx, args)
