@@ -258,3 +258,13 @@ def test_a_caption_under_the_byline_is_not_the_headline():
         "The keeper of the harbour light\n\n" + BODY + "\n"
     )
     assert extract_text_page(page).title == "A farewell on the quay"
+
+
+def test_a_headline_with_a_long_run_of_spaces_is_cleaned_in_linear_time():
+    import time
+
+    from newsarchive.extract.textheader import clean_headline
+
+    started = time.monotonic()
+    assert clean_headline("Harbour wall" + " " * 50_000 + "repairs agreed 12 comments") == "Harbour wall repairs agreed"
+    assert time.monotonic() - started < 2  # quadratic on the raw run: many seconds

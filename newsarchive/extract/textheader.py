@@ -152,6 +152,9 @@ TRAILING_COUNT = re.compile(
 
 def clean_headline(text: str) -> str:
     """A headline without the comment count some pages run on after it ("... 149 Comments")."""
+    # Spacing made single first: on a long run of white space the pattern's leading \s+
+    # would be tried at every position of the run (quadratic time).
+    text = " ".join(text.split())
     cleaned = TRAILING_COUNT.sub("", text)
     return cleaned if len(cleaned.split()) >= 3 else text
 
