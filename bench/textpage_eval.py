@@ -27,7 +27,10 @@ Title accuracy: the extracted title, after normalising case, spacing and punctua
 equals what the HTML states as the headline: its og:title or <title>; either of them
 without the parts that name the site ("Headline - Site", "Site | Headline", "Site »
 Blog Archive » Headline"), a part naming the site when it recurs in the titles of the
-same domain's pages, spells the host name, or calls itself a blog, magazine or ".com";
+same domain's pages, spells the host name, calls itself a blog, magazine or ".com", or is
+the page's own <h1> and shorter than the rest of the title (a blog's masthead: "William
+Gibson on Assholes - Bob Sutton" under <h1>Bob Sutton</h1>; the length condition keeps a
+headline that is also the <h1> from being taken for the site);
 or an <h1> / itemprop="headline" that is not the site's name and shares a third of its
 words with the <title> (the headline as the page shows it, often shorter than the
 <title>). An earlier version accepted any title of 12 characters or more contained in
@@ -174,6 +177,10 @@ def page_headlines(meta: dict, recurring: set[str]) -> list[str]:
     wanted: list[str] = []
     domain = meta.get("domain")
     titles = [t for t in (meta.get("og_title"), meta.get("title")) if t]
+    headings = {normalise_title(h) for h in meta.get("headlines") or []}
+    # The page's <h1> as a title part shorter than the rest is its masthead.
+    mastheads = {c for title in titles for chunks in [title_chunks(title)] for c in chunks
+                 if c in headings and 2 * len(c.split()) < sum(len(other.split()) for other in chunks)}
     for title in titles:
         wanted.append(normalise_title(title))
         chunks = title_chunks(title)
@@ -181,7 +188,7 @@ def page_headlines(meta: dict, recurring: set[str]) -> list[str]:
         # site too: "Hacker Monthly #1 is here - Hacker Monthly Blog"); every step is a
         # fair headline, "Ask Slashdot: Question" as well as "Question".
         while len(chunks) > 1:
-            first, last = (site_likeness(chunks[i], domain, recurring) for i in (0, -1))
+            first, last = (site_likeness(chunks[i], domain, recurring | mastheads) for i in (0, -1))
             if not first and not last:
                 break
             chunks = chunks[:-1] if last >= first else chunks[1:]
@@ -190,7 +197,7 @@ def page_headlines(meta: dict, recurring: set[str]) -> list[str]:
     for headline in meta.get("headlines") or []:
         text = normalise_title(headline)
         words = set(text.split())
-        if not words or names_site(text, domain, recurring):
+        if not words or text in mastheads or names_site(text, domain, recurring):
             continue
         if len(words & title_words) * 3 >= len(words):
             wanted.append(text)
