@@ -153,7 +153,8 @@ class ArchiveView:
         table = self._tables.get(SEGMENTS, {})
         if not all(isinstance(doc.get("file"), str) and segments.is_segment_name(doc["file"])
                    and isinstance(doc.get("ids"), list) for doc in table.values()):
-            raise ArchiveError(f"cannot read archive {self.path}: its table 'segments' is damaged; it was left untouched",
+            raise ArchiveError(f"cannot read archive {self.path}: its table 'segments' is damaged; "
+                               f"it was left untouched",
                                hint="run `newsarchive check --repair` to restore the last good backup")
 
     @property
@@ -169,8 +170,10 @@ class ArchiveView:
         """Replaced segment files kept for the backups: {"file", "at": generation}. An entry
         that is not well formed is left out: it is never deleted, only forgotten."""
         entries = self.meta().get("retired", [])
+        if not isinstance(entries, list):
+            return []
         return [dict(e) for e in entries if isinstance(e, dict) and isinstance(e.get("file"), str)
-                and segments.is_segment_name(e["file"]) and isinstance(e.get("at"), int)] if isinstance(entries, list) else []
+                and segments.is_segment_name(e["file"]) and isinstance(e.get("at"), int)]
 
     def _segment_of(self, article_id: str) -> str | None:
         """The number of the segment holding an article. The first few lookups scan the
@@ -237,10 +240,12 @@ class ArchiveView:
             return self._held(id_or_prefix)
         matches = sorted(i for i in self.ids() if i.startswith(id_or_prefix)) if id_or_prefix else []
         if not matches:
-            raise NotFoundError(f"no article with id {id_or_prefix!r} in {self.path}", hint="`newsarchive list` shows the ids")
+            raise NotFoundError(f"no article with id {id_or_prefix!r} in {self.path}",
+                                hint="`newsarchive list` shows the ids")
         if len(matches) > 1:
             shown = ", ".join(matches[:5]) + (" ..." if len(matches) > 5 else "")
-            raise AmbiguousIdError(f"id prefix {id_or_prefix!r} matches {len(matches)} articles: {shown}", hint="give more characters of the id")
+            raise AmbiguousIdError(f"id prefix {id_or_prefix!r} matches {len(matches)} articles: {shown}",
+                                   hint="give more characters of the id")
         return self._held(matches[0])
 
     def _held(self, article_id: str) -> str:
