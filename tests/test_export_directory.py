@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-import newsarchive.export as export
 from newsarchive.export import (
     EXPORTERS,
     FILE_EXTENSIONS,
@@ -112,7 +111,7 @@ def test_a_failed_write_leaves_no_half_file_under_the_final_name(tmp_path, monke
             raise OSError(28, "No space left on device")
         real_replace(src, dst)
 
-    monkeypatch.setattr(export.os, "replace", failing_replace)
+    monkeypatch.setattr(os, "replace", failing_replace)  # the os module every writer uses
     with pytest.raises(OSError):
         export_to_directory("md", RECORDS, tmp_path)
     assert target.read_text(encoding="utf-8") == "the earlier export\n"

@@ -16,7 +16,6 @@ their format is used, so adding a format is one module plus one line here.
 from __future__ import annotations
 
 import importlib
-import os
 import re
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -137,54 +136,28 @@ def export_to_directory(fmt: str, records: Sequence[dict[str, Any]], directory: 
     outputs: list[tuple[str, str]] = [(name, one_article(record)) for name, record in zip(names, records)]
     if fmt in DIRECTORY_INDEXES:
         outputs.extend(_load(DIRECTORY_INDEXES[fmt])(records, names).items())
-    mode = _file_mode()
-    written: list[Path] = []
+    # Here, not at the top: every terminal view imports this package, and the atomic writer
+    # (through `secrets`) would cost each of them some 7 ms.
+    from newsarchive.store.atomic import fsync_directory, write_atomically
+
+    written = []
     for name, content in outputs:
-        written.append(_write_atomically(root, name, content, mode))
-    _sync_directory(root)
+        target = _inside(root, name)
+        # 0o666 less the umask: the mode any new file of the user's gets.
+        write_atomically(target, [content.encode("utf-8")], mode=0o666, sync_folder=False)
+        written.append(target)
+    try:
+        # The renames are durable only once the folder itself is flushed: once, at the end.
+        fsync_directory(root)
+    except OSError:
+        pass  # some filesystems refuse to fsync a folder; the files themselves are written
     return written
 
 
-def _file_mode() -> int:
-    # mkstemp makes files private (0600); an export should get the mode any new file gets.
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _write_atomically(root: Path, name: str, content: str, mode: int) -> Path:
+def _inside(root: Path, name: str) -> Path:
+    """`root / name`, refused if it would land anywhere else."""
     target = root / name
     # Names are built from a safe alphabet already; this is the last line of defence.
     if target.resolve().parent != root or name in ("", ".", ".."):
         raise ValueError(f"refusing to write {name!r} outside {root}")
-    import tempfile
-
-    fd, temp = tempfile.mkstemp(dir=root, prefix=".", suffix=".part")
-    try:
-        os.fchmod(fd, mode)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except FileNotFoundError:
-            pass
-        raise
     return target
-
-
-def _sync_directory(root: Path) -> None:
-    # The renames are durable only once the directory itself is flushed (POSIX only).
-    try:
-        fd = os.open(root, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

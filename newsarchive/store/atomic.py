@@ -33,15 +33,18 @@ def fsync_directory(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomically(target: Path, chunks, *, before_replace=None) -> None:
+def write_atomically(target: Path, chunks, *, before_replace=None, mode: int = 0o644,
+                     sync_folder: bool = True) -> None:
     """Write the byte `chunks` (an iterable) to `target` atomically.
 
     `before_replace`, if given, is called after the new content is durable and just before
-    the rename (the store uses it to keep the old file as a backup). OSError propagates,
-    with the temporary file removed.
+    the rename (the store uses it to keep the old file as a backup). `mode` is the new
+    file's, less the umask. A caller writing many files to one folder passes
+    `sync_folder=False` and fsyncs the folder once at the end. OSError propagates, with the
+    temporary file removed.
     """
     temp = temp_path_for(target)
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
         try:
             for chunk in chunks:
@@ -62,6 +65,8 @@ def write_atomically(target: Path, chunks, *, before_replace=None) -> None:
         except FileNotFoundError:
             pass
         raise
+    if not sync_folder:
+        return
     try:
         fsync_directory(target.parent)
     except OSError:
