@@ -297,52 +297,12 @@ def _headline(
     """Pick the headline (and a standfirst beside it); returns its block index."""
     opening = " ".join(blocks[i].text for i in body[:8])
     body_words = content_words(opening[:3000])
-    folded = [block.text.casefold() for block in blocks]
-    lines = _page_lines(blocks)
-    best: tuple[float, int] | None = None
-    distance = 0
-    for index in range(first - 1, max(-1, first - 1 - HEADLINE_REACH), -1):
-        if index in metas or index in header.roles:
-            continue
-        distance += 1
-        dated = metas.get(index - 1, ("",))[0] == "date" and _bare_date(blocks[index - 1])
-        # (a one-word headline stands under a blog's date line, or over its by-line)
-        bylined = metas.get(index + 1, ("",))[0] == "byline"
-        score = headline_score(blocks[index], distance, body_words, bulleted_ok=index + 1 in metas, dated=dated or bylined)
-        if score is not None and blocks[index].words >= 3 and _repeated(lines, folded[index], index):
-            score += REPEAT_BONUS
-        elif score is not None and blocks[index].words >= 5 and _echoed(lines, folded[index], index):
-            score += ECHO_BONUS
-        # Under a headline come its credits: a by-line or a date within a few blocks, most
-        # often right under it.
-        if score is not None and any(i in metas for i in range(index + 1, index + 1 + CREDIT_REACH)):
-            score += CREDIT_BONUS if index + 1 in metas else CREDIT_BONUS_FAR
-        elif score is not None and dated and distance <= 2:
-            score += CREDIT_BONUS  # a blog's post: date line, headline, text
-        elif score is not None and metas.get(index - 1, ("",))[0] == "byline":
-            score -= CREDIT_BONUS  # under a by-line come the article and its photo's caption
-        if score is not None and (best is None or score > best[0]):
-            best = (score, index)
-    if best is None:
+    candidates = _headline_candidates(header, blocks, first, metas, body_words)
+    if not candidates:
         return None
-    title_index = best[1]
-    # A longer headline-like block right under a shorter one: headline over standfirst.
-    # The upper one does not follow another line of some words with no gap (that ends a
-    # list of link titles, or is a "Next post »" link).
-    above = _previous_candidate(blocks, title_index, metas)
-    # (a standfirst already found between the credit lines and the body does not stop it:
-    # some pages set a deck under the headline and a lead-in above the by-line)
-    if (
-        above is not None
-        and _deck_under(blocks[above], blocks[title_index])
-        and not (above > 0 and not blocks[above].blank_before and blocks[above - 1].words >= 4)
-        # (the credit lines below count for the pair, not only for the lower line)
-        and (headline_score(blocks[above], 0, body_words) or 0) >= best[0] - 0.3 - CREDIT_BONUS
-    ):
-        if header.subtitle is None:
-            header.subtitle = blocks[title_index].text
-        header.claim(title_index, "subtitle", "the longer of two headline-like lines")
-        title_index = above
+    # The highest score wins; on a tie, the candidate nearest the body (listed first).
+    score, title_index = max(candidates, key=lambda candidate: candidate[0])
+    title_index = _headline_over_deck(header, blocks, metas, title_index, score, body_words)
     # A text browser wraps a long headline onto a second line of its own: join the two.
     head = _wrapped_head(blocks, title_index, metas)
     if head is not None:
@@ -353,13 +313,98 @@ def _headline(
         title = f"{title} {blocks[tail].text}"
         header.claim(tail, "title", "the headline's second line, wrapped by the text browser")
     header.title = clean_headline(title)
-    header.claim(title_index, "title", f"reads most like a headline above the body (score {best[0]:.2f})")
+    header.claim(title_index, "title", f"reads most like a headline above the body (score {score:.2f})")
     if header.subtitle is None:
-        below = _next_candidate(blocks, tail if tail is not None else title_index, first, metas)
-        if below is not None and blocks[below].words >= 8 and not blocks[below].text.endswith(":"):
-            header.subtitle = blocks[below].text
-            header.claim(below, "subtitle", "a longer line right under the headline")
+        _standfirst_below(header, blocks, tail if tail is not None else title_index, first, metas)
     return title_index
+
+
+def _headline_candidates(
+    header: Header, blocks: list[Block], first: int, metas: dict[int, tuple[str, object]], body_words: set[str]
+) -> list[tuple[float, int]]:
+    """(score, block index) of every block above the body that may be the headline, the
+    nearest first. Credit lines and blocks already claimed are skipped and do not count
+    in the distance."""
+    folded = [block.text.casefold() for block in blocks]
+    lines = _page_lines(blocks)
+    candidates = []
+    distance = 0
+    for index in range(first - 1, max(-1, first - 1 - HEADLINE_REACH), -1):
+        if index in metas or index in header.roles:
+            continue
+        distance += 1
+        dated = metas.get(index - 1, ("",))[0] == "date" and _bare_date(blocks[index - 1])
+        # (a one-word headline stands under a blog's date line, or over its by-line)
+        bylined = metas.get(index + 1, ("",))[0] == "byline"
+        score = headline_score(blocks[index], distance, body_words, bulleted_ok=index + 1 in metas, dated=dated or bylined)
+        if score is None:
+            continue
+        score += _repeat_bonus(blocks[index], lines, folded[index])
+        score += _credit_bonus(metas, index, distance, dated)
+        candidates.append((score, index))
+    return candidates
+
+
+def _repeat_bonus(block: Block, lines: list[tuple[int, str]], folded: str) -> float:
+    """What a headline candidate gains from the page naming it again (see `_repeated`,
+    `_echoed`)."""
+    if block.words >= 3 and _repeated(lines, folded, block.index):
+        return REPEAT_BONUS
+    if block.words >= 5 and _echoed(lines, folded, block.index):
+        return ECHO_BONUS
+    return 0.0
+
+
+def _credit_bonus(metas: dict[int, tuple[str, object]], index: int, distance: int, dated: bool) -> float:
+    """What a headline candidate gains or loses from the credit lines around it."""
+    # Under a headline come its credits: a by-line or a date within a few blocks, most
+    # often right under it.
+    if any(i in metas for i in range(index + 1, index + 1 + CREDIT_REACH)):
+        return CREDIT_BONUS if index + 1 in metas else CREDIT_BONUS_FAR
+    if dated and distance <= 2:
+        return CREDIT_BONUS  # a blog's post: date line, headline, text
+    if metas.get(index - 1, ("",))[0] == "byline":
+        return -CREDIT_BONUS  # under a by-line come the article and its photo's caption
+    return 0.0
+
+
+def _headline_over_deck(
+    header: Header,
+    blocks: list[Block],
+    metas: dict[int, tuple[str, object]],
+    title_index: int,
+    score: float,
+    body_words: set[str],
+) -> int:
+    """The headline, when the chosen block is the deck under it: a longer headline-like
+    block right under a shorter one is headline over standfirst. Returns the headline's
+    block index (and records the standfirst)."""
+    above = _previous_candidate(blocks, title_index, metas)
+    if above is None or not _deck_under(blocks[above], blocks[title_index]):
+        return title_index
+    # The upper one does not follow another line of some words with no gap (that ends a
+    # list of link titles, or is a "Next post »" link).
+    if above > 0 and not blocks[above].blank_before and blocks[above - 1].words >= 4:
+        return title_index
+    # (the credit lines below count for the pair, not only for the lower line)
+    if (headline_score(blocks[above], 0, body_words) or 0) < score - 0.3 - CREDIT_BONUS:
+        return title_index
+    # (a standfirst already found between the credit lines and the body does not stop it:
+    # some pages set a deck under the headline and a lead-in above the by-line)
+    if header.subtitle is None:
+        header.subtitle = blocks[title_index].text
+    header.claim(title_index, "subtitle", "the longer of two headline-like lines")
+    return above
+
+
+def _standfirst_below(
+    header: Header, blocks: list[Block], index: int, first: int, metas: dict[int, tuple[str, object]]
+) -> None:
+    """A longer line right under the headline (block `index`) is its standfirst."""
+    below = _next_candidate(blocks, index, first, metas)
+    if below is not None and blocks[below].words >= 8 and not blocks[below].text.endswith(":"):
+        header.subtitle = blocks[below].text
+        header.claim(below, "subtitle", "a longer line right under the headline")
 
 
 def headline_in_run(blocks: list[Block], body: list[int]) -> int | None:
