@@ -268,3 +268,15 @@ def test_a_headline_with_a_long_run_of_spaces_is_cleaned_in_linear_time():
     started = time.monotonic()
     assert clean_headline("Harbour wall" + " " * 50_000 + "repairs agreed 12 comments") == "Harbour wall repairs agreed"
     assert time.monotonic() - started < 2  # quadratic on the raw run: many seconds
+
+
+def test_the_site_name_in_a_possessive_is_not_the_headline_named_again():
+    """Issue 4: "Notes from the Harbour's sister newsletter" in a side box does not name
+    the masthead "Notes from the Harbour" again in quotes (an empty side of the match is
+    no quote mark); the headline over the body wins."""
+    page = (
+        "Notes from the Harbour\n\nHome\n\nAbout\n\nArchive\n\n"
+        "Light keeper hands over the keys\n\n" + BODY + "\n\n"
+        "About this blog\n\nNotes from the Harbour's sister newsletter\n\n"
+    )
+    assert extract_text_page(page).title == "Light keeper hands over the keys"

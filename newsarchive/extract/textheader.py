@@ -465,7 +465,8 @@ def _repeated(lines: list[tuple[int, str]], text: str, index: int) -> bool:
         at = line.find(text)
         if at >= 0 and line != text:
             before, after = line[:at], line[at + len(text):]
-            if before[-1:] in QUOTES and after[:1] in QUOTES:
+            # (a quote mark on each side: an empty side is no quote, though '' is "in" any string)
+            if before[-1:] and after[:1] and before[-1] in QUOTES and after[0] in QUOTES:
                 return True
             if (not before.strip() and TITLE_JOIN.match(after)) or (not after.strip() and TITLE_JOIN.search(before)):
                 return True
