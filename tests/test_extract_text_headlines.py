@@ -280,3 +280,19 @@ def test_the_site_name_in_a_possessive_is_not_the_headline_named_again():
         "About this blog\n\nNotes from the Harbour's sister newsletter\n\n"
     )
     assert extract_text_page(page).title == "Light keeper hands over the keys"
+
+
+def test_a_lower_case_headline_under_the_post_date():
+    """Issue 4: some blogs set their headlines in lower case; right under the post's date
+    line it is the headline, not the masthead above."""
+    page = (
+        "Harbour Kitchen\n\nHome\n\nRecipes\n\nAbout\n\n"
+        "Tuesday, March 2, 2021\n\nsalt cod fritters for the keeper\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "salt cod fritters for the keeper"
+
+
+def test_a_lower_case_line_with_no_date_above_is_not_the_headline():
+    """Issue 4: away from a date line, a lower-case line is a caption or alt text."""
+    page = "Harbour Kitchen\n\nHome\n\nThe keeper hands over the keys\n\nthe lamp room at dusk\n\n" + BODY + "\n"
+    assert extract_text_page(page).title == "The keeper hands over the keys"

@@ -189,7 +189,9 @@ def headline_score(
     reason = furniture_reason(text, block.words)
     if reason and (reason.startswith("always") or block.words <= 3):
         return None
-    if not (text[:1].isupper() or text[:1].isdigit() or text[:1] in "‘'\"“¿¡"):
+    # Some blogs set their headlines in lower case ("fresh cranberry relish", "vSphere 5.1
+    # ..."); trusted only right under the post's date line, where a caption does not stand.
+    if not (text[:1].isupper() or text[:1].isdigit() or text[:1] in "‘'\"“¿¡" or (dated and text[:1].isalpha())):
         return None
     score = 1.0 - DISTANCE_PENALTY * distance - (0.6 if reason else 0.0)
     if 4 <= block.words <= 20:
