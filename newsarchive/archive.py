@@ -13,14 +13,17 @@ import functools
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from newsarchive.errors import NotFoundError
 from newsarchive.store.fingerprint import archive_fingerprint, segments_folder, sidecar_of
 
 # The record model and the originals are loaded where they are used: a search answered from
 # a fresh index needs neither, and every import shows in a scripted search's time.
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing on every search
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from typing import Any
+
     from newsarchive.filters import RecordFilter
     from newsarchive.search.index import SearchIndex
     from newsarchive.store.originals import OriginalsStore

@@ -50,7 +50,7 @@ def run_cli():
     """Run `newsarchive ARGS...` in-process (Click's CliRunner) against the test's archive."""
     from click.testing import CliRunner
 
-    from newsarchive.cli import cli
+    from newsarchive.cli.app import cli
 
     def run(*args: str, input: str | bytes | None = None) -> CliResult:
         runner = CliRunner()

@@ -44,7 +44,7 @@ def run_in_process(db: Path, *args: Any, input: bytes | None = None) -> subproce
     or where a real process adds nothing."""
     from click.testing import CliRunner
 
-    from newsarchive.cli import cli
+    from newsarchive.cli.app import cli
 
     arguments = ["--db", str(db), *[str(a) for a in args]]
     result = CliRunner().invoke(cli, arguments, input=input, catch_exceptions=False)

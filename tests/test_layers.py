@@ -47,7 +47,7 @@ def test_only_the_store_module_imports_tinydb():
 def test_help_does_not_load_heavy_modules():
     code = (
         "import sys\n"
-        "from newsarchive.cli import cli\n"
+        "from newsarchive.cli.app import cli\n"
         "try:\n    cli.main(['--help'], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
         "heavy = [m for m in ('rich', 'trafilatura', 'warcio', 'feedparser', 'lxml', 'tinydb') if m in sys.modules]\n"
         "print('HEAVY=' + ','.join(heavy))\n"
@@ -68,7 +68,7 @@ def test_search_as_json_loads_only_what_it_prints(tmp_path):
                    capture_output=True, check=True)  # brings the index up to date
     code = (
         "import sys\n"
-        "from newsarchive.cli import cli\n"
+        "from newsarchive.cli.app import cli\n"
         "cli.main(['search', 'river', '--format', 'json'], standalone_mode=False)\n"
         "loaded = [m for m in ('rich', 'tinydb', 'newsarchive.export', 'newsarchive.cli.importing',\n"
         "          'newsarchive.cli.reading', 'newsarchive.cli.curating', 'newsarchive.cli.maintaining',\n"
@@ -83,7 +83,8 @@ def test_search_as_json_loads_only_what_it_prints(tmp_path):
 def test_every_command_module_command_is_registered():
     """The group loads commands by name on demand; a command added to a module's COMMANDS
     but not to the registry would silently vanish."""
-    from newsarchive.cli import COMMANDS, cli, curating, importing, maintaining, reading, searching
+    from newsarchive.cli import curating, importing, maintaining, reading, searching
+    from newsarchive.cli.app import COMMANDS, cli
 
     defined = {command.name for module in (importing, searching, reading, curating, maintaining)
                for command in module.COMMANDS}

@@ -1,12 +1,11 @@
-"""The `newsarchive` command: global options, the command list, and exit codes in one place.
+"""The `newsarchive` command's entry point, and its exit codes in one place.
 
-Each command lives in a module of its family (importing, reading, curating, maintaining,
-searching); this module only names them and maps the core's exceptions to the exit
-codes of DESIGN.md: 1 nothing found or some inputs failed, 2 usage, 3 archive unusable
-(and 70 for a bug of ours, 130 for Ctrl-C).
-
-A command's module is imported only when that command runs (or `--help` lists them all):
-a search pays for the search command alone, not for the importers' or the readers'.
+The Click group and its global options live in `app.py`; each command lives in a module of
+its family. This module is kept free of Click, so that `quick.py` can answer a plain
+scripted search without importing it (Click's import is a third of such a search), and
+holds what both ways share: how a failure is reported, and the exit codes of DESIGN.md:
+1 nothing found or some inputs failed, 2 usage, 3 archive unusable (and 70 for a bug of
+ours, 74 for output that cannot be written, 130 for Ctrl-C).
 """
 
 from __future__ import annotations
@@ -16,9 +15,6 @@ import signal
 import sys
 from pathlib import Path
 
-import click
-
-from newsarchive import __version__
 from newsarchive.errors import (
     AmbiguousIdError,
     ArchiveError,
@@ -28,6 +24,10 @@ from newsarchive.errors import (
     QueryError,
     ValidationError,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing on every search
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
@@ -45,6 +45,8 @@ EXIT_IO = 74
 # it, 5-10 ms sooner (a fifth of a scripted search). Commands that write keep the full exit.
 READ_ONLY_COMMANDS = frozenset({"search", "show", "list", "stats", "tags"})
 
+DEFAULT_LOCK_TIMEOUT = 10.0
+
 
 def default_db() -> Path:
     from platformdirs import user_data_dir
@@ -52,81 +54,65 @@ def default_db() -> Path:
     return Path(user_data_dir("newsarchive", appauthor=False)) / "archive.json"
 
 
-# Command name -> "module:function" under newsarchive.cli (`--help` lists them sorted by name).
-COMMANDS = {
-    "import": "importing:import_",
-    "search": "searching:search",
-    "reindex": "searching:reindex",
-    "show": "reading:show",
-    "list": "reading:list_",
-    "export": "reading:export",
-    "tag": "curating:tag",
-    "untag": "curating:untag",
-    "tags": "curating:tags_",
-    "note": "curating:note",
-    "edit": "curating:edit",
-    "delete": "curating:delete",
-    "stats": "maintaining:stats",
-    "check": "maintaining:check",
-    "reextract": "maintaining:reextract",
-    "dupes": "maintaining:dupes",
-}
+def main() -> None:
+    """The console script: a plain search takes the quick way (quick.py), the rest Click's."""
+    # A file size limit (ulimit -f) must surface as an error we can report, not kill us.
+    if hasattr(signal, "SIGXFSZ"):
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    from newsarchive.cli.quick import plain_search, run_plain_search
 
-
-class ArchiveGroup(click.Group):
-    """A group that loads its commands on demand, and turns the core's exceptions into a
-    message and the contract's exit code."""
-
-    # The command this process ran, once Click has chosen it (for `main`'s way out).
-    ran: str | None = None
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*COMMANDS, *self.commands})
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name not in self.commands and cmd_name in COMMANDS:
-            import importlib
-
-            module, name = COMMANDS[cmd_name].split(":")
-            self.add_command(getattr(importlib.import_module(f"newsarchive.cli.{module}"), name), cmd_name)
-        return self.commands.get(cmd_name)
-
-    def resolve_command(self, ctx: click.Context, args: list[str]):  # type: ignore[override]
-        name, command, rest = super().resolve_command(ctx, args)
-        self.ran = command.name if command is not None else None
-        return name, command, rest
-
-    def invoke(self, ctx: click.Context):  # type: ignore[override]
+    request = plain_search(sys.argv[1:], os.environ)
+    try:
         try:
-            return super().invoke(ctx)
-        except NewsArchiveError as exc:
-            fail(exc)
-        except ValueError as exc:
-            # The core raises ValueError for a bad value given on the command line.
-            _print_error(str(exc), None)
-            sys.exit(EXIT_USAGE)
+            if request is not None:
+                run_plain_search(request)
+            from newsarchive.cli.app import cli
+
+            cli.main(prog_name="newsarchive")
         except KeyboardInterrupt:
-            _print_error("interrupted; nothing more was written", None)
+            print("Error: interrupted", file=sys.stderr)
             sys.exit(EXIT_INTERRUPTED)
-        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
-            raise  # Click's own ways out: --help, usage errors, a declined confirmation
-        except BrokenPipeError:
-            # The reader of our output went away (`| head`): not an error worth a traceback.
-            sys.stderr.close()
-            sys.exit(0)
-        except OSError as exc:
-            # The archive's own files raise ArchiveError; what is left is our output or a
-            # file the user named (a full disk behind `> file`).
-            _output_failed(exc)
-        except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
-            if os.environ.get("NEWSARCHIVE_DEBUG"):
-                raise
-            _print_error(f"internal error: {exc.__class__.__name__}: {exc}",
-                         "this is a bug in newsarchive; run again with NEWSARCHIVE_DEBUG=1 for the traceback and report it")
-            sys.exit(EXIT_INTERNAL)
+        finally:
+            # Flush now, so a closed pipe is noticed here rather than in interpreter shutdown.
+            try:
+                sys.stdout.flush()
+            except BrokenPipeError:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except OSError as exc:
+                _output_failed(exc)
+    except SystemExit as exc:  # both ways end every run this way
+        if request is not None or _click_ran_read_only():
+            _exit_at_once(exc.code)
+        raise
 
 
-def fail(exc: NewsArchiveError) -> None:
+def exit_for(exc: BaseException) -> NoReturn:
+    """Report the exception a command raised, and exit with the contract's code."""
+    if isinstance(exc, NewsArchiveError):
+        fail(exc)
+    if isinstance(exc, KeyboardInterrupt):
+        _print_error("interrupted; nothing more was written", None)
+        sys.exit(EXIT_INTERRUPTED)
+    if isinstance(exc, ValueError):
+        # The core raises ValueError for a bad value given on the command line.
+        _print_error(str(exc), None)
+        sys.exit(EXIT_USAGE)
+    if isinstance(exc, BrokenPipeError):
+        # The reader of our output went away (`| head`): not an error worth a traceback.
+        sys.stderr.close()
+        sys.exit(0)
+    if isinstance(exc, OSError):
+        # The archive's own files raise ArchiveError; what is left is our output or a
+        # file the user named (a full disk behind `> file`).
+        _output_failed(exc)
+    if os.environ.get("NEWSARCHIVE_DEBUG"):
+        raise exc
+    _print_error(f"internal error: {exc.__class__.__name__}: {exc}",
+                 "this is a bug in newsarchive; run again with NEWSARCHIVE_DEBUG=1 for the traceback and report it")
+    sys.exit(EXIT_INTERNAL)
+
+
+def fail(exc: NewsArchiveError) -> NoReturn:
     """Print `exc` and exit with its code."""
     code = EXIT_NOT_FOUND
     if isinstance(exc, ArchiveError):
@@ -157,66 +143,12 @@ def quiet_library_logs() -> None:
 def _print_error(text: str, hint: str | None) -> None:
     from newsarchive.render.sanitize import clean_terminal_text
 
-    click.echo(f"Error: {clean_terminal_text(text)}", err=True)
+    print(f"Error: {clean_terminal_text(text)}", file=sys.stderr)
     if hint:
-        click.echo(f"Hint: {hint}", err=True)
+        print(f"Hint: {hint}", file=sys.stderr)
 
 
-@click.group(cls=ArchiveGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.option(
-    "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    envvar="NEWSARCHIVE_DB",
-    show_envvar=True,
-    help="The archive file (a TinyDB JSON file). Default: archive.json in your user data folder.",
-)
-@click.option("--lock-timeout", type=click.FloatRange(min=0), default=10.0, show_default=True,
-              help="Seconds to wait for another newsarchive command to release the archive.")
-@click.version_option(__version__, prog_name="newsarchive")
-@click.pass_context
-def cli(ctx: click.Context, db: Path | None, lock_timeout: float) -> None:
-    """A command-line archive of news articles.
-
-    Import saved pages (text copies, HTML, WARC, feeds, JSON, CSV, Markdown), search them
-    with ranked full-text search, read them in the terminal, and export them.
-
-    \b
-    Examples:
-      newsarchive import data/
-      newsarchive search "river flooding"
-      newsarchive show 3f2a9c
-      newsarchive export --format md -o notes/
-    """
-    from newsarchive.archive import Archive
-
-    ctx.obj = Archive(db or default_db(), lock_timeout=lock_timeout)
-
-
-def main() -> None:
-    # A file size limit (ulimit -f) must surface as an error we can report, not kill us.
-    if hasattr(signal, "SIGXFSZ"):
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    try:
-        try:
-            cli.main(prog_name="newsarchive")
-        except KeyboardInterrupt:
-            click.echo("Error: interrupted", err=True)
-            sys.exit(EXIT_INTERRUPTED)
-        finally:
-            # Flush now, so a closed pipe is noticed here rather than in interpreter shutdown.
-            try:
-                sys.stdout.flush()
-            except BrokenPipeError:
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            except OSError as exc:
-                _output_failed(exc)
-    except SystemExit as exc:  # Click ends every run this way
-        if cli.ran is None or cli.ran in READ_ONLY_COMMANDS:  # None: no command ran (--help, --version)
-            _exit_at_once(exc.code)
-        raise
-
-
-def _output_failed(exc: OSError) -> None:
+def _output_failed(exc: OSError) -> NoReturn:
     """Say that writing failed, and exit EXIT_IO. What stdout still buffers cannot be
     delivered, so it is dropped rather than retried at exit."""
     try:
@@ -227,7 +159,13 @@ def _output_failed(exc: OSError) -> None:
     sys.exit(EXIT_IO)
 
 
-def _exit_at_once(code: object) -> None:
+def _click_ran_read_only() -> bool:
+    """Whether the command Click ran only read the archive (or none ran: --help, --version)."""
+    app = sys.modules.get("newsarchive.cli.app")
+    return app is None or app.cli.ran is None or app.cli.ran in READ_ONLY_COMMANDS
+
+
+def _exit_at_once(code: object) -> NoReturn:
     """Exit as `sys.exit(code)` would, without the interpreter's shutdown."""
     if code is None:
         code = 0

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterable
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing on every search
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 
 def fingerprint_of(st: os.stat_result) -> str:
