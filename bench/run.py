@@ -192,6 +192,10 @@ class Bench:
         self.cli = shlex.split(args.cli) if args.cli else find_cli()
         self.env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"}
         self.env.update(COLUMNS="120", LINES="40", PAGER="cat")
+        # Python writes the bytecode of what it imports (and pip installs it compiled); a shell
+        # that forbids it would make every timed run recompile each module edited since the
+        # last write, a cost no user meets.
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
         self.operations: list[Operation] = []
         self.warnings: list[str] = []
         self.facts: dict[str, object] = {}
