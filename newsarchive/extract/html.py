@@ -15,7 +15,7 @@ trafilatura's comment finder misses some threads, so body paragraphs that stand 
 page's comment containers (known by id or class) are moved there too. The headline is the
 title, so a copy of it opening the body is dropped.
 
-`extract_html_article` is the pure core the WARC and feed importers reuse.
+`extract_html_article` is the pure core the WARC importer reuses.
 """
 
 from __future__ import annotations
@@ -251,43 +251,67 @@ def _article_body(value: Any) -> str | None:
     return "\n\n".join(part for part in paragraphs if part) or None
 
 
-def page_metadata(tree: lxml.html.HtmlElement) -> dict[str, Any]:
-    """What the page says about itself: JSON-LD article data, meta tags, canonical link, lang."""
+def _json_ld_types(item: dict[str, Any]) -> list[str]:
+    kinds = item.get("@type")
+    return [str(kind).lower() for kind in (kinds if isinstance(kinds, list) else [kinds])]
+
+
+def _json_ld_article_fields(item: dict[str, Any]) -> dict[str, Any]:
+    """The record's fields one JSON-LD article object gives, None where it gives nothing."""
+    publisher = item.get("publisher")
+    return {
+        "headline": _clean(item.get("headline")) or _clean(item.get("name")),
+        "published": _iso_date(item.get("datePublished")) or _iso_date(item.get("dateCreated")),
+        "authors": _names(item.get("author")),
+        "subtitle": _clean(item.get("description")),
+        # A list of sections is not one section; _clean leaves it out.
+        "section": _clean(item.get("articleSection")),
+        "language": _clean(item.get("inLanguage")),
+        "url": _clean(item.get("url")) or _clean(item.get("mainEntityOfPage")),
+        "site": _clean(publisher.get("name")) if isinstance(publisher, dict) else None,
+    }
+
+
+def _json_ld_metadata(tree: lxml.html.HtmlElement) -> dict[str, Any]:
+    """The article fields of the page's JSON-LD objects, and the longest `articleBody`.
+
+    A page often carries more than one (the article and its WebPage): for each field the
+    first object that gives it wins, unless that was a generic WebPage and a real news
+    article gives it later.
+    """
     meta: dict[str, Any] = {}
+    weights: dict[str, int] = {}
     for item in _json_ld_objects(tree):
-        kinds = item.get("@type")
-        kinds = [str(k).lower() for k in (kinds if isinstance(kinds, list) else [kinds])]
+        kinds = _json_ld_types(item)
         if not ARTICLE_TYPES.intersection(kinds):
             continue
-        article = {
-            "headline": _clean(item.get("headline")) or _clean(item.get("name")),
-            "published": _iso_date(item.get("datePublished")) or _iso_date(item.get("dateCreated")),
-            "authors": _names(item.get("author")),
-            "subtitle": _clean(item.get("description")),
-            "section": _clean(item.get("articleSection")) if not isinstance(item.get("articleSection"), list) else None,
-            "language": _clean(item.get("inLanguage")),
-            "url": _clean(item.get("url")) or _clean(item.get("mainEntityOfPage")),
-        }
         body = _article_body(item.get("articleBody"))
         if body and len(body) > len(meta.get("article_body", "")):
             meta["article_body"] = body
-        publisher = item.get("publisher")
-        if isinstance(publisher, dict):
-            article["site"] = _clean(publisher.get("name"))
-        # A real news article's data outranks a generic WebPage's.
-        weight = 0 if "webpage" in kinds and len(kinds) == 1 else 1
-        for key, value in article.items():
-            if value and (key not in meta or weight > meta.get(f"_{key}_weight", 0)):
+        weight = 0 if kinds == ["webpage"] else 1
+        for key, value in _json_ld_article_fields(item).items():
+            if value and (key not in meta or weight > weights.get(key, 0)):
                 meta[key] = value
-                meta[f"_{key}_weight"] = weight
-    meta = {k: v for k, v in meta.items() if not k.startswith("_")}
+                weights[key] = weight
+    return meta
 
+
+def _meta_tags(tree: lxml.html.HtmlElement) -> dict[str, str]:
+    """The page's <meta> contents by lower-cased property, name or itemprop; the first one wins."""
     tags: dict[str, str] = {}
     for element in tree.iterfind(".//meta"):
         key = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
         content = _clean(element.get("content"))
         if key and content and key not in tags:
             tags[key] = content
+    return tags
+
+
+def _add_meta_tag_fields(meta: dict[str, Any], tags: dict[str, str]) -> None:
+    """The fields JSON-LD left empty, from the meta tags (Open Graph, article:, Sailthru...).
+
+    og:title is kept apart: it is often the site's name, and `_best_title` judges it.
+    """
     meta["og_title"] = tags.get("og:title") or tags.get("twitter:title")
     meta.setdefault("site", tags.get("og:site_name") or tags.get("application-name"))
     meta.setdefault(
@@ -302,15 +326,33 @@ def page_metadata(tree: lxml.html.HtmlElement) -> dict[str, Any]:
     meta.setdefault("subtitle", tags.get("og:description") or tags.get("description"))
     if not meta.get("authors"):
         author = tags.get("author") or tags.get("article:author") or tags.get("sailthru.author")
+        # article:author is often the author's page, not a name.
         if author and not author.startswith(("http://", "https://")):
             meta["authors"] = [author]
-    canonical = tree.find(".//link[@rel='canonical']")
-    if canonical is not None and _clean(canonical.get("href")):
-        meta["canonical"] = _clean(canonical.get("href"))
-    elif tags.get("og:url"):
-        meta["canonical"] = tags["og:url"]
-    lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
-    meta.setdefault("language", lang or tags.get("og:locale") or tags.get("content-language"))
+
+
+def _canonical_link(tree: lxml.html.HtmlElement) -> str | None:
+    link = tree.find(".//link[@rel='canonical']")
+    return _clean(link.get("href")) if link is not None else None
+
+
+def _html_lang(tree: lxml.html.HtmlElement) -> str | None:
+    return tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+
+
+def page_metadata(tree: lxml.html.HtmlElement) -> dict[str, Any]:
+    """What the page says about itself: JSON-LD article data, meta tags, canonical link, lang.
+
+    Only the fields found are kept. Besides the record's fields: `article_body` (JSON-LD's),
+    `og_title`, `html_title` (the <title>) and `h1` (every <h1>'s text), for judging the title.
+    """
+    meta = _json_ld_metadata(tree)
+    tags = _meta_tags(tree)
+    _add_meta_tag_fields(meta, tags)
+    canonical = _canonical_link(tree) or tags.get("og:url")
+    if canonical:
+        meta["canonical"] = canonical
+    meta.setdefault("language", _html_lang(tree) or tags.get("og:locale") or tags.get("content-language"))
     title_element = tree.find(".//title")
     meta["html_title"] = _clean(title_element.text_content()) if title_element is not None else None
     meta["h1"] = [text for h1 in tree.iterfind(".//h1") if (text := _clean(h1.text_content()))]
@@ -336,65 +378,78 @@ def body_paragraphs(body: etree._Element | None) -> list[tuple[str, bool]]:
     element starts a new one; two line breaks in a row end a paragraph, one is a newline.
     Table rows become one paragraph each, cells joined by " | ".
     """
-    paragraphs: list[tuple[str, bool]] = []
     if body is None:
-        return paragraphs
-    buffer: list[str] = []
-    breaks = 0
+        return []
+    collector = _ParagraphCollector()
+    collector.walk(body)
+    collector.end_paragraph()
+    return collector.paragraphs
 
-    def flush(is_heading: bool = False) -> None:
-        lines = [SPACES.sub(" ", line).strip() for line in "".join(buffer).split("\n")]
+
+class _ParagraphCollector:
+    """One walk over trafilatura's XML: the paragraphs so far, the text of the open one, and
+    how many line breaks (<lb>) in a row came last, since two end the paragraph."""
+
+    def __init__(self) -> None:
+        self.paragraphs: list[tuple[str, bool]] = []
+        self.buffer: list[str] = []
+        self.breaks = 0
+
+    def end_paragraph(self, is_heading: bool = False) -> None:
+        lines = [SPACES.sub(" ", line).strip() for line in "".join(self.buffer).split("\n")]
         text = "\n".join(line for line in lines if line)
         if text:
-            paragraphs.append((text, is_heading))
-        buffer.clear()
+            self.paragraphs.append((text, is_heading))
+        self.buffer.clear()
 
-    def add(text: str | None) -> None:
-        nonlocal breaks
+    def add_text(self, text: str | None) -> None:
+        # Newlines in the XML's text are layout; only <lb> makes a line break.
         if text:
             if text.strip():
-                breaks = 0
-            buffer.append(text.replace("\n", " "))
+                self.breaks = 0
+            self.buffer.append(text.replace("\n", " "))
 
-    def walk(element: etree._Element) -> None:
-        nonlocal breaks
-        add(element.text)
+    def line_break(self) -> None:
+        self.breaks += 1
+        if self.breaks >= 2:
+            self.end_paragraph()
+        else:
+            self.buffer.append("\n")
+
+    def walk(self, element: etree._Element) -> None:
+        self.add_text(element.text)
         for child in element:
             tag = child.tag if isinstance(child.tag, str) else None
             if tag is None:
-                pass
+                pass  # an XML comment or processing instruction: only its tail is text
             elif tag == "lb":
-                breaks += 1
-                if breaks >= 2:
-                    flush()
-                else:
-                    buffer.append("\n")
+                self.line_break()
             elif tag == "row":
-                flush()
-                cells = [body_paragraphs(cell) for cell in child if isinstance(cell.tag, str)]
-                if any(sum(count_words(text) for text, _ in cell) >= LAYOUT_CELL_WORDS for cell in cells):
-                    # A page laid out in a table: its cells hold paragraphs, not data.
-                    paragraphs.extend(paragraph for cell in cells for paragraph in cell)
-                else:
-                    texts = (" ".join(" ".join(text.split()) for text, _ in cell) for cell in cells)
-                    text = " | ".join(text for text in texts if text)
-                    if text:
-                        paragraphs.append((text, False))
+                self.end_paragraph()
+                self.paragraphs.extend(table_row_paragraphs(child))
             elif tag == "head":
-                flush()
-                add("".join(child.itertext()))
-                flush(is_heading=True)
+                self.end_paragraph()
+                self.add_text("".join(child.itertext()))
+                self.end_paragraph(is_heading=True)
             elif tag in BLOCK_TAGS or tag not in INLINE_TAGS:
-                flush()
-                walk(child)
-                flush()
+                self.end_paragraph()
+                self.walk(child)
+                self.end_paragraph()
             else:
-                walk(child)
-            add(child.tail)
+                self.walk(child)
+            self.add_text(child.tail)
 
-    walk(body)
-    flush()
-    return paragraphs
+
+def table_row_paragraphs(row: etree._Element) -> list[tuple[str, bool]]:
+    """A table row as paragraphs: a data row is one, its cells joined by " | "; in a page laid
+    out in a table (a cell of LAYOUT_CELL_WORDS words or more) the cells hold paragraphs, kept
+    as they are."""
+    cells = [body_paragraphs(cell) for cell in row if isinstance(cell.tag, str)]
+    if any(sum(count_words(text) for text, _ in cell) >= LAYOUT_CELL_WORDS for cell in cells):
+        return [paragraph for cell in cells for paragraph in cell]
+    texts = (" ".join(" ".join(text.split()) for text, _ in cell) for cell in cells)
+    text = " | ".join(text for text in texts if text)
+    return [(text, False)] if text else []
 
 
 def _is_code(text: str) -> bool:
@@ -654,13 +709,17 @@ def _run_trafilatura(text: str, url: str | None, **options: Any) -> Any:
     )
 
 
-def extract_html_article(
-    html: str | bytes, *, url: str | None = None, path: str = "-", charset: str | None = None
-) -> Article:
-    """One Article from one HTML page; BadInputError when no article text can be found.
+def _no_article_text(path: str) -> BadInputError:
+    return BadInputError("no article text found in this HTML page", path=path, hint="is it an index or a login page?")
 
-    `charset` is what the HTTP headers said (a WARC record's), used when the page says nothing.
-    """
+
+def _word_count(paragraphs: list[tuple[str, bool]]) -> int:
+    return sum(count_words(text) for text, _ in paragraphs)
+
+
+def _parse_page(html: str | bytes, *, path: str, charset: str | None) -> tuple[str, lxml.html.HtmlElement]:
+    """The page as text (decoded, cut at MAX_HTML_BYTES) and as a tree; BadInputError when it
+    is empty or not HTML."""
     if isinstance(html, bytes):
         text = decode_html(html[:MAX_HTML_BYTES], charset=charset)
     else:
@@ -673,76 +732,126 @@ def extract_html_article(
         tree = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as error:
         raise BadInputError(f"this is not an HTML page ({error})", path=path) from None
-    meta = page_metadata(tree)
-    text = _without_huge_json_ld(tree, text)
+    return text, tree
 
+
+def _trafilatura_document(page: str, url: str | None, path: str) -> Any:
+    """trafilatura's reading of the page (body, comments, metadata); BadInputError when it
+    fails or finds no body."""
     try:
         # Recall mode, but without readability and jusText: in that mode they replace its pick on
         # about as many news pages for the worse as for the better, and they cost time.
-        document = _run_trafilatura(text, url, favor_recall=True, fast=True)
+        document = _run_trafilatura(page, url, favor_recall=True, fast=True)
     except (ValueError, TypeError, AttributeError, etree.LxmlError, RecursionError) as error:
         raise BadInputError(f"trafilatura failed on this page ({error})", path=path) from None
     if document is None or document.body is None:
-        raise BadInputError("no article text found in this HTML page", path=path, hint="is it an index or a login page?")
+        raise _no_article_text(path)
+    return document
+
+
+def _found_paragraphs(document: Any, page: str) -> list[tuple[str, bool]]:
+    """trafilatura's body without the furniture its recall mode lets through."""
     paragraphs = drop_furniture(body_paragraphs(document.body))
-    if sum(count_words(text) for text, _ in paragraphs) < THIN_BODY_WORDS:
+    if _word_count(paragraphs) < THIN_BODY_WORDS:
         # trafilatura found next to nothing: its baseline (the page's longest text blocks) may
         # hold the article a comment list or a link list hid.
-        paragraphs = _baseline_paragraphs(text, paragraphs)
+        paragraphs = _baseline_paragraphs(page, paragraphs)
+    return paragraphs
+
+
+def _separate_comments(
+    paragraphs: list[tuple[str, bool]], document: Any, tree: lxml.html.HtmlElement
+) -> tuple[list[tuple[str, bool]], list[str]]:
+    """(article paragraphs, reader comments): trafilatura's comments, after the body
+    paragraphs that stand in the page's comment containers."""
     comments = [text for text, _ in body_paragraphs(document.commentsbody)]
     article, leaked = split_reader_comments(paragraphs, *comment_container_text(tree))
-    if sum(count_words(text) for text, _ in article) >= MIN_BODY_WORDS:
-        paragraphs = article
-        comments = leaked + [text for text in comments if text not in leaked]
+    # Moving them must leave an article: when next to nothing is left, the body stays whole.
+    if _word_count(article) < MIN_BODY_WORDS:
+        return paragraphs, comments
+    return article, leaked + [text for text in comments if text not in leaked]
 
+
+def _without_leading_headline(paragraphs: list[tuple[str, bool]], title: str | None) -> list[tuple[str, bool]]:
+    """The headline repeated at the top of the body is the title, not article text."""
+    start = 0
+    while start < len(paragraphs) and title and _similar(paragraphs[start][0], title):
+        start += 1
+    return paragraphs[start:]
+
+
+def _without_byline(paragraphs: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]], list[str]]:
+    """The paragraphs without a by-line among the first three, and its names: the by-line is
+    the authors field's business, not the article's."""
+    for index, (text, _) in enumerate(paragraphs[:3]):
+        names = byline_authors(text)
+        if names:
+            return paragraphs[:index] + paragraphs[index + 1 :], names
+    return paragraphs, []
+
+
+def _page_url(url: str | None, document: Any, meta: dict[str, Any]) -> str | None:
+    """The page's canonical address, resolved against its own (given, else trafilatura's)."""
+    base = url or _clean(document.url)
+    canonical = meta.get("canonical")
+    return urljoin(base, canonical) if canonical and base else canonical or base
+
+
+def _record_authors(meta: dict[str, Any], byline_names: list[str], document: Any) -> list[str]:
+    """The page metadata's authors, else the by-line's, else trafilatura's: each once, and
+    only what could be a person's name."""
+    authors = meta.get("authors") or byline_names or [
+        name for part in (document.author or "").split(";") if (name := _clean(part))
+    ]
+    return [name for name in dict.fromkeys(authors) if _plausible_name(name)]
+
+
+def _subtitle(meta: dict[str, Any], document: Any, body: str) -> str | None:
+    subtitle = meta.get("subtitle") or _clean(document.description)
+    # A description that is the body's opening (a teaser cut from it) adds nothing.
+    return subtitle if subtitle and not body.startswith(subtitle[:60]) else None
+
+
+def extract_html_article(
+    html: str | bytes, *, url: str | None = None, path: str = "-", charset: str | None = None
+) -> Article:
+    """One Article from one HTML page; BadInputError when no article text can be found.
+
+    `charset` is what the HTTP headers said (a WARC record's), used when the page says nothing.
+    """
+    page, tree = _parse_page(html, path=path, charset=charset)
+    # Our reading of the page's metadata comes first: the huge JSON-LD blocks kept from
+    # trafilatura are dropped from the tree as well, and page_metadata wants them.
+    meta = page_metadata(tree)
+    page = _without_huge_json_ld(tree, page)
+    document = _trafilatura_document(page, url, path)
+
+    paragraphs, comments = _separate_comments(_found_paragraphs(document, page), document, tree)
     paragraphs = drop_trailing_links(paragraphs, link_texts(tree))
     if meta.get("article_body"):
         paragraphs = prefer_json_ld_body(paragraphs, meta["article_body"])
 
     site_names = [name for name in (meta.get("site"), _clean(document.sitename)) if name]
     title = _best_title(meta, _clean(document.title), paragraphs, site_names)
-    # The headline repeated at the top of the body is the title, not article text.
-    while paragraphs and title and _similar(paragraphs[0][0], title):
-        paragraphs.pop(0)
-    byline_names: list[str] = []
-    for index, (text, _) in enumerate(paragraphs[:3]):
-        names = byline_authors(text)
-        if names:
-            # The by-line is the authors field's business, not the article's.
-            byline_names = names
-            del paragraphs[index]
-            break
+    paragraphs = _without_leading_headline(paragraphs, title)
+    paragraphs, byline_names = _without_byline(paragraphs)
     body = "\n\n".join(text for text, _ in paragraphs)
     if count_words(body) < MIN_BODY_WORDS:
-        raise BadInputError("no article text found in this HTML page", path=path, hint="is it an index or a login page?")
-    if not title:
-        title = _first_words(body)
+        raise _no_article_text(path)
 
-    base = url or _clean(document.url)
-    canonical = meta.get("canonical")
-    page_url = urljoin(base, canonical) if canonical and base else canonical or base
-    published = meta.get("published") or (document.date if is_iso_date(document.date or "") else None)
-    authors = meta.get("authors") or byline_names or [
-        name for part in (document.author or "").split(";") if (name := _clean(part))
-    ]
-    authors = [name for name in dict.fromkeys(authors) if _plausible_name(name)]
-    extra: dict[str, Any] = {}
-    if comments:
-        extra["comments"] = "\n\n".join(comments)
-    subtitle = meta.get("subtitle") or _clean(document.description)
     return Article(
-        title=title,
+        title=title or _first_words(body),
         body=body,
-        subtitle=subtitle if subtitle and not body.startswith(subtitle[:60]) else None,
-        authors=authors,
+        subtitle=_subtitle(meta, document, body),
+        authors=_record_authors(meta, byline_names, document),
         site=meta.get("site") or _clean(document.sitename),
         section=meta.get("section"),
-        published=published,
-        url=page_url,
+        published=meta.get("published") or (document.date if is_iso_date(document.date or "") else None),
+        url=_page_url(url, document, meta),
         language=_language_code(meta.get("language")) or _language_code(document.language) or detect_language(body),
         headings=[text for text, is_heading in paragraphs if is_heading],
         tags=[],
-        extra=extra,
+        extra={"comments": "\n\n".join(comments)} if comments else {},
     )
 
 
