@@ -296,3 +296,32 @@ def test_a_lower_case_line_with_no_date_above_is_not_the_headline():
     """Issue 4: away from a date line, a lower-case line is a caption or alt text."""
     page = "Harbour Kitchen\n\nHome\n\nThe keeper hands over the keys\n\nthe lamp room at dusk\n\n" + BODY + "\n"
     assert extract_text_page(page).title == "The keeper hands over the keys"
+
+
+def test_a_post_headline_that_ends_like_a_sentence_under_the_date_line():
+    """Issue 4: a blog sets masthead, its description, the post's date line, then the
+    headline; a headline ending in "?" or "!" reads like a sentence, yet right under the
+    date line it is the headline, not the first line of the body."""
+    page = (
+        "Harbour Watch\n\n"
+        "Notes on lights, tides and the people who keep them, written by a retired keeper "
+        "from the north coast who still climbs the tower steps every morning.\n\n"
+        "Monday, March 1, 2021\n\n"
+        "Who will keep the light now?\n\n" + BODY + "\n"
+    )
+    article = extract_text_page(page)
+    assert article.title == "Who will keep the light now?"
+    assert not article.body.startswith("Who will keep")
+
+
+def test_a_short_first_sentence_under_the_date_line_stays_in_the_body():
+    """Issue 4: under "Headline / date line" the short line that opens the body is the
+    body's, not a second headline."""
+    page = (
+        "Harbour Watch\n\nHome\n\nAbout\n\n"
+        "The harbour light changes hands\n\nMonday, March 1, 2021\n\n"
+        "It was a wet and windy morning on the quay when the keys changed hands.\n\n" + BODY + "\n"
+    )
+    article = extract_text_page(page)
+    assert article.title == "The harbour light changes hands"
+    assert article.body.startswith("It was a wet and windy morning")

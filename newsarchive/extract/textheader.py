@@ -59,6 +59,9 @@ INNER_SENTENCE = re.compile(r"\w[.!?]\s+[A-Z]")
 WRAPPED_HEADLINE_CHARS = 50
 WRAPPED_TAIL_WORDS = 6
 BY_WORD = re.compile(r"\bby\b", re.I)
+# The longest line under a blog's date line, at the top of the body, that may be the headline
+# though it ends like a sentence.
+POST_HEADLINE_WORDS = 15
 # Words of prose that must remain below a standfirst for it to be one.
 STANDFIRST_MIN_REST = 40
 PUBLISHED = re.compile(r"\b(?:published|posted|publié|veröffentlicht|publicado|pubblicato|gepubliceerd)\b", re.I)
@@ -299,7 +302,9 @@ def _headline(
     """Pick the headline (and a standfirst beside it); returns its block index."""
     opening = " ".join(blocks[i].text for i in body[:8])
     body_words = content_words(opening[:3000])
-    candidates = _headline_candidates(header, blocks, first, metas, body_words)
+    # (the body's first block may itself be the post's headline: see `_heads_post`)
+    top = first + 1 if _heads_post(blocks, body, first) else first
+    candidates = _headline_candidates(header, blocks, top, metas, body_words)
     if not candidates:
         return None
     # The highest score wins; on a tie, the candidate nearest the body (listed first).
@@ -321,12 +326,25 @@ def _headline(
     return title_index
 
 
+def _heads_post(blocks: list[Block], body: list[int], first: int) -> bool:
+    """Whether the body's first block (`first`) may be the post's headline though it ends
+    like a sentence ("Backwards!", "How much is enough?", "Time to add yours."): a short
+    line right under a blog's date line, with more of the body after it. It is weighed
+    against the lines above like them."""
+    if first not in body or first == body[-1]:
+        return False
+    block = blocks[first]
+    if block.words > POST_HEADLINE_WORDS or len(block.lines) > 1 or block.text.endswith((":", ",", ";")):
+        return False  # (a line ending in a colon introduces what follows)
+    return under_post_date(blocks, first)
+
+
 def _headline_candidates(
     header: Header, blocks: list[Block], first: int, metas: dict[int, tuple[str, object]], body_words: set[str]
 ) -> list[tuple[float, int]]:
-    """(score, block index) of every block above the body that may be the headline, the
-    nearest first. Credit lines and blocks already claimed are skipped and do not count
-    in the distance."""
+    """(score, block index) of every block above block `first` that may be the headline,
+    the nearest first. Credit lines and blocks already claimed are skipped and do not
+    count in the distance."""
     folded = [block.text.casefold() for block in blocks]
     lines = _page_lines(blocks)
     candidates = []
@@ -433,13 +451,17 @@ def headline_in_run(blocks: list[Block], body: list[int]) -> int | None:
             continue
         if folded[index] in above or headline_score(block, 0) is None:
             continue
-        # (a blog's post opens with its date line, then the headline; a comment's stamp
-        # carries the time too: "May 3, 2012 at 9:15 pm")
-        stamp = blocks[index - 1].text if index > 0 else ""
-        dated = len(stamp.split()) <= 12 and not CLOCK.search(stamp) and bool(find_dates(stamp))
-        if dated or _repeated(lines, folded[index], index):
+        if under_post_date(blocks, index) or _repeated(lines, folded[index], index):
             return index
     return None
+
+
+def under_post_date(blocks: list[Block], index: int) -> bool:
+    """Whether block `index` stands right under a post's date line, as a blog opens a post:
+    date line, then the headline. (A comment's stamp carries the time too: "May 3, 2012 at
+    9:15 pm".)"""
+    stamp = blocks[index - 1].text if index > 0 else ""
+    return len(stamp.split()) <= 12 and not CLOCK.search(stamp) and bool(find_dates(stamp))
 
 
 def _page_lines(blocks: list[Block]) -> list[tuple[int, str]]:
