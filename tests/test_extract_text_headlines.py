@@ -325,3 +325,18 @@ def test_a_short_first_sentence_under_the_date_line_stays_in_the_body():
     article = extract_text_page(page)
     assert article.title == "The harbour light changes hands"
     assert article.body.startswith("It was a wet and windy morning")
+
+
+def test_a_two_word_headline_under_the_date_line_inside_the_article_run():
+    """Issue 4: when the article run opens on the blog's "About" blurb, a headline of two
+    words right under the post's date line still cuts the blurb off and heads the post."""
+    page = (
+        "Harbour Notes\n\nAbout\n\n"
+        "Harbour Notes is an attempt to gather the stories of the lights along the coast, "
+        "and of the keepers who climbed their steps in every kind of weather for a living.\n\n"
+        "Edited by Ann Fisher, who also keeps the tide tables.\n\n"
+        "Monday, March 1, 2021\n\nSalt stairs\n\n" + BODY + "\n"
+    )
+    article = extract_text_page(page)
+    assert article.title == "Salt stairs"
+    assert article.body.startswith("The last keeper")

@@ -447,11 +447,14 @@ def headline_in_run(blocks: list[Block], body: list[int]) -> int | None:
         block = blocks[index]
         if index in kept:
             before += block.words
-        if not 3 <= block.words <= 20 or block.ends_sentence or block.text.endswith(("…", "...")) or INNER_SENTENCE.search(block.text):
+        # (right under a post's date line a headline may be of one or two words, as
+        # `headline_score` allows there)
+        dated = under_post_date(blocks, index)
+        if not (1 if dated else 3) <= block.words <= 20 or block.ends_sentence or block.text.endswith(("…", "...")) or INNER_SENTENCE.search(block.text):
             continue
-        if folded[index] in above or headline_score(block, 0) is None:
+        if folded[index] in above or headline_score(block, 0, dated=dated) is None:
             continue
-        if under_post_date(blocks, index) or _repeated(lines, folded[index], index):
+        if dated or _repeated(lines, folded[index], index):
             return index
     return None
 
