@@ -340,3 +340,17 @@ def test_a_two_word_headline_under_the_date_line_inside_the_article_run():
     article = extract_text_page(page)
     assert article.title == "Salt stairs"
     assert article.body.startswith("The last keeper")
+
+
+
+def test_a_wrapped_paragraph_line_ending_in_a_full_stop_does_not_name_the_headline_again():
+    """Issue 4: a text browser wraps a paragraph into lines; its last line ("beliefs and
+    practices of the old crews.") is a sentence's end, not the headline cut short in an
+    archive list ("Beliefs and practices of the old cr…"), so it does not count as the
+    page naming a headline-like line again."""
+    from newsarchive.extract.textheader import _repeated
+
+    label = "beliefs and practices of the old crews"
+    assert not _repeated([(7, "beliefs and practices of the old crews.")], label, 3)
+    assert _repeated([(40, "• beliefs and practices of the old cr…")], label, 3)
+    assert _repeated([(40, "beliefs and practices of the old cr...")], label, 3)

@@ -497,8 +497,10 @@ def _repeated(lines: list[tuple[int, str]], text: str, index: int) -> bool:
                 return True
             if (not before.strip() and TITLE_JOIN.match(after)) or (not after.strip() and TITLE_JOIN.search(before)):
                 return True
+        # (cut short by an ellipsis: a line ending in a full stop is a sentence, or the last
+        # line of a paragraph a text browser wrapped, that happens to open like the candidate)
         stem = LIST_MARK.sub("", line).rstrip(".…").rstrip()
-        if len(stem) >= 20 and line.endswith((".", "…")) and text.startswith(stem):
+        if len(stem) >= 20 and line.endswith(("...", "…")) and text.startswith(stem):
             return True
     return False
 
