@@ -354,3 +354,12 @@ def test_a_wrapped_paragraph_line_ending_in_a_full_stop_does_not_name_the_headli
     assert not _repeated([(7, "beliefs and practices of the old crews.")], label, 3)
     assert _repeated([(40, "• beliefs and practices of the old cr…")], label, 3)
     assert _repeated([(40, "beliefs and practices of the old cr...")], label, 3)
+
+
+def test_a_line_of_labels_after_a_name_is_not_a_document_title():
+    """Issue 4: "Harbour Desk Staff | Tags:" is a by-line and a label, not "Headline |
+    Site": a site's name does not end in a colon."""
+    from newsarchive.extract.textheader import _repeated
+
+    assert not _repeated([(7, "harbour desk staff | tags:")], "harbour desk staff", 3)
+    assert _repeated([(0, "harbour desk staff | coastline notes")], "harbour desk staff", 3)

@@ -51,7 +51,8 @@ LIST_MARK = re.compile(r"^(?:[^\w\"'“‘(\[]+|o\s+)+")
 LIST_ITEM = re.compile(r"^\s*(?:[•*·▪►▸◦‣○●■□☆★+–-]|o(?=\s))\s+")
 QUOTES = "\"'“”‘’«»„"
 # How a document title joins the headline to the site's name: "Headline - Site", "Site: Headline".
-TITLE_JOIN = re.compile(r"^\s*[-|«»‹›–—:~·/>]+\s*[^\d\s][^\d]{2,60}$|[^\d\s][^\d]{2,60}?\s*[-|«»‹›–—:~·/>]\s*$")
+# (A site's name does not end in a colon: "Author | Tags:" is a line of labels.)
+TITLE_JOIN = re.compile(r"^\s*[-|«»‹›–—:~·/>]+\s*[^\d\s][^\d]{2,60}(?<!:)$|[^\d\s][^\d]{2,60}?\s*[-|«»‹›–—:~·/>]\s*$")
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b")
 INNER_SENTENCE = re.compile(r"\w[.!?]\s+[A-Z]")
 # A headline wrapped onto a second line: its first line is at least this long, and the
