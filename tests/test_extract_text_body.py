@@ -153,3 +153,36 @@ def test_a_long_comment_below_a_short_post_does_not_take_its_place():
     assert article.title == "Night ferry to the islands will stop"
     assert article.body.startswith("The ferry company said")
     assert "cannery" not in article.body
+
+
+def test_a_line_counting_the_comments_below_the_article_ends_it():
+    """Issue 4: "Showing 20 of 85 comments" under the article opens the thread, whatever
+    the long comments after it weigh (DESIGN.md: the body is the article text alone)."""
+    comments = []
+    for n in range(6):
+        comments += [
+            f"islander{n} (Score: {n})",
+            f"I have lived on the island for {n + 10} years and the night boat was the only way to "
+            "get home after a late shift in town; without it I will have to give up my job or my "
+            "house, and I do not know which of the two I would miss more.",
+            "Reply to this",
+        ]
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
+        "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE)
+        + "\n\nShowing 20 of 85 comments\n\nSort by: Newest\n\n" + "\n\n".join(comments)
+    )
+    body = extract_text_page(page).body
+    assert body.startswith("The ferry company said")
+    assert body.endswith("as they do now.")
+
+
+def test_a_comment_count_in_the_credit_line_above_the_article_does_not_end_it():
+    """Issue 4: "By NAME | 12 comments" over the article is its credit line, not a thread."""
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
+        "by Tom Hale on March 2, 2020\n\n12 comments\n\n" + "\n\n".join(ARTICLE) + "\n"
+    )
+    body = extract_text_page(page).body
+    assert body.startswith("The ferry company said")
+    assert body.endswith("as they do now.")

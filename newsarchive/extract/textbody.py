@@ -40,6 +40,8 @@ COMMENTS_START = re.compile(
     r"^\W*(?:\d+\s+(?:comments?|responses?|replies|thoughts)\b|comments?\W*$|leave a (?:reply|comment)|post a comment|add (?:a|your) comment)",
     re.I,
 )
+# A line that counts the comments: "340 comments", "100 of 340 comments loaded".
+COMMENT_COUNT = re.compile(r"\b\d+\s+(?:comments?|responses|replies)\b", re.I)
 # ...unless, within RESUME_REACH blocks, RESUME_STREAK paragraphs follow one another.
 RESUME_REACH = 5
 RESUME_STREAK = 4
@@ -170,6 +172,13 @@ def _article_goes_on(verdicts: list[Verdict], index: int, end: int) -> bool:
     return False
 
 
+def _opens_thread(block: Block, verdict: Verdict) -> bool:
+    """A short line that counts the comments ("100 of 340 comments loaded", "Search 340
+    Comments"): below the article's opening paragraph, the thread starts there. (Above it,
+    "By NAME | 4 Comments" is the article's credit line.)"""
+    return verdict.kind != "good" and block.words <= 12 and bool(COMMENT_COUNT.search(block.text))
+
+
 def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int, int], list[str]]:
     """The body's run of blocks and each block's role in it (body, heading, or why not)."""
     weights = [v.weight for v in verdicts]
@@ -185,6 +194,11 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
             start, end = densest_run(weights[:thread])
     for index in range(start, end):
         if verdicts[index].kind == "box" and TERMINATOR.match(blocks[index].text) and not _article_goes_on(verdicts, index, end):
+            end = index
+            break
+        # (only below an article opening found by its headline and credits: without one we
+        # cannot tell the credit line's "4 comments" from the thread's)
+        if opening is not None and index > opening and _opens_thread(blocks[index], verdicts[index]) and not _article_goes_on(verdicts, index, end):
             end = index
             break
     roles = ["outside"] * len(blocks)
