@@ -564,49 +564,52 @@ class SearchIndex:
         node = parse(query)
         plan = self._plan(node, exact, filters, dated=sort != "relevance")
         ranked = sort == "relevance" and plan.ranked
+        # Hits whose title is the query come first: they head the first pages, and the
+        # ranked rows after them leave them out.
+        titled = self._exact_titles(node, plan) if ranked else []
+        head = titled[offset:] if limit is None else titled[offset : offset + limit]
+        rest_offset = max(0, offset - len(titled))
+        rest_limit = -1 if limit is None else max(0, limit - len(head))
+        skip = f" WHERE rowid NOT IN ({','.join(str(r) for r, _ in titled)})" if titled else ""
         order = "score, rowid" if ranked else _order(sort, "")
-        limit_value = -1 if limit is None else limit
-        first = offset
-        con = self._con
-
-        head: list[tuple[int, float]] = []
-        exclude: list[int] = []
-        if ranked:
-            exclude = [row for row in self._exact_titles(node, plan)]
-            head = exclude[offset : offset + limit_value] if limit is not None else exclude[offset:]
-            offset = max(0, offset - len(exclude))
-            limit_value = -1 if limit is None else max(0, limit_value - len(head))
-        skip = f" WHERE rowid NOT IN ({','.join(str(r) for r, _ in exclude)})" if exclude else ""
-
-        facet_counts: dict[str, list[tuple[str, int]]] = {}
+        page_tail = f"{skip} ORDER BY {order} LIMIT ? OFFSET ?"
         if facets:
-            con.execute("DROP TABLE IF EXISTS temp.hits")
-            # The hits, with what the facets group by, gathered in one pass over the matches.
-            con.execute(
-                "CREATE TEMP TABLE hits AS SELECT h.rowid AS rowid, h.score AS score, d.published AS published, "
-                f"d.source AS source, d.site AS site FROM ({plan.sql}) h JOIN docs d ON d.rowid = h.rowid",
-                plan.params,
-            )
-            total = con.execute("SELECT count(*) FROM temp.hits").fetchone()[0]
-            page = con.execute(
-                f"SELECT rowid, score FROM temp.hits{skip} ORDER BY {order} LIMIT ? OFFSET ?", (limit_value, offset)
-            ).fetchall()
-            for name in facets:
-                facet_counts[name] = self._facet(name, facet_limit)
-            con.execute("DROP TABLE temp.hits")
+            total, page, facet_counts = self._page_and_facets(plan, page_tail, rest_limit, rest_offset, facets,
+                                                              facet_limit)
         else:
-            # Counted apart: a count skips the scores, and the page then needs only the best
-            # `limit` rows kept while sorting (or comes straight off a date index). A window
-            # count over the ranked rows would hold and sort every match: twice as slow.
-            total = con.execute(f"SELECT count(*) FROM ({plan.sql})", plan.params).fetchone()[0]
-            page = con.execute(
-                f"SELECT rowid, score FROM ({plan.sql}){skip} ORDER BY {order} LIMIT ? OFFSET ?",
-                (*plan.params, limit_value, offset),
-            ).fetchall()
-        if limit_value == 0:
+            total, page, facet_counts = *self._page(plan, page_tail, rest_limit, rest_offset), {}
+        if rest_limit == 0:
             page = []
         hits = self._hits(head + page, node, exact, context_words)
-        return SearchResults(query, total, hits, facet_counts, first, limit)
+        return SearchResults(query, total, hits, facet_counts, offset, limit)
+
+    def _page(self, plan: _Plan, page_tail: str, limit: int, offset: int) -> tuple[int, list[tuple[int, float]]]:
+        """How many hits there are, and the page of them (`page_tail` follows FROM)."""
+        # Counted apart: a count skips the scores, and the page then needs only the best
+        # `limit` rows kept while sorting (or comes straight off a date index). A window
+        # count over the ranked rows would hold and sort every match: twice as slow.
+        total = self._con.execute(f"SELECT count(*) FROM ({plan.sql})", plan.params).fetchone()[0]
+        page = self._con.execute(f"SELECT rowid, score FROM ({plan.sql}){page_tail}",
+                                 (*plan.params, limit, offset)).fetchall()
+        return total, page
+
+    def _page_and_facets(
+        self, plan: _Plan, page_tail: str, limit: int, offset: int, facets: Sequence[str], facet_limit: int | None,
+    ) -> tuple[int, list[tuple[int, float]], dict[str, list[tuple[str, int]]]]:
+        """As `_page`, with each facet's counts over all the hits."""
+        con = self._con
+        con.execute("DROP TABLE IF EXISTS temp.hits")
+        # The hits, with what the facets group by, gathered in one pass over the matches.
+        con.execute(
+            "CREATE TEMP TABLE hits AS SELECT h.rowid AS rowid, h.score AS score, d.published AS published, "
+            f"d.source AS source, d.site AS site FROM ({plan.sql}) h JOIN docs d ON d.rowid = h.rowid",
+            plan.params,
+        )
+        total = con.execute("SELECT count(*) FROM temp.hits").fetchone()[0]
+        page = con.execute(f"SELECT rowid, score FROM temp.hits{page_tail}", (limit, offset)).fetchall()
+        facet_counts = {name: self._facet(name, facet_limit) for name in facets}
+        con.execute("DROP TABLE temp.hits")
+        return total, page, facet_counts
 
     def kwic(
         self,
