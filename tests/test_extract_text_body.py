@@ -186,3 +186,26 @@ def test_a_comment_count_in_the_credit_line_above_the_article_does_not_end_it():
     body = extract_text_page(page).body
     assert body.startswith("The ferry company said")
     assert body.endswith("as they do now.")
+
+
+def test_a_thread_heading_naming_the_article_ends_it():
+    """Issue 4: "6 Responses to “Headline”" heads the comment thread, even on a page with
+    no by-line or date to mark where the article opens."""
+    comments = []
+    for n in range(6):
+        comments += [
+            f"Reader {n} says:",
+            f"I have lived on the island for {n + 10} years and the night boat was the only way to "
+            "get home after a late shift in town; without it I will have to give up my job or my "
+            "house, and I do not know which of the two I would miss more.",
+            "Reply",
+        ]
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
+        + "\n\n".join(ARTICLE)
+        + "\n\n6 Responses to “Night ferry to the islands will stop this month”\n\n"
+        + "\n\n".join(comments)
+    )
+    body = extract_text_page(page).body
+    assert body.startswith("The ferry company said")
+    assert body.endswith("as they do now.")

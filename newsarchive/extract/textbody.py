@@ -42,6 +42,8 @@ COMMENTS_START = re.compile(
 )
 # A line that counts the comments: "340 comments", "100 of 340 comments loaded".
 COMMENT_COUNT = re.compile(r"\b\d+\s+(?:comments?|responses|replies)\b", re.I)
+# The heading of a comment thread, naming the article: "42 Responses to “Headline”".
+THREAD_HEADER = re.compile(r"^\W*\d+\s+(?:comments?|responses?|replies|thoughts)\s+(?:to|on)\b", re.I)
 # ...unless, within RESUME_REACH blocks, RESUME_STREAK paragraphs follow one another.
 RESUME_REACH = 5
 RESUME_STREAK = 4
@@ -199,6 +201,10 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
         # (only below an article opening found by its headline and credits: without one we
         # cannot tell the credit line's "4 comments" from the thread's)
         if opening is not None and index > opening and _opens_thread(blocks[index], verdicts[index]) and not _article_goes_on(verdicts, index, end):
+            end = index
+            break
+        # "27 comments to “Headline”" heads the thread wherever it stands.
+        if index > start and THREAD_HEADER.match(blocks[index].text) and blocks[index].words <= 40 and not _article_goes_on(verdicts, index, end):
             end = index
             break
     roles = ["outside"] * len(blocks)
