@@ -363,3 +363,20 @@ def test_a_line_of_labels_after_a_name_is_not_a_document_title():
 
     assert not _repeated([(7, "harbour desk staff | tags:")], "harbour desk staff", 3)
     assert _repeated([(0, "harbour desk staff | coastline notes")], "harbour desk staff", 3)
+
+
+def test_an_image_file_name_with_a_date_in_it_is_no_date_line():
+    """Issue 4: "[Screen-shot-2021-03-02-at-10]" is an image's placeholder; the line under
+    it is its caption, not a post's headline under its date line, and its date is not the
+    article's."""
+    from newsarchive.extract.language import stop_words
+    from newsarchive.extract.textblocks import measure, split_blocks
+    from newsarchive.extract.textheader import meta_role, under_post_date
+
+    blocks = split_blocks("[Screen-shot-2021-03-02-at-10]\n\nThe quay at dawn\n\nTuesday, March 2, 2021\n\nSalt stairs\n")
+    for block in blocks:
+        measure(block, stop_words("en"))
+    assert meta_role(blocks[0]) is None
+    assert not under_post_date(blocks, 1)
+    assert meta_role(blocks[2]) == ("date", "2021-03-02")
+    assert under_post_date(blocks, 3)

@@ -111,8 +111,8 @@ def strip_dateline(paragraph: str, dayfirst: bool | None) -> tuple[str | None, s
 
 def meta_role(block: Block, dayfirst: bool | None = None) -> tuple[str, object] | None:
     """("byline", names), ("reviewer", name), ("source", name) or ("date", iso) for a credit line."""
-    if block.words > 25:
-        return None
+    if block.words > 25 or _placeholder(block):
+        return None  # (an image's file name may carry a date: "[Screen-shot-2012-11-07]")
     reviewer = parse_reviewer(block.text)
     if reviewer:
         return "reviewer", reviewer
@@ -465,7 +465,14 @@ def under_post_date(blocks: list[Block], index: int) -> bool:
     date line, then the headline. (A comment's stamp carries the time too: "May 3, 2012 at
     9:15 pm".)"""
     stamp = blocks[index - 1].text if index > 0 else ""
+    if index > 0 and _placeholder(blocks[index - 1]):
+        return False  # an image's file name ("[Screen-shot-2012-11-07]") is no date line
     return len(stamp.split()) <= 12 and not CLOCK.search(stamp) and bool(find_dates(stamp))
+
+
+def _placeholder(block: Block) -> bool:
+    """Whether a block is nothing but an image's placeholder or file name ("[photo-123]")."""
+    return not WIDGET.sub("", block.text).strip()
 
 
 def _page_lines(blocks: list[Block]) -> list[tuple[int, str]]:
