@@ -209,3 +209,23 @@ def test_a_thread_heading_naming_the_article_ends_it():
     body = extract_text_page(page).body
     assert body.startswith("The ferry company said")
     assert body.endswith("as they do now.")
+
+
+def test_comments_with_their_count_in_brackets_below_the_article_end_it():
+    """Issue 4: "Comments (6)" under the article opens the thread as "6 comments" does."""
+    comments = []
+    for n in range(6):
+        comments += [
+            f"{n + 1}. March {n + 3}, 2020 / Reader{n} says:",
+            f"I have lived on the island for {n + 10} years and the night boat was the only way to "
+            "get home after a late shift in town; without it I will have to give up my job or my "
+            "house, and I do not know which of the two I would miss more.",
+            "[Reply]",
+        ]
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
+        "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE)
+        + "\n\nComments (6)\n\n" + "\n\n".join(comments)
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("as they do now.")

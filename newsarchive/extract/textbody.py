@@ -40,8 +40,8 @@ COMMENTS_START = re.compile(
     r"^\W*(?:\d+\s+(?:comments?|responses?|replies|thoughts)\b|comments?\W*$|leave a (?:reply|comment)|post a comment|add (?:a|your) comment)",
     re.I,
 )
-# A line that counts the comments: "340 comments", "100 of 340 comments loaded".
-COMMENT_COUNT = re.compile(r"\b\d+\s+(?:comments?|responses|replies)\b", re.I)
+# A line that counts the comments: "340 comments", "100 of 340 comments loaded", "Comments (7)".
+COMMENT_COUNT = re.compile(r"\b\d+\s+(?:comments?|responses|replies)\b|\b(?:comments?|responses|replies)\s*\(\d+\)", re.I)
 # The heading of a comment thread, naming the article: "42 Responses to “Headline”".
 THREAD_HEADER = re.compile(r"^\W*\d+\s+(?:comments?|responses?|replies|thoughts)\s+(?:to|on)\b", re.I)
 # ...unless, within RESUME_REACH blocks, RESUME_STREAK paragraphs follow one another.
