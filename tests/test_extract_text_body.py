@@ -229,3 +229,38 @@ def test_comments_with_their_count_in_brackets_below_the_article_end_it():
     )
     body = extract_text_page(page).body
     assert body.endswith("as they do now.")
+
+
+def test_comment_stamps_with_reply_links_below_the_article_end_it():
+    """Issue 4: with no heading over it, a thread still shows itself by its stamps ("Reader0
+    says:") and "Reply" links; the article ends before the first stamp."""
+    comments = []
+    for n in range(6):
+        comments += [
+            f"March {n + 3}, 2020 / Reader{n} says:",
+            f"I have lived on the island for {n + 10} years and the night boat was the only way to "
+            "get home after a late shift in town; without it I will have to give up my job or my "
+            "house, and I do not know which of the two I would miss more.",
+            f"Many thanks to the crew of the night boat for {n + 20} years of crossings in all weathers, "
+            "and for the tea they made for us when the sea was rough and the crossing was long.",
+            "Reply",
+        ]
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
+        "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE) + "\n\n" + "\n\n".join(comments)
+    )
+    body = extract_text_page(page).body
+    assert body.startswith("The ferry company said")
+    assert body.endswith("as they do now.")
+
+
+def test_a_quoted_notice_in_the_article_does_not_end_it():
+    """Issue 4: "The notice on the quay says:" inside the article, with no "Reply" link or
+    other stamp after it, is the article's own sentence, not a comment's stamp."""
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
+        "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE[:2])
+        + "\n\nThe notice on the quay says:\n\n" + ARTICLE[2] + "\n"
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("as they do now.")

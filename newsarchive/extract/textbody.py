@@ -44,6 +44,12 @@ COMMENTS_START = re.compile(
 COMMENT_COUNT = re.compile(r"\b\d+\s+(?:comments?|responses|replies)\b|\b(?:comments?|responses|replies)\s*\(\d+\)", re.I)
 # The heading of a comment thread, naming the article: "42 Responses to “Headline”".
 THREAD_HEADER = re.compile(r"^\W*\d+\s+(?:comments?|responses?|replies|thoughts)\s+(?:to|on)\b", re.I)
+# The line over a reader's comment: "Emily says:", "20. Jul, 2012 / Emily says:".
+COMMENT_STAMP = re.compile(r"\b(?:says|wrote|writes)\s*:\s*$", re.I)
+# The link under a comment: "Reply", "[Reply]", "Reply to this".
+REPLY = re.compile(r"^\W*reply\b", re.I)
+# How far after a stamp the next stamp or "Reply" link shows a thread, in blocks.
+THREAD_REACH = 8
 # ...unless, within RESUME_REACH blocks, RESUME_STREAK paragraphs follow one another.
 RESUME_REACH = 5
 RESUME_STREAK = 4
@@ -181,6 +187,20 @@ def _opens_thread(block: Block, verdict: Verdict) -> bool:
     return verdict.kind != "good" and block.words <= 12 and bool(COMMENT_COUNT.search(block.text))
 
 
+def _before_thread(blocks: list[Block], verdicts: list[Verdict], start: int, end: int) -> int:
+    """Where a comment thread begins in the run, after some of the article: the first of
+    two or more comment stamps ("Emily says:") with a "Reply" link or another stamp
+    close after it; else `end`."""
+    prose = False
+    for index in range(start, end):
+        if prose and COMMENT_STAMP.search(blocks[index].text) and blocks[index].words <= 15:
+            following = range(index + 1, min(end, index + 1 + THREAD_REACH))
+            if any(COMMENT_STAMP.search(blocks[i].text) or REPLY.match(blocks[i].text) for i in following):
+                return index
+        prose = prose or verdicts[index].kind == "good"
+    return end
+
+
 def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int, int], list[str]]:
     """The body's run of blocks and each block's role in it (body, heading, or why not)."""
     weights = [v.weight for v in verdicts]
@@ -207,6 +227,7 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
         if index > start and THREAD_HEADER.match(blocks[index].text) and blocks[index].words <= 40 and not _article_goes_on(verdicts, index, end):
             end = index
             break
+    end = _before_thread(blocks, verdicts, start, end)
     roles = ["outside"] * len(blocks)
     for index in range(start, end):
         verdict = verdicts[index]
