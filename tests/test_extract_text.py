@@ -195,6 +195,25 @@ def test_a_lone_long_line_sets_no_column_margin():
     assert headline in texts
 
 
+def test_a_wide_table_of_links_does_not_hide_the_wrap_width():
+    """Issue 4: a dump's table of link titles laid out in columns runs past the width its
+    prose wraps at; its rows (gaps of spaces between the cells) do not count against that
+    width, so a paragraph wrapped before a capitalised word stays one block."""
+    import textwrap
+
+    # (names enough that some lines wrap before a capital: "...said Ann" / "Fisher, ...")
+    sentence = (
+        "The harbour board met on Tuesday to decide the future of the Old Light, said Ann Fisher, "
+        "and after a long evening agreed with Tom Hale and Mara Quinn to keep the North Tower open "
+        "to visitors in the summer, while the Quay Office runs the lamp with Sam Reed. "
+    )
+    paragraphs = [textwrap.fill(sentence * 2, 72) for _ in range(4)]
+    row = "Harbour »      Tides »       Weather »      Ferries »      Lights »       Boats »        Notices »"
+    page = "\n".join([row] * 8) + "\n\n" + "\n\n".join(paragraphs) + "\n"
+    texts = [b.text for b in split_blocks(page)]
+    assert texts[-4:] == [" ".join((sentence * 2).split())] * 4
+
+
 def test_unwrapped_lines_are_never_joined():
     page = "\n".join(f"Line {n} is a sentence of its own." for n in range(30))
     assert len(split_blocks(page)) == 30

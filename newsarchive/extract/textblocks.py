@@ -52,7 +52,8 @@ def wrap_width(lines: list[str]) -> int | None:
     The width is where lines pile up just short of a limit that (nearly) none exceeds;
     a stray long line (a URL, a table row) must not hide it.
     """
-    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    # (a row of a table laid out in columns, with gaps of spaces, may run past the width)
+    lengths = [len(line.rstrip()) for line in lines if line.strip() and not COLUMN_GAP.search(line.strip())]
     if len(lengths) < 20:
         return None
     counts: dict[int, int] = {}
