@@ -380,3 +380,28 @@ def test_an_image_file_name_with_a_date_in_it_is_no_date_line():
     assert not under_post_date(blocks, 1)
     assert meta_role(blocks[2]) == ("date", "2021-03-02")
     assert under_post_date(blocks, 3)
+
+
+def test_a_label_over_a_long_headline_is_not_taken_for_its_headline():
+    """Issue 4: the deck rule (a line of ten words or more under a shorter headline-like
+    one is the standfirst) does not apply when none of the upper line's words come back
+    in the body: that line is a section label or a breadcrumb, not the headline."""
+    page = (
+        "Coastline Notes\n\nHome\n\nWeekend Reading From Our Writers\n\n"
+        "A life spent climbing the same tower in every kind of weather, for forty years\n\n" + BODY + "\n"
+    )
+    article = extract_text_page(page)
+    assert article.title == "A life spent climbing the same tower in every kind of weather, for forty years"
+
+
+def test_a_short_headline_over_its_deck_stays_the_headline():
+    """Issue 4: the deck rule itself: "Keeper hands over the keys" over a deck of ten words
+    or more that says more of the story."""
+    page = (
+        "Coastline Notes\n\nHome\n\nKeeper hands over the keys\n\n"
+        "After forty years on the tower steps the harbour light is run from the quay\n\n"
+        "by Ann Fisher\n\n" + BODY + "\n"
+    )
+    article = extract_text_page(page)
+    assert article.title == "Keeper hands over the keys"
+    assert article.subtitle.startswith("After forty years")

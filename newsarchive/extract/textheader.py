@@ -63,6 +63,8 @@ BY_WORD = re.compile(r"\bby\b", re.I)
 # The longest line under a blog's date line, at the top of the body, that may be the headline
 # though it ends like a sentence.
 POST_HEADLINE_WORDS = 15
+# The least share of its words a headline over a deck has in common with the body.
+DECK_HEAD_OVERLAP = 0.25
 # Words of prose that must remain below a standfirst for it to be one.
 STANDFIRST_MIN_REST = 40
 PUBLISHED = re.compile(r"\b(?:published|posted|publié|veröffentlicht|publicado|pubblicato|gepubliceerd)\b", re.I)
@@ -409,6 +411,11 @@ def _headline_over_deck(
         return title_index
     # (the credit lines below count for the pair, not only for the lower line)
     if (headline_score(blocks[above], 0, body_words) or 0) < score - 0.3 - CREDIT_BONUS:
+        return title_index
+    # A headline names what the article is about: a line none of whose words come back in
+    # the body's opening is a section label, a breadcrumb or the site's tagline.
+    own = content_words(blocks[above].text)
+    if own and len(own & body_words) < DECK_HEAD_OVERLAP * len(own):
         return title_index
     # (a standfirst already found between the credit lines and the body does not stop it:
     # some pages set a deck under the headline and a lead-in above the by-line)
