@@ -24,6 +24,7 @@ class RecordFilter(namedtuple("RecordFilter", "since until imported_since source
 
     __slots__ = ()
 
+    # For type checkers and readers only: the fields are the named tuple's.
     since: str | None
     until: str | None
     imported_since: str | None

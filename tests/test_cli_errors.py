@@ -188,3 +188,50 @@ def test_output_that_cannot_be_written_exits_74_not_as_a_bug(tmp_path, command):
     assert result.returncode == 74, stderr
     assert "cannot write the output: No space left on device" in stderr
     assert_no_traceback(subprocess.CompletedProcess(result.args, result.returncode, "", stderr))
+
+
+@pytest.mark.parametrize("command", [["search", "report", "--format", "json"], ["search", "report"], ["stats"],
+                                     ["list", "--format", "json"], ["--help"]])
+def test_a_closed_stdout_is_output_that_cannot_be_written(tmp_path, command):
+    """`newsarchive ... >&-`: Python starts with no sys.stdout at all."""
+    import shlex
+    import subprocess
+
+    from tests.faults_support import cli_command
+
+    db = tmp_path / "a" / "news.json"
+    seed_archive(db, tmp_path, n=3)
+    shell = " ".join(map(shlex.quote, map(str, cli_command(db, *command)))) + " >&-"
+    result = subprocess.run(["sh", "-c", shell], capture_output=True, text=True, env=cli_env(), timeout=60)
+    assert result.returncode == 74, result.stderr
+    assert "cannot write the output: standard output is closed" in result.stderr
+    assert_no_traceback(result)
+
+
+@pytest.mark.parametrize("command", [["search", "report", "--format", "ids"], ["search", "(report", "--format", "json"],
+                                     ["show", "zzzzzz", "--format", "json"]])
+def test_a_closed_stderr_keeps_messages_out_of_stdout(tmp_path, command):
+    """`2>&-`: errors have nowhere to go, but stdout stays data alone, and the exit code holds."""
+    import shlex
+    import subprocess
+
+    from tests.faults_support import cli_command
+
+    db = tmp_path / "a" / "news.json"
+    seed_archive(db, tmp_path, n=3)
+    shell = " ".join(map(shlex.quote, map(str, cli_command(db, *command)))) + " 2>&-"
+    result = subprocess.run(["sh", "-c", shell], capture_output=True, text=True, env=cli_env(), timeout=60)
+    if command[1] == "report":
+        assert result.returncode == 0 and len(result.stdout.split()) == 3
+    else:
+        assert result.returncode != 0 and result.stdout == ""
+
+
+def test_text_the_output_encoding_cannot_carry_is_an_output_failure(tmp_path):
+    db = tmp_path / "a" / "news.json"
+    write_jsonl(tmp_path / "z.jsonl", [{"title": "Zürich report", "body": "Zürich’s river report."}])
+    assert run_cli(db, "import", tmp_path / "z.jsonl").returncode == 0
+    result = run_cli(db, "search", "report", env={**cli_env(), "PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 74, result.stderr
+    assert "PYTHONIOENCODING=utf-8" in result.stderr
+    assert_no_traceback(result)

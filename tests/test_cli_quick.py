@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsarchive.cli.quick import plain_search
+from newsarchive.cli.quick import read_plain_search
 from newsarchive.cli.search_run import SearchRequest
 
 ROWS = [
@@ -49,7 +49,7 @@ def click_reads(args: list[str]) -> dict | None:
     (["search", "", "--limit", "0"], SearchRequest(query="", limit=0)),
 ])
 def test_a_plain_search_is_read_as_click_reads_it(args, expected):
-    assert plain_search(args, {}) == (None, expected)
+    assert read_plain_search(args, {}) == (None, expected)
 
 
 @pytest.mark.parametrize("args", [
@@ -63,19 +63,19 @@ def test_a_plain_search_is_read_as_click_reads_it(args, expected):
     ["--db"], ["--db", "a.json"],
 ])
 def test_anything_else_is_left_to_click(args):
-    assert plain_search(args, {}) is None
+    assert read_plain_search(args, {}) is None
 
 
 def test_the_archive_is_named_as_click_names_it(tmp_path):
     archive = tmp_path / "a.json"
-    assert plain_search(["--db", str(archive), "search", "x"], {})[0] == archive
-    assert plain_search([f"--db={archive}", "search", "x"], {})[0] == archive
-    assert plain_search(["search", "x"], {"NEWSARCHIVE_DB": str(archive)})[0] == archive
-    assert plain_search(["--db", str(archive), "search", "x"], {"NEWSARCHIVE_DB": "/elsewhere"})[0] == archive
+    assert read_plain_search(["--db", str(archive), "search", "x"], {})[0] == archive
+    assert read_plain_search([f"--db={archive}", "search", "x"], {})[0] == archive
+    assert read_plain_search(["search", "x"], {"NEWSARCHIVE_DB": str(archive)})[0] == archive
+    assert read_plain_search(["--db", str(archive), "search", "x"], {"NEWSARCHIVE_DB": "/elsewhere"})[0] == archive
     # Left to Click, which reports them (or, for the empty variable, uses the default):
-    assert plain_search(["search", "x"], {"NEWSARCHIVE_DB": ""}) is None
-    assert plain_search(["--db", str(tmp_path), "search", "x"], {}) is None  # a folder
-    assert plain_search(["search", "x"], {"_NEWSARCHIVE_COMPLETE": "bash_complete"}) is None
+    assert read_plain_search(["search", "x"], {"NEWSARCHIVE_DB": ""}) is None
+    assert read_plain_search(["--db", str(tmp_path), "search", "x"], {}) is None  # a folder
+    assert read_plain_search(["search", "x"], {"_NEWSARCHIVE_COMPLETE": "bash_complete"}) is None
 
 
 WORDS = st.sampled_from(["vein", "river OR sea", "", "-", "--", "-x", "--format", "--format=json", "--format=csv",
@@ -87,7 +87,7 @@ WORDS = st.sampled_from(["vein", "river OR sea", "", "-", "--", "-x", "--format"
 @settings(max_examples=300, deadline=None)
 @given(st.lists(WORDS, max_size=7))
 def test_whatever_the_quick_way_takes_click_reads_the_same(args):
-    plain = plain_search(["search", *args], {})
+    plain = read_plain_search(["search", *args], {})
     if plain is None:
         return  # left to Click, which is always right
     params = click_reads(args)

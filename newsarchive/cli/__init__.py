@@ -10,6 +10,8 @@ ours, 74 for output that cannot be written, 130 for Ctrl-C).
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import signal
 import sys
@@ -28,6 +30,8 @@ from newsarchive.errors import (
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing on every search
 if TYPE_CHECKING:
     from typing import NoReturn
+
+    from newsarchive.archive import Archive
 
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
@@ -54,24 +58,36 @@ def default_db() -> Path:
     return Path(user_data_dir("newsarchive", appauthor=False)) / "archive.json"
 
 
+def open_archive(db: Path | None, lock_timeout: float) -> Archive:
+    """The archive the command line named (--db or NEWSARCHIVE_DB), else the default one."""
+    from newsarchive.archive import Archive
+
+    return Archive(db or default_db(), lock_timeout=lock_timeout)
+
+
 def main() -> None:
     """The console script: a plain search takes the quick way (quick.py), the rest Click's."""
     # A file size limit (ulimit -f) must surface as an error we can report, not kill us.
     if hasattr(signal, "SIGXFSZ"):
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    from newsarchive.cli.quick import plain_search, run_plain_search
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        sys.stdout = _ClosedOutput()
+    from newsarchive.cli.quick import read_plain_search, run_plain_search
 
-    request = plain_search(sys.argv[1:], os.environ)
+    plain = read_plain_search(sys.argv[1:], os.environ)
     try:
         try:
-            if request is not None:
-                run_plain_search(request)
-            from newsarchive.cli.app import cli
+            if plain is not None:
+                run_plain_search(plain)
+            else:
+                from newsarchive.cli.app import cli
 
-            cli.main(prog_name="newsarchive")
+                cli.main(prog_name="newsarchive")
         except KeyboardInterrupt:
-            print("Error: interrupted", file=sys.stderr)
+            _print_error("interrupted", None)
             sys.exit(EXIT_INTERRUPTED)
+        except OSError as exc:  # Click's own output (--help) that could not be written
+            exit_for(exc)
         finally:
             # Flush now, so a closed pipe is noticed here rather than in interpreter shutdown.
             try:
@@ -79,9 +95,9 @@ def main() -> None:
             except BrokenPipeError:
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             except OSError as exc:
-                _output_failed(exc)
+                _output_failed(exc.strerror or str(exc))
     except SystemExit as exc:  # both ways end every run this way
-        if request is not None or _click_ran_read_only():
+        if plain is not None or _click_ran_read_only():
             _exit_at_once(exc.code)
         raise
 
@@ -93,6 +109,10 @@ def exit_for(exc: BaseException) -> NoReturn:
     if isinstance(exc, KeyboardInterrupt):
         _print_error("interrupted; nothing more was written", None)
         sys.exit(EXIT_INTERRUPTED)
+    if isinstance(exc, UnicodeEncodeError):
+        # The output's encoding cannot carry the text (an ASCII locale, say): not a usage error.
+        _output_failed(f"{exc.encoding} cannot encode {exc.object[exc.start:exc.end]!r}",
+                       "use a UTF-8 locale, or set PYTHONIOENCODING=utf-8")
     if isinstance(exc, ValueError):
         # The core raises ValueError for a bad value given on the command line.
         _print_error(str(exc), None)
@@ -104,7 +124,9 @@ def exit_for(exc: BaseException) -> NoReturn:
     if isinstance(exc, OSError):
         # The archive's own files raise ArchiveError; what is left is our output or a
         # file the user named (a full disk behind `> file`).
-        _output_failed(exc)
+        if exc.errno == errno.EBADF:
+            _output_failed(exc.strerror or str(exc), "give the output somewhere to go: a file, a pipe or the terminal")
+        _output_failed(exc.strerror or str(exc))
     if os.environ.get("NEWSARCHIVE_DEBUG"):
         raise exc
     _print_error(f"internal error: {exc.__class__.__name__}: {exc}",
@@ -141,6 +163,8 @@ def quiet_library_logs() -> None:
 
 
 def _print_error(text: str, hint: str | None) -> None:
+    if sys.stderr is None:  # started with stderr closed (`2>&-`): stdout is for data alone
+        return
     from newsarchive.render.sanitize import clean_terminal_text
 
     print(f"Error: {clean_terminal_text(text)}", file=sys.stderr)
@@ -148,21 +172,37 @@ def _print_error(text: str, hint: str | None) -> None:
         print(f"Hint: {hint}", file=sys.stderr)
 
 
-def _output_failed(exc: OSError) -> NoReturn:
+def _output_failed(reason: str, hint: str = "free some space, or write somewhere else") -> NoReturn:
     """Say that writing failed, and exit EXIT_IO. What stdout still buffers cannot be
     delivered, so it is dropped rather than retried at exit."""
     try:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until the process exits
     except OSError:
         pass
-    _print_error(f"cannot write the output: {exc.strerror or exc}", "free some space, or write somewhere else")
+    _print_error(f"cannot write the output: {reason}", hint)
     sys.exit(EXIT_IO)
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Stands in for a standard output the process was started without: a command that
+    prints fails as output that cannot be written (EXIT_IO); one that prints nothing runs."""
+
+    def write(self, text: object) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def isatty(self) -> bool:
+        return False
+
+    @property
+    def buffer(self) -> _ClosedOutput:  # for bytes, as sys.stdout.buffer
+        return self
 
 
 def _click_ran_read_only() -> bool:
     """Whether the command Click ran only read the archive (or none ran: --help, --version)."""
-    app = sys.modules.get("newsarchive.cli.app")
-    return app is None or app.cli.ran is None or app.cli.ran in READ_ONLY_COMMANDS
+    from newsarchive.cli.app import cli  # loaded already, unless Ctrl-C came first
+
+    return cli.ran is None or cli.ran in READ_ONLY_COMMANDS
 
 
 def _exit_at_once(code: object) -> NoReturn:
@@ -174,7 +214,8 @@ def _exit_at_once(code: object) -> NoReturn:
         code = 1
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
+            if stream is not None:  # None: the process started with it closed
+                stream.flush()
         except (BrokenPipeError, ValueError):
             pass  # the reader went away, or the stream is closed: nothing left to deliver
     os._exit(code)

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from newsarchive import __version__
-from newsarchive.cli import DEFAULT_LOCK_TIMEOUT, default_db, exit_for
+from newsarchive.cli import DEFAULT_LOCK_TIMEOUT, exit_for, open_archive
 
 # Command name -> "module:function" under newsarchive.cli (`--help` lists them sorted by name).
 COMMANDS = {
@@ -93,6 +93,4 @@ def cli(ctx: click.Context, db: Path | None, lock_timeout: float) -> None:
       newsarchive show 3f2a9c
       newsarchive export --format md -o notes/
     """
-    from newsarchive.archive import Archive
-
-    ctx.obj = Archive(db or default_db(), lock_timeout=lock_timeout)
+    ctx.obj = open_archive(db, lock_timeout)

@@ -56,38 +56,49 @@ def write_text(text: str) -> None:
     write_bytes(text.encode("utf-8"))
 
 
-def json_text(value: Any, *, indent: bool = False) -> str:
+def json_text(value: Any, *, indent: bool = False, light: bool = False) -> str:
     """`value` as JSON: keys in their order, non-ASCII kept as is, and the characters a
-    terminal would act on escaped.
+    terminal would act on escaped. Character for character what
+    `newsarchive.export.json.dumps` writes (a test holds them equal), except with `light`.
 
-    The same JSON as `newsarchive.export.json.dumps` writes, character for character except
-    in how a few floats are spelled (orjson writes 2.5e-05 as 0.000025); a test holds them
-    equal. It is written with the standard library's json, which a search has loaded
-    anyway, because importing orjson loads dataclasses, inspect and uuid: 6 ms, a fifth of
-    a scripted search. The export keeps orjson, ten times faster on a whole archive."""
-    import json
+    `light` writes it with the standard library's json instead of orjson, for `search`:
+    its output is a page of hits, and importing orjson (which loads dataclasses, inspect
+    and uuid) would cost it 6 ms, a fifth of a scripted search. The JSON is the same but
+    for how floats below 1e-4 are spelled (2e-06, where orjson writes 2e-6): the same
+    numbers. On a whole archive orjson is five times faster, so every other command keeps
+    it. Values are what commands print: text, numbers, booleans, None, lists, and dicts
+    with text or int keys; dates are written in ISO 8601."""
+    if light:
+        import json
 
-    text = json.dumps(value, ensure_ascii=False, default=_plain, indent=2 if indent else None,
-                      separators=None if indent else (",", ":"))
+        text = json.dumps(value, ensure_ascii=False, default=_iso_or_text, indent=2 if indent else None,
+                          separators=None if indent else (",", ":"))
+    else:
+        import orjson
+
+        text = orjson.dumps(value, default=str,
+                            option=orjson.OPT_NON_STR_KEYS | (orjson.OPT_INDENT_2 if indent else 0)).decode()
     # These characters can only occur inside JSON strings, where \uXXXX means the same.
     return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def _plain(value: Any) -> str:
+def _iso_or_text(value: Any) -> str:
     """A value JSON has no type for, as orjson writes it: dates in ISO 8601, the rest as text."""
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-_TERMINAL_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Also lone surrogates (a file name that is not UTF-8), which orjson refuses and the
+# standard library would pass on to fail at the UTF-8 encoding of the output.
+_TERMINAL_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
-def emit_json(value: Any) -> None:
-    """Pretty JSON to stdout, exactly as `export --format json` writes it."""
-    write_text(json_text(value, indent=True) + "\n")
+def emit_json(value: Any, *, light: bool = False) -> None:
+    """Pretty JSON to stdout, as `export --format json` writes it (see json_text for `light`)."""
+    write_text(json_text(value, indent=True, light=light) + "\n")
 
 
-def emit_jsonl(values: Iterable[Any]) -> None:
-    write_text("".join(json_text(v) + "\n" for v in values))
+def emit_jsonl(values: Iterable[Any], *, light: bool = False) -> None:
+    write_text("".join(json_text(v, light=light) + "\n" for v in values))
 
 
 def message(text: str, *, style: str | None = None) -> None:

@@ -1,5 +1,9 @@
 """What `search` does once its command line is read: search, then print the hits in the
-chosen format. Free of Click, so the quick way (quick.py) runs the very same code."""
+chosen format. Free of Click, so the quick way (quick.py) runs the very same code.
+
+Its JSON is written `light` (cli/output.py): with the standard library, not orjson, whose
+import would be a fifth of a scripted search.
+"""
 
 from __future__ import annotations
 
@@ -17,13 +21,17 @@ CSV_COLUMNS = ("id", "title", "published", "source", "site", "score", "snippet")
 KWIC_COLUMNS = ("id", "published", "left", "match", "right")
 
 
-# The search command's options and their defaults (limit 0: all hits). A named tuple, as
-# RecordFilter is: `dataclasses` would cost every search the import of `inspect`.
-SearchRequest = namedtuple(
+# A named tuple, as RecordFilter is: `dataclasses` would cost every search the import of
+# `inspect`. Built by keyword only.
+class SearchRequest(namedtuple(
     "SearchRequest",
     "query record_filter sort limit offset exact format facets timeline kwic context_words explain",
     defaults=("", RecordFilter(), "relevance", 20, 0, False, "table", (), False, False, None, False),
-)
+)):
+    """A search as the command line asked for it, with the command's defaults: `limit` 0
+    means every hit, `context_words` None the default for snippets or --kwic."""
+
+    __slots__ = ()
 
 
 def run_search(archive, request: SearchRequest) -> None:
@@ -58,11 +66,11 @@ def _print_results(results, buckets, format_: str) -> None:
     if format_ == "json":
         if results.facets or buckets:
             emit_json({"total": results.total, "hits": hits, "facets": {k: dict(v) for k, v in results.facets.items()},
-                       "timeline": dict(buckets)})
+                       "timeline": dict(buckets)}, light=True)
         else:
-            emit_json(hits)
+            emit_json(hits, light=True)
     elif format_ == "jsonl":
-        emit_jsonl(hits)
+        emit_jsonl(hits, light=True)
     elif format_ == "ids":
         write_text("".join(f"{hit['id']}\n" for hit in hits))
     elif format_ == "csv":
@@ -83,9 +91,9 @@ def _print_kwic(lines, format_: str) -> None:
     rows = [{"id": line.id, "published": line.published, "left": line.left, "match": line.match, "right": line.right}
             for line in lines]
     if format_ == "json":
-        emit_json(rows)
+        emit_json(rows, light=True)
     elif format_ == "jsonl":
-        emit_jsonl(rows)
+        emit_jsonl(rows, light=True)
     elif format_ == "ids":
         write_text("".join(dict.fromkeys(f"{row['id']}\n" for row in rows)))
     elif format_ == "csv":
