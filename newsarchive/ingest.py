@@ -24,7 +24,7 @@ from newsarchive.extract.decode import decode_text
 from newsarchive.extract.neardup import signature
 from newsarchive.extract.textpage import learnable_lines
 from newsarchive.extract.urls import canonical_url
-from newsarchive.inputs import MAX_PAGE_BYTES, PAGE_FORMATS, InputFile, expand_inputs
+from newsarchive.inputs import MAX_PAGE_BYTES, PAGE_FORMATS, InputFile, expand_inputs, recorded_path
 from newsarchive.learning import SiteFurniture
 from newsarchive.model import (
     CONTENT_FIELDS,
@@ -85,7 +85,7 @@ class ImportReport:
             "updated": self.updated,
             "duplicates": self.duplicates,
             "near_duplicates": self.near_duplicates,
-            "failed": [{"path": e.path, "line": e.line, "offset": e.offset, "reason": e.message} for e in self.failed],
+            "failed": [{"path": e.path and recorded_path(e.path), "line": e.line, "offset": e.offset, "reason": e.message} for e in self.failed],
             "skipped": dict(self.skipped),
             "files": self.files,
             "interrupted": self.interrupted,
@@ -285,7 +285,7 @@ class Importer:
         ready = []
         now = utc_now()
         # Shared by every article of the file: a 100,000-record dump holds one copy of each.
-        path = extracted.path if extracted.path == "-" else os.path.abspath(extracted.path)
+        path = extracted.path if extracted.path == "-" else recorded_path(os.path.abspath(extracted.path))
         extractor = f"newsarchive {__version__} {extracted.format}"
         for number, article in enumerate(extracted.articles):
             article.tags = normalise_tags([*article.tags, *self.options.tags])

@@ -26,6 +26,16 @@ PAGE_FORMATS = ("text", "html", "markdown")
 SAVED_PAGE_ASSETS_SUFFIX = "_files"
 
 
+def recorded_path(path: str) -> str:
+    """`path` as the archive and the reports write it. A file name that is not UTF-8 reaches
+    Python with its stray bytes as lone surrogates, which JSON cannot hold: they are written
+    as \\xNN instead (the file's bytes are kept whole among the originals)."""
+    try:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no file system gave (from a JSON dump's own text)
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 @dataclass(frozen=True)
 class InputFile:
     """One input to import: a path on disk, or stdin's bytes."""

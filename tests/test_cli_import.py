@@ -1,5 +1,6 @@
 """`newsarchive import` end to end: sources, formats, duplicates, dry runs, the summary, exit codes."""
 
+import os
 import json
 import shutil
 
@@ -167,3 +168,20 @@ def test_an_original_removed_before_its_record_lands_is_reported_not_lost(run_cl
     assert result.code == 1
     assert "its original was removed by a delete running at the same time" in result.stderr
     assert not isolated_archive.exists() or run_cli("list", "--format", "json").json() == []
+
+
+def test_a_file_name_that_is_not_utf8_is_imported_and_recorded_with_its_bytes_escaped(run_cli, tmp_path):
+    """Old archives hold Latin-1 file names; their stray bytes reach Python as lone
+    surrogates, which JSON cannot hold (the store refused them, a crash reported as a bug)."""
+    folder = tmp_path / "latin1"
+    folder.mkdir()
+    page = b"River report\n\nThe river rose by two metres overnight, residents of the old town said.\n"
+    (folder / os.fsdecode(b"caf\xe9.txt")).write_bytes(page)
+    (folder / os.fsdecode(b"bad\xe9.jsonl")).write_bytes(b"{not json\n")
+    result = run_cli("import", folder, "--json")
+    assert result.code == 1, result  # the broken dump failed; the page did not
+    report = result.json()
+    assert [entry["path"] for entry in report["imported"]] == [str(folder / "caf\\xe9.txt")]
+    assert report["failed"][0]["path"].endswith("bad\\xe9.jsonl")
+    listed = run_cli("list", "--format", "json").json()
+    assert [row["title"] for row in listed] == ["River report"]
