@@ -1,7 +1,7 @@
 """`newsarchive import` end to end: sources, formats, duplicates, dry runs, the summary, exit codes."""
 
-import os
 import json
+import os
 import shutil
 
 from tests.conftest import FIXTURES, ROOT
