@@ -35,9 +35,16 @@ def many_files(tmp_path_factory) -> Path:
     return folder
 
 
+def _as_at_a_terminal() -> None:
+    """Ctrl-C reaches the child as at a terminal. A shell running the suite in the background
+    (`cmd &`) starts it with SIGINT ignored, which Python and its children then keep."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _interrupt_import(db: Path, folder: Path, *, group: bool, after_originals: int, delay: float):
     proc = subprocess.Popen(cli_command(db, "import", folder, "--format", "jsonl", "--json"),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=cli_env(), start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=cli_env(), start_new_session=True,
+                            preexec_fn=_as_at_a_terminal)
     originals = db.with_name(db.name + ".d") / "originals"
     deadline = time.monotonic() + 120
     # Wait until the import is under way (it stores originals as it goes), so the signal
@@ -125,7 +132,8 @@ def test_sigint_while_waiting_for_the_lock(tmp_path):
     source = write_jsonl(tmp_path / "one.jsonl", [article("one", 0)])
     with lock_held(db):
         proc = subprocess.Popen(cli_command(db, "--lock-timeout", "60", "import", source, "--format", "jsonl"),
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=cli_env())
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=cli_env(),
+                                preexec_fn=_as_at_a_terminal)
         originals = db.with_name(db.name + ".d") / "originals"
         deadline = time.monotonic() + 60
         while not any(originals.glob("*/*.gz")) and time.monotonic() < deadline:
