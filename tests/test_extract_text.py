@@ -214,6 +214,30 @@ def test_a_wide_table_of_links_does_not_hide_the_wrap_width():
     assert texts[-4:] == [" ".join((sentence * 2).split())] * 4
 
 
+def test_a_short_dump_is_joined_at_its_longest_lines():
+    """Issue 4: a short text-browser dump has too few wrapped lines for `wrap_width`, but
+    several lines reach the same last column and none runs past it: a line that breaks off
+    mid-sentence there is joined to the next, though the next opens with a capital."""
+    rule = "-" * 78
+    lines = [
+        "The ferry to the north island left an hour late on Monday because the crew of",
+        "Harbour Control had to clear the fog warning first, and the passengers waited",
+        "in the Quay Cafe drinking tea by the window.",
+    ]
+    paragraph = " ".join(lines)
+    page = "Ferry news\n\n" + rule + "\n\n" + "\n".join(lines) + "\n\n" + rule + "\n\nA list item of its own.\nAnother item\n"
+    texts = [b.text for b in split_blocks(page)]
+    assert " ".join(paragraph.split()) in texts
+    assert "A list item of its own." in texts and "Another item" in texts
+
+
+def test_a_short_page_of_list_lines_is_not_joined_by_the_loose_width():
+    """Issue 4: lines that end their sentence at the longest length stay apart."""
+    items = [f"Item {n} is a complete sentence of the list that ends right here, with a stop." for n in range(4)]
+    texts = [b.text for b in split_blocks("\n".join(items) + "\n")]
+    assert texts == items
+
+
 def test_unwrapped_lines_are_never_joined():
     page = "\n".join(f"Line {n} is a sentence of its own." for n in range(30))
     assert len(split_blocks(page)) == 30

@@ -85,6 +85,29 @@ def wrap_width(lines: list[str]) -> int | None:
     return best if lower / len(near_lines) >= 0.15 and letter / len(near_lines) >= 0.3 else None
 
 
+# A short dump gives wrap_width too few wrapped lines to go on: there the longest line is
+# taken for the width when this many lines come within FULL_LINE_SLACK columns of it (the
+# last few columns, where wrapped lines pile up, as in `wrap_width`).
+FULL_LINES = 3
+FULL_LINE_SLACK = 5
+
+
+def loose_wrap_width(lines: list[str]) -> int | None:
+    """The width a short text-browser dump may wrap at, when `wrap_width` finds none: the
+    longest line, when several lines reach it and none runs past it (a dump cuts every
+    line at the same column: wrapped sentences, rules, form fields). Weaker evidence than
+    `wrap_width`'s, so only a line that breaks off mid-sentence is joined to the next
+    (see `_continues_loosely`)."""
+    lengths = [len(line.rstrip()) for line in lines if line.strip() and not COLUMN_GAP.search(line.strip())]
+    if not lengths:
+        return None
+    widest = max(lengths)
+    if not 60 <= widest <= 200:
+        return None
+    full = sum(1 for n in lengths if n >= widest - FULL_LINE_SLACK)
+    return widest if full >= FULL_LINES else None
+
+
 def unstack_columns(lines: list[str]) -> tuple[list[str], list[int]]:
     """A text browser's dump of a page laid out side by side (the article on the left, an
     archive list on the right) prints both columns on each line: "article text    • May 2012".
@@ -143,6 +166,7 @@ def split_blocks(text: str) -> list[Block]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ").split("\n")
     lines, origin = unstack_columns(lines)
     width = wrap_width(lines)
+    loose = None if width else loose_wrap_width(lines)
     columns = _Columns(lines) if width else None
     blocks: list[Block] = []
     current: list[str] = []
@@ -171,6 +195,7 @@ def split_blocks(text: str) -> list[Block]:
             continue
         if current and (
             (_continues(current[-1], line, width) if width else _carries_on(current[-1], line))
+            or (loose is not None and _continues_loosely(current[-1], line, loose))
             or (columns is not None and _continues_in_column(current[-1], line, columns, number))
         ):
             current.append(line)
@@ -242,6 +267,13 @@ def _continues(previous: str, line: str, width: int) -> bool:
         return False
     first_word = line.split()[0]
     return len(previous.rstrip()) + 1 + len(first_word) > width - 2
+
+
+def _continues_loosely(previous: str, line: str, width: int) -> bool:
+    """`_continues` for a width found on little evidence: the previous line must also break
+    off mid-sentence (a list item or a link title that happens to be long ends its line
+    at its own end)."""
+    return _continues(previous, line, width) and not SENTENCE_END.search(previous.rstrip()) and line.lstrip()[:1].isalnum()
 
 
 def measure(block: Block, stop_words: frozenset[str]) -> None:
