@@ -405,3 +405,25 @@ def test_a_short_headline_over_its_deck_stays_the_headline():
     article = extract_text_page(page)
     assert article.title == "Keeper hands over the keys"
     assert article.subtitle.startswith("After forty years")
+
+
+def test_a_named_headline_with_its_credit_line_cuts_off_long_blurbs_above_it():
+    """Issue 4: sidebar blurbs longer than the post itself open the article run; the post's
+    headline, named again in the document title and with its credit line right under it,
+    still ends them."""
+    blurb = (
+        "About the author: a retired ferry engineer who writes about the harbour, its boats and "
+        "the people who keep them running, with a weakness for old lighthouses, long walks on "
+        "the breakwater, strong tea, brass fittings and the history of every wreck on the coast. "
+    )
+    page = (
+        "Harbour light keeper hands over the keys | Coastline Notes\n\nHome\n\n"
+        + (blurb * 3) + "\n\n" + (blurb * 3) + "\n\n"
+        "Harbour light keeper hands over the keys\n\n"
+        "Posted on 3 May 2021 by Ann Fisher\n\n"
+        + BODY
+    )
+    article = extract_text_page(page)
+    assert article.title == "Harbour light keeper hands over the keys"
+    assert article.body.startswith("The last keeper of the harbour light")
+    assert "retired ferry engineer" not in article.body

@@ -450,8 +450,9 @@ def headline_in_run(blocks: list[Block], body: list[int]) -> int | None:
     # A headline that already stands above the run, as it is, is not in it again.
     above = set(folded[3 : body[0]])
     for index in range(body[0], body[-1]):
-        if before * (1 + IN_RUN_SHARE) > total * IN_RUN_SHARE:
-            return None
+        # (past that share, only a headline the page names again with its credit line
+        # right under it: see `_credited_headline`)
+        late = before * (1 + IN_RUN_SHARE) > total * IN_RUN_SHARE
         block = blocks[index]
         if index in kept:
             before += block.words
@@ -462,9 +463,23 @@ def headline_in_run(blocks: list[Block], body: list[int]) -> int | None:
             continue
         if folded[index] in above or headline_score(block, 0, dated=dated) is None:
             continue
-        if dated or _repeated(lines, folded[index], index):
+        if late:
+            if _credited_headline(blocks, lines, index):
+                return index
+        elif dated or _repeated(lines, folded[index], index):
             return index
     return None
+
+
+def _credited_headline(blocks: list[Block], lines: list[tuple[int, str]], index: int) -> bool:
+    """Whether block `index` is the article's headline though much prose comes before it
+    in the run (a long "About the author" blurb or a sidebar over a short post): the page
+    names it again (the document title) and a credit line stands right under it, as under
+    a headline and nowhere else."""
+    if index + 1 >= len(blocks) or not _repeated(lines, blocks[index].text.casefold(), index):
+        return False
+    credit = blocks[index + 1]
+    return credit.words <= 25 and (parse_byline(credit.text) is not None or bool(find_dates(credit.text)))
 
 
 def under_post_date(blocks: list[Block], index: int) -> bool:
