@@ -427,3 +427,40 @@ def test_a_named_headline_with_its_credit_line_cuts_off_long_blurbs_above_it():
     assert article.title == "Harbour light keeper hands over the keys"
     assert article.body.startswith("The last keeper of the harbour light")
     assert "retired ferry engineer" not in article.body
+
+
+def test_a_headline_over_its_byline_inside_the_run_cuts_off_the_blurbs_above():
+    """Issue 4: a text browser's copy has no document title to name the headline again;
+    a headline with its by-line right under it, inside the article run, still ends the
+    sidebar blurbs that opened the run."""
+    page = (
+        "Coastline Notes\n\nHome\n\nArchive\n\n"
+        "We are retired ferry engineers who write about the harbour and the people who keep it running.\n\n"
+        "Our walks along the breakwater start at the old customs house every Sunday, and all are welcome.\n\n"
+        "Harbour light keeper hands over the keys\n\n"
+        "By Ann Fisher\n\n"
+        + BODY
+    )
+    article = extract_text_page(page)
+    assert article.title == "Harbour light keeper hands over the keys"
+    assert article.body.startswith("The last keeper of the harbour light")
+    assert "breakwater" not in article.body
+
+
+def test_a_quoted_piece_with_its_own_credits_does_not_cut_a_credited_article():
+    """Issue 4: an article that opens right under its by-line may quote a press release
+    with its own headline and date line: the article's opening stays."""
+    page = (
+        "Coastline Notes\n\nHarbour light keeper hands over the keys\n\nBy Ann Fisher\n\n"
+        "The harbour board sent out a statement about the keeper this morning, and it is worth "
+        "reading in full, since it says more about the tower than the board usually does.\n\n"
+        "It came with a photograph of the keeper on the top step, which we could not print, and "
+        "a list of the storms he sat through, which we have left out for the sake of space.\n\n"
+        "Harbour Board Thanks Its Last Keeper\n\nMonday, May 3, 2021 -- Harbour Board\n\n"
+        + BODY
+        + "\n\n"
+        + BODY.replace("harbour", "river")
+    )
+    article = extract_text_page(page)
+    assert article.title == "Harbour light keeper hands over the keys"
+    assert article.body.startswith("The harbour board sent out a statement")

@@ -438,8 +438,9 @@ def _standfirst_below(
 def headline_in_run(blocks: list[Block], body: list[int]) -> int | None:
     """A headline the article run has swallowed, when the run opened on a sidebar blurb or
     a sign-up box above the article: a headline-like block among the body's blocks that the
-    page names again (the document title, "20 Responses to “Headline”") or that stands
-    under a date line, with most of the prose after it. Returns its block index."""
+    page names again (the document title, "20 Responses to “Headline”"), that stands
+    under a date line, or over its by-line or date line, with most of the prose after it.
+    Returns its block index."""
     if len(body) < 3:
         return None
     folded = [block.text.casefold() for block in blocks]
@@ -449,9 +450,12 @@ def headline_in_run(blocks: list[Block], body: list[int]) -> int | None:
     before = 0
     # A headline that already stands above the run, as it is, is not in it again.
     above = set(folded[3 : body[0]])
+    # (a run that opens right under a credit line opens with the article: a headline with
+    # its credits further down heads a press release or a quoted piece inside it)
+    opens_credited = any(_credit_line(blocks[i]) for i in range(max(0, body[0] - 3), body[0]))
     for index in range(body[0], body[-1]):
         # (past that share, only a headline the page names again with its credit line
-        # right under it: see `_credited_headline`)
+        # right under it: see `_credit_under`)
         late = before * (1 + IN_RUN_SHARE) > total * IN_RUN_SHARE
         block = blocks[index]
         if index in kept:
@@ -463,23 +467,33 @@ def headline_in_run(blocks: list[Block], body: list[int]) -> int | None:
             continue
         if folded[index] in above or headline_score(block, 0, dated=dated) is None:
             continue
+        credited = _credit_under(blocks, index)
         if late:
-            if _credited_headline(blocks, lines, index):
+            if credited and _repeated(lines, folded[index], index):
                 return index
         elif dated or _repeated(lines, folded[index], index):
+            return index
+        # (named nowhere else, a line with its credit line under it must read as a headline
+        # of four words or more, below a run that does not already open under credits)
+        elif credited and block.words >= 4 and not opens_credited:
             return index
     return None
 
 
-def _credited_headline(blocks: list[Block], lines: list[tuple[int, str]], index: int) -> bool:
-    """Whether block `index` is the article's headline though much prose comes before it
-    in the run (a long "About the author" blurb or a sidebar over a short post): the page
-    names it again (the document title) and a credit line stands right under it, as under
-    a headline and nowhere else."""
-    if index + 1 >= len(blocks) or not _repeated(lines, blocks[index].text.casefold(), index):
+def _credit_under(blocks: list[Block], index: int) -> bool:
+    """Whether a credit line (a by-line or a date line) stands right under block `index`,
+    as under a headline. (Far into the run, where a long "About the author" blurb or a
+    sidebar over a short post came first, the page must also name the headline again.)"""
+    block = blocks[index]
+    # ("Comments (9) Add a comment" stands over a comment's date)
+    if index + 1 >= len(blocks) or furniture_reason(block.text, block.words):
         return False
-    credit = blocks[index + 1]
-    return credit.words <= 25 and (parse_byline(credit.text) is not None or bool(find_dates(credit.text)))
+    return _credit_line(blocks[index + 1])
+
+
+def _credit_line(block: Block) -> bool:
+    """A by-line or a line with a date in it, short as credit lines are."""
+    return block.words <= 25 and (parse_byline(block.text) is not None or bool(find_dates(block.text)))
 
 
 def under_post_date(blocks: list[Block], index: int) -> bool:
