@@ -264,3 +264,36 @@ def test_a_quoted_notice_in_the_article_does_not_end_it():
     )
     body = extract_text_page(page).body
     assert body.endswith("as they do now.")
+
+
+def test_comment_stamps_with_a_name_and_time_below_the_article_end_it():
+    """Issue 4: a thread with no heading, no "says:" and no "Reply" links still shows
+    itself by its stamps, a name with the date and time of the comment ("2 Reader1 |
+    3/4/2020 9:15:02 PM"); the article ends before the first of them."""
+    comments = []
+    for n in range(6):
+        comments += [
+            f"{n + 1} Reader{n} | 3/{n + 3}/2020 9:{10 + n}:02 PM",
+            f"I have lived on the island for {n + 10} years and the night boat was the only way to "
+            "get home after a late shift in town; without it I will have to give up my job or my "
+            "house, and I do not know which of the two I would miss more.",
+        ]
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
+        "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE) + "\n\n" + "\n\n".join(comments)
+    )
+    body = extract_text_page(page).body
+    assert body.startswith("The ferry company said")
+    assert body.endswith("as they do now.")
+
+
+def test_a_dated_line_with_no_second_stamp_after_it_does_not_end_the_article():
+    """Issue 4: one line with a date and a time inside the article ("Updated 3/2/2020
+    9:15 PM") is no thread: a thread shows a second stamp close after the first."""
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
+        "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE[:2])
+        + "\n\nUpdated 3/2/2020 9:15 PM\n\n" + ARTICLE[2] + "\n"
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("as they do now.")

@@ -46,6 +46,8 @@ COMMENT_COUNT = re.compile(r"\b\d+\s+(?:comments?|responses|replies)\b|\b(?:comm
 THREAD_HEADER = re.compile(r"^\W*\d+\s+(?:comments?|responses?|replies|thoughts)\s+(?:to|on)\b", re.I)
 # The line over a reader's comment: "Emily says:", "20. Jul, 2012 / Emily says:".
 COMMENT_STAMP = re.compile(r"\b(?:says|wrote|writes)\s*:\s*$", re.I)
+# A time of day: "1:04:41 AM", "17:46".
+CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
 # The link under a comment: "Reply", "[Reply]", "Reply to this".
 REPLY = re.compile(r"^\W*reply\b", re.I)
 # How far after a stamp the next stamp or "Reply" link shows a thread, in blocks.
@@ -189,16 +191,27 @@ def _opens_thread(block: Block, verdict: Verdict) -> bool:
 
 def _before_thread(blocks: list[Block], verdicts: list[Verdict], start: int, end: int) -> int:
     """Where a comment thread begins in the run, after some of the article: the first of
-    two or more comment stamps ("Emily says:") with a "Reply" link or another stamp
-    close after it; else `end`."""
+    two or more comment stamps ("Emily says:", "Emily | 11/8/2012 1:04 AM") with a
+    "Reply" link or another stamp close after it; else `end`. (A short line with a date
+    and a time of day stands over each comment; an article has at most one, its own.)"""
     prose = False
     for index in range(start, end):
-        if prose and COMMENT_STAMP.search(blocks[index].text) and blocks[index].words <= 15:
+        if prose and _comment_stamp(blocks[index]):
             following = range(index + 1, min(end, index + 1 + THREAD_REACH))
-            if any(COMMENT_STAMP.search(blocks[i].text) or REPLY.match(blocks[i].text) for i in following):
+            if any(_comment_stamp(blocks[i]) or REPLY.match(blocks[i].text) for i in following):
                 return index
         prose = prose or verdicts[index].kind == "good"
     return end
+
+
+def _comment_stamp(block: Block) -> bool:
+    """The line over a reader's comment: "Emily says:", or a name with the date and time
+    of the comment ("2 Patrice Vialor | 11/8/2012 1:04:41 AM")."""
+    if block.words > 15:
+        return False
+    if COMMENT_STAMP.search(block.text):
+        return True
+    return block.words <= 12 and not block.ends_sentence and bool(CLOCK.search(block.text)) and bool(find_dates(block.text))
 
 
 def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int, int], list[str]]:
