@@ -194,37 +194,61 @@ def test_output_that_cannot_be_written_exits_74_not_as_a_bug(tmp_path, command):
                                      ["list", "--format", "json"], ["--help"]])
 def test_a_closed_stdout_is_output_that_cannot_be_written(tmp_path, command):
     """`newsarchive ... >&-`: Python starts with no sys.stdout at all."""
-    import shlex
-    import subprocess
-
-    from tests.faults_support import cli_command
-
     db = tmp_path / "a" / "news.json"
     seed_archive(db, tmp_path, n=3)
-    shell = " ".join(map(shlex.quote, map(str, cli_command(db, *command)))) + " >&-"
-    result = subprocess.run(["sh", "-c", shell], capture_output=True, text=True, env=cli_env(), timeout=60)
+    result = _run_with_closed(">&-", db, *command)
     assert result.returncode == 74, result.stderr
     assert "cannot write the output: standard output is closed" in result.stderr
     assert_no_traceback(result)
 
 
-@pytest.mark.parametrize("command", [["search", "report", "--format", "ids"], ["search", "(report", "--format", "json"],
-                                     ["show", "zzzzzz", "--format", "json"]])
-def test_a_closed_stderr_keeps_messages_out_of_stdout(tmp_path, command):
-    """`2>&-`: errors have nowhere to go, but stdout stays data alone, and the exit code holds."""
+def _run_with_closed(stream: str, db: Path, *args: str):
+    """Run the CLI from a shell with one standard stream closed: `>&-`, `2>&-` or `<&-`."""
     import shlex
     import subprocess
 
     from tests.faults_support import cli_command
 
+    shell = " ".join(map(shlex.quote, map(str, cli_command(db, *args)))) + f" {stream}"
+    return subprocess.run(["sh", "-c", shell], capture_output=True, text=True, env=cli_env(), timeout=60)
+
+
+@pytest.mark.parametrize("command, code, printed", [
+    (["search", "report", "--format", "ids"], 0, 3),
+    (["search", "(report", "--format", "json"], 2, 0),
+    (["show", "zzzzzz", "--format", "json"], 1, 0),
+    (["import", "more.jsonl", "--format", "jsonl"], 0, 0),
+    (["dupes", "--format", "json"], 1, 1),
+])
+def test_a_closed_stderr_keeps_messages_out_of_stdout(tmp_path, command, code, printed):
+    """`2>&-`: messages have nowhere to go, but the command runs, stdout stays data alone,
+    and the exit code holds."""
     db = tmp_path / "a" / "news.json"
     seed_archive(db, tmp_path, n=3)
-    shell = " ".join(map(shlex.quote, map(str, cli_command(db, *command)))) + " 2>&-"
-    result = subprocess.run(["sh", "-c", shell], capture_output=True, text=True, env=cli_env(), timeout=60)
-    if command[1] == "report":
-        assert result.returncode == 0 and len(result.stdout.split()) == 3
-    else:
-        assert result.returncode != 0 and result.stdout == ""
+    write_jsonl(tmp_path / "more.jsonl", [{"title": "More", "body": "One more report from the river."}])
+    command = [str(tmp_path / a) if a == "more.jsonl" else a for a in command]
+    result = _run_with_closed("2>&-", db, *command)
+    assert result.returncode == code, result.stdout
+    assert len(result.stdout.split()) == printed or (printed == 1 and result.stdout.strip() == "[]")
+    assert "Error" not in result.stdout and "Traceback" not in result.stdout
+
+
+@pytest.mark.parametrize("command, code", [(["tag", "-", "x"], 2), (["import", "-", "--format", "json"], 1)])
+def test_a_closed_stdin_reads_as_empty(tmp_path, command, code):
+    db = tmp_path / "a" / "news.json"
+    seed_archive(db, tmp_path, n=1)
+    result = _run_with_closed("<&-", db, *command)
+    assert result.returncode == code, result.stderr
+    assert_no_traceback(result)
+
+
+def test_an_argument_that_is_not_utf8_is_no_output_failure(tmp_path):
+    """Its stray bytes reach Python as lone surrogates, which UTF-8 output could never need."""
+    db = tmp_path / "a" / "news.json"
+    seed_archive(db, tmp_path, n=1)
+    result = run_cli(db, "show", b"\xff".decode("utf-8", "surrogateescape"))
+    assert result.returncode in (1, 2) and "cannot write the output" not in result.stderr, result.stderr
+    assert_no_traceback(result)
 
 
 def test_text_the_output_encoding_cannot_carry_is_an_output_failure(tmp_path):

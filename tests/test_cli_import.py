@@ -185,3 +185,19 @@ def test_a_file_name_that_is_not_utf8_is_imported_and_recorded_with_its_bytes_es
     assert report["failed"][0]["path"].endswith("bad\\xe9.jsonl")
     listed = run_cli("list", "--format", "json").json()
     assert [row["title"] for row in listed] == ["River report"]
+
+
+def test_an_untitled_note_under_a_name_that_is_not_utf8_takes_the_escaped_name(run_cli, tmp_path):
+    """A Markdown note with no title is titled by its file name; a name that is not UTF-8
+    used to put lone surrogates into the record, which failed the whole import."""
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / os.fsdecode(b"untitled\xff.md")).write_bytes(
+        b"---\ndate: 2020-01-02\n---\nJust a body of text here, with words enough to make an article body.\n")
+    (folder / "other.jsonl").write_text(json.dumps({"title": "Other", "body": "Another article in the same run."}) + "\n")
+    result = run_cli("import", folder)
+    assert result.code == 0, result
+    assert sorted(row["title"] for row in run_cli("list", "--format", "json").json()) == ["Other", "untitled\\xff"]
+    explained = run_cli("import", "--explain", folder / os.fsdecode(b"untitled\xff.md"), "--json")
+    assert explained.code == 0, explained
+    assert explained.json()[0]["path"].endswith("untitled\\xff.md")

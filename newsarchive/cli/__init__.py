@@ -70,8 +70,13 @@ def main() -> None:
     # A file size limit (ulimit -f) must surface as an error we can report, not kill us.
     if hasattr(signal, "SIGXFSZ"):
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    if sys.stdout is None:  # started with stdout closed (`>&-`)
+    # Started with a standard stream closed (`>&-`, `2>&-`, `<&-`):
+    if sys.stdout is None:
         sys.stdout = _ClosedOutput()
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - messages have nowhere to go
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull)  # noqa: SIM115 - reads as empty
     from newsarchive.cli.quick import read_plain_search, run_plain_search
 
     plain = read_plain_search(sys.argv[1:], os.environ)
@@ -109,7 +114,7 @@ def exit_for(exc: BaseException) -> NoReturn:
     if isinstance(exc, KeyboardInterrupt):
         _print_error("interrupted; nothing more was written", None)
         sys.exit(EXIT_INTERRUPTED)
-    if isinstance(exc, UnicodeEncodeError):
+    if isinstance(exc, UnicodeEncodeError) and _is_narrow_output_encoding(exc.encoding):
         # The output's encoding cannot carry the text (an ASCII locale, say): not a usage error.
         _output_failed(f"{exc.encoding} cannot encode {exc.object[exc.start:exc.end]!r}",
                        "use a UTF-8 locale, or set PYTHONIOENCODING=utf-8")
@@ -132,6 +137,19 @@ def exit_for(exc: BaseException) -> NoReturn:
     _print_error(f"internal error: {exc.__class__.__name__}: {exc}",
                  "this is a bug in newsarchive; run again with NEWSARCHIVE_DEBUG=1 for the traceback and report it")
     sys.exit(EXIT_INTERNAL)
+
+
+def _is_narrow_output_encoding(encoding: str) -> bool:
+    """Whether `encoding` is stdout's, and one that cannot carry every character (UTF-8 can:
+    what it cannot encode, lone surrogates, comes from a command line, not from output)."""
+    import codecs
+
+    output = getattr(sys.stdout, "encoding", None)
+    try:
+        name = codecs.lookup(encoding).name
+        return output is not None and name == codecs.lookup(output).name and name != "utf-8"
+    except LookupError:
+        return False
 
 
 def fail(exc: NewsArchiveError) -> NoReturn:
@@ -163,8 +181,6 @@ def quiet_library_logs() -> None:
 
 
 def _print_error(text: str, hint: str | None) -> None:
-    if sys.stderr is None:  # started with stderr closed (`2>&-`): stdout is for data alone
-        return
     from newsarchive.render.sanitize import clean_terminal_text
 
     print(f"Error: {clean_terminal_text(text)}", file=sys.stderr)
@@ -214,8 +230,7 @@ def _exit_at_once(code: object) -> NoReturn:
         code = 1
     for stream in (sys.stdout, sys.stderr):
         try:
-            if stream is not None:  # None: the process started with it closed
-                stream.flush()
+            stream.flush()
         except (BrokenPipeError, ValueError):
             pass  # the reader went away, or the stream is closed: nothing left to deliver
     os._exit(code)

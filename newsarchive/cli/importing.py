@@ -73,7 +73,7 @@ def _explain(archive, paths: tuple[str, ...], json_: bool) -> None:
     """Show the text-page extractor's decisions for each page; change nothing."""
     from dataclasses import asdict
 
-    from newsarchive.inputs import expand_inputs
+    from newsarchive.inputs import expand_inputs, recorded_path
     from newsarchive.reextraction import explain_page
 
     pages = []
@@ -82,7 +82,7 @@ def _explain(archive, paths: tuple[str, ...], json_: bool) -> None:
             raise item
         pages.append((item.path, explain_page(archive, item.read(), path=item.path)))
     if json_:
-        emit_json([{"path": path, "blocks": [asdict(d) for d in decisions]} for path, decisions in pages])
+        emit_json([{"path": recorded_path(path), "blocks": [asdict(d) for d in decisions]} for path, decisions in pages])
         return
     from newsarchive.render.explain import render_block_decisions
 

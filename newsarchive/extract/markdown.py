@@ -22,6 +22,7 @@ from typing import Any
 from newsarchive.errors import BadInputError
 from newsarchive.extract import ExtractContext
 from newsarchive.extract.decode import decode_text
+from newsarchive.inputs import recorded_path
 from newsarchive.model import Article
 
 # Front matter larger than this (nodes visited, counting shared YAML aliases each time)
@@ -341,7 +342,8 @@ def _document_article(
     if title and not _title_key(record):
         record = {"title": title, **record}
     if not _title_key(record):
-        name = PurePath(path).stem if path not in ("-", "") else ""
+        # (as the archive records a file name: one that is not UTF-8 has its stray bytes escaped)
+        name = recorded_path(PurePath(path).stem) if path not in ("-", "") else ""
         if name:
             record = {"title": name.replace("_", " "), **record}
     if headings:

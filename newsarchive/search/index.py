@@ -558,6 +558,8 @@ class SearchIndex:
         """
         if sort not in SORTS:
             raise ValueError(f"sort must be one of {', '.join(SORTS)}")
+        if (limit is not None and limit < 0) or offset < 0:
+            raise ValueError("limit and offset count hits: 0 or more")
         unknown = [f for f in facets if f not in FACETS]
         if unknown:
             raise ValueError(f"unknown facet {unknown[0]!r}; facets are {', '.join(FACETS)}")
@@ -572,29 +574,32 @@ class SearchIndex:
         rest_limit = -1 if limit is None else max(0, limit - len(head))
         skip = f" WHERE rowid NOT IN ({','.join(str(r) for r, _ in titled)})" if titled else ""
         order = "score, rowid" if ranked else _order(sort, "")
-        page_tail = f"{skip} ORDER BY {order} LIMIT ? OFFSET ?"
+        # What follows FROM in the page's query: the titled hits left out, then the order.
+        rest = f"{skip} ORDER BY {order}"
+        facet_counts: dict[str, list[tuple[str, int]]] = {}
         if facets:
-            total, page, facet_counts = self._page_and_facets(plan, page_tail, rest_limit, rest_offset, facets,
+            total, page, facet_counts = self._page_and_facets(plan, rest, rest_limit, rest_offset, facets,
                                                               facet_limit)
         else:
-            total, page, facet_counts = *self._page(plan, page_tail, rest_limit, rest_offset), {}
+            total, page = self._page(plan, rest, rest_limit, rest_offset)
         if rest_limit == 0:
             page = []
         hits = self._hits(head + page, node, exact, context_words)
         return SearchResults(query, total, hits, facet_counts, offset, limit)
 
-    def _page(self, plan: _Plan, page_tail: str, limit: int, offset: int) -> tuple[int, list[tuple[int, float]]]:
-        """How many hits there are, and the page of them (`page_tail` follows FROM)."""
+    def _page(self, plan: _Plan, rest: str, limit: int, offset: int) -> tuple[int, list[tuple[int, float]]]:
+        """How many hits there are, and the page of them: `limit` (-1: all) rows after
+        `offset`, selected and ordered by `rest`."""
         # Counted apart: a count skips the scores, and the page then needs only the best
         # `limit` rows kept while sorting (or comes straight off a date index). A window
         # count over the ranked rows would hold and sort every match: twice as slow.
         total = self._con.execute(f"SELECT count(*) FROM ({plan.sql})", plan.params).fetchone()[0]
-        page = self._con.execute(f"SELECT rowid, score FROM ({plan.sql}){page_tail}",
+        page = self._con.execute(f"SELECT rowid, score FROM ({plan.sql}){rest} LIMIT ? OFFSET ?",
                                  (*plan.params, limit, offset)).fetchall()
         return total, page
 
     def _page_and_facets(
-        self, plan: _Plan, page_tail: str, limit: int, offset: int, facets: Sequence[str], facet_limit: int | None,
+        self, plan: _Plan, rest: str, limit: int, offset: int, facets: Sequence[str], facet_limit: int | None,
     ) -> tuple[int, list[tuple[int, float]], dict[str, list[tuple[str, int]]]]:
         """As `_page`, with each facet's counts over all the hits."""
         con = self._con
@@ -606,7 +611,7 @@ class SearchIndex:
             plan.params,
         )
         total = con.execute("SELECT count(*) FROM temp.hits").fetchone()[0]
-        page = con.execute(f"SELECT rowid, score FROM temp.hits{page_tail}", (limit, offset)).fetchall()
+        page = con.execute(f"SELECT rowid, score FROM temp.hits{rest} LIMIT ? OFFSET ?", (limit, offset)).fetchall()
         facet_counts = {name: self._facet(name, facet_limit) for name in facets}
         con.execute("DROP TABLE temp.hits")
         return total, page, facet_counts
