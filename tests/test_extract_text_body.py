@@ -297,3 +297,17 @@ def test_a_dated_line_with_no_second_stamp_after_it_does_not_end_the_article():
     )
     body = extract_text_page(page).body
     assert body.endswith("as they do now.")
+
+
+def test_a_reprint_notice_under_the_article_stays_out_of_the_body():
+    """Issue 4: "This copy is for your personal, non-commercial use only..." reads as prose
+    but is the publisher's notice, not the article's text."""
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
+        "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE) + "\n\n"
+        "This copy is for your personal, non-commercial use only. Copying it for others or "
+        "selling it is governed by our terms of use and by the law on copyright.\n"
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("as they do now.")
+    assert "non-commercial" not in body

@@ -85,6 +85,17 @@ ALWAYS = re.compile(
     """,
     re.I | re.X,
 )
+# A reprint or licence notice printed with the article ("This copy is for your personal,
+# non-commercial use only. Distribution ... governed by copyright law."): prose, but not
+# the article's. (It stands beside the article, so it still tells where the article is.)
+NOTICE = re.compile(r"\bfor\ (?:your\ )?personal,?\ non-?commercial\ use\ only\b", re.I | re.X)
+
+
+def is_notice(text: str) -> bool:
+    """A reprint or licence notice (see NOTICE)."""
+    return bool(NOTICE.search(text))
+
+
 # "Read more: Other headline", "Related: ..." - a link to another page, up to
 # POINTER_WORDS words (a longer paragraph opening "RELATED:" is the author's aside).
 POINTER = re.compile(

@@ -19,6 +19,7 @@ from newsarchive.errors import BadInputError
 from newsarchive.extract import ExtractContext
 from newsarchive.extract.dates import find_dates, guess_dayfirst
 from newsarchive.extract.decode import decode_text
+from newsarchive.extract.furniture import is_notice
 from newsarchive.extract.language import detect_language, stop_words
 from newsarchive.extract.textblocks import Block, measure, split_blocks
 from newsarchive.extract.textbody import Verdict, choose_body, classify
@@ -172,6 +173,10 @@ def _tidy_body(blocks: list[Block], roles: list[str]) -> dict[int, str]:
                 break
             roles[index] = "dropped"
             notes[index] = "a heading with no paragraph on one side"
+    for index in kept:
+        if roles[index] == "body" and is_notice(blocks[index].text):
+            roles[index] = "dropped"
+            notes[index] = "a reprint notice printed with the article, not its text"
     # Pages that carry the article twice (a print copy, a teaser of it) give it once.
     seen: set[str] = set()
     for index in kept:
