@@ -311,3 +311,21 @@ def test_a_reprint_notice_under_the_article_stays_out_of_the_body():
     body = extract_text_page(page).body
     assert body.endswith("as they do now.")
     assert "non-commercial" not in body
+
+
+def test_the_items_of_a_list_the_article_announces_with_a_colon_stay():
+    """Issue 4: short list items read as neither prose nor sub-headings; under a paragraph
+    of the article that ends in a colon they are the article's own list."""
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
+        "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE[:2]) + "\n\n"
+        "The council listed what islanders would lose with the night boat:\n\n"
+        "• The last crossing after a late shift\n\n"
+        "• Hospital visits in the evening\n\n"
+        "• Deliveries of fresh bread at dawn\n\n" + ARTICLE[2] + "\n\n"
+        "• Home\n\n• Weather\n\n• Tides\n"
+    )
+    body = extract_text_page(page).body
+    assert "• The last crossing after a late shift\n\n• Hospital visits in the evening" in body
+    assert "• Deliveries of fresh bread at dawn" in body
+    assert body.endswith("as they do now.")

@@ -214,6 +214,19 @@ def _comment_stamp(block: Block) -> bool:
     return block.words <= 12 and not block.ends_sentence and bool(CLOCK.search(block.text)) and bool(find_dates(block.text))
 
 
+def _announced_item(blocks: list[Block], verdicts: list[Verdict], roles: list[str], index: int) -> bool:
+    """An item of a list the article announces with a colon ("Its innovations include:"),
+    kept however short or unlike prose it reads: the items right under a kept paragraph
+    that ends in a colon, one after another. (A menu or a share bar is announced by no
+    sentence of the article.)"""
+    if not blocks[index].bullet or verdicts[index].kind not in ("short", "bad"):
+        return False
+    above = index - 1
+    while above >= 0 and blocks[above].bullet and roles[above] == "body":
+        above -= 1
+    return above >= 0 and roles[above] == "body" and blocks[above].text.endswith(":")
+
+
 def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int, int], list[str]]:
     """The body's run of blocks and each block's role in it (body, heading, or why not)."""
     weights = [v.weight for v in verdicts]
@@ -245,7 +258,7 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
     for index in range(start, end):
         verdict = verdicts[index]
         block = blocks[index]
-        if verdict.kind in ("good", "near"):
+        if verdict.kind in ("good", "near") or _announced_item(blocks, verdicts, roles, index):
             roles[index] = "body"
         elif verdict.kind == "short":
             after = verdicts[index + 1] if index + 1 < end else None
