@@ -329,3 +329,46 @@ def test_the_items_of_a_list_the_article_announces_with_a_colon_stay():
     assert "• The last crossing after a late shift\n\n• Hospital visits in the evening" in body
     assert "• Deliveries of fresh bread at dawn" in body
     assert body.endswith("as they do now.")
+
+
+def test_a_short_post_above_a_heading_and_a_thread_of_dated_comments_is_the_article():
+    """Issue 4: a photo post of two sentences, then "48 Comments" and many long comments
+    each under its date line: the comments outweigh the post, but the run under the
+    heading is a thread (its date lines show it) and the article is the prose above."""
+    comments = []
+    for n in range(8):
+        comments += [
+            f"Reader{n}",
+            f"March {n + 3}, 2020 | Permalink",
+            f"I have lived on the island for {n + 10} years and the night boat was the only way to "
+            "get home after a late shift in town; without it I will have to give up my job or my "
+            "house, and I do not know which of the two I would miss more, to be honest with you.",
+        ]
+    page = (
+        "Island Ferry Photos\n\nTHE LAST NIGHT BOAT\n\n"
+        "We took the last night boat to the islands on Friday, and the crew let us stand on the "
+        "bridge while the lights of the harbour went out behind us.\n\n"
+        "48 Comments\n\n" + "\n\n".join(comments) + "\n"
+    )
+    body = extract_text_page(page).body
+    assert body.startswith("We took the last night boat")
+    assert "Reader" not in body and "lived on the island" not in body
+
+
+def test_a_comments_link_above_the_article_does_not_send_it_up_the_page():
+    """Issue 4: a "Comments" link in the menu stands above the article; the dated comments
+    of the article's own thread, under its own heading, do not make the article a thread."""
+    comments = []
+    for n in range(4):
+        comments += [f"Reader{n}", f"March {n + 3}, 2020 | Permalink", ARTICLE[n % 3]]
+    page = (
+        "Island Ferry News\n\n"
+        "Island Ferry News is written by volunteers who have sailed these waters for years and "
+        "who would like to hear from you about the boats, the crews and the harbours.\n\n"
+        "Home\n\nComments\n\nNight ferry to the islands will stop this month\n\nby Tom Hale on March 2, 2020\n\n"
+        + "\n\n".join(ARTICLE + ARTICLE[::-1]).replace("The company said", "Its owners said", 1)
+        + "\n\n4 comments\n\n" + "\n\n".join(comments) + "\n"
+    )
+    body = extract_text_page(page).body
+    assert body.startswith("The ferry company said")
+    assert "volunteers" not in body

@@ -50,6 +50,8 @@ COMMENT_STAMP = re.compile(r"\b(?:says|wrote|writes)\s*:\s*$", re.I)
 CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
 # The link under a comment: "Reply", "[Reply]", "Reply to this".
 REPLY = re.compile(r"^\W*reply\b", re.I)
+# Short date lines that show a run to be a thread of dated comments.
+THREAD_DATES = 3
 # How far after a stamp the next stamp or "Reply" link shows a thread, in blocks.
 THREAD_REACH = 8
 # ...unless, within RESUME_REACH blocks, RESUME_STREAK paragraphs follow one another.
@@ -227,6 +229,24 @@ def _announced_item(blocks: list[Block], verdicts: list[Verdict], roles: list[st
     return above >= 0 and roles[above] == "body" and blocks[above].text.endswith(":")
 
 
+def _above_dated_thread(
+    blocks: list[Block], verdicts: list[Verdict], weights: list[float], start: int, end: int
+) -> tuple[int, int]:
+    """The run above a comment thread, when the densest run is the thread: it opens under
+    a comment heading ("119 Comments") with prose above the heading, and THREAD_DATES or
+    more short date lines stand in it (each comment's stamp), as no article has. A short
+    post under many long comments loses the weighing, not the page's order."""
+    heading = next((i for i in range(start - 1, -1, -1) if COMMENTS_START.match(blocks[i].text)), None)
+    if heading is None or not any(verdicts[i].kind == "good" for i in range(heading)):
+        return start, end
+    # (up to a comment heading of its own: an article's run may reach into its own thread)
+    own = next((i for i in range(start, end) if COMMENTS_START.match(blocks[i].text)), end)
+    dates = sum(1 for i in range(start, own) if blocks[i].words <= 12 and find_dates(blocks[i].text))
+    if dates < THREAD_DATES:
+        return start, end
+    return densest_run(weights[:heading])
+
+
 def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int, int], list[str]]:
     """The body's run of blocks and each block's role in it (body, heading, or why not)."""
     weights = [v.weight for v in verdicts]
@@ -240,6 +260,8 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
         thread = next((i for i in range(opening + 1, start + 1) if COMMENTS_START.match(blocks[i].text)), None)
         if thread is not None:
             start, end = densest_run(weights[:thread])
+    else:
+        start, end = _above_dated_thread(blocks, verdicts, weights, start, end)
     for index in range(start, end):
         if verdicts[index].kind == "box" and TERMINATOR.match(blocks[index].text) and not _article_goes_on(verdicts, index, end):
             end = index
