@@ -464,3 +464,17 @@ def test_a_quoted_piece_with_its_own_credits_does_not_cut_a_credited_article():
     article = extract_text_page(page)
     assert article.title == "Harbour light keeper hands over the keys"
     assert article.body.startswith("The harbour board sent out a statement")
+
+
+def test_a_question_headline_right_above_the_byline_is_no_standfirst():
+    """Issue 4: a headline that asks a question reads as a sentence and opens the article
+    run; right above the by-line, one short line, it is the headline, not a standfirst."""
+    page = (
+        "Coastline Notes\n\nNotes on the harbour and its boats\n\nHome\n\nAbout\n\n"
+        "Who will keep the harbour light now?\n\n"
+        "Written by Ann Fisher\n\n" + BODY
+    )
+    article = extract_text_page(page)
+    assert article.title == "Who will keep the harbour light now?"
+    assert article.subtitle is None
+    assert article.body.startswith("The last keeper of the harbour light")

@@ -289,7 +289,9 @@ def _standfirst_over_credits(
     if remaining < STANDFIRST_MIN_REST:
         return first
     before = [i for i in body if i < max(inside)]
-    if len(before) == 1 and blocks[before[0]].words <= 60:
+    # (a short line that does not end with a full stop, right above the credits, is the
+    # headline itself: "Do more capable workers get better working conditions?")
+    if len(before) == 1 and blocks[before[0]].words <= 60 and not _headline_over_credits(blocks, before[0], metas):
         header.subtitle = blocks[before[0]].text
         header.claim(before[0], "subtitle", "prose between the headline and the credit lines")
     if len(before) <= 1:
@@ -297,6 +299,13 @@ def _standfirst_over_credits(
         if rest:
             return rest[0]
     return first
+
+
+def _headline_over_credits(blocks: list[Block], index: int, metas: dict[int, tuple[str, object]]) -> bool:
+    """Whether block `index`, taken into the body, reads as the headline standing over its
+    credit lines: one short line, right above a credit line, not ending in a full stop."""
+    block = blocks[index]
+    return index + 1 in metas and block.words <= POST_HEADLINE_WORDS and len(block.lines) == 1 and not block.text.endswith((".", ":", ";", ","))
 
 
 def _headline(
