@@ -39,12 +39,16 @@ IN_MEMORY = ":memory:"
 class Archive:
     """One archive file and everything kept beside it."""
 
-    def __init__(self, path: Path, *, lock_timeout: float | None = None, segment_size: int | None = None) -> None:
+    def __init__(self, path: Path, *, lock_timeout: float | None = None, segment_size: int | None = None,
+                 index_progress: Callable[[int, int], None] | None = None) -> None:
         """`lock_timeout`: seconds a write waits for another process; `segment_size`:
-        articles per segment file (`store/segments.py`); None for the defaults."""
+        articles per segment file (`store/segments.py`); None for the defaults.
+        `index_progress` is told (done, total) while a read brings the search index up to
+        date with many articles (the first read after a large import)."""
         self.path = Path(path).expanduser()
         self.lock_timeout = lock_timeout
         self.segment_size = segment_size
+        self.index_progress = index_progress
 
     @functools.cached_property
     def originals(self) -> OriginalsStore:
@@ -199,7 +203,7 @@ class Archive:
             synced = index.fingerprint()
             if self._fingerprint(known=synced) != synced:
                 view, fingerprint = self.store.read_with_fingerprint()
-                index.sync(indexable(view), fingerprint or EMPTY_ARCHIVE)
+                index.sync(indexable(view), fingerprint or EMPTY_ARCHIVE, self.index_progress)
             return index
         except (OSError, sqlite3.OperationalError):
             # A read-only archive folder (or medium): reading must still work, so the index
@@ -223,7 +227,7 @@ class Archive:
         view, fingerprint = self.store.read_with_fingerprint()
         with SearchIndex.open_or_reset(self.index_path) as index:
             index.reset()
-            index.rebuild(indexable(view), fingerprint or EMPTY_ARCHIVE)
+            index.rebuild(indexable(view), fingerprint or EMPTY_ARCHIVE, self.index_progress)
         self.store.refresh_keys(view)  # the other derived files: the segments' summaries
         return len(view)
 

@@ -198,3 +198,50 @@ def test_read_commands_in_a_real_process_deliver_all_output_and_their_exit_codes
     assert listed.returncode == 0 and len(listed.stdout.splitlines()) == len(ROWS)
     piped = run("search", "vein", "--format", "ids", shell_tail=" | head -c 3")
     assert "Traceback" not in piped.stderr and "BrokenPipe" not in piped.stderr
+
+
+def test_the_first_read_after_a_large_import_shows_a_bar_on_a_terminal(tmp_path):
+    """Bringing the index up to date after a big import takes a minute at 100,000 articles:
+    on a terminal the read says so with a bar (on stderr), and stdout carries the hits alone."""
+    import os
+    import pty
+    import subprocess
+    import sys
+    import threading
+
+    dump = tmp_path / "many.jsonl"
+    dump.write_text("".join(json.dumps({"title": f"Report {i}", "body": f"River report number {i}."}) + "\n"
+                            for i in range(2100)))
+    env = {**os.environ, "NEWSARCHIVE_DB": str(tmp_path / "big" / "news.json"), "COLUMNS": "100", "TERM": "xterm"}
+    env.pop("NO_COLOR", None)
+    subprocess.run([sys.executable, "-m", "newsarchive", "import", str(dump), "--quiet"], env=env, check=True,
+                   capture_output=True, timeout=120)
+
+    def search_with_a_terminal_for_stderr() -> tuple[subprocess.CompletedProcess, bytes]:
+        controller, terminal = pty.openpty()
+        drawn = bytearray()
+
+        def read_terminal() -> None:  # concurrently, so that a full terminal buffer never blocks the child
+            while True:
+                try:
+                    chunk = os.read(controller, 4096)
+                except OSError:  # the child has gone and closed its side
+                    return
+                if not chunk:
+                    return
+                drawn.extend(chunk)
+
+        reader = threading.Thread(target=read_terminal)
+        reader.start()
+        done = subprocess.run([sys.executable, "-m", "newsarchive", "search", "report", "--format", "ids"], env=env,
+                              stdout=subprocess.PIPE, stderr=terminal, timeout=120)
+        os.close(terminal)
+        reader.join(timeout=30)
+        os.close(controller)
+        return done, bytes(drawn)
+
+    first, drawn = search_with_a_terminal_for_stderr()
+    assert first.returncode == 0 and len(first.stdout.split()) == 20
+    assert b"Updating the search index" in drawn
+    again, drawn = search_with_a_terminal_for_stderr()  # the index is fresh now
+    assert again.stdout == first.stdout and b"Updating" not in drawn

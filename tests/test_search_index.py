@@ -327,6 +327,19 @@ def test_apply_upserts_and_deletes(corpus):
     assert corpus.get("aaa000000002")["title"] == "Storms in Bern"
 
 
+def test_long_writes_report_their_progress(index):
+    """The CLI draws a bar from these calls (the first read after a large import)."""
+    many = [article(f"p{i:011d}", f"Title {i}", f"body words {i}") for i in range(1200)]
+    told: list[tuple[int, int]] = []
+    index.rebuild(many, "fp-1", lambda done, total: told.append((done, total)))
+    assert told == [(500, 1200), (1000, 1200), (1200, 1200)]
+    told.clear()
+    changed = [dict(r, title="Changed") if i % 2 else r for i, r in enumerate(many)]
+    index.sync(changed, "fp-2", lambda done, total: told.append((done, total)))
+    assert told == [(500, 600), (600, 600)]
+    assert index.search("title:changed", limit=None).total == 600
+
+
 def test_get_by_id_and_prefix(corpus):
     assert corpus.get("bbb000000003")["title"] == "Markets calm"
     assert corpus.get("ccc")["id"] == "ccc000000004"

@@ -61,8 +61,9 @@ def default_db() -> Path:
 def open_archive(db: Path | None, lock_timeout: float) -> Archive:
     """The archive the command line named (--db or NEWSARCHIVE_DB), else the default one."""
     from newsarchive.archive import Archive
+    from newsarchive.cli.output import index_bar
 
-    return Archive(db or default_db(), lock_timeout=lock_timeout)
+    return Archive(db or default_db(), lock_timeout=lock_timeout, index_progress=index_bar())
 
 
 def main() -> None:

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 # A bar for two files is noise; from this many steps on, it tells the user something.
 PROGRESS_FROM = 5
+# Indexing this many articles takes a second or more: below that a bar would only flicker.
+INDEX_BAR_FROM = 2000
 
 
 @functools.cache
@@ -112,37 +114,54 @@ def warn(text: str) -> None:
 
 
 class _Bar:
-    """A Rich progress bar driven by the core's (done, total) callbacks, started on demand."""
+    """A Rich progress bar driven by the core's (done, total) callbacks, started on demand
+    (Rich's progress module is imported then, not before); with `until_done` it goes as
+    soon as done reaches total, so that what the command prints next is not held up."""
 
-    def __init__(self, label: str, minimum: int) -> None:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        self.minimum = minimum
-        self.progress = Progress(
-            TextColumn(label), BarColumn(), MofNCompleteColumn(),
-            TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
-            console=error_console(), transient=True,
-        )
+    def __init__(self, label: str, minimum: int, *, until_done: bool = False) -> None:
+        self.label, self.minimum, self.until_done = label, minimum, until_done
+        self.progress = None
         self.task = None
 
     def __call__(self, done: int, total: int, *_: object) -> None:
         if total < self.minimum:
             return
-        if self.task is None:
-            self.progress.start()
-            self.task = self.progress.add_task(str(self.minimum), total=total, rate="")
+        if self.progress is None:
+            self._start(total)
         elapsed = self.progress.tasks[0].elapsed or 0
         rate = f"{done / elapsed:.0f}/s" if elapsed > 0.5 else ""
         self.progress.update(self.task, completed=done, rate=rate)
+        if self.until_done and done >= total:
+            self._stop()
+
+    def _start(self, total: int) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.progress = Progress(
+            TextColumn(self.label), BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
+            console=error_console(), transient=True,
+        )
+        self.progress.start()
+        self.task = self.progress.add_task(self.label, total=total, rate="")
+
+    def _stop(self) -> None:
+        if self.progress is not None and self.progress.live.is_started:
+            self.progress.stop()
 
     def __enter__(self) -> _Bar:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self.task is not None:
-            self.progress.stop()
+        self._stop()
 
 
 def progress_bar(label: str, *, enabled: bool, minimum: int = PROGRESS_FROM):
     """A bar on stderr when `enabled` (a terminal, not --quiet), else a no-op context."""
     return _Bar(label, minimum) if enabled else nullcontext(None)
+
+
+def index_bar() -> _Bar | None:
+    """What shows a read bringing the search index up to date with many articles (the first
+    read after importing 100,000 takes about a minute): a bar on a terminal, else nothing."""
+    return _Bar("Updating the search index", INDEX_BAR_FROM, until_done=True) if stderr_is_terminal() else None

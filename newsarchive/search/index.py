@@ -21,7 +21,7 @@ from __future__ import annotations
 import gc
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from contextlib import contextmanager
 from pathlib import Path
 # typing costs ~2 ms to import; annotations here are strings, so only checkers need it.
@@ -61,6 +61,8 @@ FTS_WEIGHTS = (10.0, 4.0, 1.0, 0.5, 10.0, 4.0, 1.0, 0.5, 2.0, 1.0, 1.0, 2.0, 1.0
 FACETS = ("year", "month", "source", "site", "tag", "author")
 SORTS = ("relevance", "newest", "oldest")
 BATCH = 500
+# Told (done, total) as a long write to the index goes on: the CLI draws a bar with it.
+Progress = Callable[[int, int], None]
 # FTS5 keeps this many bytes of new tokens in memory before it writes them out as a segment.
 # Its default, 1 MB, cuts a bulk build into a segment every ~150 articles and then spends as
 # long merging them as tokenizing; 64 MB halves a build's FTS5 time for ~100 MB of memory.
@@ -303,13 +305,15 @@ class SearchIndex:
         row = self._con.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
         return row[0] if row else None
 
-    def rebuild(self, records: Iterable[dict[str, Any]], fingerprint: str) -> None:
-        """Replace everything with `records` (streamed in batches, one transaction)."""
-        self._rebuild(records, fingerprint)
+    def rebuild(self, records: Iterable[dict[str, Any]], fingerprint: str, progress: Progress | None = None) -> None:
+        """Replace everything with `records` (streamed in batches, one transaction).
+        `progress` is called as (done, total) after each batch when `records` is sized."""
+        self._rebuild(records, fingerprint, progress)
 
-    def _rebuild(self, records: Iterable[dict[str, Any]], fingerprint: str) -> int:
+    def _rebuild(self, records: Iterable[dict[str, Any]], fingerprint: str, progress: Progress | None = None) -> int:
         con = self._con
         count = 0
+        total = len(records) if progress is not None and isinstance(records, Sized) else 0
         with self._transaction(), _no_gc_pauses():
             for table in ("docs", "records", "doc_tags", "doc_authors", "stems", "meta"):
                 con.execute(f"DELETE FROM {table}")
@@ -329,10 +333,14 @@ class SearchIndex:
                     self._insert(batch, rowid, vocabulary)
                     rowid += len(batch)
                     batch = []
+                    if total:
+                        progress(min(rowid, total), total)  # type: ignore[misc]
             self._insert(batch, rowid, vocabulary)
             self._finish_write(vocabulary, fingerprint)
             # One segment per term makes every later query cheaper; worth it after a bulk load.
             con.execute("INSERT INTO fts(fts) VALUES('optimize')")
+        if total:
+            progress(total, total)  # type: ignore[misc]
         self._stem_memo.clear()
         try:
             con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -340,11 +348,12 @@ class SearchIndex:
             pass  # a reader holds the WAL: it is checkpointed later
         return count
 
-    def sync(self, records: Iterable[dict[str, Any]], fingerprint: str) -> SyncStats:
-        """Bring the index up to date with `records`, touching only what changed."""
+    def sync(self, records: Iterable[dict[str, Any]], fingerprint: str, progress: Progress | None = None) -> SyncStats:
+        """Bring the index up to date with `records`, touching only what changed;
+        `progress` as for `rebuild`, over the articles written."""
         known = dict(self._con.execute("SELECT id, hash FROM docs"))
         if not known:  # nothing to compare with: stream everything in, as a rebuild does
-            return SyncStats(added=self._rebuild(records, fingerprint))
+            return SyncStats(added=self._rebuild(records, fingerprint, progress))
         seen: set[str] = set()
         changed: list[dict[str, Any]] = []
         added = unchanged = 0
@@ -358,11 +367,13 @@ class SearchIndex:
             added += old is None
             changed.append(record)
         gone = [rid for rid in known if rid not in seen]
-        self.apply(changed, gone, fingerprint)
+        self.apply(changed, gone, fingerprint, progress)
         return SyncStats(added=added, updated=len(changed) - added, deleted=len(gone), unchanged=unchanged)
 
-    def apply(self, upserts: Sequence[dict[str, Any]], deleted_ids: Sequence[str], fingerprint: str) -> None:
-        """Record a write the caller made to the archive while this index was fresh."""
+    def apply(self, upserts: Sequence[dict[str, Any]], deleted_ids: Sequence[str], fingerprint: str,
+              progress: Progress | None = None) -> None:
+        """Record a write the caller made to the archive while this index was fresh;
+        `progress` is called as (done, total) over the upserts."""
         con = self._con
         upserts = list({r["id"]: r for r in upserts}.values())  # one row per id, the last given
         vocabulary = _Vocabulary(table_empty=False)
@@ -372,6 +383,8 @@ class SearchIndex:
             start = con.execute("SELECT coalesce(max(rowid), 0) FROM docs").fetchone()[0]
             for i in range(0, len(upserts), BATCH):
                 self._insert(upserts[i : i + BATCH], start + i, vocabulary)
+                if progress is not None:
+                    progress(min(i + BATCH, len(upserts)), len(upserts))
             self._finish_write(vocabulary, fingerprint)
         self._stem_memo.clear()
 
