@@ -478,3 +478,15 @@ def test_a_question_headline_right_above_the_byline_is_no_standfirst():
     assert article.title == "Who will keep the harbour light now?"
     assert article.subtitle is None
     assert article.body.startswith("The last keeper of the harbour light")
+
+
+def test_a_headline_may_say_powered_by_where_a_footer_opens_with_it():
+    """Issue 4: "Powered by WordPress" is no headline, but a headline may say "powered by"
+    further on ("Harbour Lamps Powered by the Tide")."""
+    page = (
+        "Coastline Notes\n\nHome\n\nHarbour, Lamps, Tides\n\n3 May 2021\n\n"
+        "Harbour Lamps Powered by the Tide\n\n" + BODY + "\n\nPowered by WordPress\n"
+    )
+    assert extract_text_page(page).title == "Harbour Lamps Powered by the Tide"
+    blog = "Coastline Notes\n\nPowered by WordPress\n\n" + BODY
+    assert extract_text_page(blog).title != "Powered by WordPress"

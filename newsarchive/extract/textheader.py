@@ -139,7 +139,9 @@ NOT_HEADLINE = re.compile(
     # links to the posts around this one, and the labels of a blog's side boxes
     r"|^\W*(?:next|previous|prev|older|newer)\s+(?:post|article|entry|story)\b"
     r"|^\W*(?:tags?|labels?|categories|category|name|location|download|archives?)\s*:"
-    r"|^\W*\d+\s+(?:responses|comments|replies|thoughts)\s+(?:to|on)\b|\bpowered\s+by\b",
+    # (a footer's "Powered by WordPress" opens with it; a headline may say it further on:
+    # "A Browser Powered by Scripts")
+    r"|^\W*\d+\s+(?:responses|comments|replies|thoughts)\s+(?:to|on)\b|^\W*(?:proudly\s+)?powered\s+by\b",
     re.I,
 )
 
