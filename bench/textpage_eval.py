@@ -37,8 +37,11 @@ words with the <title> (the headline as the page shows it, often shorter than th
 between two words runs them together ("Chads World 15Flash" for the page's "Chad’s World
 15–Flash"); a part is matched to the host name without its accents ("Néojaponisme" on
 neojaponisme.com); and a part naming the site inside the title takes the site's tagline
-after it off with it ("Headline : VMblog.com - Virtualization News for Everyone"). None of
-these accepts a site's name or a headline cut short. An earlier version accepted any
+after it off with it ("Headline : VMblog.com - Virtualization News for Everyone"); a part of
+three words or fewer between the headline and the site's name at the end, set off by the
+same separator (not a colon), is the name of a blog or section of the site ("Headline |
+Bad Astronomy | Discover Magazine"). None of these accepts a site's name or a headline
+cut short. An earlier version accepted any
 title of 12 characters or more contained in the <title>: it rejected right headlines
 shorter than that ("What a life" under "Brainy Gamer: What a life") and accepted the
 site's name ("Schneier on Security") and headlines cut short.
@@ -185,6 +188,25 @@ def inner_site_part(chunks: list[str], domain: str | None, recurring: set[str]) 
     return next((i for i in range(1, len(chunks) - 1) if names_site(chunks[i], domain, recurring)), None)
 
 
+def section_off(title: str, domain: str | None, recurring: set[str]) -> list[str]:
+    """The headline of a <title> that names a blog or section of the site between the
+    headline and the site's name at its end, set off by the same separator as the site's
+    name ("Headline | Bad Astronomy | Discover Magazine"): the part of three words or fewer
+    before the part naming the site is the section's name, not the headline's."""
+    pieces = re.split(f"({TITLE_SEPARATORS.pattern})", title)
+    parts, seps = [], []
+    for i in range(0, len(pieces), 2):
+        text = normalise_title(pieces[i])
+        if text:
+            parts.append(text)
+            seps.append(pieces[i + 1].strip() if i + 1 < len(pieces) else "")
+    # (not at a colon, which headlines use too: "Geoffrey Mutai: 2:04:15, misses WR")
+    if len(parts) >= 3 and seps[-3] == seps[-2] and ":" not in seps[-2] and len(parts[-2].split()) <= 3:
+        if names_site(parts[-1], domain, recurring):
+            return [" ".join(parts[:-2])]
+    return []
+
+
 def page_headlines(meta: dict, recurring: set[str]) -> list[str]:
     """What a page's HTML states as its headline, normalised, with its site's name taken off.
 
@@ -216,6 +238,7 @@ def page_headlines(meta: dict, recurring: set[str]) -> list[str]:
             else:
                 chunks = chunks[:-1] if last >= first else chunks[1:]
             wanted.append(" ".join(chunks))
+        wanted += section_off(title, domain, recurring | mastheads)
     title_words = set(" ".join(normalise_title(t) for t in titles).split())
     for headline in meta.get("headlines") or []:
         text = normalise_title(headline)
