@@ -1,7 +1,9 @@
 """The store: atomic transactions, the file format, schema version, locking, backups, originals."""
 
+import gzip
 import json
 import os
+import tracemalloc
 
 import pytest
 
@@ -174,7 +176,26 @@ def test_originals_are_content_addressed_and_verified(tmp_path):
     assert originals.get(digest) == b"page bytes"
     assert originals.put(b"page bytes") == digest  # stored once
     assert originals.verify(digest) is None
+    originals.path_for(digest).write_bytes(gzip.compress(b"page bytes, altered"))
+    assert originals.verify(digest) == "content does not match its sha256"
+    originals.path_for(digest).write_bytes(gzip.compress(b"page bytes")[:-6])  # cut short
+    assert originals.verify(digest).startswith("unreadable")
     originals.path_for(digest).write_bytes(b"not gzip")
     assert originals.verify(digest).startswith("unreadable")
     originals.remove(digest)
     assert originals.verify(digest) == "missing"
+
+
+def test_a_large_original_is_verified_without_holding_it_whole(tmp_path):
+    """An original may be a dump of hundreds of megabytes: `check` hashes it as it reads."""
+    originals = OriginalsStore(tmp_path / "news.json")
+    data = bytes(range(256)) * (12 * 1024 * 1024 // 256)  # 12 MB, a dozen read chunks
+    digest = originals.put(data)
+    assert originals.verify(digest) is None
+    tracemalloc.start()
+    try:
+        assert originals.verify(digest) is None
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * 1024 * 1024
