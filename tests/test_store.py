@@ -198,4 +198,4 @@ def test_a_large_original_is_verified_without_holding_it_whole(tmp_path):
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert peak < 4 * 1024 * 1024
+    assert peak < 8 * 1024 * 1024  # a few read buffers; decompressed whole it was over 24 MB
