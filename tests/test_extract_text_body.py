@@ -372,3 +372,27 @@ def test_a_comments_link_above_the_article_does_not_send_it_up_the_page():
     body = extract_text_page(page).body
     assert body.startswith("The ferry company said")
     assert "volunteers" not in body
+
+
+def test_long_dated_comments_with_no_heading_below_a_short_article_stay_out():
+    """Issue 4: under a short article with its headline and by-line come long comments,
+    each under a date line, with no heading over the thread: the comments outweigh the
+    article, but their date lines show a thread, and the article is what stands above it."""
+    comments = []
+    for n in range(8):
+        comments += [
+            f"Posted on March {n + 3}, 2020",
+            f"I have lived on the island for {n + 10} years and the night boat was the only way to "
+            "get home after a late shift in town; without it I will have to give up my job or my "
+            "house, and I do not know which of the two I would miss more, to be honest with you, "
+            "and the council should have thought of people like me before it said no to the route.",
+        ]
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
+        "by Tom Hale on March 2, 2020\n\n" + ARTICLE[0] + "\n\n"
+        + "\n\n".join(["Share on Facebook", "Share on Twitter", "Email this story", "Print", "Subscribe"] * 6)
+        + "\n\n" + "\n\n".join(comments) + "\n"
+    )
+    body = extract_text_page(page).body
+    assert body.startswith("The ferry company said")
+    assert "lived on the island" not in body

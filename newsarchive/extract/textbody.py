@@ -229,6 +229,20 @@ def _announced_item(blocks: list[Block], verdicts: list[Verdict], roles: list[st
     return above >= 0 and roles[above] == "body" and blocks[above].text.endswith(":")
 
 
+def _thread_below(blocks: list[Block], opening: int, start: int, end: int) -> int | None:
+    """Where the comment thread begins below the article's opening, when the densest run
+    (`start`, `end`) lies in it: at a comment heading between the two; else, when the run
+    shows THREAD_DATES or more short date lines (each comment's stamp), at the first short
+    date line below the opening."""
+    heading = next((i for i in range(opening + 1, start + 1) if COMMENTS_START.match(blocks[i].text)), None)
+    if heading is not None:
+        return heading
+    stamps = [i for i in range(opening + 1, end) if blocks[i].words <= 12 and find_dates(blocks[i].text)]
+    if sum(1 for i in stamps if i >= start) < THREAD_DATES:
+        return None
+    return stamps[0]
+
+
 def _above_dated_thread(
     blocks: list[Block], verdicts: list[Verdict], weights: list[float], start: int, end: int
 ) -> tuple[int, int]:
@@ -257,7 +271,7 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
     # A long comment can outweigh a short post: when the run lies in the comment thread
     # below an article opening, the article is the densest run above the thread.
     if opening is not None and start > opening:
-        thread = next((i for i in range(opening + 1, start + 1) if COMMENTS_START.match(blocks[i].text)), None)
+        thread = _thread_below(blocks, opening, start, end)
         if thread is not None:
             start, end = densest_run(weights[:thread])
     else:
