@@ -396,3 +396,26 @@ def test_long_dated_comments_with_no_heading_below_a_short_article_stay_out():
     body = extract_text_page(page).body
     assert body.startswith("The ferry company said")
     assert "lived on the island" not in body
+
+
+def test_a_commenters_name_and_date_below_a_comment_heading_are_no_article_opening():
+    """Issue 4: below "12 Comments", a commenter's name and the comment's date stand over
+    each comment as a headline and a credit line stand over an article; the first comment
+    is not the article's opening, and the short post above the heading stays the article."""
+    comments = []
+    for n in range(6):
+        comments += [
+            f"Quay Reader Number {n}",
+            f"March {n + 3}, 2020",
+            f"I have lived on the island for {n + 10} years and the night boat was the only way "
+            "to get home after a late shift.",
+        ] + ["Reply", "Permalink", "Report abuse"] * 2
+    page = (
+        "Island Ferry Photos\n\nTHE LAST NIGHT BOAT\n\n"
+        "We took the last night boat to the islands on Friday, and the crew let us stand on the "
+        "bridge while the lights of the harbour went out behind us.\n\n"
+        "12 Comments\n\n" + "\n\n".join(comments) + "\n"
+    )
+    body = extract_text_page(page).body
+    assert body.startswith("We took the last night boat")
+    assert "lived on the island" not in body

@@ -158,10 +158,16 @@ def _is_headline_like(block: Block) -> bool:
 
 
 def article_opening(blocks: list[Block], verdicts: list[Verdict]) -> int | None:
-    """The first prose block that follows a headline and a by-line or date line, if any."""
+    """The first prose block that follows a headline and a by-line or date line, if any.
+    (Not below a comment heading that follows some prose: there a commenter's name and
+    the comment's date stand over the comment as a headline and a credit line do.)"""
+    prose = False
     for index, verdict in enumerate(verdicts):
+        if prose and COMMENTS_START.match(blocks[index].text):
+            return None
         if verdict.kind != "good":
             continue
+        prose = True
         window = range(max(0, index - OPENING_REACH), index)
         credits = [i for i in window if _is_credit_line(blocks[i])]
         if credits and any(_is_headline_like(blocks[i]) for i in range(max(0, credits[0] - OPENING_REACH), credits[-1])):
