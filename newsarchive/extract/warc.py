@@ -198,8 +198,32 @@ def _article_from_record(
         _count(context, kind or "unknown")
         return None
     headers = record.rec_headers
+    length_problem = _declared_length_problem(record, offset, context)
+    if length_problem is not None:
+        return length_problem
+    content_type = _html_content_type(record, context)
+    if content_type is None:
+        return None
+    payload = _read_payload(record, offset, context)
+    if isinstance(payload, BadInputError):
+        return payload
+    uri = headers.get_header("WARC-Target-URI")
     try:
-        length = int(headers.get_header("Content-Length") or record.length or 0)
+        article = extract_html_article(payload, url=uri, path=context.path, charset=_charset(content_type))
+    except BadInputError:
+        _count(context, "no-article-text")
+        return None
+    _note_provenance(article, headers, uri, offset, from_arc=from_arc)
+    return article
+
+
+def _declared_length_problem(record: Any, offset: int, context: ExtractContext) -> BadInputError | None:
+    """Why the record's Content-Length rules it out (unreadable, or over the cap), if it does.
+
+    Checked before any payload is read, so an oversized record costs nothing to refuse.
+    """
+    try:
+        length = int(record.rec_headers.get_header("Content-Length") or record.length or 0)
     except ValueError:
         return BadInputError("record has no valid Content-Length; skipped", path=context.path, offset=offset)
     if length > MAX_RECORD_BYTES:
@@ -209,8 +233,17 @@ def _article_from_record(
             path=context.path,
             offset=offset,
         )
-    http = record.http_headers
-    if kind == "response":
+    return None
+
+
+def _html_content_type(record: Any, context: ExtractContext) -> str | None:
+    """The Content-Type of a record that holds a 2xx HTML page, or None (counted) for any other.
+
+    A `response` carries the page's type in its HTTP headers; a `resource` has no HTTP
+    headers, so its type is the WARC header's.
+    """
+    if record.rec_type == "response":
+        http = record.http_headers
         if http is None:
             _count(context, "no-http-headers")
             return None
@@ -220,10 +253,15 @@ def _article_from_record(
             return None
         content_type = http.get_header("Content-Type") or ""
     else:
-        content_type = headers.get_header("Content-Type") or ""
+        content_type = record.rec_headers.get_header("Content-Type") or ""
     if not content_type.split(";")[0].strip().lower() in HTML_TYPES:
         _count(context, "non-html")
         return None
+    return content_type
+
+
+def _read_payload(record: Any, offset: int, context: ExtractContext) -> bytes | BadInputError:
+    """The record's decoded payload, or why it cannot be used (over the cap, or cut short)."""
     # content_stream() undoes chunking and Content-Encoding: a gzip bomb hides there too.
     payload = record.content_stream().read(MAX_RECORD_BYTES + 1)
     if len(payload) > MAX_RECORD_BYTES:
@@ -233,17 +271,18 @@ def _article_from_record(
             path=context.path,
             offset=offset,
         )
+    # warcio's limit reader still expecting bytes means the data ran out before the record did.
     if getattr(record.raw_stream, "limit", 0) > 0:
         return BadInputError(
             "record ends before its Content-Length says (the file is truncated); skipped", path=context.path, offset=offset
         )
-    uri = headers.get_header("WARC-Target-URI")
-    try:
-        article = extract_html_article(payload, url=uri, path=context.path, charset=_charset(content_type))
-    except BadInputError:
-        _count(context, "no-article-text")
-        return None
+    return payload
+
+
+def _note_provenance(article: Article, headers: Any, uri: str | None, offset: int, *, from_arc: bool) -> None:
+    """Make the record's target URI the article's url and keep where in the crawl it was found."""
     if uri:
+        # The page's own canonical link is kept, but the URI the crawler fetched is the url.
         if article.url and article.url != uri:
             article.extra["canonical_url"] = article.url
         article.url = uri
@@ -256,77 +295,110 @@ def _article_from_record(
     # An ARC record has no id of its own; warcio makes up a random one, which is no provenance.
     if record_id and not from_arc:
         article.origin["warc_record_id"] = record_id
-    return article
+
+
+class _ReadState:
+    """Where reading a crawl file stands, across the restarts that broken records cause."""
+
+    def __init__(self, gzipped: bool) -> None:
+        self.gzipped = gzipped
+        self.whole_file_gzip = False
+        self.position: int | None = 0
+        self.last_start = -1
+        self.offset = 0
+        self.failures = 0
+        # Records read before warcio found the file to be one gzip member around them all; the
+        # whole-file pass skips them rather than give their articles twice.
+        self.processed = 0
+        self.skip = 0
+
+    def seen_before(self, offset: int) -> bool:
+        """Whether the record at `offset` was already read by an earlier pass."""
+        if self.whole_file_gzip:
+            if self.skip:
+                self.skip -= 1
+                return True
+        elif offset <= self.last_start:
+            # A pass restarted after a broken record can find again records already read.
+            return True
+        else:
+            self.processed += 1
+        return False
+
+
+def _open_stream(data: bytes, state: _ReadState, budget: _Budget) -> Any:
+    """The bytes for warcio to read next: the file from `state.position`, or all of it gunzipped."""
+    if state.whole_file_gzip:
+        return io.BufferedReader(_GunzipStream(data, budget), buffer_size=65536)
+    stream = io.BytesIO(data)
+    stream.seek(state.position)
+    return stream
+
+
+def _read_pass(
+    iterator: Any, broken: list[int], state: _ReadState, context: ExtractContext, budget: _Budget, is_arc: bool
+) -> Iterator[Article | BadInputError]:
+    """Everything one warcio pass yields until it ends or raises; `state.offset` follows it."""
+    for record in iterator:
+        state.offset = iterator.offset
+        if state.seen_before(state.offset):
+            continue
+        state.last_start = state.offset
+        result = _article_from_record(record, state.offset, context, from_arc=is_arc)
+        if result is not None:
+            yield result
+        for bad in broken:
+            yield BadInputError(
+                "a record's Content-Length does not match its content; the next record may be lost",
+                path=context.path,
+                offset=bad,
+            )
+        broken.clear()
+    if budget.truncated:
+        yield BadInputError(
+            "the last gzip member is cut short (the file is truncated); its record is lost",
+            path=context.path,
+            offset=iterator.offset,
+        )
+
+
+def _broken_record_error(state: _ReadState, broken: list[int], message: str, path: str) -> BadInputError:
+    """The error for a pass that stopped on a broken record; raised if nothing was read at all."""
+    # Failing on the very first record, with no record boundary seen, means this is no crawl file.
+    if state.failures == 0 and state.last_start < 0 and state.offset == 0 and not broken:
+        raise BadInputError(f"not a readable WARC or ARC file ({message[:200]})", path=path, offset=0)
+    state.failures += 1
+    where = broken[0] if broken else max(state.offset, state.last_start, 0)
+    return BadInputError(f"broken record ({message[:200]}); skipped", path=path, offset=where)
 
 
 def _records(data: bytes, context: ExtractContext, budget: _Budget, is_arc: bool) -> Iterator[Article | BadInputError]:
     from warcio.exceptions import ArchiveLoadFailed
 
-    gzipped = data.startswith(GZIP_MAGIC)
-    whole_file_gzip = False
-    position = 0
-    last_start = -1
-    failures = 0
-    # Records read before warcio found the file to be one gzip member around them all; the
-    # whole-file pass skips them rather than give their articles twice.
-    processed = skip = 0
-    while position is not None and position < len(data):
+    state = _ReadState(gzipped=data.startswith(GZIP_MAGIC))
+    while state.position is not None and state.position < len(data):
         broken: list[int] = []
-        if whole_file_gzip:
-            stream: Any = io.BufferedReader(_GunzipStream(data, budget), buffer_size=65536)
-        else:
-            stream = io.BytesIO(data)
-            stream.seek(position)
-        iterator = _archive_iterator(stream, budget, broken)
-        offset = position
+        iterator = _archive_iterator(_open_stream(data, state, budget), budget, broken)
+        state.offset = state.position
         try:
-            for record in iterator:
-                offset = iterator.offset
-                if whole_file_gzip:
-                    if skip:
-                        skip -= 1
-                        continue
-                elif offset <= last_start:
-                    continue
-                else:
-                    processed += 1
-                last_start = offset
-                result = _article_from_record(record, offset, context, from_arc=is_arc)
-                if result is not None:
-                    yield result
-                for bad in broken:
-                    yield BadInputError(
-                        "a record's Content-Length does not match its content; the next record may be lost",
-                        path=context.path,
-                        offset=bad,
-                    )
-                broken.clear()
-            if budget.truncated:
-                yield BadInputError(
-                    "the last gzip member is cut short (the file is truncated); its record is lost",
-                    path=context.path,
-                    offset=iterator.offset,
-                )
+            yield from _read_pass(iterator, broken, state, context, budget, is_arc)
             return
         except CapExceeded:
             raise
         except ArchiveLoadFailed as error:
-            if gzipped and not whole_file_gzip and "non-chunked" in str(error):
+            if state.gzipped and not state.whole_file_gzip and "non-chunked" in str(error):
                 # One gzip member around many records: read it as one decompressed stream.
-                whole_file_gzip, last_start, skip = True, -1, processed
+                state.whole_file_gzip, state.last_start, state.skip = True, -1, state.processed
                 continue
             message = str(error).strip().splitlines()[0] if str(error).strip() else "unreadable record"
         except (EOFError, zlib.error, ValueError, OSError, IndexError, KeyError, TypeError, AttributeError) as error:
             # warcio meets hostile bytes with whatever its parsing code happens to raise.
             message = str(error) or type(error).__name__
-        if failures == 0 and last_start < 0 and offset == 0 and not broken:
-            raise BadInputError(f"not a readable WARC or ARC file ({message[:200]})", path=context.path, offset=0)
-        failures += 1
-        where = broken[0] if broken else max(offset, last_start, 0)
-        yield BadInputError(f"broken record ({message[:200]}); skipped", path=context.path, offset=where)
-        if whole_file_gzip or failures >= MAX_BROKEN_RECORDS:
+        yield _broken_record_error(state, broken, message, context.path)
+        if state.whole_file_gzip or state.failures >= MAX_BROKEN_RECORDS:
             return
-        position = _next_start(data, max(last_start, position), gzipped)
+        # Resume at the next record that can be found past the last one read.
+        state.position = _next_start(data, max(state.last_start, state.position), state.gzipped)
 
 
 def _check_head(data: bytes, path: str) -> bool:
