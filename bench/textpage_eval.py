@@ -6,9 +6,9 @@ and its body is scored against the corpus gold with ../shared/corpus/metric.py. 
 on the same text: "everything kept" (the whole page) and "jusText on lines" (each line a
 paragraph, jusText's classifier with the English stop-word list; "jusText ¶" gives it
 blank-line paragraphs instead, fairer to w3m's wrapped lines). "+learned" is the
-importer again with what the archive would learn from the site's other pages: lines found
-on 3 or more pages of the same site (by canonical domain) passed as furniture, as
-`reextract` does once those pages are in the archive.
+importer again with what the archive would learn from the site's other pages: its lines
+found on 3 or more other pages of the same site (by canonical domain) passed as
+furniture, as `reextract` does once those pages are in the archive.
 
 The pages are split so tuning cannot overfit silently: pages whose number (R110 -> 110) % 5 == 0 are
 held out (never looked at while tuning), the rest are the tuned part. Both are printed.
@@ -275,8 +275,12 @@ def justext_lines(text: str, *, paragraphs: bool = False) -> str:
 
 
 def site_furniture(style: str, ids: list[str]) -> dict[str, frozenset[str]]:
-    """For each page, the lines found on 3 or more pages of its site (as the archive learns them)."""
+    """For each page, its lines found on MIN_PAGES (3) or more *other* pages of its site, as
+    the archive learns them (`SiteFurniture.furniture_for` leaves the page itself out of
+    the count). An earlier version counted the page itself, so a line on three pages of a
+    site was furniture for each of them: looser than what `reextract` would pass."""
     from newsarchive.extract.textpage import learnable_lines
+    from newsarchive.learning import MIN_PAGES
 
     domains: dict[str, list[str]] = {}
     for page_id in ids:
@@ -285,16 +289,13 @@ def site_furniture(style: str, ids: list[str]) -> dict[str, frozenset[str]]:
             domains.setdefault(meta["domain"], []).append(page_id)
     learned: dict[str, frozenset[str]] = {}
     for pages in domains.values():
-        if len(pages) < 3:
-            continue
+        lines = {page_id: learnable_lines((OUT / "text" / style / f"{page_id}.txt").read_text(encoding="utf-8")) for page_id in pages}
         counts: dict[str, int] = {}
-        for page_id in pages:
-            text = (OUT / "text" / style / f"{page_id}.txt").read_text(encoding="utf-8")
-            for line in learnable_lines(text):
+        for page_lines in lines.values():
+            for line in page_lines:
                 counts[line] = counts.get(line, 0) + 1
-        furniture = frozenset(line for line, n in counts.items() if n >= 3)
         for page_id in pages:
-            learned[page_id] = furniture
+            learned[page_id] = frozenset(line for line in lines[page_id] if counts[line] - 1 >= MIN_PAGES)
     return learned
 
 
