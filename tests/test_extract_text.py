@@ -135,6 +135,29 @@ def test_learned_lines_also_remove_a_paragraph_a_text_browser_wrapped():
     assert "The mill stores sea water" not in body and "The tide mill at the mouth" in body
 
 
+COMMENTED_POST = """Lanterns on the Harbour Wall
+
+By Ada Brennan | March 3, 2022
+
+The harbour festival opened on Friday with a row of paper lanterns along the old sea wall, lit one by one as the tide came in.
+
+Volunteers had folded the lanterns over three weekends in the church hall, and the children of the village school painted every one of them.
+
+Comments
+
+I walked the whole wall with my grandson and we counted more than four hundred of them, which seemed like a wonderful way to spend the evening together.
+"""
+
+
+def test_a_comment_heading_the_site_repeats_still_ends_the_article():
+    """Issue 4: "Comments" stands on every page of a blog, so the archive learns it; as
+    plain furniture it no longer ended the article and the comment below joined the body."""
+    furniture = frozenset({normalise_line("Comments")})
+    body = extract_text_page(COMMENTED_POST, furniture=furniture).body
+    assert body.startswith("The harbour festival opened")
+    assert "grandson" not in body
+
+
 def test_normalise_line_folds_case_digits_spacing_and_edge_marks():
     assert normalise_line("  © 2019 The Ledger.  All rights reserved. ") == "0 the ledger. all rights reserved"
     assert normalise_line("Share  on Facebook »") == normalise_line("share on facebook")

@@ -77,13 +77,15 @@ class Verdict:
 
 def classify(block: Block, learned: bool) -> Verdict:
     """The class of one block, from its own features alone."""
-    if learned:
-        return Verdict("furniture", "recurs on other pages of this site", -max(5.0, block.words))
+    # A box heading stays a box heading when the site repeats it: "Comments" recurs on
+    # every page of a blog, and it is where the article ends, which plain furniture is not.
     if is_box_heading(block.text):
         strong = bool(TERMINATOR.match(block.text))
         return Verdict("box", "heading of a furniture box" + (" (ends the article)" if strong else ""), -40.0 if strong else -15.0)
     if block.words <= 4 and block.text.isupper() and not block.ends_sentence:
         return Verdict("box", "a label in capitals (FEATURED POST)", -8.0)
+    if learned:
+        return Verdict("furniture", "recurs on other pages of this site", -max(5.0, block.words))
     reason = furniture_reason(block.text, block.words)
     if reason:
         return Verdict("furniture", reason, -max(4.0, block.words * 0.7))
