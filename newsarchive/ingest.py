@@ -343,22 +343,12 @@ class Importer:
     def _settle(self, batch: list[Article], view: Any, *, write: bool) -> dict[str, Any]:
         """Give each article its id, decide what duplicates do, and (if `write`) store them."""
         outcome: dict[str, Any] = {"imported": [], "updated": [], "duplicates": [], "failed": [], "near_duplicates": []}
-        by_url: dict[str, str] = {}
-        by_body: dict[str, str] = {}
-        for summary in view.summaries():
-            if summary.url:
-                by_url.setdefault(summary.url, summary.id)
-            digest = summary.body_hash or body_hash((view.get(summary.id) or {}).get("body", ""))
-            by_body.setdefault(digest, summary.id)
-        taken = view.ids()
+        known = _KnownArticles(view)
         finder = outcome["finder"] = self._near_duplicate_finder(view, len(batch))
         kept: dict[str, bool] = {}  # sha256 -> is the original on disk (checked under the lock)
         new_records: dict[str, dict[str, Any]] = {}
         for article in batch:
-            digest_of_original = article.origin.get("sha256", "")
-            if write and digest_of_original not in kept:
-                kept[digest_of_original] = self.archive.originals.has(digest_of_original)
-            if write and not kept[digest_of_original]:
+            if write and not self._original_kept(article, kept):
                 # A delete running meanwhile removed the original this import had kept.
                 outcome["failed"].append(BadInputError(
                     "its original was removed by a delete running at the same time; import it again",
@@ -372,39 +362,35 @@ class Importer:
                 continue
             normalised = normalise_body(article.body)
             digest = body_hash(article.body, normalised)
-            same_url = by_url.get(article.url) if article.url else None
-            existing = same_url or by_body.get(digest)
+            existing, same_url = known.match(article.url, digest)
             entry = {"title": article.title, "path": article.origin.get("path")}
             if existing and self.options.on_duplicate == "skip":
                 outcome["duplicates"].append({**entry, "id": existing, "reason": "same url" if same_url else "same body"})
                 continue
             if existing and self.options.on_duplicate == "update":
-                old = new_records.get(existing) or view.get(existing)
-                updated = _updated_record(old, record, digest)
-                if existing in new_records:
-                    new_records[existing] = updated
-                elif write:
-                    view.replace(updated)
+                _update_existing(existing, record, digest, view, new_records, write=write)
                 outcome["updated"].append({**entry, "id": existing})
                 continue
-            article.id = record["id"] = make_id(article, taken, normalised_body=normalised)
-            taken.add(article.id)
+            article.id = record["id"] = make_id(article, known.taken, normalised_body=normalised)
             record["body_hash"] = digest
             new_records[article.id] = record
-            if article.url:
-                by_url.setdefault(article.url, article.id)
-            by_body.setdefault(digest, article.id)
+            known.add(article.id, article.url, digest)
             outcome["imported"].append({**entry, "id": article.id})
             if finder is not None:
-                sig = signature(article.body)
-                similar = finder.index.candidates(sig)
-                if similar:
-                    outcome["near_duplicates"].append({**entry, "id": article.id, "similar_to": [
-                        {"id": other, "similarity": round(score, 3)} for other, score in similar]})
-                finder.add(article.id, digest, sig)
+                _note_near_duplicates(finder, article, digest, entry, outcome["near_duplicates"])
         if write:
             view.insert(new_records.values())
         return outcome
+
+    def _original_kept(self, article: Article, kept: dict[str, bool]) -> bool:
+        """Whether the original file of `article` is still on disk, asked once per original.
+
+        Asked under the archive lock, so a delete that removed it cannot slip in after.
+        """
+        digest_of_original = article.origin.get("sha256", "")
+        if digest_of_original not in kept:
+            kept[digest_of_original] = self.archive.originals.has(digest_of_original)
+        return kept[digest_of_original]
 
     def _near_duplicate_finder(self, view: Any, batch_size: int) -> NearDuplicateFile | None:
         """The archive's signatures, brought up to date, unless this is a bulk load."""
@@ -412,6 +398,68 @@ class Importer:
             return None
         finder = NearDuplicateFile(self.archive.store.sidecar)
         return finder if finder.follow(view, limit=NEAR_DUPLICATE_LIMIT) else None
+
+
+class _KnownArticles:
+    """The urls, body hashes and ids of the archive, and of the batch's new articles so far.
+
+    New articles are added as they are accepted, so two copies inside one batch are
+    duplicates of each other just as a copy of an archived article is.
+    """
+
+    def __init__(self, view: Any) -> None:
+        self.by_url: dict[str, str] = {}
+        self.by_body: dict[str, str] = {}
+        for summary in view.summaries():
+            if summary.url:
+                self.by_url.setdefault(summary.url, summary.id)
+            # A record made by hand carries no body hash; its body is hashed here instead.
+            digest = summary.body_hash or body_hash((view.get(summary.id) or {}).get("body", ""))
+            self.by_body.setdefault(digest, summary.id)
+        self.taken = view.ids()
+
+    def match(self, url: str | None, digest: str) -> tuple[str | None, bool]:
+        """The id an article with this url or body duplicates (if any), and whether the url matched.
+
+        The url is asked first: the same page fetched again with an edited body is the same article.
+        """
+        same_url = self.by_url.get(url) if url else None
+        return same_url or self.by_body.get(digest), bool(same_url)
+
+    def add(self, article_id: str, url: str | None, digest: str) -> None:
+        """Note a new article, so later ones in the batch meet it as a duplicate and its id is taken."""
+        self.taken.add(article_id)
+        if url:
+            self.by_url.setdefault(url, article_id)
+        self.by_body.setdefault(digest, article_id)
+
+
+def _update_existing(
+    existing: str, record: dict[str, Any], digest: str, view: Any, new_records: dict[str, dict[str, Any]], *, write: bool
+) -> None:
+    """Fold a duplicate's record into the article it duplicates.
+
+    That article may be new in this same batch, not yet written: then it is updated in
+    memory, as the archive does not hold it yet.
+    """
+    old = new_records.get(existing) or view.get(existing)
+    updated = _updated_record(old, record, digest)
+    if existing in new_records:
+        new_records[existing] = updated
+    elif write:
+        view.replace(updated)
+
+
+def _note_near_duplicates(
+    finder: NearDuplicateFile, article: Article, digest: str, entry: dict[str, Any], found: list[dict[str, Any]]
+) -> None:
+    """List the articles that a new one is much like, then add its signature for those after it."""
+    sig = signature(article.body)
+    similar = finder.index.candidates(sig)
+    if similar:
+        found.append({**entry, "id": article.id, "similar_to": [
+            {"id": other, "similarity": round(score, 3)} for other, score in similar]})
+    finder.add(article.id, digest, sig)
 
 
 def _file_size(path: os.PathLike[str] | str) -> int:
