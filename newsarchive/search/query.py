@@ -116,6 +116,10 @@ class _Token(Value):
         self.kind, self.value, self.position, self.prefix = kind, value, position, prefix
 
 
+# What one character stands for, where it stands alone as a token.
+_SINGLE_CHAR_TOKENS = {",": "COMMA", "(": "LP", ")": "RP"}
+
+
 def _tokenize(query: str) -> list[_Token]:
     tokens: list[_Token] = []
     n = len(query)
@@ -125,67 +129,100 @@ def _tokenize(query: str) -> list[_Token]:
         ch = query[i]
         if ch.isspace() or (ch == "," and not near_depth):
             i += 1
-        elif ch == ",":
-            tokens.append(_Token("COMMA", ch, i))
-            i += 1
-        elif ch == "(":
-            tokens.append(_Token("LP", ch, i))
-            i += 1
-        elif ch == ")":
-            tokens.append(_Token("RP", ch, i))
-            near_depth = 0
+        elif ch in _SINGLE_CHAR_TOKENS:
+            tokens.append(_Token(_SINGLE_CHAR_TOKENS[ch], ch, i))
+            if ch == ")":
+                near_depth = 0
             i += 1
         elif ch == '"':
-            end = query.find('"', i + 1)
-            if end < 0:
-                raise QueryError('unclosed quote: the phrase that starts here has no closing "', query=query, position=i)
-            prefix = query[end + 1 : end + 2] == "*"
-            tokens.append(_Token("PHRASE", query[i + 1 : end], i, prefix))
-            i = end + 2 if prefix else end + 1
-        elif ch == "-" and i + 1 < n and not query[i + 1].isspace() and query[i + 1] not in "-)":
+            phrase, i = _phrase_token(query, i)
+            tokens.append(phrase)
+        elif _is_minus(query, i):
             tokens.append(_Token("MINUS", ch, i))
             i += 1
         else:
-            j = i
-            while j < n and not query[j].isspace() and query[j] not in '()",':
-                j += 1
-            run = query[i:j]
-            match = _FIELD.match(run)
-            after = query[i + len(match.group(0)) : i + len(match.group(0)) + 1] if match else ""
-            name = match.group(1).lower() if match else ""
-            if match and name in KNOWN_FIELDS and after != "/":
-                tokens.append(_Token("FIELD", name, i))
-                i += len(match.group(0))
-                continue
-            if match and after and not after.isspace() and after not in "/)":
-                # "foo:bar" looks like a field; "Brexit: the deal" (a pasted headline) does not.
-                raise QueryError(
-                    f"unknown field '{match.group(1)}:'; known fields are "
-                    + ", ".join(f"{f}:" for f in KNOWN_FIELDS)
-                    + ' (put it in quotes to search for the text itself, as in "'
-                    + run
-                    + '")',
-                    query=query,
-                    position=i,
-                )
-            if run in ("OR", "AND", "NOT"):
-                tokens.append(_Token(run, run, i))
-            elif run == "NEAR" and query[j : j + 1] == "(":
-                tokens.append(_Token("NEAR", run, i))
-                near_depth = 1
-            else:
-                stripped = run.rstrip("*")
-                if not stripped:
-                    raise QueryError("'*' must end a word, as in vacc* (a prefix search)", query=query, position=i)
-                # Punctuation standing alone ("Marks & Spencer", "Markets - live") is not a
-                # term: headlines pasted as queries must still work.
-                if words(stripped):
-                    tokens.append(_Token("WORD", stripped, i, prefix=stripped != run))
-            i = j
+            token, i = _run_token(query, i)
+            if token is not None:
+                tokens.append(token)
+                if token.kind == "NEAR":
+                    near_depth = 1
     if not tokens and query.strip():
         raise QueryError("nothing to search for: the query has no letters or digits", query=query, position=0)
     tokens.append(_Token("EOF", "", n))
     return tokens
+
+
+def _phrase_token(query: str, i: int) -> tuple[_Token, int]:
+    """The quoted phrase that starts at `i` (with a `*` right after it, a prefix), and where it ends."""
+    end = query.find('"', i + 1)
+    if end < 0:
+        raise QueryError('unclosed quote: the phrase that starts here has no closing "', query=query, position=i)
+    prefix = query[end + 1 : end + 2] == "*"
+    return _Token("PHRASE", query[i + 1 : end], i, prefix), end + 2 if prefix else end + 1
+
+
+def _is_minus(query: str, i: int) -> bool:
+    """Whether the character at `i` is a '-' that negates what follows it.
+
+    Only one stuck to a term is: "Markets - live" and "--" are punctuation, not negation.
+    """
+    return query[i] == "-" and i + 1 < len(query) and not query[i + 1].isspace() and query[i + 1] not in "-)"
+
+
+def _run_token(query: str, i: int) -> tuple[_Token | None, int]:
+    """The token of the run of characters that starts at `i`, and where the next token starts.
+
+    A run is a field name, a keyword, or a word; None when it holds no letters or digits.
+    """
+    j = i
+    while j < len(query) and not query[j].isspace() and query[j] not in '()",':
+        j += 1
+    run = query[i:j]
+    match = _FIELD.match(run)
+    if match:
+        field = _field_token(query, i, run, match)
+        if field is not None:
+            return field, i + len(match.group(0))
+    if run in ("OR", "AND", "NOT"):
+        return _Token(run, run, i), j
+    if run == "NEAR" and query[j : j + 1] == "(":
+        return _Token("NEAR", run, i), j
+    return _word_token(query, i, run), j
+
+
+def _field_token(query: str, i: int, run: str, match: re.Match[str]) -> _Token | None:
+    """The FIELD token for a run that starts `name:`, or None when the colon is just text.
+
+    Raises QueryError for an unknown name directly followed by more text.
+    """
+    after = query[i + len(match.group(0)) : i + len(match.group(0)) + 1]
+    name = match.group(1).lower()
+    if name in KNOWN_FIELDS and after != "/":
+        return _Token("FIELD", name, i)
+    if after and not after.isspace() and after not in "/)":
+        # "foo:bar" looks like a field; "Brexit: the deal" (a pasted headline) does not.
+        raise QueryError(
+            f"unknown field '{match.group(1)}:'; known fields are "
+            + ", ".join(f"{f}:" for f in KNOWN_FIELDS)
+            + ' (put it in quotes to search for the text itself, as in "'
+            + run
+            + '")',
+            query=query,
+            position=i,
+        )
+    return None
+
+
+def _word_token(query: str, i: int, run: str) -> _Token | None:
+    """The WORD token for a run (a prefix when it ends in `*`), or None for bare punctuation."""
+    stripped = run.rstrip("*")
+    if not stripped:
+        raise QueryError("'*' must end a word, as in vacc* (a prefix search)", query=query, position=i)
+    # Punctuation standing alone ("Marks & Spencer", "Markets - live") is not a
+    # term: headlines pasted as queries must still work.
+    if words(stripped):
+        return _Token("WORD", stripped, i, prefix=stripped != run)
+    return None
 
 
 _ATOM_START = {"WORD", "PHRASE", "LP", "NEAR"}
