@@ -158,6 +158,65 @@ def test_a_comment_heading_the_site_repeats_still_ends_the_article():
     assert "grandson" not in body
 
 
+TEMPLATED_POST = """Fennel and Orange Salad
+
+By Ada Brennan | March 3, 2022
+
+This salad came together on a cold evening when the fruit bowl held nothing but oranges and the fridge had one fennel bulb left over from the weekend.
+
+The trick is to slice the fennel as thin as paper and to let it rest in the juice for ten minutes, so that it softens a little before the olives go in.
+
+Why it works
+
+The sweetness of the orange meets the faint bitterness of the fennel, and the olives bring enough salt that the dressing needs nothing more than a little oil.
+
+Share this
+
+Follow us
+"""
+
+def test_a_heading_every_article_of_the_site_carries_stays_in_the_body():
+    """Issue 4: a sub-heading every article of a site carries recurs on its other pages and
+    was learned as furniture; inside the article, below its prose, it stays."""
+    furniture = frozenset(normalise_line(line) for line in ("Why it works", "Share this", "Follow us"))
+    article = extract_text_page(TEMPLATED_POST, furniture=furniture)
+    assert "Why it works" in article.headings
+    assert article.body.endswith("a little oil.")
+
+
+THREADED_POST = """HARBOUR LIGHTS
+
+The lanterns went up along the sea wall on Friday night, and we stayed out until the tide turned to watch the last of them burn down.
+
+5 Comments
+
+Mia Holt
+May 4, 2022 at 9:15 pm
+Lovely!
+
+Tom Reyes
+May 4, 2022 at 10:02 pm
+What a sight.
+
+Lena Ward
+May 5, 2022 at 8:40 am
+I grew up two streets away from that wall and we used to walk along it every evening in the summer, so seeing it lit up like this brought back a great many memories of my grandmother and her dog.
+
+Ravi Shah
+May 5, 2022 at 9:12 am
+We came down from the hills for the festival this year and the children have not stopped talking about the lanterns since, so I expect we will be back next year with their cousins as well.
+"""
+
+
+def test_a_run_inside_a_dated_thread_is_known_by_the_stamps_above_it_too():
+    """Issue 4: a short post under a dated comment thread whose densest run (two long
+    comments) holds only one stamp of its own is still known for the thread it is, by
+    the stamps between the comment heading and the run."""
+    body = extract_text_page(THREADED_POST).body
+    assert body.startswith("The lanterns went up")
+    assert "grandmother" not in body
+
+
 def test_normalise_line_folds_case_digits_spacing_and_edge_marks():
     assert normalise_line("  © 2019 The Ledger.  All rights reserved. ") == "0 the ledger. all rights reserved"
     assert normalise_line("Share  on Facebook »") == normalise_line("share on facebook")

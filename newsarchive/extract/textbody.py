@@ -73,6 +73,8 @@ class Verdict:
     kind: str  # good, near, short, bad, furniture, box
     rule: str
     weight: float
+    learned: bool = False  # furniture because the site's other pages carry it
+    own_kind: str = ""  # for a learned block, its class from its own features
 
 
 def classify(block: Block, learned: bool) -> Verdict:
@@ -85,7 +87,8 @@ def classify(block: Block, learned: bool) -> Verdict:
     if block.words <= 4 and block.text.isupper() and not block.ends_sentence:
         return Verdict("box", "a label in capitals (FEATURED POST)", -8.0)
     if learned:
-        return Verdict("furniture", "recurs on other pages of this site", -max(5.0, block.words))
+        own = classify(block, False)
+        return Verdict("furniture", "recurs on other pages of this site", -max(5.0, block.words), learned=True, own_kind=own.kind)
     reason = furniture_reason(block.text, block.words)
     if reason:
         return Verdict("furniture", reason, -max(4.0, block.words * 0.7))
@@ -256,14 +259,18 @@ def _above_dated_thread(
 ) -> tuple[int, int]:
     """The run above a comment thread, when the densest run is the thread: it opens under
     a comment heading ("119 Comments") with prose above the heading, and THREAD_DATES or
-    more short date lines stand in it (each comment's stamp), as no article has. A short
-    post under many long comments loses the weighing, not the page's order."""
+    more short date lines stand between that heading and the run's end (each comment's
+    stamp), as no article has. A short post under many long comments loses the weighing,
+    not the page's order."""
     heading = next((i for i in range(start - 1, -1, -1) if COMMENTS_START.match(blocks[i].text)), None)
     if heading is None or not any(verdicts[i].kind == "good" for i in range(heading)):
         return start, end
     # (up to a comment heading of its own: an article's run may reach into its own thread)
     own = next((i for i in range(start, end) if COMMENTS_START.match(blocks[i].text)), end)
-    dates = sum(1 for i in range(start, own) if blocks[i].words <= 12 and find_dates(blocks[i].text))
+    # Counted from the comment heading, not from the run's start: the stamps of the comments
+    # above the run are the same thread's, and a run cut short by one weak line (a
+    # commenter's name the site's other pages carry too) may hold only two of its own.
+    dates = sum(1 for i in range(heading + 1, own) if blocks[i].words <= 12 and find_dates(blocks[i].text))
     if dates < THREAD_DATES:
         return start, end
     return densest_run(weights[:heading])
@@ -304,14 +311,28 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
         block = blocks[index]
         if verdict.kind in ("good", "near") or _announced_item(blocks, verdicts, roles, index):
             roles[index] = "body"
-        elif verdict.kind == "short":
-            after = verdicts[index + 1] if index + 1 < end else None
-            if keep_short(block):
-                roles[index] = "body"
-            elif is_heading(block, after):
-                roles[index] = "heading"
-            else:
-                roles[index] = "dropped"
+        elif verdict.kind == "short" or _template_line(verdicts, roles, index, start):
+            roles[index] = _short_role(block, verdicts[index + 1] if index + 1 < end else None)
         else:
             roles[index] = "dropped"
     return (start, end), roles
+
+
+def _short_role(block: Block, after: Verdict | None) -> str:
+    """The role of a short block inside the article run: a one-line sentence of the
+    article, a sub-heading, or neither."""
+    if keep_short(block):
+        return "body"
+    return "heading" if is_heading(block, after) else "dropped"
+
+
+def _template_line(verdicts: list[Verdict], roles: list[str], index: int, start: int) -> bool:
+    """A short line that every article of the site carries ("Ingredients:", "Why does it
+    matter?"): learned as furniture from the site's other pages, yet it stands inside the
+    article run below some kept prose and, alone, would have read as a short line, not as
+    furniture. Its role is then a short line's, so it stays when it reads as a sub-heading
+    or a sentence. (The site's furniture inside an article, an "Advertisement" label or
+    a share bar, is told by its wording.)"""
+    if not verdicts[index].learned or not any(roles[i] == "body" for i in range(start, index)):
+        return False
+    return verdicts[index].own_kind == "short"
