@@ -100,69 +100,103 @@ def inline_text(text: str) -> str:
 
 def markdown_blocks(text: str) -> list[tuple[str, int]]:
     """The body as (text, heading level) blocks; level 0 is a paragraph."""
-    blocks: list[tuple[str, int]] = []
-    lines: list[str] = []
-    fence: str | None = None
-
-    def flush(level: int = 0) -> None:
-        if lines:
-            content = "\n".join(lines) if fence is not None else inline_text("\n".join(lines))
-            if content.strip():
-                blocks.append((content, level))
-            lines.clear()
-
+    reader = _BlockReader()
     for line in text.split("\n"):
-        if fence is not None:
-            if line.strip().startswith(fence):
-                # Code keeps its lines; a blank one inside must not split the paragraph.
-                kept = "\n".join(code.rstrip() for code in lines if code.strip())
-                lines.clear()
-                if kept:
-                    blocks.append((kept, 0))
-                fence = None
-            else:
-                lines.append(line)
-            continue
+        if reader.fence is not None:
+            reader.read_code_line(line)
+        else:
+            reader.read_line(line)
+    # A fence never closed: what followed it is read as a paragraph, not kept as code.
+    reader.fence = None
+    reader.flush()
+    return reader.blocks
+
+
+class _BlockReader:
+    """Markdown read line by line: the blocks found so far, and the lines of the open one."""
+
+    def __init__(self) -> None:
+        self.blocks: list[tuple[str, int]] = []
+        self.lines: list[str] = []
+        self.fence: str | None = None  # the fence of the open code block, if in one
+
+    def flush(self, level: int = 0) -> None:
+        """End the open block; it is kept if it has any text."""
+        if self.lines:
+            content = "\n".join(self.lines) if self.fence is not None else inline_text("\n".join(self.lines))
+            if content.strip():
+                self.blocks.append((content, level))
+            self.lines.clear()
+
+    def read_code_line(self, line: str) -> None:
+        """A line inside a fenced code block: kept as written, until the closing fence."""
+        if line.strip().startswith(self.fence or ""):
+            # Code keeps its lines; a blank one inside must not split the paragraph.
+            kept = "\n".join(code.rstrip() for code in self.lines if code.strip())
+            self.lines.clear()
+            if kept:
+                self.blocks.append((kept, 0))
+            self.fence = None
+        else:
+            self.lines.append(line)
+
+    def read_line(self, line: str) -> None:
+        """A line outside code: it opens, ends or continues a block."""
         opening = FENCE.match(line)
         if opening:
-            flush()
-            fence = opening.group(1)[0] * 3
-            continue
-        quoted = BLOCKQUOTE.match(line)
-        while quoted:
-            line = line[quoted.end() :]
-            quoted = BLOCKQUOTE.match(line)
+            self.flush()
+            self.fence = opening.group(1)[0] * 3
+            return
+        line = _without_quote_markers(line)
         if not line.strip():
-            flush()
-            continue
-        heading = ATX_HEADING.match(line)
-        if heading:
-            flush()
-            lines.append(heading.group(2) or "")
-            flush(len(heading.group(1)))
-            continue
-        underline = SETEXT_UNDERLINE.match(line)
-        if underline and len(lines) == 1:
-            flush(1 if underline.group(1).startswith("=") else 2)
-            continue
+            self.flush()
+            return
+        if self._read_heading(line):
+            return
         if THEMATIC_BREAK.match(line) or LINK_DEFINITION.match(line) or TABLE_SEPARATOR.match(line):
-            flush()
-            continue
+            self.flush()
+            return
         item = LIST_ITEM.match(line)
         if item:
-            flush()
+            # Each list item starts a paragraph of its own.
+            self.flush()
             line = line[item.end() :]
         if line.lstrip().startswith("|") and line.rstrip().endswith("|"):
-            flush()
-            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-            lines.append(" | ".join(cell for cell in cells if cell))
-            flush()
-            continue
-        lines.append(line)
-    if fence is not None:
-        fence = None
-    flush()
-    return blocks
+            # A table row is a paragraph of its own, its cells joined.
+            self.flush()
+            self.lines.append(_table_row_text(line))
+            self.flush()
+            return
+        self.lines.append(line)
+
+    def _read_heading(self, line: str) -> bool:
+        """Read `line` as a heading ("# Title", or the underline below a one-line block), if it is one."""
+        heading = ATX_HEADING.match(line)
+        if heading:
+            self.flush()
+            self.lines.append(heading.group(2) or "")
+            self.flush(len(heading.group(1)))
+            return True
+        underline = SETEXT_UNDERLINE.match(line)
+        if underline and len(self.lines) == 1:
+            self.flush(1 if underline.group(1).startswith("=") else 2)
+            return True
+        return False
+
+
+def _without_quote_markers(line: str) -> str:
+    """The line with its blockquote markers ("> > ") taken off: a quote is read as text."""
+    quoted = BLOCKQUOTE.match(line)
+    while quoted:
+        line = line[quoted.end() :]
+        quoted = BLOCKQUOTE.match(line)
+    return line
+
+
+def _table_row_text(line: str) -> str:
+    """A table row's non-empty cells, joined by " | "."""
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    return " | ".join(cell for cell in cells if cell)
 
 
 # --- front matter ---------------------------------------------------------------------------
@@ -310,42 +344,15 @@ def _document_article(
 
     mapping = _parse_front_matter(source, fence, path, line) if fence else {}
     blocks = markdown_blocks(body_text)
-    title: str | None = None
-    if not _title_key(mapping):
-        for index, (text, level) in enumerate(blocks):
-            if level == 1:
-                title = text
-                del blocks[index]
-                break
-    elif blocks and blocks[0][1] == 1:
-        wanted = next(str(v) for k, v in mapping.items() if str(k).lower() in TITLE_KEYS and v)
-        # The title written again as the first heading is the title, not a heading of the body.
-        if " ".join(wanted.split()).casefold() == blocks[0][0].casefold():
-            del blocks[0]
+    title = _take_title_heading(mapping, blocks)
     body = "\n\n".join(text for text, _ in blocks)
     headings = [text for text, level in blocks if level]
 
     mapping = _merge_tag_keys(mapping)
-    record: dict[str, Any] = {}
-    if body:
-        record["body"] = body
     extra = mapping.get("extra") if isinstance(mapping.get("extra"), dict) else None
     history = mapping.get("history") if isinstance(mapping.get("history"), list) else None
-    for key, value in mapping.items():
-        lowered = str(key).lower()
-        if lowered in DERIVED_KEYS or (lowered == "extra" and extra is not None) or (lowered == "history" and history is not None):
-            continue
-        if lowered == "body" and body:
-            record["front_matter_body"] = value
-            continue
-        record[str(key)] = value
-    if title and not _title_key(record):
-        record = {"title": title, **record}
-    if not _title_key(record):
-        # (as the archive records a file name: one that is not UTF-8 has its stray bytes escaped)
-        name = recorded_path(PurePath(path).stem) if path not in ("-", "") else ""
-        if name:
-            record = {"title": name.replace("_", " "), **record}
+    record = _front_matter_record(mapping, body, skip_extra=extra is not None, skip_history=history is not None)
+    record = _with_title(record, title, path)
     if headings:
         record["headings"] = headings
     article = article_from_mapping(record, path=path, line=line)
@@ -359,6 +366,58 @@ def _document_article(
     if history:
         article.history = [h for h in history if isinstance(h, dict)]
     return article
+
+
+def _take_title_heading(mapping: dict[str, Any], blocks: list[tuple[str, int]]) -> str | None:
+    """The title the body's headings give, taken out of `blocks`; None when the front matter has one.
+
+    With no title in the front matter, the first `# ` heading is the title. With one, a first
+    heading that repeats it is dropped.
+    """
+    if not _title_key(mapping):
+        for index, (text, level) in enumerate(blocks):
+            if level == 1:
+                del blocks[index]
+                return text
+    elif blocks and blocks[0][1] == 1:
+        wanted = next(str(v) for k, v in mapping.items() if str(k).lower() in TITLE_KEYS and v)
+        # The title written again as the first heading is the title, not a heading of the body.
+        if " ".join(wanted.split()).casefold() == blocks[0][0].casefold():
+            del blocks[0]
+    return None
+
+
+def _front_matter_record(mapping: dict[str, Any], body: str, *, skip_extra: bool, skip_history: bool) -> dict[str, Any]:
+    """The record for article_from_mapping: the body, then the front matter's keys.
+
+    Derived counts are left out (the archive counts words itself), and so are `extra` and
+    `history` when the caller restores them onto the article whole.
+    """
+    record: dict[str, Any] = {}
+    if body:
+        record["body"] = body
+    for key, value in mapping.items():
+        lowered = str(key).lower()
+        if lowered in DERIVED_KEYS or (lowered == "extra" and skip_extra) or (lowered == "history" and skip_history):
+            continue
+        if lowered == "body" and body:
+            # The Markdown body is the body; a front matter `body` key is kept aside, not lost.
+            record["front_matter_body"] = value
+            continue
+        record[str(key)] = value
+    return record
+
+
+def _with_title(record: dict[str, Any], title: str | None, path: str) -> dict[str, Any]:
+    """The record with a title in front: its own, else the first heading's, else the file's name."""
+    if title and not _title_key(record):
+        record = {"title": title, **record}
+    if not _title_key(record):
+        # (as the archive records a file name: one that is not UTF-8 has its stray bytes escaped)
+        name = recorded_path(PurePath(path).stem) if path not in ("-", "") else ""
+        if name:
+            record = {"title": name.replace("_", " "), **record}
+    return record
 
 
 def extract_markdown(data: bytes, context: ExtractContext) -> Iterator[Article | BadInputError]:
