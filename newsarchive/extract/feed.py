@@ -76,9 +76,7 @@ def refuse_entity_declarations(data: bytes, path: str) -> None:
 def html_to_paragraphs(markup: str) -> tuple[list[str], list[str]]:
     """HTML (or plain text) to (paragraphs, headings): block elements and <br><br> break paragraphs."""
     if "<" not in markup:
-        paragraphs = [SPACES.sub(" ", part).strip() for part in BLANK_LINES.split(markup.replace("\r\n", "\n"))]
-        paragraphs = [" ".join(p.split()) for p in paragraphs if p.strip()]
-        return paragraphs, []
+        return _plain_text_paragraphs(markup), []
     import lxml.html
     from lxml import etree
 
@@ -86,52 +84,71 @@ def html_to_paragraphs(markup: str) -> tuple[list[str], list[str]]:
         root = lxml.html.fragment_fromstring(markup, create_parent="div")
     except (etree.ParserError, ValueError):
         return [" ".join(markup.split())] if markup.strip() else [], []
-    paragraphs: list[str] = []
-    headings: list[str] = []
-    buffer: list[str] = []
-    state = {"breaks": 0}
+    collector = _ParagraphCollector()
+    collector.walk(root)
+    collector.flush()
+    return collector.paragraphs, collector.headings
 
-    def flush(heading: bool = False) -> None:
-        text = " ".join("".join(buffer).split())
-        buffer.clear()
+
+def _plain_text_paragraphs(text: str) -> list[str]:
+    """Plain text's paragraphs: blank lines part them, and spacing within one is made single."""
+    paragraphs = [SPACES.sub(" ", part).strip() for part in BLANK_LINES.split(text.replace("\r\n", "\n"))]
+    return [" ".join(p.split()) for p in paragraphs if p.strip()]
+
+
+class _ParagraphCollector:
+    """The paragraphs and headings of an HTML tree, gathered as it is walked in document order."""
+
+    def __init__(self) -> None:
+        self.paragraphs: list[str] = []
+        self.headings: list[str] = []
+        self.buffer: list[str] = []  # the text of the paragraph being read
+        self.breaks = 0  # <br>s in a row with no text between them
+
+    def flush(self, heading: bool = False) -> None:
+        """End the paragraph being read; kept (and listed as a heading if it is one) if it has text."""
+        text = " ".join("".join(self.buffer).split())
+        self.buffer.clear()
         if text:
-            paragraphs.append(text)
+            self.paragraphs.append(text)
             if heading:
-                headings.append(text)
+                self.headings.append(text)
 
-    def add(text: str | None) -> None:
+    def add(self, text: str | None) -> None:
         if text:
             if text.strip():
-                state["breaks"] = 0
-            buffer.append(text)
+                self.breaks = 0
+            self.buffer.append(text)
 
-    def walk(element: Any) -> None:
-        add(element.text)
+    def line_break(self) -> None:
+        """A <br>: a space within the paragraph, but a second in a row ends the paragraph."""
+        self.breaks += 1
+        if self.breaks >= 2:
+            self.flush()
+        else:
+            self.buffer.append(" ")
+
+    def walk(self, element: Any) -> None:
+        self.add(element.text)
         for child in element:
+            # A comment or processing instruction has a function for a tag: it holds no text.
             tag = child.tag.lower() if isinstance(child.tag, str) else None
             if tag in DROPPED_TAGS or tag is None:
                 pass
             elif tag == "br":
-                state["breaks"] += 1
-                if state["breaks"] >= 2:
-                    flush()
-                else:
-                    buffer.append(" ")
+                self.line_break()
             elif tag in HEADING_TAGS:
-                flush()
-                add(child.text_content())
-                flush(heading=True)
+                self.flush()
+                self.add(child.text_content())
+                self.flush(heading=True)
             elif tag in BLOCK_TAGS:
-                flush()
-                walk(child)
-                flush()
+                self.flush()
+                self.walk(child)
+                self.flush()
             else:
-                walk(child)
-            add(child.tail)
-
-    walk(root)
-    flush()
-    return paragraphs, headings
+                self.walk(child)
+            # The text after a child belongs to this element, even after a dropped one.
+            self.add(child.tail)
 
 
 def drop_feed_furniture(paragraphs: list[str]) -> list[str]:
