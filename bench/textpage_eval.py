@@ -30,7 +30,9 @@ Blog Archive » Headline"), a part naming the site when it recurs in the titles 
 same domain's pages, spells the host name, calls itself a blog, magazine or ".com", or is
 the page's own <h1> and shorter than the rest of the title (a blog's masthead: "William
 Gibson on Assholes - Bob Sutton" under <h1>Bob Sutton</h1>; the length condition keeps a
-headline that is also the <h1> from being taken for the site);
+headline that is also the <h1> from being taken for the site, and so does another part
+that spells the host name: "Halloween Safety Game – Teachers Love SMART Boards" under
+<h1>Halloween Safety Game</h1> was judged wrong before);
 or an <h1> / itemprop="headline" that is not the site's name and shares a third of its
 words with the <title> (the headline as the page shows it, often shorter than the
 <title>). Compared without spaces, since a <title> that drops a dash or an apostrophe
@@ -220,9 +222,14 @@ def page_headlines(meta: dict, recurring: set[str]) -> list[str]:
     domain = meta.get("domain")
     titles = [t for t in (meta.get("og_title"), meta.get("title")) if t]
     headings = {normalise_title(h) for h in meta.get("headlines") or []}
-    # The page's <h1> as a title part shorter than the rest is its masthead.
+    # The page's <h1> as a title part shorter than the rest is its masthead; not when
+    # another part spells the host name or recurs in the site's titles: then the <h1> is
+    # the headline and the rest the site's name and tagline ("Halloween Safety Game –
+    # Teachers Love SMART Boards" under <h1>Halloween Safety Game</h1> on
+    # teacherslovesmartboards.com). ("Blog Archive" names no site in particular.)
     mastheads = {c for title in titles for chunks in [title_chunks(title)] for c in chunks
-                 if c in headings and 2 * len(c.split()) < sum(len(other.split()) for other in chunks)}
+                 if c in headings and 2 * len(c.split()) < sum(len(other.split()) for other in chunks)
+                 and not any(site_likeness(other, domain, recurring) >= 1.0 for other in chunks if other != c)}
     for title in titles:
         wanted.append(normalise_title(title))
         chunks = title_chunks(title)
