@@ -490,3 +490,27 @@ def test_a_headline_may_say_powered_by_where_a_footer_opens_with_it():
     assert extract_text_page(page).title == "Harbour Lamps Powered by the Tide"
     blog = "Coastline Notes\n\nPowered by WordPress\n\n" + BODY
     assert extract_text_page(blog).title != "Powered by WordPress"
+
+
+EXCLAIMED_POST = """After forty years the old ferry is running again across the estuary! | Estuary Notes
+
+Home
+About
+Archive
+
+Our Town Weekly
+
+After forty years the old ferry is running again across the estuary!
+
+On Saturday morning the little ferry crossed the estuary with passengers for the first time since the bridge opened, and half the town turned out to wave it off.
+
+The crossing takes eleven minutes, and the skipper says he will run it every hour from spring until the end of the autumn holidays.
+"""
+
+
+def test_a_headline_ending_like_a_sentence_is_known_by_the_document_title():
+    """Issue 4: a headline that ends like a sentence and is long enough to read as prose
+    opened the body; the document title at the top of the page names it as the headline."""
+    article = extract_text_page(EXCLAIMED_POST)
+    assert article.title == "After forty years the old ferry is running again across the estuary!"
+    assert article.body.startswith("On Saturday morning")

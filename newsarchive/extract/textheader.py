@@ -343,14 +343,17 @@ def _headline(
 def _heads_post(blocks: list[Block], body: list[int], first: int) -> bool:
     """Whether the body's first block (`first`) may be the post's headline though it ends
     like a sentence ("Backwards!", "How much is enough?", "Time to add yours."): a short
-    line right under a blog's date line, with more of the body after it. It is weighed
+    line right under a blog's date line, or one the page names again as its document title
+    ("It's here! | Site" at the top), with more of the body after it. It is weighed
     against the lines above like them."""
     if first not in body or first == body[-1]:
         return False
     block = blocks[first]
     if block.words > POST_HEADLINE_WORDS or len(block.lines) > 1 or block.text.endswith((":", ",", ";")):
         return False  # (a line ending in a colon introduces what follows)
-    return under_post_date(blocks, first)
+    if under_post_date(blocks, first):
+        return True
+    return block.words >= 3 and _repeated(_page_lines(blocks), block.text.casefold(), first)
 
 
 def _headline_candidates(
