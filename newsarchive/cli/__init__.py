@@ -130,7 +130,7 @@ def exit_for(exc: BaseException) -> NoReturn:
     if isinstance(exc, OSError):
         # The archive's own files raise ArchiveError; what is left is our output or a
         # file the user named (a full disk behind `> file`).
-        if exc.errno == errno.EBADF:
+        if exc.errno == errno.EBADF:  # stdout closed at start (_ClosedOutput): no disk to free
             _output_failed(exc.strerror or str(exc), "give the output somewhere to go: a file, a pipe or the terminal")
         _output_failed(exc.strerror or str(exc))
     if os.environ.get("NEWSARCHIVE_DEBUG"):

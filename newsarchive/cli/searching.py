@@ -16,7 +16,7 @@ DEFAULTS = SearchRequest()
 
 
 @click.command("search")
-@click.argument("query", required=False, default="")
+@click.argument("query", required=False, default=DEFAULTS.query)
 @filter_options
 @click.option("--sort", type=click.Choice(SEARCH_SORTS), default=DEFAULTS.sort, show_default=True)
 @click.option("--limit", type=click.IntRange(min=0), default=DEFAULTS.limit, show_default=True,
