@@ -171,6 +171,25 @@ def test_broken_pipe_is_quiet(tmp_path):
 
 
 
+
+@pytest.mark.parametrize("command", [["list", "--format", "table"], ["list", "--format", "json"],
+                                     ["search", "report", "--format", "table"], ["stats"]])
+def test_a_reader_gone_before_the_output_is_no_failure(tmp_path, command):
+    """The table view (drawn by Rich, which exits 1 on a broken pipe) ends like JSON does: 0."""
+    import subprocess
+
+    from tests.faults_support import cli_command
+
+    db = tmp_path / "a" / "news.json"
+    seed_archive(db, tmp_path, n=3)
+    process = subprocess.Popen(cli_command(db, *command), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env=cli_env())
+    process.stdout.close()  # the reader is gone before anything is written
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 0, stderr
+    assert stderr == ""
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
 @pytest.mark.parametrize("command", [["list", "--format", "json"], ["stats"], ["export", "--format", "json"],
                                      ["search", "report", "--format", "json"]])

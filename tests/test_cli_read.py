@@ -83,6 +83,21 @@ def test_show_unknown_id_exits_1_with_a_hint(run_cli, archive_ids):
     assert "Hint: `newsarchive list` shows the ids" in result.stderr
 
 
+
+@pytest.mark.parametrize("given", [b"\xff\xfe", "café".encode()])
+def test_show_of_an_id_no_archive_can_hold_is_not_found(tmp_path, given):
+    """Stray bytes from a non-UTF-8 shell used to stop SQLite with a usage error (exit 2)."""
+    import subprocess
+
+    from tests.faults_support import cli_command, cli_env, seed_archive
+
+    db = tmp_path / "a" / "news.json"
+    seed_archive(db, tmp_path, n=2)
+    result = subprocess.run([*cli_command(db, "show"), given], capture_output=True, env=cli_env(), timeout=60)
+    assert result.returncode == 1, result.stderr
+    assert b"no article with id" in result.stderr
+
+
 def test_export_json_and_jsonl(run_cli, archive_ids):
     records = run_cli("export", "--format", "json").json()
     assert len(records) == 3

@@ -7,7 +7,9 @@ terminal; machine formats never go through Rich at all.
 
 from __future__ import annotations
 
+import errno
 import functools
+import os
 import re
 import sys
 from contextlib import nullcontext
@@ -30,7 +32,14 @@ def console() -> Console:
     """Where data goes."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    class DataConsole(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich exits 1 when the reader goes away (`| head`). That is no error: raise it
+            # as the JSON path meets it, so both leave through exit_for with 0.
+            self.quiet = True
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+    return DataConsole(highlight=False, soft_wrap=False)
 
 
 @functools.cache

@@ -500,8 +500,8 @@ class SearchIndex:
     def get(self, id_or_prefix: str) -> dict[str, Any] | None:
         """The stored record with this id, or the one id starting with this prefix."""
         key = id_or_prefix.strip()
-        if not key:
-            return None
+        if not key or not key.isascii():
+            return None  # ids are hex digests; this also keeps stray bytes from a non-UTF-8 shell out of SQLite
         row = self._con.execute(
             "SELECT r.record FROM docs d JOIN records r ON r.rowid = d.rowid WHERE d.id = ?", (key,)
         ).fetchone()
