@@ -19,10 +19,13 @@ CASES = {
     "markdown": [FIXTURES / "markdown" / n for n in ("hugo_post.md", "hugo_toml.md", "jekyll_bad_yaml.md")],
 }
 INLINE = {
-    "json": [b'[{"title": "A", "body": "B"}]', b'  {"title": "A"}'],
+    "json": [b'[{"title": "A", "body": "B"}]', b'  {"title": "A"}', b"[\n  {}\n]", b"[]", b"[1, 2]", b'["a"]'],
     "jsonl": [b'{"title": "A", "body": "B"}\n{"title": "C", "body": "D"}\n'],
     "csv": [b"title,body,url\nA,B,https://x.example\n", b"headline;text;date\nA;B;2024-01-01\n"],
-    "text": [b"Harbour news\n\nThe ferry runs late tonight because of the fog.\n", "Caf\u00e9 notes".encode("cp1252")],
+    "text": [b"Harbour news\n\nThe ferry runs late tonight because of the fog.\n", "Caf\u00e9 notes".encode("cp1252"),
+             # A page copied as Markdown by a crawler opens with a link, not a JSON array.
+             b"[Skip to content](#main)\n\n# Harbour news\n\nThe ferry runs late tonight.\n",
+             b"[1]Skip to content\n\nHarbour news\n"],
 }
 
 
@@ -110,3 +113,9 @@ def test_stray_carriage_returns_do_not_break_the_csv_check(data):
 def test_a_doctype_with_an_internal_subset_is_looked_past(data, expected):
     """Issue 8, row 9: the subset's ">" is not the DOCTYPE's end; the feed importer then refuses the entities."""
     assert sniff_format(data, "input") == expected
+
+
+def test_a_broken_json_file_is_still_json_by_its_name():
+    """So that the JSON reader reports where it breaks, rather than the text importer finding no article."""
+    assert sniff_format(b"[this is not json", "dump.json") == "json"
+    assert sniff_format(b"[this is not json", "page.txt") == "text"

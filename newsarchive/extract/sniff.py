@@ -90,8 +90,17 @@ def _is_jsonl(head: bytes) -> bool:
     return len(lines) >= 2 and all(line.startswith(b"{") for line in lines) and objects >= max(1, len(lines) // 2)
 
 
-def _is_json(head: bytes) -> bool:
+# A JSON array or object, by what follows its first bracket: a page copied as Markdown or
+# dumped by lynx opens with a bracket too ("[Skip to content](#main)", "[1]Skip to content").
+_JSON_START = re.compile(rb'\s*(?:\[\s*(?:[\[{"\]]|(?:-?\d[\d.eE+-]*|true|false|null)\s*(?:,|\]\s*\Z))|\{\s*["}])')
+
+
+def _opens_with_bracket(head: bytes) -> bool:
     return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"[", b"{"))
+
+
+def _is_json(head: bytes) -> bool:
+    return bool(_JSON_START.match(head.lstrip(b"\xef\xbb\xbf")))
 
 
 def _is_csv(head: bytes) -> bool:
@@ -123,8 +132,8 @@ def sniff_format(data: bytes, path: str = "") -> str | None:
     head = _head(data)
     fitting = [name for name in SNIFF_ORDER[:-1] if head and _CHECKS[name](head)]
     by_extension = _extension_format(path)
-    if by_extension in fitting:
-        return by_extension
+    if by_extension in fitting or by_extension == "json" and _opens_with_bracket(head):
+        return by_extension  # a broken .json file is reported as broken JSON, not read as a page
     if fitting:
         return fitting[0]
     if data[:2] == b"\x1f\x8b" or looks_binary(data):
