@@ -23,6 +23,7 @@ from newsarchive.extract.furniture import is_notice
 from newsarchive.extract.language import detect_language, stop_words
 from newsarchive.extract.textblocks import Block, measure, split_blocks
 from newsarchive.extract.textbody import Verdict, choose_body, classify
+from newsarchive.extract.textmarkup import plain_text
 from newsarchive.extract.textheader import Header, headline_in_run, read_header, strip_dateline
 from newsarchive.model import Article
 
@@ -63,7 +64,7 @@ def normalise_line(line: str) -> str:
 def learnable_lines(text: str) -> set[str]:
     """The normalised lines of a page that may turn out to be the site's furniture."""
     found = set()
-    for line in text.splitlines():
+    for line in plain_text(text).splitlines():
         if 3 <= len(line.strip()) <= MAX_LEARNABLE:
             normal = normalise_line(line)
             if normal:
@@ -92,6 +93,7 @@ def _learned(block: Block, furniture: frozenset[str]) -> bool:
 
 
 def _analyse(text: str, furniture: frozenset[str], dayfirst: bool | None) -> _Analysis:
+    text = plain_text(text)
     blocks = split_blocks(text)
     language = detect_language(text)
     stops = stop_words(language or "en")

@@ -1,0 +1,112 @@
+"""The markup some converters leave in a text copy, reduced to the text a reader sees.
+
+Not every text copy is plain. Crawlers that save pages through html2text and the like
+write Markdown (`[a link](https://...)`, `![a photo](...)`, `**bold**`, `# Headline`), and
+`lynx -dump` numbers every link (`[12]Home`) and lists the addresses under "References"
+at the end. The addresses and numbers are no part of the article: they cut its sentences
+into pieces the block rules do not know, and a page scored against its article text loses
+every 4-word run they break. So they go before the page is read.
+
+A removed line becomes blank, so `import --explain` names the lines of the file as saved;
+only in a Markdown page, whose wrapped paragraphs are joined into one line each (as
+Markdown reads them), do the numbers after a wrapped paragraph move up.
+
+Every pattern here is linear in the page: hostile pages are imported too.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A link's target: an address without spaces, in which one level of parentheses may nest
+# (Wikipedia's "Foo_(bar)"), and an optional "title" after it. html2text wraps its lines
+# after hyphens even inside an address ("/wp-" and "content/"), so a break may follow one.
+_TARGET = r"\((?:[^()\s]|\([^()\s]*\)|(?<=-)\s+)*(?:\s+\"[^\"\n]*\")?\)"
+# `![alt](src)`: a picture. A text copy cannot carry it, and its alt text is not the
+# article's (the other converters leave it out too).
+MARKDOWN_IMAGE = re.compile(r"!\[[^\[\]]{0,300}\]" + _TARGET)
+# `[text](target)`, the text possibly wrapped over lines; `[text][3]`, a reference link.
+MARKDOWN_LINK = re.compile(r"\[([^\[\]]{0,300})\]" + _TARGET + r"|\[([^\[\]\n]{1,300})\]\[\d+\]")
+# The few Markdown links an ordinary page may quote do not make it a Markdown page.
+MARKDOWN_FROM = 3
+
+# What only means something once the page is known to be Markdown:
+LINK_DEFINITION = re.compile(r"^ {0,3}\[\d+\]:[ \t]+\S.*$", re.M)  # `[3]: https://...`
+HEADING_MARK = re.compile(r"^([ \t]{0,3})#{1,6}[ \t]+", re.M)  # `## Sub-heading`
+RULE = re.compile(r"^[ \t]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$", re.M)  # `* * *`
+STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1")
+EMPHASIS = re.compile(r"(?<![\w*])_(?=[^\s_])([^_\n]{1,300}?)(?<=\S)_(?![\w*])")
+ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")  # `\#1`, `3\. `
+# A line that starts something of its own, rather than going on with the line above: a
+# list item, a heading, a quotation, a table row, or a blank line.
+OWN_LINE = re.compile(r"^\s*(?:[*+-]\s|\d{1,3}[.)]\s|#|>|\||$)")
+ONE_LINE = re.compile(r"^\s*[#|]")  # a heading or a table row: never more than its line
+QUOTE_MARK = re.compile(r"^[ \t]{0,3}>[ \t]?")  # "> " before each line of a quotation
+QUOTED = re.compile(r"^[ \t]{0,3}>[ \t]*\S")  # a quotation's line with text in it
+
+# lynx: `[12]Home`, a number glued to the link it stands for; `[IMG]`, `[logo.png]`.
+LYNX_MARKER = re.compile(r"\[\d{1,4}\](?=\S)")
+LYNX_IMAGE = re.compile(r"\[(?:IMG|INLINE|BUTTON|[\w.-]{1,60}\.(?:png|jpe?g|gif|svg|webp|ico))\]", re.I)
+# Its lists of the addresses, which run to the end of the page.
+LYNX_LISTS = re.compile(r"^[ \t]*(?:References|Visible links:?|Hidden links:)[ \t]*\n(?:[ \t]*\n)*[ \t]*1\. \S", re.M)
+LYNX_FROM = 3
+
+
+def plain_text(text: str) -> str:
+    """The page as a reader sees it: Markdown and lynx link markup taken out."""
+    if "](" in text or "][" in text:
+        text = _without_markdown(text)
+    if len(LYNX_MARKER.findall(text)) >= LYNX_FROM:
+        text = _without_lynx_markup(text)
+    return text
+
+
+def _without_markdown(text: str) -> str:
+    markdown = len(MARKDOWN_IMAGE.findall(text)) + len(MARKDOWN_LINK.findall(text)) >= MARKDOWN_FROM
+    if markdown:
+        # Before the links go: a wrapped line full of addresses would look short without them.
+        text = _joined_paragraph_lines(text)
+    text = MARKDOWN_IMAGE.sub("", text)
+    # Twice: a picture that is a link (`[![alt](src)](target)`) is an empty link once the
+    # picture is gone.
+    for _ in range(2):
+        text = MARKDOWN_LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
+    if not markdown:
+        return text
+    text = LINK_DEFINITION.sub("", text)
+    text = HEADING_MARK.sub(r"\1", text)
+    text = RULE.sub("", text)
+    text = STRONG.sub(r"\2", text)
+    text = EMPHASIS.sub(r"\1", text)
+    return ESCAPE.sub(r"\1", text)
+
+
+def _joined_paragraph_lines(text: str) -> str:
+    """Markdown's wrapped paragraphs on one line each: a line break inside one is a space.
+
+    A line ending in two spaces is a hard break (`<br>`), a line that starts a list item,
+    a heading, a quotation or a table row starts its own line, and a heading or a table
+    row is only ever its own line. A quotation's own
+    wrapped lines are joined too, and its "> " marks go.
+    """
+    lines: list[list[str]] = []  # each line as its parts, joined once at the end
+    for line in text.split("\n"):
+        above = lines[-1][-1] if lines else ""
+        if above.strip() and not above.endswith("  ") and not ONE_LINE.match(lines[-1][0]):
+            if not OWN_LINE.match(line):
+                lines[-1].append(line)
+                continue
+            if QUOTED.match(lines[-1][0]) and QUOTED.match(line):
+                lines[-1].append(QUOTE_MARK.sub("", line))
+                continue
+        lines.append([line])
+    return "\n".join(QUOTE_MARK.sub("", " ".join([parts[0].rstrip(), *(p.strip() for p in parts[1:])]).rstrip())
+                     for parts in lines)
+
+
+def _without_lynx_markup(text: str) -> str:
+    lists = LYNX_LISTS.search(text)
+    if lists:
+        text = text[: lists.start()]
+    text = LYNX_MARKER.sub("", text)
+    return LYNX_IMAGE.sub("", text)

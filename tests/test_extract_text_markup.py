@@ -1,0 +1,100 @@
+"""Text copies made by converters that leave markup: Markdown (html2text and the like) and
+lynx's numbered links. The article read from them is the one read from a plain copy."""
+
+import time
+from pathlib import Path
+
+import pytest
+
+from newsarchive.extract.textmarkup import plain_text
+from newsarchive.extract.textpage import explain_text_page, extract_text_page
+from tests.conftest import FIXTURES
+
+PAGES = FIXTURES / "text" / "converters"
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_c613b55b894d488b.txt"
+
+
+def _read(name: str):
+    return extract_text_page((PAGES / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", ["markdown.txt", "lynx.txt"])
+def test_a_copy_with_markup_reads_as_the_plain_copy(name):
+    plain, marked = _read("plain.txt"), _read(name)
+    assert marked.body == plain.body
+    assert (marked.title, marked.subtitle, marked.authors, marked.published, marked.headings) == (
+        plain.title, plain.subtitle, plain.authors, plain.published, plain.headings)
+    assert "http" not in marked.body and "[" not in marked.body
+
+
+def test_markdown_addresses_wrapped_after_a_hyphen_are_still_addresses():
+    text = ("Read the [full report](https://example.org/reports/tidal-\nlagoon-study.pdf \"PDF\") "
+            "and the ![map](https://example.org/img/bay-\nmap.png) of the [bay](https://example.org/bay)"
+            " and [harbour](https://example.org/harbour).\n")
+    assert plain_text(text) == "Read the full report and the  of the bay and harbour.\n"
+
+
+def test_markdown_marks_go_only_from_a_markdown_page():
+    one_link = "See [the survey](https://example.org/s) for **all** the _figures_.\n\n# 1 in 5 boats\n"
+    assert plain_text(one_link) == "See the survey for **all** the _figures_.\n\n# 1 in 5 boats\n"
+    page = one_link + "[a](https://a.example/) [b](https://b.example/)\n\n* * *\n\nThe 3\\. point and snake_case_name\n"
+    assert plain_text(page) == ("See the survey for all the figures.\n\n1 in 5 boats\na b\n\n\n\n"
+                                "The 3. point and snake_case_name\n")
+
+
+def test_markdown_paragraphs_and_quotations_are_joined_as_markdown_reads_them():
+    page = ("[a](https://a.example/) [b](https://b.example/) [c](https://c.example/)\n\n"
+            "A paragraph wrapped\nover three\nlines.\n\n"
+            "> A quotation wrapped\n> over two lines.\n>\n> And its second paragraph.\n\n"
+            "  * a list item\n  * another, wrapped\n    onto a second line\n\n"
+            "A line with a hard break  \nafter it.\n")
+    assert plain_text(page).split("\n") == [
+        "a b c", "", "A paragraph wrapped over three lines.", "",
+        "A quotation wrapped over two lines.", "", "And its second paragraph.", "",
+        "  * a list item", "  * another, wrapped onto a second line", "",
+        "A line with a hard break", "after it.", ""]
+
+
+def test_lynx_numbers_and_address_lists_go_and_the_lines_keep_their_numbers():
+    text = (PAGES / "lynx.txt").read_text(encoding="utf-8")
+    cleaned = plain_text(text)
+    assert "[7]" not in cleaned and "[IMG]" not in cleaned and "https://" not in cleaned
+    assert "References" not in cleaned
+    assert cleaned.count("\n") == text.split("\n").index("References")  # the lines above it stay in place
+    first_kept = next(d for d in explain_text_page(text) if d.kept)
+    assert text.split("\n")[first_kept.line - 1].strip().startswith("Pellow harbour council has voted")
+
+
+def test_a_page_in_brackets_of_its_own_is_left_alone():
+    text = "Scores [1] and [2] were given [3] times.\n\nSee [Appendix] (below) and [the notes].\n"
+    assert plain_text(text) == text
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="needs ../shared beside the project")
+def test_the_seed_and_the_samples_are_plain_already():
+    for path in [SEED, *sorted((Path(__file__).resolve().parents[1] / "data").glob("*.txt"))]:
+        text = path.read_text(encoding="utf-8")
+        assert plain_text(text) == text, path.name
+
+
+@pytest.mark.parametrize("hostile", [
+    lambda n: "[a](https://x.example/) " * 3 + "_a " * n,
+    lambda n: "[a](https://x.example/) " * 3 + "**a " * n,
+    lambda n: "[a](https://x.example/) " * 3 + "\n# " + " " * n + "x",
+    lambda n: "[x](" + "a- " * n,
+    lambda n: "[" * n + "](" * n,
+    lambda n: "References\n" + "\n" * n + "x " + "[1]a" * 3,
+    lambda n: "[a](https://x.example/) " * 3 + "\nline\n" * n,
+])
+def test_hostile_markup_takes_linear_time(hostile):
+    """Four times the input may take about four times as long, not sixteen (a ratio, so
+    that the machine's speed does not matter)."""
+    def seconds(n: int) -> float:
+        text = hostile(n)
+        started = time.monotonic()
+        plain_text(text)
+        return time.monotonic() - started
+
+    seconds(100)
+    small, large = seconds(5_000), seconds(20_000)
+    assert large < 8 * small + 0.05, (small, large)
