@@ -1,12 +1,19 @@
-"""Turn the shared corpus's HTML pages into whole-page text copies, in three styles.
+"""Turn the shared corpus's HTML pages into whole-page text copies, in five styles.
 
-A text-page copy is what an archivist gets from a browser or a text dump: every visible
-line of the page, furniture included. We make three kinds, because each tool lays a page
-out differently and the extractor must cope with all of them:
+A text-page copy is what an archivist gets from a browser, a text dump or a crawler: every
+visible line of the page, furniture included. We make five kinds, because each tool lays a
+page out differently and the extractor must cope with all of them:
 
     html-text    the `html-text` package (one line per block, blank lines between)
     inscriptis   the `inscriptis` package (CSS-aware layout, indentation, tables)
     w3m          `w3m -dump` from Debian's w3m (a text browser: wrapped at 100 columns)
+    lynx         `lynx -dump` from Debian's lynx, as it comes: every link numbered ("[12]Home")
+                 and the addresses listed under "References" at the end
+    markdown     the `markdownify` package, as crawlers save pages: Markdown links with their
+                 addresses, pictures, "#" headings (scripts and styles left out, as a browser does)
+
+The first three were chosen before any tuning; lynx and markdown were added later, as
+converters the importer had never been tuned on.
 
 Beside the text it records what the HTML itself states about the page (its <title>,
 og:title, the headlines it marks up as <h1> or itemprop="headline", article:published_time
@@ -23,12 +30,14 @@ Run (about a minute on 2 cores; existing files are kept unless --force):
 
     .venv/bin/python bench/text_corpus.py [--force]
 
-Needs `apt-get install w3m` for the third style; without it that style is skipped.
+Needs `apt-get install w3m lynx` for those two styles, and the bench extra
+(`pip install -e '.[bench]'`) for the others; a style whose tool is missing is skipped.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import re
 import shutil
@@ -41,7 +50,12 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "dragnet"
 OUT = BENCH / "out"
-STYLES = ("html-text", "inscriptis", "w3m")
+STYLES = ("html-text", "inscriptis", "w3m", "lynx", "markdown")
+# The styles made by a program on the PATH rather than a Python package.
+COMMANDS = {
+    "w3m": ["w3m", "-dump", "-T", "text/html", "-cols", "100", "-I", "UTF-8", "-O", "UTF-8"],
+    "lynx": ["lynx", "-dump", "-stdin", "-width=100", "-assume_charset=utf-8", "-display_charset=utf-8"],
+}
 
 CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
 # Meta properties that state a publication date, most specific first.
@@ -156,13 +170,29 @@ def render(style: str, html: str, path: Path) -> str:
         from inscriptis import get_text
 
         return get_text(html)
-    result = subprocess.run(
-        ["w3m", "-dump", "-T", "text/html", "-cols", "100", "-I", "UTF-8", "-O", "UTF-8"],
-        input=html.encode("utf-8"),
-        capture_output=True,
-        timeout=60,
-    )
+    if style == "markdown":
+        return _markdown(html)
+    result = subprocess.run(COMMANDS[style], input=html.encode("utf-8"), capture_output=True, timeout=60)
     return result.stdout.decode("utf-8", "replace")
+
+
+def _markdown(html: str) -> str:
+    from markdownify import MarkdownConverter
+
+    class PageConverter(MarkdownConverter):
+        def convert_script(self, el, text, *args, **kwargs):  # code, not page text
+            return ""
+
+        convert_style = convert_noscript = convert_script
+
+    return PageConverter(heading_style="ATX").convert(html)
+
+
+def available(style: str) -> bool:
+    if style in COMMANDS:
+        return shutil.which(COMMANDS[style][0]) is not None
+    module = {"html-text": "html_text", "inscriptis": "inscriptis", "markdown": "markdownify"}[style]
+    return importlib.util.find_spec(module) is not None
 
 
 def build_one(job: tuple[str, bool]) -> str:
@@ -173,7 +203,7 @@ def build_one(job: tuple[str, bool]) -> str:
     if force or not meta_path.exists() or "headlines" not in json.loads(meta_path.read_text(encoding="utf-8")):
         meta_path.write_text(json.dumps(html_meta(html), ensure_ascii=False), encoding="utf-8")
     for style in STYLES:
-        if style == "w3m" and not shutil.which("w3m"):
+        if not available(style):
             continue
         target = OUT / "text" / style / f"{page_id}.txt"
         if force or not target.exists():
@@ -193,7 +223,10 @@ def main() -> None:
     if not CORPUS.exists():
         sys.exit(f"{CORPUS} is absent")
     for style in STYLES:
-        (OUT / "text" / style).mkdir(parents=True, exist_ok=True)
+        if available(style):
+            (OUT / "text" / style).mkdir(parents=True, exist_ok=True)
+        else:
+            print(f"{style}: its tool is not installed; that style is skipped", file=sys.stderr)
     (OUT / "meta").mkdir(parents=True, exist_ok=True)
     ids = page_ids()
     with Pool(2) as pool:

@@ -1,6 +1,6 @@
 """Score the text-page importer on the shared corpus, next to two baselines.
 
-For each text style made by bench/text_corpus.py (html-text, inscriptis, w3m) every page
+For each text style made by bench/text_corpus.py (html-text, inscriptis, w3m, lynx, markdown) every page
 goes through the real importer (`extract_text_file`, as `import --format text` runs it)
 and its body is scored against the corpus gold with ../shared/corpus/metric.py. Beside it,
 on the same text: "everything kept" (the whole page) and "jusText on lines" (each line a
@@ -75,7 +75,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 SHARED = BENCH.parent.parent / "shared" / "corpus"
 OUT = BENCH / "out"
-STYLES = ("html-text", "inscriptis", "w3m")
+STYLES = ("html-text", "inscriptis", "w3m", "lynx", "markdown")
 
 
 def load_metric():
