@@ -98,3 +98,22 @@ def test_hostile_markup_takes_linear_time(hostile):
     seconds(100)
     small, large = seconds(5_000), seconds(20_000)
     assert large < 8 * small + 0.05, (small, large)
+
+
+def test_explain_names_the_lines_of_the_markdown_file_as_saved():
+    """Joining a wrapped paragraph must not move the line numbers `import --explain` gives."""
+    text = (PAGES / "markdown.txt").read_text(encoding="utf-8")
+    file_lines = text.split("\n")
+    decisions = explain_text_page(text)
+    for decision in decisions:
+        assert file_lines[decision.line - 1].strip(), decision  # never a blank line of the file
+    kept = [d for d in decisions if d.kept]
+    assert file_lines[kept[0].line - 1].startswith("Pellow harbour council has voted")
+    assert file_lines[kept[-1].line - 1].startswith("The first results are due")
+    heading = next(d for d in kept if d.text == "What the study will measure")
+    assert file_lines[heading.line - 1] == "## What the study will measure"
+
+
+def test_old_mac_line_ends_are_lines_too():
+    text = "[a](https://a.example/) [b](https://b.example/) [c](https://c.example/)\r\rOne\rtwo\r"
+    assert plain_text(text) == "a b c\n\nOne two\n"

@@ -7,9 +7,10 @@ at the end. The addresses and numbers are no part of the article: they cut its s
 into pieces the block rules do not know, and a page scored against its article text loses
 every 4-word run they break. So they go before the page is read.
 
-A removed line becomes blank, so `import --explain` names the lines of the file as saved;
-only in a Markdown page, whose wrapped paragraphs are joined into one line each (as
-Markdown reads them), do the numbers after a wrapped paragraph move up.
+Nothing taken out takes a line break with it (a removed line becomes blank), and where a
+Markdown page's wrapped paragraphs are joined into one line each, as Markdown reads them,
+`plain_page` says which line of the file each line of the result starts on: so
+`import --explain` names the lines of the file as saved.
 
 Every pattern here is linear in the page: hostile pages are imported too.
 """
@@ -54,43 +55,61 @@ LYNX_FROM = 3
 
 def plain_text(text: str) -> str:
     """The page as a reader sees it: Markdown and lynx link markup taken out."""
+    return plain_page(text)[0]
+
+
+def plain_page(text: str) -> tuple[str, list[int]]:
+    """`plain_text`, and for each of its lines the number (from 0) of the page's line it starts on."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # lines as the block splitter counts them
+    starts = list(range(text.count("\n") + 1))
     if "](" in text or "][" in text:
-        text = _without_markdown(text)
+        text, starts = _without_markdown(text)
     if len(LYNX_MARKER.findall(text)) >= LYNX_FROM:
         text = _without_lynx_markup(text)
-    return text
+    return text, starts
 
 
-def _without_markdown(text: str) -> str:
+def _without_markdown(text: str) -> tuple[str, list[int]]:
     markdown = len(MARKDOWN_IMAGE.findall(text)) + len(MARKDOWN_LINK.findall(text)) >= MARKDOWN_FROM
-    if markdown:
-        # Before the links go: a wrapped line full of addresses would look short without them.
-        text = _joined_paragraph_lines(text)
-    text = MARKDOWN_IMAGE.sub("", text)
+    # Before the links go: a wrapped line full of addresses would look short without them.
+    text, starts = _joined_paragraph_lines(text) if markdown else (text, list(range(text.count("\n") + 1)))
+    text = MARKDOWN_IMAGE.sub(lambda m: _breaks(m.group()), text)
     # Twice: a picture that is a link (`[![alt](src)](target)`) is an empty link once the
     # picture is gone.
     for _ in range(2):
-        text = MARKDOWN_LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
+        text = MARKDOWN_LINK.sub(_link_text, text)
     if not markdown:
-        return text
+        return text, starts
     text = LINK_DEFINITION.sub("", text)
     text = HEADING_MARK.sub(r"\1", text)
     text = RULE.sub("", text)
     text = STRONG.sub(r"\2", text)
     text = EMPHASIS.sub(r"\1", text)
-    return ESCAPE.sub(r"\1", text)
+    return ESCAPE.sub(r"\1", text), starts
 
 
-def _joined_paragraph_lines(text: str) -> str:
+def _link_text(match: re.Match[str]) -> str:
+    text = match.group(1) if match.group(1) is not None else match.group(2)
+    return text + _breaks(match.group()[len(text):])
+
+
+def _breaks(removed: str) -> str:
+    """The line breaks in what is taken out, kept so that no line moves."""
+    return "\n" * removed.count("\n")
+
+
+def _joined_paragraph_lines(text: str) -> tuple[str, list[int]]:
     """Markdown's wrapped paragraphs on one line each: a line break inside one is a space.
 
     A line ending in two spaces is a hard break (`<br>`), a line that starts a list item,
     a heading, a quotation or a table row starts its own line, and a heading or a table
     row is only ever its own line. A quotation's own
-    wrapped lines are joined too, and its "> " marks go.
+    wrapped lines are joined too, and its "> " marks go. Also returns the line each joined
+    line starts on.
     """
     lines: list[list[str]] = []  # each line as its parts, joined once at the end
-    for line in text.split("\n"):
+    starts: list[int] = []
+    for number, line in enumerate(text.split("\n")):
         above = lines[-1][-1] if lines else ""
         if above.strip() and not above.endswith("  ") and not ONE_LINE.match(lines[-1][0]):
             if not OWN_LINE.match(line):
@@ -100,8 +119,9 @@ def _joined_paragraph_lines(text: str) -> str:
                 lines[-1].append(QUOTE_MARK.sub("", line))
                 continue
         lines.append([line])
-    return "\n".join(QUOTE_MARK.sub("", " ".join([parts[0].rstrip(), *(p.strip() for p in parts[1:])]).rstrip())
-                     for parts in lines)
+        starts.append(number)
+    joined = (" ".join([parts[0].rstrip(), *(part.strip() for part in parts[1:])]).rstrip() for parts in lines)
+    return "\n".join(QUOTE_MARK.sub("", line) for line in joined), starts
 
 
 def _without_lynx_markup(text: str) -> str:

@@ -23,7 +23,7 @@ from newsarchive.extract.furniture import is_notice
 from newsarchive.extract.language import detect_language, stop_words
 from newsarchive.extract.textblocks import Block, measure, split_blocks
 from newsarchive.extract.textbody import Verdict, choose_body, classify
-from newsarchive.extract.textmarkup import plain_text
+from newsarchive.extract.textmarkup import plain_page, plain_text
 from newsarchive.extract.textheader import Header, headline_in_run, read_header, strip_dateline
 from newsarchive.model import Article
 
@@ -82,6 +82,7 @@ class _Analysis:
     language: str | None
     dayfirst: bool | None
     notes: dict[int, str]
+    line_starts: list[int]  # for each line read, the file's line it starts on (see textmarkup)
 
 
 def _learned(block: Block, furniture: frozenset[str]) -> bool:
@@ -93,7 +94,7 @@ def _learned(block: Block, furniture: frozenset[str]) -> bool:
 
 
 def _analyse(text: str, furniture: frozenset[str], dayfirst: bool | None) -> _Analysis:
-    text = plain_text(text)
+    text, line_starts = plain_page(text)
     blocks = split_blocks(text)
     language = detect_language(text)
     stops = stop_words(language or "en")
@@ -122,7 +123,7 @@ def _analyse(text: str, furniture: frozenset[str], dayfirst: bool | None) -> _An
     for index in cut:
         if roles[index] == "outside":
             notes[index] = "above the headline found inside the article run (a sidebar or a box, not the article)"
-    return _Analysis(blocks, verdicts, roles, run, header, language, dayfirst, notes)
+    return _Analysis(blocks, verdicts, roles, run, header, language, dayfirst, notes, line_starts)
 
 
 def _teaser_list(blocks: list[Block], roles: list[str], kept: list[int]) -> int | None:
@@ -257,7 +258,7 @@ def explain_text_page(
         decisions.append(
             BlockDecision(
                 index=block.index,
-                line=block.first_line + 1,
+                line=analysis.line_starts[block.first_line] + 1,
                 text=block.text,
                 role=role if role not in ("outside", "dropped") else ("furniture" if verdict.kind in ("furniture", "box", "bad") else "other"),
                 kept=role in ("body", "heading"),
