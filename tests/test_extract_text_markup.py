@@ -117,3 +117,8 @@ def test_explain_names_the_lines_of_the_markdown_file_as_saved():
 def test_old_mac_line_ends_are_lines_too():
     text = "[a](https://a.example/) [b](https://b.example/) [c](https://c.example/)\r\rOne\rtwo\r"
     assert plain_text(text) == "a b c\n\nOne two\n"
+
+
+def test_lynx_struck_and_inserted_words_read_as_words():
+    text = "[1]Home [2]News [3]Sport\n\nA headline he will never forget [DEL: it :DEL] [INS: her :INS]\n"
+    assert plain_text(text) == "Home News Sport\n\nA headline he will never forget it her\n"

@@ -51,6 +51,8 @@ LYNX_IMAGE = re.compile(r"\[(?:IMG|INLINE|BUTTON|[\w.-]{1,60}\.(?:png|jpe?g|gif|
 # Its lists of the addresses, which run to the end of the page.
 LYNX_LISTS = re.compile(r"^[ \t]*(?:References|Visible links:?|Hidden links:)[ \t]*\n(?:[ \t]*\n)*[ \t]*1\. \S", re.M)
 LYNX_FROM = 3
+# lynx's struck and inserted text ("[DEL: It :DEL] Her"): the words stay, as a reader reads them.
+LYNX_EDIT = re.compile(r"\[(DEL|INS): (.{0,300}?) :\1\]")
 
 
 def plain_text(text: str) -> str:
@@ -129,4 +131,5 @@ def _without_lynx_markup(text: str) -> str:
     if lists:
         text = text[: lists.start()]
     text = LYNX_MARKER.sub("", text)
+    text = LYNX_EDIT.sub(r"\2", text)
     return LYNX_IMAGE.sub("", text)
