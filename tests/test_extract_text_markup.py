@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.extract.textmarkup import plain_text
+from newsarchive.extract.textmarkup import plain_page, plain_text
 from newsarchive.extract.textpage import explain_text_page, extract_text_page
 from tests.conftest import FIXTURES
 
@@ -65,9 +65,29 @@ def test_lynx_numbers_and_address_lists_go_and_the_lines_keep_their_numbers():
     assert text.split("\n")[first_kept.line - 1].strip().startswith("Pellow harbour council has voted")
 
 
-def test_a_page_in_brackets_of_its_own_is_left_alone():
-    text = "Scores [1] and [2] were given [3] times.\n\nSee [Appendix] (below) and [the notes].\n"
+@pytest.mark.parametrize("text", [
+    "Scores [1] and [2] were given [3] times.\n\nSee [Appendix] (below) and [the notes].\n",
+    "The lagoon grew fast.[2][3] Then it silted.[4][5] Then [6][7] it was dredged.\n",  # citations
+    "Call handlers[i](event) and lambda [&](auto x) twice: handlers[j](event).\n",  # code, not links
+    "x[1], y[2], z[3] and a[0]=1.\n\nReferences\n\n1. Smith, J. (2001)\n\nThe story goes on here.\n",
+    "# 1 in 5 boats\n\n**Bold** and snake_case_name, a stray ![ and ](nothing).\n",
+])
+def test_a_page_in_brackets_of_its_own_is_left_alone(text):
     assert plain_text(text) == text
+
+
+def test_a_picture_or_link_never_runs_over_a_blank_line():
+    text = "![w1 w2\n\nw3 w4 w5\n\nw6](https://x.example/p.png) [a](https://a.example/) [b](/b) [c](/c)\n"
+    assert "w3 w4 w5" in plain_text(text)
+
+
+@pytest.mark.parametrize("text", ["[a\n](https://x.example/)", "Intro [a\n](/x) words\n\nMore.", "[\n\n## Story\n\n](/s)",
+                                  "![p\nq](/p.png)\nw10 w11 [a](/a) [b](/b) [c](/c)\nw12"])
+def test_every_line_read_has_a_line_of_the_file(text):
+    cleaned, starts = plain_page(text)
+    assert len(starts) == cleaned.count("\n") + 1
+    assert starts == sorted(set(starts)) and starts[-1] <= text.count("\n")
+    explain_text_page(text + "\n\nThe harbour council voted on Tuesday to fund a study of the lagoon, which is silting up.")
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="needs ../shared beside the project")
@@ -85,6 +105,9 @@ def test_the_seed_and_the_samples_are_plain_already():
     lambda n: "[" * n + "](" * n,
     lambda n: "References\n" + "\n" * n + "x " + "[1]a" * 3,
     lambda n: "[a](https://x.example/) " * 3 + "\nline\n" * n,
+    lambda n: "[a](https://x.example/) " * 3 + "\n\n" + " " * n + "x\n" + "y\n" * (n // 2),  # one long paragraph
+    lambda n: "[a](https://x.example/) " * 3 + "[" * n + "][1]" * n,
+    lambda n: "[1]a [2]b [3]c " + "[DEL: " * n + " :DEL]" * n,
 ])
 def test_hostile_markup_takes_linear_time(hostile):
     """Four times the input may take about four times as long, not sixteen (a ratio, so

@@ -19,13 +19,15 @@ CASES = {
     "markdown": [FIXTURES / "markdown" / n for n in ("hugo_post.md", "hugo_toml.md", "jekyll_bad_yaml.md")],
 }
 INLINE = {
-    "json": [b'[{"title": "A", "body": "B"}]', b'  {"title": "A"}', b"[\n  {}\n]", b"[]", b"[1, 2]", b'["a"]'],
+    "json": [b'[{"title": "A", "body": "B"}]', b'  {"title": "A"}', b"[\n  {}\n]", b"[]", b"[1, 2]", b'["a"]',
+             b"[[1, 2], [3]]", b"[-1.5e3, true, null]", b"{}", b'[{ }, {"a": 1}]'],
     "jsonl": [b'{"title": "A", "body": "B"}\n{"title": "C", "body": "D"}\n'],
     "csv": [b"title,body,url\nA,B,https://x.example\n", b"headline;text;date\nA;B;2024-01-01\n"],
     "text": [b"Harbour news\n\nThe ferry runs late tonight because of the fog.\n", "Caf\u00e9 notes".encode("cp1252"),
              # A page copied as Markdown by a crawler opens with a link, not a JSON array.
              b"[Skip to content](#main)\n\n# Harbour news\n\nThe ferry runs late tonight.\n",
-             b"[1]Skip to content\n\nHarbour news\n"],
+             b"[1]Skip to content\n\nHarbour news\n", b"[](/)\n\n# Harbour news\n", b'["Harbour" news](/x)\n',
+             b"[[Harbour]] wiki\n", b'{"quoted" she said}\n'],
 }
 
 

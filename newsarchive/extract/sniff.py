@@ -91,8 +91,18 @@ def _is_jsonl(head: bytes) -> bool:
 
 
 # A JSON array or object, by what follows its first bracket: a page copied as Markdown or
-# dumped by lynx opens with a bracket too ("[Skip to content](#main)", "[1]Skip to content").
-_JSON_START = re.compile(rb'\s*(?:\[\s*(?:[\[{"\]]|(?:-?\d[\d.eE+-]*|true|false|null)\s*(?:,|\]\s*\Z))|\{\s*["}])')
+# dumped by lynx opens with a bracket too ("[Skip to content](#main)", "[1]Skip to content",
+# "[](/)"). So an array's first value must be followed by a comma or the array's end, and
+# an object's first key by a colon.
+_JSON_STRING = rb'"(?:[^"\\\n]|\\.){0,4000}"'
+_JSON_SCALAR = rb"(?:-?\d[\d.eE+-]*|true|false|null)"
+_JSON_START = re.compile(
+    rb"\s*(?:\[\s*(?:\]\s*\Z"  # []
+    rb"|\[\s*(?:[\[{\]\"]|" + _JSON_SCALAR + rb")"  # [[1, 2], ...]
+    rb"|\{\s*(?:\}|" + _JSON_STRING + rb"\s*:)"  # [{"title": ...}, ...]
+    rb"|(?:" + _JSON_STRING + rb"|" + _JSON_SCALAR + rb")\s*(?:,|\]\s*\Z))"  # ["a", ...], [1]
+    rb"|\{\s*(?:\}\s*\Z|" + _JSON_STRING + rb"\s*:))"  # {"title": ...}, {}
+)
 
 
 def _opens_with_bracket(head: bytes) -> bool:

@@ -7,28 +7,37 @@ at the end. The addresses and numbers are no part of the article: they cut its s
 into pieces the block rules do not know, and a page scored against its article text loses
 every 4-word run they break. So they go before the page is read.
 
-Nothing taken out takes a line break with it (a removed line becomes blank), and where a
-Markdown page's wrapped paragraphs are joined into one line each, as Markdown reads them,
-`plain_page` says which line of the file each line of the result starts on: so
-`import --explain` names the lines of the file as saved.
+Nothing taken out takes a line break with it (lynx's list of addresses goes from the end
+of the page), and where a Markdown page's wrapped paragraphs are joined into one line
+each, as Markdown reads them, `plain_page` says which line of the file each line of the
+result starts on: so `import --explain` names the lines of the file as saved.
 
-Every pattern here is linear in the page: hostile pages are imported too.
+Every pattern here takes time in proportion to the page: hostile pages are imported too.
 """
 
 from __future__ import annotations
 
 import re
 
+# Where a link goes: a scheme ("https:", "mailto:"), a path, an anchor, a query or a page
+# name. A bracket and a parenthesis in prose or code ("handlers[i](event)") go nowhere.
+_ADDRESS = r"(?:[a-zA-Z][\w+.-]*:|[/#?]|\.\.?/|www\.|[\w.-]+/|[\w-]+(?:\.[\w-]+)*\.(?:html?|php|aspx?|jsp)\b)"
 # A link's target: an address without spaces, in which one level of parentheses may nest
 # (Wikipedia's "Foo_(bar)"), and an optional "title" after it. html2text wraps its lines
 # after hyphens even inside an address ("/wp-" and "content/"), so a break may follow one.
-_TARGET = r"\((?:[^()\s]|\([^()\s]*\)|(?<=-)\s+)*(?:\s+\"[^\"\n]*\")?\)"
+_TARGET = r"\(<?" + _ADDRESS + r"(?:[^()\s]|\([^()\s]*\)|(?<=-)\s+)*(?:\s+\"[^\"\n]*\")?\)"
+# A link's or a picture's text: it may wrap over lines, but not run over a blank one.
+_LABEL = r"(?:[^\[\]\n]|\n(?![ \t]*\n)){0,300}"
 # `![alt](src)`: a picture. A text copy cannot carry it, and its alt text is not the
 # article's (the other converters leave it out too).
-MARKDOWN_IMAGE = re.compile(r"!\[[^\[\]]{0,300}\]" + _TARGET)
-# `[text](target)`, the text possibly wrapped over lines; `[text][3]`, a reference link.
-MARKDOWN_LINK = re.compile(r"\[([^\[\]]{0,300})\]" + _TARGET + r"|\[([^\[\]\n]{1,300})\]\[\d+\]")
-# The few Markdown links an ordinary page may quote do not make it a Markdown page.
+MARKDOWN_IMAGE = re.compile(r"!\[" + _LABEL + r"\]" + _TARGET)
+# `[text](target)`.
+MARKDOWN_LINK = re.compile(r"\[(" + _LABEL + r")\]" + _TARGET)
+# `[text][3]`, a reference link; its text has a letter in it, so that citations run
+# together ("grew fast.[2][3]") are not taken for one.
+REFERENCE_LINK = re.compile(r"\[(?=[^\[\]\n]*[^\W\d_])([^\[\]\n]{1,300})\]\[\d+\]")
+# A page that quotes a link or two is not a Markdown page: the rules below that change
+# more than links (joining lines, headings, emphasis) wait for this many.
 MARKDOWN_FROM = 3
 
 # What only means something once the page is known to be Markdown:
@@ -45,11 +54,14 @@ ONE_LINE = re.compile(r"^\s*[#|]")  # a heading or a table row: never more than 
 QUOTE_MARK = re.compile(r"^[ \t]{0,3}>[ \t]?")  # "> " before each line of a quotation
 QUOTED = re.compile(r"^[ \t]{0,3}>[ \t]*\S")  # a quotation's line with text in it
 
-# lynx: `[12]Home`, a number glued to the link it stands for; `[IMG]`, `[logo.png]`.
-LYNX_MARKER = re.compile(r"\[\d{1,4}\](?=\S)")
+# lynx: `[12]Home`, `[13][IMG]`, a number set before the link it stands for; not glued to a
+# word, as an index is in code or a footnote mark in prose ("a[1]", "fast[2]"), nor one of
+# a run of numbers ("fast.[2][3]"); `[IMG]`, `[logo.png]`.
+LYNX_MARKER = re.compile(r"(?<![\w\])])\[\d{1,4}\](?=[^\s\[]|\[[^\]\d])")
 LYNX_IMAGE = re.compile(r"\[(?:IMG|INLINE|BUTTON|[\w.-]{1,60}\.(?:png|jpe?g|gif|svg|webp|ico))\]", re.I)
-# Its lists of the addresses, which run to the end of the page.
-LYNX_LISTS = re.compile(r"^[ \t]*(?:References|Visible links:?|Hidden links:)[ \t]*\n(?:[ \t]*\n)*[ \t]*1\. \S", re.M)
+# Its lists of the addresses ("1. https://..."), which run to the end of the page.
+LYNX_LISTS = re.compile(
+    r"^[ \t]*(?:References|Visible links:?|Hidden links:)[ \t]*\n(?:[ \t]*\n)*[ \t]*1\. [a-zA-Z][\w+.-]*:", re.M)
 LYNX_FROM = 3
 # lynx's struck and inserted text ("[DEL: It :DEL] Her"): the words stay, as a reader reads them.
 LYNX_EDIT = re.compile(r"\[(DEL|INS): (.{0,300}?) :\1\]")
@@ -65,16 +77,19 @@ def plain_page(text: str) -> tuple[str, list[int]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # lines as the block splitter counts them
     starts = list(range(text.count("\n") + 1))
     if "](" in text or "][" in text:
-        text, starts = _without_markdown(text)
+        text, starts = _without_markdown(text, starts)
     if len(LYNX_MARKER.findall(text)) >= LYNX_FROM:
         text = _without_lynx_markup(text)
     return text, starts
 
 
-def _without_markdown(text: str) -> tuple[str, list[int]]:
-    markdown = len(MARKDOWN_IMAGE.findall(text)) + len(MARKDOWN_LINK.findall(text)) >= MARKDOWN_FROM
-    # Before the links go: a wrapped line full of addresses would look short without them.
-    text, starts = _joined_paragraph_lines(text) if markdown else (text, list(range(text.count("\n") + 1)))
+def _without_markdown(text: str, starts: list[int]) -> tuple[str, list[int]]:
+    pictures = len(MARKDOWN_IMAGE.findall(text))
+    links = len(MARKDOWN_LINK.findall(MARKDOWN_IMAGE.sub("", text))) + len(REFERENCE_LINK.findall(text))
+    markdown = pictures + links >= MARKDOWN_FROM
+    if markdown:
+        # Before the links go: a wrapped line full of addresses would look short without them.
+        text, starts = _joined_paragraph_lines(text)
     text = MARKDOWN_IMAGE.sub(lambda m: _breaks(m.group()), text)
     # Twice: a picture that is a link (`[![alt](src)](target)`) is an empty link once the
     # picture is gone.
@@ -82,6 +97,7 @@ def _without_markdown(text: str) -> tuple[str, list[int]]:
         text = MARKDOWN_LINK.sub(_link_text, text)
     if not markdown:
         return text, starts
+    text = REFERENCE_LINK.sub(_link_text, text)
     text = LINK_DEFINITION.sub("", text)
     text = HEADING_MARK.sub(r"\1", text)
     text = RULE.sub("", text)
@@ -91,8 +107,9 @@ def _without_markdown(text: str) -> tuple[str, list[int]]:
 
 
 def _link_text(match: re.Match[str]) -> str:
-    text = match.group(1) if match.group(1) is not None else match.group(2)
-    return text + _breaks(match.group()[len(text):])
+    """A link's own text, and the line breaks of the rest of it."""
+    text = match.group(1)
+    return text + "\n" * (match.group().count("\n") - text.count("\n"))
 
 
 def _breaks(removed: str) -> str:
@@ -105,15 +122,14 @@ def _joined_paragraph_lines(text: str) -> tuple[str, list[int]]:
 
     A line ending in two spaces is a hard break (`<br>`), a line that starts a list item,
     a heading, a quotation or a table row starts its own line, and a heading or a table
-    row is only ever its own line. A quotation's own
-    wrapped lines are joined too, and its "> " marks go. Also returns the line each joined
-    line starts on.
+    row is only ever its own line. A quotation's own wrapped lines are joined too, and its
+    "> " marks go. Also returns the line of the page each joined line starts on.
     """
     lines: list[list[str]] = []  # each line as its parts, joined once at the end
     starts: list[int] = []
+    open_ended = False  # whether the line being built may take the next one
     for number, line in enumerate(text.split("\n")):
-        above = lines[-1][-1] if lines else ""
-        if above.strip() and not above.endswith("  ") and not ONE_LINE.match(lines[-1][0]):
+        if open_ended and not lines[-1][-1].endswith("  "):
             if not OWN_LINE.match(line):
                 lines[-1].append(line)
                 continue
@@ -122,6 +138,7 @@ def _joined_paragraph_lines(text: str) -> tuple[str, list[int]]:
                 continue
         lines.append([line])
         starts.append(number)
+        open_ended = bool(line.strip()) and not ONE_LINE.match(line)
     joined = (" ".join([parts[0].rstrip(), *(part.strip() for part in parts[1:])]).rstrip() for parts in lines)
     return "\n".join(QUOTE_MARK.sub("", line) for line in joined), starts
 
