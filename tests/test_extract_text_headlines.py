@@ -514,3 +514,16 @@ def test_a_headline_ending_like_a_sentence_is_known_by_the_document_title():
     article = extract_text_page(EXCLAIMED_POST)
     assert article.title == "After forty years the old ferry is running again across the estuary!"
     assert article.body.startswith("On Saturday morning")
+
+
+def test_the_publication_under_a_byline_and_its_date_is_not_a_blog_headline():
+    """Issue 4: "Headline" / "By NAME," / date / "The Harbour Tribune" / article: a date
+    line right under a by-line is part of the credits, not a blog's date line over its
+    post, so the publication named under them is not the headline."""
+    headline = "Lighthouse veteran steps down, citing steep stairs and salty air"
+    page = (
+        f"Coastline Notes\n\nHome\n\n{headline}\n\n* Text size\n* Print\n* E-mail\n\n"
+        "By Ann Fisher,\n\nMar 3, 2021 08:26 PM\n\nThe Harbour Tribune\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == headline
+

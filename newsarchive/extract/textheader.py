@@ -370,7 +370,7 @@ def _headline_candidates(
         if index in metas or index in header.roles:
             continue
         distance += 1
-        dated = metas.get(index - 1, ("",))[0] == "date" and _bare_date(blocks[index - 1])
+        dated = _under_bare_date(blocks, metas, index)
         # (a one-word headline stands under a blog's date line, or over its by-line)
         bylined = metas.get(index + 1, ("",))[0] == "byline"
         score = headline_score(blocks[index], distance, body_words, bulleted_ok=index + 1 in metas, dated=dated or bylined)
@@ -627,6 +627,16 @@ def _bare_date(block: Block) -> bool:
     no by-line in it: under "NAME by NAME Published DATE" comes the article, or a photo's
     caption, not the headline."""
     return not BY_WORD.search(block.text)
+
+
+def _under_bare_date(blocks: list[Block], metas: dict[int, tuple[str, object]], index: int) -> bool:
+    """Whether block `index` stands right under a blog's date line (see `_bare_date`). Not
+    under a date line that itself stands under a by-line: those two are the credits under
+    a headline, and what comes under them is the article, or the publication they credit
+    ("By NAME" / "Oct 31, 2012" / "The Harbour Tribune")."""
+    if metas.get(index - 1, ("",))[0] != "date" or metas.get(index - 2, ("",))[0] == "byline":
+        return False
+    return _bare_date(blocks[index - 1])
 
 
 def _deck_under(upper: Block, lower: Block) -> bool:
