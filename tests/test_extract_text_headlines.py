@@ -527,3 +527,27 @@ def test_the_publication_under_a_byline_and_its_date_is_not_a_blog_headline():
     )
     assert extract_text_page(page).title == headline
 
+
+def test_a_lower_case_headline_under_the_date_line_stays_over_its_deck():
+    """Issue 4: date line / "x86 chips ..." / a longer deck / by-line: the lower-case
+    headline under a blog's date line counts when the deck rule weighs it, as it does
+    among the candidates."""
+    page = (
+        "Coastline Notes\n\nHome\n\nMarch 3, 2021\n\n"
+        "lamp of the harbour light switched off after forty years\n\n"
+        "The keeper handed over his keys on Friday, and the harbour board will run the tower from its office\n\n"
+        "By Ann Fisher\n\n" + BODY + "\n"
+    )
+    article = extract_text_page(page)
+    assert article.title == "lamp of the harbour light switched off after forty years"
+    assert article.subtitle.startswith("The keeper handed over")
+
+
+def test_a_headline_may_open_with_a_name_spelt_in_lower_case():
+    """Issue 4: "eBay ...", "iPhone ...", "x86 ...": a name with a capital or a digit inside
+    it may open a headline in lower case; a line in plain lower case does not."""
+    for headline in ("iLight keeper hands over the harbour keys", "x86 lamp keeper hands over the harbour keys"):
+        page = f"Coastline Notes\n\nHome\n\n{headline}\n\n{BODY}\n"
+        assert extract_text_page(page).title == headline, headline
+    page = f"Coastline Notes\n\nHome\n\nlight keeper hands over the harbour keys\n\n{BODY}\n"
+    assert extract_text_page(page).title != "light keeper hands over the harbour keys"

@@ -60,6 +60,9 @@ INNER_SENTENCE = re.compile(r"\w[.!?]\s+[A-Z]")
 WRAPPED_HEADLINE_CHARS = 50
 WRAPPED_TAIL_WORDS = 6
 BY_WORD = re.compile(r"\bby\b", re.I)
+# A headline may open with a name spelt in lower case, known by a capital or a digit inside
+# it ("iPhone 5 sales ...", "eBay buys ...", "x86 shipments drop ...").
+LOWER_BRAND = re.compile(r"^[a-z]+(?:[A-Z]|\d)\w*\s")
 # The longest line under a blog's date line, at the top of the body, that may be the headline
 # though it ends like a sentence.
 POST_HEADLINE_WORDS = 15
@@ -199,7 +202,7 @@ def headline_score(
         return None
     # Some blogs set their headlines in lower case ("fresh cranberry relish", "vSphere 5.1
     # ..."); trusted only right under the post's date line, where a caption does not stand.
-    if not (text[:1].isupper() or text[:1].isdigit() or text[:1] in "‘'\"“¿¡" or (dated and text[:1].isalpha())):
+    if not (text[:1].isupper() or text[:1].isdigit() or text[:1] in "‘'\"“¿¡" or (dated and text[:1].isalpha()) or LOWER_BRAND.match(text)):
         return None
     score = 1.0 - DISTANCE_PENALTY * distance - (0.6 if reason else 0.0)
     if 4 <= block.words <= 20:
@@ -419,12 +422,15 @@ def _headline_over_deck(
     above = _previous_candidate(blocks, title_index, metas)
     if above is None or not _deck_under(blocks[above], blocks[title_index]):
         return title_index
+    # (weighed as the candidates are: right under a blog's date line a lower-case headline
+    # counts, "x86 shipments drop in Q3" over its deck)
+    dated = _under_bare_date(blocks, metas, above)
     # The upper one does not follow another line of some words with no gap (that ends a
     # list of link titles, or is a "Next post »" link).
     if above > 0 and not blocks[above].blank_before and blocks[above - 1].words >= 4:
         return title_index
     # (the credit lines below count for the pair, not only for the lower line)
-    if (headline_score(blocks[above], 0, body_words) or 0) < score - 0.3 - CREDIT_BONUS:
+    if (headline_score(blocks[above], 0, body_words, dated=dated) or 0) < score - 0.3 - CREDIT_BONUS:
         return title_index
     # A headline names what the article is about: a line none of whose words come back in
     # the body's opening is a section label, a breadcrumb or the site's tagline.
@@ -682,11 +688,12 @@ def _wrapped_head(blocks: list[Block], index: int, metas: dict[int, tuple[str, o
     return index - 1 if _wrapped_tail(blocks, index - 1, index + 1, metas) == index else None
 
 
-def _previous_candidate(blocks: list[Block], index: int, metas: dict[int, object]) -> int | None:
+def _previous_candidate(blocks: list[Block], index: int, metas: dict[int, tuple[str, object]]) -> int | None:
     above = index - 1
     if above < 0 or above in metas:
         return None
-    return above if headline_score(blocks[above], 0) is not None and not blocks[above].text.endswith(".") else None
+    dated = _under_bare_date(blocks, metas, above)
+    return above if headline_score(blocks[above], 0, dated=dated) is not None and not blocks[above].text.endswith(".") else None
 
 
 def _next_candidate(blocks: list[Block], index: int, first: int, metas: dict[int, object]) -> int | None:
