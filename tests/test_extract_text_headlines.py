@@ -551,3 +551,14 @@ def test_a_headline_may_open_with_a_name_spelt_in_lower_case():
         assert extract_text_page(page).title == headline, headline
     page = f"Coastline Notes\n\nHome\n\nlight keeper hands over the harbour keys\n\n{BODY}\n"
     assert extract_text_page(page).title != "light keeper hands over the harbour keys"
+
+
+def test_a_copy_of_the_headline_cut_short_under_it_does_not_take_its_place():
+    """Issue 4: right under the headline a text browser may print an image's alt text or a
+    link's title that repeats its opening words; the full line above is the headline, but
+    not the document title ("Headline - Site") over the headline itself."""
+    headline = "Keeper Hands Over the Keys to the Lighthouse Trust"
+    page = f"Coastline Notes\n\nHome\n\n{headline}\n\nKeeper Hands Over the Keys\n{BODY}\n"
+    assert extract_text_page(page).title == headline
+    page = f"Keeper Hands Over the Keys - Coastline Notes\n\nKeeper Hands Over the Keys\n\n{BODY}\n"
+    assert extract_text_page(page).title == "Keeper Hands Over the Keys"

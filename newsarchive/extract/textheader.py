@@ -53,6 +53,8 @@ QUOTES = "\"'“”‘’«»„"
 # How a document title joins the headline to the site's name: "Headline - Site", "Site: Headline".
 # (A site's name does not end in a colon: "Author | Tags:" is a line of labels.)
 TITLE_JOIN = re.compile(r"^\s*[-|«»‹›–—:~·/>]+\s*[^\d\s][^\d]{2,60}(?<!:)$|[^\d\s][^\d]{2,60}?\s*[-|«»‹›–—:~·/>]\s*$")
+# The mark a document title sets between the headline and what follows it ("Headline - Site").
+TITLE_SEPARATOR = re.compile(r"\s*[-|«»‹›–—~·/>]")
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b")
 INNER_SENTENCE = re.compile(r"\w[.!?]\s+[A-Z]")
 # A headline wrapped onto a second line: its first line is at least this long, and the
@@ -327,6 +329,7 @@ def _headline(
     # The highest score wins; on a tie, the candidate nearest the body (listed first).
     score, title_index = max(candidates, key=lambda candidate: candidate[0])
     title_index = _headline_over_deck(header, blocks, metas, title_index, score, body_words)
+    title_index = _fuller_above(blocks, metas, title_index)
     # A text browser wraps a long headline onto a second line of its own: join the two.
     head = _wrapped_head(blocks, title_index, metas)
     if head is not None:
@@ -686,6 +689,21 @@ def _wrapped_head(blocks: list[Block], index: int, metas: dict[int, tuple[str, o
     if index == 0:
         return None
     return index - 1 if _wrapped_tail(blocks, index - 1, index + 1, metas) == index else None
+
+
+def _fuller_above(blocks: list[Block], metas: dict[int, tuple[str, object]], index: int) -> int:
+    """The headline, when the chosen block only repeats its opening words right under it
+    ("Keeper Hands Over the Keys to the Trust" / "Keeper Hands Over the Keys"): the
+    lower line is a copy cut short, an image's alt text or a link's title, and the full
+    line above is the headline. (Not the document title over it: "Headline - Site".)
+    Returns the headline's block index."""
+    above = _previous_candidate(blocks, index, metas)
+    if above is None:
+        return index
+    upper, lower = (" ".join(blocks[i].text.casefold().split()) for i in (above, index))
+    if not upper.startswith(lower + " ") or TITLE_SEPARATOR.match(upper[len(lower):]):
+        return index
+    return above
 
 
 def _previous_candidate(blocks: list[Block], index: int, metas: dict[int, tuple[str, object]]) -> int | None:
