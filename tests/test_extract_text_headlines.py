@@ -562,3 +562,37 @@ def test_a_copy_of_the_headline_cut_short_under_it_does_not_take_its_place():
     assert extract_text_page(page).title == headline
     page = f"Keeper Hands Over the Keys - Coastline Notes\n\nKeeper Hands Over the Keys\n\n{BODY}\n"
     assert extract_text_page(page).title == "Keeper Hands Over the Keys"
+
+
+def test_a_headline_that_names_its_date_is_read_from_the_date_line():
+    """Issue 4: "The Week on the Quay: March 3, 2021" or "Harbour Notes - March 3, 2021"
+    is a headline that names a date, not a date line: the whole line is the headline, and
+    its date the article's."""
+    for headline in ("The Week on the Quay: March 3, 2021", "Harbour Notes for Keepers - March 3, 2021"):
+        article = extract_text_page(f"Coastline Notes\n\nHome\n\n{headline}\n\n{BODY}\n")
+        assert (article.title, article.published) == (headline, "2021-03-03"), headline
+
+
+def test_a_date_run_on_after_the_headline_is_not_part_of_it():
+    """Issue 4: a text browser prints the post's date on the headline's line with no mark
+    between ("Keeper hands over the keys 3 March, 2021"): the date goes, the headline stays."""
+    for line in ("Keeper hands over the keys 3 March, 2021", "Keeper hands over the keys. 3 March, 2021"):
+        article = extract_text_page(f"Coastline Notes\n\nHome\n\n{line}\n\nPosted by ann in Harbour News.\n\n{BODY}\n")
+        assert article.title.rstrip(".") == "Keeper hands over the keys", line
+        assert article.published == "2021-03-03"
+
+
+def test_stamps_datelines_and_dated_link_lists_are_not_headlines_that_name_a_date():
+    """Issue 4: a stamp ("Last updated March 3, 2021"), a press release's dateline that
+    opens with its date ("Monday, March 3, 2021 -- Harbour Board ..."), and a list of dated
+    links one after the other are not headlines, though they hold words besides their date."""
+    headline = "Lighthouse veteran steps down, citing steep stairs and salty air"
+    for lines in (
+        "Last updated March 3, 2021",
+        "Filed under Harbour News on March 3, 2021",
+        "Monday, March 3, 2021 -- Harbour Board of the North Coast",
+        "By Ann Fisher\n\nRelated\n\nTides of the Quay: A Year in Pictures (March 1, 2021)\n\n"
+        "Gulls of the Quay: A Guide for Visitors (February 24, 2021)",
+    ):
+        page = f"Coastline Notes\n\nHome\n\n{headline}\n\n{lines}\n\n{BODY}\n"
+        assert extract_text_page(page).title == headline, lines

@@ -21,7 +21,7 @@ from newsarchive.extract.bylines import (
     parse_source,
     parse_source_line,
 )
-from newsarchive.extract.dates import find_dates, parse_date, split_dateline
+from newsarchive.extract.dates import find_dates, is_weekday, parse_date, split_dateline
 from newsarchive.extract.furniture import furniture_reason, is_box_heading, is_credit
 from newsarchive.extract.textblocks import WIDGET, Block
 
@@ -55,6 +55,10 @@ QUOTES = "\"'“”‘’«»„"
 TITLE_JOIN = re.compile(r"^\s*[-|«»‹›–—:~·/>]+\s*[^\d\s][^\d]{2,60}(?<!:)$|[^\d\s][^\d]{2,60}?\s*[-|«»‹›–—:~·/>]\s*$")
 # The mark a document title sets between the headline and what follows it ("Headline - Site").
 TITLE_SEPARATOR = re.compile(r"\s*[-|«»‹›–—~·/>]")
+# The fewest words besides its date a date line needs to be a headline (see `dated_headline`),
+# and the marks a headline sets before a date it names.
+DATED_HEADLINE_WORDS = 2
+DATE_JOINS = "-–—:,(|/"
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b")
 INNER_SENTENCE = re.compile(r"\w[.!?]\s+[A-Z]")
 # A headline wrapped onto a second line: its first line is at least this long, and the
@@ -335,7 +339,7 @@ def _headline(
     if head is not None:
         title_index = head
     tail = _wrapped_tail(blocks, title_index, first, metas)
-    title = headline_text(blocks[title_index])
+    title = _dated_candidate(blocks, metas, title_index) if title_index in metas else headline_text(blocks[title_index])
     if tail is not None:
         title = f"{title} {blocks[tail].text}"
         header.claim(tail, "title", "the headline's second line, wrapped by the text browser")
@@ -362,6 +366,36 @@ def _heads_post(blocks: list[Block], body: list[int], first: int) -> bool:
     return block.words >= 3 and _repeated(_page_lines(blocks), block.text.casefold(), first)
 
 
+def dated_headline(block: Block, role: tuple[str, object]) -> str | None:
+    """The headline in a date line, if it holds one besides the date: a headline that names
+    its date ("The Week: July 20, 2012", "The Briefing, Thursday, November 8, 2012",
+    "Downloads of the Week - November 8, 2012"), or one a text browser printed with the
+    post's date run on after it ("Not gone into hiding 29 August, 2011": the date goes).
+    A line that opens with its date (a weekday aside) is none: a press release's dateline
+    ("Monday, March 3, 2021 -- Harbour Board ..."). (A stamp's other words do not read as
+    a headline's: `headline_score` turns down "Posted on", "Filed under".)"""
+    dates = find_dates(block.text)
+    if role[0] != "date" or len(dates) != 1:
+        return None
+    start, end, _ = dates[0]
+    before, after = block.text[:start].rstrip(), block.text[end:].strip()
+    rest = f"{before} {after}"
+    if len(CONTENT_WORD.findall(rest)) < DATED_HEADLINE_WORDS or not any(not is_weekday(w) for w in CONTENT_WORD.findall(before)):
+        return None
+    # (a date joined to the words before it by a mark is the headline's own)
+    if not after and before and before[-1] not in DATE_JOINS:
+        return before
+    return block.text
+
+
+def _dated_candidate(blocks: list[Block], metas: dict[int, tuple[str, object]], index: int) -> str | None:
+    """The headline in date line `index` (see `dated_headline`), unless the line next to it
+    holds one too: one after the other, they are a list of dated links ("Related")."""
+    if any(i in metas and dated_headline(blocks[i], metas[i]) for i in (index - 1, index + 1)):
+        return None
+    return dated_headline(blocks[index], metas[index])
+
+
 def _headline_candidates(
     header: Header, blocks: list[Block], first: int, metas: dict[int, tuple[str, object]], body_words: set[str]
 ) -> list[tuple[float, int]]:
@@ -373,7 +407,7 @@ def _headline_candidates(
     candidates = []
     distance = 0
     for index in range(first - 1, max(-1, first - 1 - HEADLINE_REACH), -1):
-        if index in metas or index in header.roles:
+        if (index in metas and _dated_candidate(blocks, metas, index) is None) or index in header.roles:
             continue
         distance += 1
         dated = _under_bare_date(blocks, metas, index)
