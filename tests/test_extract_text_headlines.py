@@ -596,3 +596,14 @@ def test_stamps_datelines_and_dated_link_lists_are_not_headlines_that_name_a_dat
     ):
         page = f"Coastline Notes\n\nHome\n\n{headline}\n\n{lines}\n\n{BODY}\n"
         assert extract_text_page(page).title == headline, lines
+
+
+def test_a_headline_read_from_a_date_line_is_named_again_without_its_date():
+    """Issue 4: the document title names the headline again without the date the text tool
+    ran on after it ("A farewell after forty years | Coastline Notes" over "A farewell after
+    forty years 3 March, 2021"); that counts for it as for any headline."""
+    page = (
+        "A farewell after forty years | Coastline Notes\n\nHome\n\nThe harbour light at dusk\n\n"
+        f"A farewell after forty years 3 March, 2021\n\nPosted by ann in Harbour News.\n\n{BODY}\n"
+    )
+    assert extract_text_page(page).title == "A farewell after forty years"

@@ -407,7 +407,8 @@ def _headline_candidates(
     candidates = []
     distance = 0
     for index in range(first - 1, max(-1, first - 1 - HEADLINE_REACH), -1):
-        if (index in metas and _dated_candidate(blocks, metas, index) is None) or index in header.roles:
+        dated_text = _dated_candidate(blocks, metas, index) if index in metas else None
+        if (index in metas and dated_text is None) or index in header.roles:
             continue
         distance += 1
         dated = _under_bare_date(blocks, metas, index)
@@ -416,7 +417,8 @@ def _headline_candidates(
         score = headline_score(blocks[index], distance, body_words, bulleted_ok=index + 1 in metas, dated=dated or bylined)
         if score is None:
             continue
-        score += _repeat_bonus(blocks[index], lines, folded[index])
+        # (a headline read from a date line is named again without the date it ran on to)
+        score += _repeat_bonus(blocks[index], lines, dated_text.casefold() if dated_text else folded[index])
         score += _credit_bonus(metas, index, distance, dated)
         candidates.append((score, index))
     return candidates
