@@ -598,6 +598,17 @@ def test_stamps_datelines_and_dated_link_lists_are_not_headlines_that_name_a_dat
         assert extract_text_page(page).title == headline, lines
 
 
+def test_an_item_of_a_menu_without_list_marks_is_not_a_headline():
+    """Issue 4: html-text prints a menu as short lines with no gap and no list marks
+    ("Home" / "About" / "The Harbour Light" / "Archive"); an item of it is not the headline,
+    though its words come back in the body. The same line standing on its own may be."""
+    headline = "Lighthouse veteran steps down, citing steep stairs and salty air"
+    page = f"Coastline Notes\n\nHome\nAbout\nThe Harbour Light\nArchive\n\n{headline}\n\n{BODY}\n"
+    assert extract_text_page(page).title == headline
+    page = f"Coastline Notes\n\nHome\n\nThe Harbour Light\n\n{headline}\n\n{BODY}\n"
+    assert extract_text_page(page).title == "The Harbour Light"
+
+
 def test_a_headline_read_from_a_date_line_is_named_again_without_its_date():
     """Issue 4: the document title names the headline again without the date the text tool
     ran on after it ("A farewell after forty years | Coastline Notes" over "A farewell after

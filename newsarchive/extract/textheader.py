@@ -142,6 +142,8 @@ def meta_role(block: Block, dayfirst: bool | None = None) -> tuple[str, object] 
 
 # An image's placeholder or file name run into the line after it.
 IMAGE_PREFIX = re.compile(r"^(?:\[[^\]]{0,60}\]\s*)+(?=\S)|^[A-Za-z]+_\d{5,}\w*\s+(?=[A-Z0-9‘'\"“])")
+# The most words of a menu's item (see `_menu_item`).
+MENU_WORDS = 3
 CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
 NOT_HEADLINE = re.compile(
     r"^\W*(?:by|von|par|por|door)\b|^\W*\d{1,2}[:.]\d\d|\b(?:posted|written|filed)\b"
@@ -415,13 +417,22 @@ def _headline_candidates(
         # (a one-word headline stands under a blog's date line, or over its by-line)
         bylined = metas.get(index + 1, ("",))[0] == "byline"
         score = headline_score(blocks[index], distance, body_words, bulleted_ok=index + 1 in metas, dated=dated or bylined)
-        if score is None:
+        if score is None or _menu_item(blocks, index):
             continue
         # (a headline read from a date line is named again without the date it ran on to)
         score += _repeat_bonus(blocks[index], lines, dated_text.casefold() if dated_text else folded[index])
         score += _credit_bonus(metas, index, distance, dated)
         candidates.append((score, index))
     return candidates
+
+
+def _menu_item(blocks: list[Block], index: int) -> bool:
+    """Whether block `index` is an item of a menu a text tool printed without list marks: a
+    short line between short lines, with no gap on either side ("Home" / "About" / "The
+    Club" / "Wallpapers")."""
+    if index == 0 or index + 1 >= len(blocks) or blocks[index].blank_before or blocks[index + 1].blank_before:
+        return False
+    return all(blocks[i].words <= MENU_WORDS for i in (index - 1, index, index + 1))
 
 
 def _repeat_bonus(block: Block, lines: list[tuple[int, str]], folded: str) -> float:
