@@ -618,3 +618,15 @@ def test_a_headline_read_from_a_date_line_is_named_again_without_its_date():
         f"A farewell after forty years 3 March, 2021\n\nPosted by ann in Harbour News.\n\n{BODY}\n"
     )
     assert extract_text_page(page).title == "A farewell after forty years"
+
+
+def test_explain_shows_a_headline_read_from_a_date_line_as_the_title():
+    """Issue 4: explain mode shows the line that holds both the headline and its date as the
+    title, and says its date dates the article."""
+    from newsarchive.extract.textpage import explain_text_page
+
+    line = "Keeper hands over the keys 3 March, 2021"
+    page = f"Coastline Notes\n\nHome\n\n{line}\n\nPosted by ann in Harbour News.\n\n{BODY}\n"
+    decision = next(d for d in explain_text_page(page) if d.text == line)
+    assert decision.role == "title"
+    assert "its date dates the article" in decision.rule

@@ -644,6 +644,9 @@ def _credit_lines(header: Header, blocks: list[Block], metas: dict[int, tuple[st
                     header.published = str(value)
         else:
             continue
+        if header.roles.get(index) == "title":
+            header.rules[index] += "; its date dates the article"  # (a headline read from a date line)
+            continue
         header.claim(index, role, f"{role} line")
 
 
