@@ -630,3 +630,17 @@ def test_explain_shows_a_headline_read_from_a_date_line_as_the_title():
     decision = next(d for d in explain_text_page(page) if d.text == line)
     assert decision.role == "title"
     assert "its date dates the article" in decision.rule
+
+
+def test_a_line_with_a_bare_identifier_is_not_the_headline_over_a_deck():
+    """Issue 4: a text browser prints a story's hidden identifier and tags over its headline
+    ("35599535 story Harbour Light Keys"); a number of six digits or more with no
+    separator is an identifier, and such a line is no headline over the longer one under it."""
+    headline = "Keeper Hands Over the Keys to the Lighthouse Trust After Forty Years"
+    page = (
+        f"Coastline Notes\n\nHome\n\n48213377 story Harbour Light Keeper Keys Weather\n\n{headline}\n\n"
+        f"Posted by ann on Tuesday March 3, @11:25AM\n\n{BODY}\n"
+    )
+    assert extract_text_page(page).title == headline
+    page = f"Coastline Notes\n\nHome\n\nKeeper hands over 1,250,000 keys\n\n{BODY}\n"
+    assert extract_text_page(page).title == "Keeper hands over 1,250,000 keys"

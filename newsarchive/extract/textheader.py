@@ -144,6 +144,9 @@ def meta_role(block: Block, dayfirst: bool | None = None) -> tuple[str, object] 
 IMAGE_PREFIX = re.compile(r"^(?:\[[^\]]{0,60}\]\s*)+(?=\S)|^[A-Za-z]+_\d{5,}\w*\s+(?=[A-Z0-9‘'\"“])")
 # The most words of a menu's item (see `_menu_item`).
 MENU_WORDS = 3
+# A number of six digits or more with no separator is an identifier (a story's or an
+# image's), which a headline does not carry: it writes "1,000,000" or "1m".
+BARE_ID = re.compile(r"(?<![\w.,])\d{6,}(?![\w.,])")
 CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
 NOT_HEADLINE = re.compile(
     r"^\W*(?:by|von|par|por|door)\b|^\W*\d{1,2}[:.]\d\d|\b(?:posted|written|filed)\b"
@@ -201,7 +204,7 @@ def headline_score(
     listed = block.bullet or text != block.text and LIST_ITEM.match(block.text) is not None
     if block.words < (1 if dated else 2) or block.words > 35 or (listed and not bulleted_ok) or block.separators or text.startswith("["):
         return None
-    if NOT_HEADLINE.search(text):
+    if NOT_HEADLINE.search(text) or BARE_ID.search(text):
         return None
     if is_box_heading(text) or is_credit(text):
         return None
