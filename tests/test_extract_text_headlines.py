@@ -644,3 +644,22 @@ def test_a_line_with_a_bare_identifier_is_not_the_headline_over_a_deck():
     assert extract_text_page(page).title == headline
     page = f"Coastline Notes\n\nHome\n\nKeeper hands over 1,250,000 keys\n\n{BODY}\n"
     assert extract_text_page(page).title == "Keeper hands over 1,250,000 keys"
+
+
+def test_a_date_line_inside_an_article_under_its_credits_is_the_article_s_own():
+    """Issue 4: under the headline and its credit line, the article names an event and its
+    date on lines of their own ("Open day at the tower" / "Saturday, March 14, 2021"); the
+    paragraph above them is the article's opening, not a standfirst over credit lines, and
+    the event's name is not the headline."""
+    opening = (
+        "The harbour board has asked the last keeper of the light to show visitors round the "
+        "tower one last time before the keys go to the board's office on the quay."
+    )
+    page = (
+        "Coastline Notes\n\nHome\n\nKeeper hands over the keys\n\nMarch 3, 2021 by Ann Fisher\n\n"
+        f"{opening}\n\nOpen day at the tower\n\nSaturday, March 14, 2021\n\n{BODY}\n"
+    )
+    article = extract_text_page(page)
+    assert article.title == "Keeper hands over the keys"
+    assert article.body.startswith(opening)
+    assert article.subtitle is None

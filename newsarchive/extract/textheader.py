@@ -74,6 +74,8 @@ LOWER_BRAND = re.compile(r"^[a-z]+(?:[A-Z]|\d)\w*\s")
 POST_HEADLINE_WORDS = 15
 # The least share of its words a headline over a deck has in common with the body.
 DECK_HEAD_OVERLAP = 0.25
+# How near above the article run credit lines stand when they are the headline's.
+CREDITS_ABOVE = 2
 # Words of prose that must remain below a standfirst for it to be one.
 STANDFIRST_MIN_REST = 40
 PUBLISHED = re.compile(r"\b(?:published|posted|publié|veröffentlicht|publicado|pubblicato|gepubliceerd)\b", re.I)
@@ -298,7 +300,9 @@ def _standfirst_over_credits(
     """A prose block above the credit lines is the standfirst, not the body's first
     paragraph; returns where the body really starts."""
     inside = [i for i in metas if i > first]
-    if not inside:
+    # (under credits that already stand right above the run, a date line inside it is the
+    # article's own, an event's date, and the prose above it is the article's opening)
+    if not inside or any(i in metas for i in range(first - CREDITS_ABOVE, first)):
         return first
     # ...unless it is all the prose there is: a one-paragraph post followed by its stamp.
     remaining = sum(blocks[i].words for i in body if i > max(inside))
