@@ -663,3 +663,11 @@ def test_a_date_line_inside_an_article_under_its_credits_is_the_article_s_own():
     assert article.title == "Keeper hands over the keys"
     assert article.body.startswith(opening)
     assert article.subtitle is None
+
+
+def test_a_headline_may_say_written_or_posted_where_a_stamp_opens_with_it():
+    """Issue 4: "Written by", "Posted on", "Filed under" open stamps; the word alone does not
+    make a line one ("The Power of the Written Word", "... long filed away")."""
+    for headline in ("The Power of the Written Word at the Harbour", "Keepers of the light, long filed away"):
+        page = f"Coastline Notes\n\nHome\n\n{headline}\n\nMarch 3, 2021\n\nby Ann Fisher\n\n{BODY}\n"
+        assert extract_text_page(page).title == headline, headline

@@ -151,7 +151,10 @@ MENU_WORDS = 3
 BARE_ID = re.compile(r"(?<![\w.,])\d{6,}(?![\w.,])")
 CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
 NOT_HEADLINE = re.compile(
-    r"^\W*(?:by|von|par|por|door)\b|^\W*\d{1,2}[:.]\d\d|\b(?:posted|written|filed)\b"
+    r"^\W*(?:by|von|par|por|door)\b|^\W*\d{1,2}[:.]\d\d"
+    # a stamp's verb with what follows it in a stamp ("Posted on", "Written by", "Filed
+    # under"); not the word alone, which a headline may use: "The Power of the Written Word"
+    r"|\b(?:posted|written|filed)\s+(?:by|on|in|under|at|to)\b"
     # links to the posts around this one, and the labels of a blog's side boxes
     r"|^\W*(?:next|previous|prev|older|newer)\s+(?:post|article|entry|story)\b"
     r"|^\W*(?:tags?|labels?|categories|category|name|location|download|archives?)\s*:"
