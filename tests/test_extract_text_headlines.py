@@ -671,3 +671,11 @@ def test_a_headline_may_say_written_or_posted_where_a_stamp_opens_with_it():
     for headline in ("The Power of the Written Word at the Harbour", "Keepers of the light, long filed away"):
         page = f"Coastline Notes\n\nHome\n\n{headline}\n\nMarch 3, 2021\n\nby Ann Fisher\n\n{BODY}\n"
         assert extract_text_page(page).title == headline, headline
+
+
+def test_a_comment_count_beside_the_date_is_not_a_bare_name_byline():
+    """Issue 4: a blog sets "March 3, 2021" / "No Comments" under its headline; the count
+    reads like a two-word name, but it is furniture, not the author. A bare name there is."""
+    for line, authors in (("No Comments", []), ("Ann Fisher", ["Ann Fisher"])):
+        page = f"Coastline Notes\n\nHome\n\nKeeper hands over the keys\n\nMarch 3, 2021\n\n{line}\n\n{BODY}\n"
+        assert extract_text_page(page).authors == authors, line

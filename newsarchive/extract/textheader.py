@@ -668,7 +668,8 @@ def _bare_name_byline(
         if index in metas or index in header.roles:
             continue
         beside_date = metas.get(index + 1, ("",))[0] == "date" or metas.get(index - 1, ("",))[0] == "date"
-        if beside_date and is_person(blocks[index].text):
+        # (a comment count beside the date reads like a name: "No Comments")
+        if beside_date and is_person(blocks[index].text) and not furniture_reason(blocks[index].text, blocks[index].words):
             header.authors = [blocks[index].text]
             header.claim(index, "byline", "a person's name beside the date line")
             return
