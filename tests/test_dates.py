@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsarchive.extract.dates import find_dates, guess_dayfirst, parse_date, split_dateline
+from newsarchive.extract.dates import find_dates, guess_dayfirst, is_weekday, parse_date, split_dateline
 
 
 @pytest.mark.parametrize(
@@ -89,3 +89,12 @@ def test_a_dateline_opening_a_paragraph_is_split_off():
 def test_parse_date_gives_an_iso_date_or_none(text, dayfirst):
     result = parse_date(text, dayfirst=dayfirst)
     assert result is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", result)
+
+
+def test_weekday_names_in_each_language_and_their_short_forms():
+    """Issue 4: a line that opens with a weekday and a date is a dateline, not a headline
+    naming its date; the weekday is told in any language read."""
+    for word in ("Monday", "Thu.", "jeudi", "Mittwoch", "sábado", "Miércoles,", "giovedì", "zondag", "terça"):
+        assert is_weekday(word), word
+    for word in ("Harbour", "March", "Week", "Briefing"):
+        assert not is_weekday(word), word

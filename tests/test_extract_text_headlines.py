@@ -514,3 +514,168 @@ def test_a_headline_ending_like_a_sentence_is_known_by_the_document_title():
     article = extract_text_page(EXCLAIMED_POST)
     assert article.title == "After forty years the old ferry is running again across the estuary!"
     assert article.body.startswith("On Saturday morning")
+
+
+def test_the_publication_under_a_byline_and_its_date_is_not_a_blog_headline():
+    """Issue 4: "Headline" / "By NAME," / date / "The Harbour Tribune" / article: a date
+    line right under a by-line is part of the credits, not a blog's date line over its
+    post, so the publication named under them is not the headline."""
+    headline = "Lighthouse veteran steps down, citing steep stairs and salty air"
+    page = (
+        f"Coastline Notes\n\nHome\n\n{headline}\n\n* Text size\n* Print\n* E-mail\n\n"
+        "By Ann Fisher,\n\nMar 3, 2021 08:26 PM\n\nThe Harbour Tribune\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == headline
+
+
+def test_a_lower_case_headline_under_the_date_line_stays_over_its_deck():
+    """Issue 4: date line / "x86 chips ..." / a longer deck / by-line: the lower-case
+    headline under a blog's date line counts when the deck rule weighs it, as it does
+    among the candidates."""
+    page = (
+        "Coastline Notes\n\nHome\n\nMarch 3, 2021\n\n"
+        "lamp of the harbour light switched off after forty years\n\n"
+        "The keeper handed over his keys on Friday, and the harbour board will run the tower from its office\n\n"
+        "By Ann Fisher\n\n" + BODY + "\n"
+    )
+    article = extract_text_page(page)
+    assert article.title == "lamp of the harbour light switched off after forty years"
+    assert article.subtitle.startswith("The keeper handed over")
+
+
+def test_a_headline_may_open_with_a_name_spelt_in_lower_case():
+    """Issue 4: "eBay ...", "iPhone ...", "x86 ...": a name with a capital or a digit inside
+    it may open a headline in lower case; a line in plain lower case does not."""
+    for headline in ("iLight keeper hands over the harbour keys", "x86 lamp keeper hands over the harbour keys"):
+        page = f"Coastline Notes\n\nHome\n\n{headline}\n\n{BODY}\n"
+        assert extract_text_page(page).title == headline, headline
+    page = f"Coastline Notes\n\nHome\n\nlight keeper hands over the harbour keys\n\n{BODY}\n"
+    assert extract_text_page(page).title != "light keeper hands over the harbour keys"
+
+
+def test_a_copy_of_the_headline_cut_short_under_it_does_not_take_its_place():
+    """Issue 4: right under the headline a text browser may print an image's alt text or a
+    link's title that repeats its opening words; the full line above is the headline, but
+    not the document title ("Headline - Site") over the headline itself."""
+    headline = "Keeper Hands Over the Keys to the Lighthouse Trust"
+    page = f"Coastline Notes\n\nHome\n\n{headline}\n\nKeeper Hands Over the Keys\n{BODY}\n"
+    assert extract_text_page(page).title == headline
+    page = f"Keeper Hands Over the Keys - Coastline Notes\n\nKeeper Hands Over the Keys\n\n{BODY}\n"
+    assert extract_text_page(page).title == "Keeper Hands Over the Keys"
+
+
+def test_a_headline_that_names_its_date_is_read_from_the_date_line():
+    """Issue 4: "The Week on the Quay: March 3, 2021" or "Harbour Notes - March 3, 2021"
+    is a headline that names a date, not a date line: the whole line is the headline, and
+    its date the article's."""
+    for headline in ("The Week on the Quay: March 3, 2021", "Harbour Notes for Keepers - March 3, 2021"):
+        article = extract_text_page(f"Coastline Notes\n\nHome\n\n{headline}\n\n{BODY}\n")
+        assert (article.title, article.published) == (headline, "2021-03-03"), headline
+
+
+def test_a_date_run_on_after_the_headline_is_not_part_of_it():
+    """Issue 4: a text browser prints the post's date on the headline's line with no mark
+    between ("Keeper hands over the keys 3 March, 2021"): the date goes, the headline stays."""
+    for line in ("Keeper hands over the keys 3 March, 2021", "Keeper hands over the keys. 3 March, 2021"):
+        article = extract_text_page(f"Coastline Notes\n\nHome\n\n{line}\n\nPosted by ann in Harbour News.\n\n{BODY}\n")
+        assert article.title.rstrip(".") == "Keeper hands over the keys", line
+        assert article.published == "2021-03-03"
+
+
+def test_stamps_datelines_and_dated_link_lists_are_not_headlines_that_name_a_date():
+    """Issue 4: a stamp ("Last updated March 3, 2021"), a press release's dateline that
+    opens with its date ("Monday, March 3, 2021 -- Harbour Board ..."), and a list of dated
+    links one after the other are not headlines, though they hold words besides their date."""
+    headline = "Lighthouse veteran steps down, citing steep stairs and salty air"
+    for lines in (
+        "Last updated March 3, 2021",
+        "Filed under Harbour News on March 3, 2021",
+        "Monday, March 3, 2021 -- Harbour Board of the North Coast",
+        "By Ann Fisher\n\nRelated\n\nTides of the Quay: A Year in Pictures (March 1, 2021)\n\n"
+        "Gulls of the Quay: A Guide for Visitors (February 24, 2021)",
+    ):
+        page = f"Coastline Notes\n\nHome\n\n{headline}\n\n{lines}\n\n{BODY}\n"
+        assert extract_text_page(page).title == headline, lines
+
+
+def test_an_item_of_a_menu_without_list_marks_is_not_a_headline():
+    """Issue 4: html-text prints a menu as short lines with no gap and no list marks
+    ("Home" / "About" / "The Harbour Light" / "Archive"); an item of it is not the headline,
+    though its words come back in the body. The same line standing on its own may be."""
+    headline = "Lighthouse veteran steps down, citing steep stairs and salty air"
+    page = f"Coastline Notes\n\nHome\nAbout\nThe Harbour Light\nArchive\n\n{headline}\n\n{BODY}\n"
+    assert extract_text_page(page).title == headline
+    page = f"Coastline Notes\n\nHome\n\nThe Harbour Light\n\n{headline}\n\n{BODY}\n"
+    assert extract_text_page(page).title == "The Harbour Light"
+
+
+def test_a_headline_read_from_a_date_line_is_named_again_without_its_date():
+    """Issue 4: the document title names the headline again without the date the text tool
+    ran on after it ("A farewell after forty years | Coastline Notes" over "A farewell after
+    forty years 3 March, 2021"); that counts for it as for any headline."""
+    page = (
+        "A farewell after forty years | Coastline Notes\n\nHome\n\nThe harbour light at dusk\n\n"
+        f"A farewell after forty years 3 March, 2021\n\nPosted by ann in Harbour News.\n\n{BODY}\n"
+    )
+    assert extract_text_page(page).title == "A farewell after forty years"
+
+
+def test_explain_shows_a_headline_read_from_a_date_line_as_the_title():
+    """Issue 4: explain mode shows the line that holds both the headline and its date as the
+    title, and says its date dates the article."""
+    from newsarchive.extract.textpage import explain_text_page
+
+    line = "Keeper hands over the keys 3 March, 2021"
+    page = f"Coastline Notes\n\nHome\n\n{line}\n\nPosted by ann in Harbour News.\n\n{BODY}\n"
+    decision = next(d for d in explain_text_page(page) if d.text == line)
+    assert decision.role == "title"
+    assert "its date dates the article" in decision.rule
+
+
+def test_a_line_with_a_bare_identifier_is_not_the_headline_over_a_deck():
+    """Issue 4: a text browser prints a story's hidden identifier and tags over its headline
+    ("35599535 story Harbour Light Keys"); a number of six digits or more with no
+    separator is an identifier, and such a line is no headline over the longer one under it."""
+    headline = "Keeper Hands Over the Keys to the Lighthouse Trust After Forty Years"
+    page = (
+        f"Coastline Notes\n\nHome\n\n48213377 story Harbour Light Keeper Keys Weather\n\n{headline}\n\n"
+        f"Posted by ann on Tuesday March 3, @11:25AM\n\n{BODY}\n"
+    )
+    assert extract_text_page(page).title == headline
+    page = f"Coastline Notes\n\nHome\n\nKeeper hands over 1,250,000 keys\n\n{BODY}\n"
+    assert extract_text_page(page).title == "Keeper hands over 1,250,000 keys"
+
+
+def test_a_date_line_inside_an_article_under_its_credits_is_the_article_s_own():
+    """Issue 4: under the headline and its credit line, the article names an event and its
+    date on lines of their own ("Open day at the tower" / "Saturday, March 14, 2021"); the
+    paragraph above them is the article's opening, not a standfirst over credit lines, and
+    the event's name is not the headline."""
+    opening = (
+        "The harbour board has asked the last keeper of the light to show visitors round the "
+        "tower one last time before the keys go to the board's office on the quay."
+    )
+    page = (
+        "Coastline Notes\n\nHome\n\nKeeper hands over the keys\n\nMarch 3, 2021 by Ann Fisher\n\n"
+        f"{opening}\n\nOpen day at the tower\n\nSaturday, March 14, 2021\n\n{BODY}\n"
+    )
+    article = extract_text_page(page)
+    assert article.title == "Keeper hands over the keys"
+    assert article.body.startswith(opening)
+    assert article.subtitle is None
+
+
+def test_a_headline_may_say_written_or_posted_where_a_stamp_opens_with_it():
+    """Issue 4: "Written by", "Posted on", "Filed under" open stamps; the word alone does not
+    make a line one ("The Power of the Written Word", "... long filed away")."""
+    for headline in ("The Power of the Written Word at the Harbour", "Keepers of the light, long filed away"):
+        page = f"Coastline Notes\n\nHome\n\n{headline}\n\nMarch 3, 2021\n\nby Ann Fisher\n\n{BODY}\n"
+        assert extract_text_page(page).title == headline, headline
+
+
+def test_a_comment_count_beside_the_date_is_not_a_bare_name_byline():
+    """Issue 4: a blog sets "March 3, 2021" / "No Comments" under its headline; the count
+    reads like a two-word name, but it is furniture, not the author. A bare name there is."""
+    for line, authors in (("No Comments", []), ("Ann Fisher", ["Ann Fisher"])):
+        page = f"Coastline Notes\n\nHome\n\nKeeper hands over the keys\n\nMarch 3, 2021\n\n{line}\n\n{BODY}\n"
+        assert extract_text_page(page).authors == authors, line

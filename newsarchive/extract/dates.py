@@ -57,6 +57,27 @@ def _month_table() -> dict[str, int]:
 
 
 MONTHS = _month_table()
+
+# The days of the week in the languages read, folded, and their usual short forms (the
+# Portuguese "sábado" and "domingo" are the Spanish words).
+_WEEKDAY_NAMES = (
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "lunes martes miercoles jueves viernes sabado domingo "
+    "lunedi martedi mercoledi giovedi venerdi sabato domenica "
+    "segunda terca quarta quinta sexta feira "
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag "
+    "mon tue tues wed thu thur thurs fri sat sun"
+)
+WEEKDAYS = frozenset(_WEEKDAY_NAMES.split())
+
+
+def is_weekday(word: str) -> bool:
+    """Whether a word names a day of the week ("Thursday", "jeudi", "Thu.", "sábado")."""
+    return _fold(word.strip(".,;:")) in WEEKDAYS
+
+
 _M = r"(?P<month>[^\W\d_]{3,10})\.?"
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|re|e|º|°|ª|\.)?"
 _Y = r"(?P<year>(?:19|20)\d\d)(?!\d)"

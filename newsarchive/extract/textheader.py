@@ -21,7 +21,7 @@ from newsarchive.extract.bylines import (
     parse_source,
     parse_source_line,
 )
-from newsarchive.extract.dates import find_dates, parse_date, split_dateline
+from newsarchive.extract.dates import find_dates, is_weekday, parse_date, split_dateline
 from newsarchive.extract.furniture import furniture_reason, is_box_heading, is_credit
 from newsarchive.extract.textblocks import WIDGET, Block
 
@@ -53,6 +53,12 @@ QUOTES = "\"'“”‘’«»„"
 # How a document title joins the headline to the site's name: "Headline - Site", "Site: Headline".
 # (A site's name does not end in a colon: "Author | Tags:" is a line of labels.)
 TITLE_JOIN = re.compile(r"^\s*[-|«»‹›–—:~·/>]+\s*[^\d\s][^\d]{2,60}(?<!:)$|[^\d\s][^\d]{2,60}?\s*[-|«»‹›–—:~·/>]\s*$")
+# The mark a document title sets between the headline and what follows it ("Headline - Site").
+TITLE_SEPARATOR = re.compile(r"\s*[-|«»‹›–—~·/>]")
+# The fewest words besides its date a date line needs to be a headline (see `dated_headline`),
+# and the marks a headline sets before a date it names.
+DATED_HEADLINE_WORDS = 2
+DATE_JOINS = "-–—:,(|/"
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b")
 INNER_SENTENCE = re.compile(r"\w[.!?]\s+[A-Z]")
 # A headline wrapped onto a second line: its first line is at least this long, and the
@@ -60,11 +66,16 @@ INNER_SENTENCE = re.compile(r"\w[.!?]\s+[A-Z]")
 WRAPPED_HEADLINE_CHARS = 50
 WRAPPED_TAIL_WORDS = 6
 BY_WORD = re.compile(r"\bby\b", re.I)
+# A headline may open with a name spelt in lower case, known by a capital or a digit inside
+# it ("iPhone 5 sales ...", "eBay buys ...", "x86 shipments drop ...").
+LOWER_BRAND = re.compile(r"^[a-z]+(?:[A-Z]|\d)\w*\s")
 # The longest line under a blog's date line, at the top of the body, that may be the headline
 # though it ends like a sentence.
 POST_HEADLINE_WORDS = 15
 # The least share of its words a headline over a deck has in common with the body.
 DECK_HEAD_OVERLAP = 0.25
+# How near above the article run credit lines stand when they are the headline's.
+CREDITS_ABOVE = 2
 # Words of prose that must remain below a standfirst for it to be one.
 STANDFIRST_MIN_REST = 40
 PUBLISHED = re.compile(r"\b(?:published|posted|publié|veröffentlicht|publicado|pubblicato|gepubliceerd)\b", re.I)
@@ -133,9 +144,17 @@ def meta_role(block: Block, dayfirst: bool | None = None) -> tuple[str, object] 
 
 # An image's placeholder or file name run into the line after it.
 IMAGE_PREFIX = re.compile(r"^(?:\[[^\]]{0,60}\]\s*)+(?=\S)|^[A-Za-z]+_\d{5,}\w*\s+(?=[A-Z0-9‘'\"“])")
+# The most words of a menu's item (see `_menu_item`).
+MENU_WORDS = 3
+# A number of six digits or more with no separator is an identifier (a story's or an
+# image's), which a headline does not carry: it writes "1,000,000" or "1m".
+BARE_ID = re.compile(r"(?<![\w.,])\d{6,}(?![\w.,])")
 CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
 NOT_HEADLINE = re.compile(
-    r"^\W*(?:by|von|par|por|door)\b|^\W*\d{1,2}[:.]\d\d|\b(?:posted|written|filed)\b"
+    r"^\W*(?:by|von|par|por|door)\b|^\W*\d{1,2}[:.]\d\d"
+    # a stamp's verb with what follows it in a stamp ("Posted on", "Written by", "Filed
+    # under"); not the word alone, which a headline may use: "The Power of the Written Word"
+    r"|\b(?:posted|written|filed)\s+(?:by|on|in|under|at|to)\b"
     # links to the posts around this one, and the labels of a blog's side boxes
     r"|^\W*(?:next|previous|prev|older|newer)\s+(?:post|article|entry|story)\b"
     r"|^\W*(?:tags?|labels?|categories|category|name|location|download|archives?)\s*:"
@@ -190,7 +209,7 @@ def headline_score(
     listed = block.bullet or text != block.text and LIST_ITEM.match(block.text) is not None
     if block.words < (1 if dated else 2) or block.words > 35 or (listed and not bulleted_ok) or block.separators or text.startswith("["):
         return None
-    if NOT_HEADLINE.search(text):
+    if NOT_HEADLINE.search(text) or BARE_ID.search(text):
         return None
     if is_box_heading(text) or is_credit(text):
         return None
@@ -199,7 +218,7 @@ def headline_score(
         return None
     # Some blogs set their headlines in lower case ("fresh cranberry relish", "vSphere 5.1
     # ..."); trusted only right under the post's date line, where a caption does not stand.
-    if not (text[:1].isupper() or text[:1].isdigit() or text[:1] in "‘'\"“¿¡" or (dated and text[:1].isalpha())):
+    if not (text[:1].isupper() or text[:1].isdigit() or text[:1] in "‘'\"“¿¡" or (dated and text[:1].isalpha()) or LOWER_BRAND.match(text)):
         return None
     score = 1.0 - DISTANCE_PENALTY * distance - (0.6 if reason else 0.0)
     if 4 <= block.words <= 20:
@@ -284,7 +303,9 @@ def _standfirst_over_credits(
     """A prose block above the credit lines is the standfirst, not the body's first
     paragraph; returns where the body really starts."""
     inside = [i for i in metas if i > first]
-    if not inside:
+    # (under credits that already stand right above the run, a date line inside it is the
+    # article's own, an event's date, and the prose above it is the article's opening)
+    if not inside or any(i in metas for i in range(first - CREDITS_ABOVE, first)):
         return first
     # ...unless it is all the prose there is: a one-paragraph post followed by its stamp.
     remaining = sum(blocks[i].words for i in body if i > max(inside))
@@ -324,12 +345,13 @@ def _headline(
     # The highest score wins; on a tie, the candidate nearest the body (listed first).
     score, title_index = max(candidates, key=lambda candidate: candidate[0])
     title_index = _headline_over_deck(header, blocks, metas, title_index, score, body_words)
+    title_index = _fuller_above(blocks, metas, title_index)
     # A text browser wraps a long headline onto a second line of its own: join the two.
     head = _wrapped_head(blocks, title_index, metas)
     if head is not None:
         title_index = head
     tail = _wrapped_tail(blocks, title_index, first, metas)
-    title = headline_text(blocks[title_index])
+    title = _dated_candidate(blocks, metas, title_index) if title_index in metas else headline_text(blocks[title_index])
     if tail is not None:
         title = f"{title} {blocks[tail].text}"
         header.claim(tail, "title", "the headline's second line, wrapped by the text browser")
@@ -356,6 +378,36 @@ def _heads_post(blocks: list[Block], body: list[int], first: int) -> bool:
     return block.words >= 3 and _repeated(_page_lines(blocks), block.text.casefold(), first)
 
 
+def dated_headline(block: Block, role: tuple[str, object]) -> str | None:
+    """The headline in a date line, if it holds one besides the date: a headline that names
+    its date ("The Week: July 20, 2012", "The Briefing, Thursday, November 8, 2012",
+    "Downloads of the Week - November 8, 2012"), or one a text browser printed with the
+    post's date run on after it ("Not gone into hiding 29 August, 2011": the date goes).
+    A line that opens with its date (a weekday aside) is none: a press release's dateline
+    ("Monday, March 3, 2021 -- Harbour Board ..."). (A stamp's other words do not read as
+    a headline's: `headline_score` turns down "Posted on", "Filed under".)"""
+    dates = find_dates(block.text)
+    if role[0] != "date" or len(dates) != 1:
+        return None
+    start, end, _ = dates[0]
+    before, after = block.text[:start].rstrip(), block.text[end:].strip()
+    rest = f"{before} {after}"
+    if len(CONTENT_WORD.findall(rest)) < DATED_HEADLINE_WORDS or not any(not is_weekday(w) for w in CONTENT_WORD.findall(before)):
+        return None
+    # (a date joined to the words before it by a mark is the headline's own)
+    if not after and before and before[-1] not in DATE_JOINS:
+        return before
+    return block.text
+
+
+def _dated_candidate(blocks: list[Block], metas: dict[int, tuple[str, object]], index: int) -> str | None:
+    """The headline in date line `index` (see `dated_headline`), unless the line next to it
+    holds one too: one after the other, they are a list of dated links ("Related")."""
+    if any(i in metas and dated_headline(blocks[i], metas[i]) for i in (index - 1, index + 1)):
+        return None
+    return dated_headline(blocks[index], metas[index])
+
+
 def _headline_candidates(
     header: Header, blocks: list[Block], first: int, metas: dict[int, tuple[str, object]], body_words: set[str]
 ) -> list[tuple[float, int]]:
@@ -367,19 +419,30 @@ def _headline_candidates(
     candidates = []
     distance = 0
     for index in range(first - 1, max(-1, first - 1 - HEADLINE_REACH), -1):
-        if index in metas or index in header.roles:
+        dated_text = _dated_candidate(blocks, metas, index) if index in metas else None
+        if (index in metas and dated_text is None) or index in header.roles:
             continue
         distance += 1
-        dated = metas.get(index - 1, ("",))[0] == "date" and _bare_date(blocks[index - 1])
+        dated = _under_bare_date(blocks, metas, index)
         # (a one-word headline stands under a blog's date line, or over its by-line)
         bylined = metas.get(index + 1, ("",))[0] == "byline"
         score = headline_score(blocks[index], distance, body_words, bulleted_ok=index + 1 in metas, dated=dated or bylined)
-        if score is None:
+        if score is None or _menu_item(blocks, index):
             continue
-        score += _repeat_bonus(blocks[index], lines, folded[index])
+        # (a headline read from a date line is named again without the date it ran on to)
+        score += _repeat_bonus(blocks[index], lines, dated_text.casefold() if dated_text else folded[index])
         score += _credit_bonus(metas, index, distance, dated)
         candidates.append((score, index))
     return candidates
+
+
+def _menu_item(blocks: list[Block], index: int) -> bool:
+    """Whether block `index` is an item of a menu a text tool printed without list marks: a
+    short line between short lines, with no gap on either side ("Home" / "About" / "The
+    Club" / "Wallpapers")."""
+    if index == 0 or index + 1 >= len(blocks) or blocks[index].blank_before or blocks[index + 1].blank_before:
+        return False
+    return all(blocks[i].words <= MENU_WORDS for i in (index - 1, index, index + 1))
 
 
 def _repeat_bonus(block: Block, lines: list[tuple[int, str]], folded: str) -> float:
@@ -419,12 +482,15 @@ def _headline_over_deck(
     above = _previous_candidate(blocks, title_index, metas)
     if above is None or not _deck_under(blocks[above], blocks[title_index]):
         return title_index
+    # (weighed as the candidates are: right under a blog's date line a lower-case headline
+    # counts, "x86 shipments drop in Q3" over its deck)
+    dated = _under_bare_date(blocks, metas, above)
     # The upper one does not follow another line of some words with no gap (that ends a
     # list of link titles, or is a "Next post »" link).
     if above > 0 and not blocks[above].blank_before and blocks[above - 1].words >= 4:
         return title_index
     # (the credit lines below count for the pair, not only for the lower line)
-    if (headline_score(blocks[above], 0, body_words) or 0) < score - 0.3 - CREDIT_BONUS:
+    if (headline_score(blocks[above], 0, body_words, dated=dated) or 0) < score - 0.3 - CREDIT_BONUS:
         return title_index
     # A headline names what the article is about: a line none of whose words come back in
     # the body's opening is a section label, a breadcrumb or the site's tagline.
@@ -588,6 +654,9 @@ def _credit_lines(header: Header, blocks: list[Block], metas: dict[int, tuple[st
                     header.published = str(value)
         else:
             continue
+        if header.roles.get(index) == "title":
+            header.rules[index] += "; its date dates the article"  # (a headline read from a date line)
+            continue
         header.claim(index, role, f"{role} line")
 
 
@@ -599,7 +668,8 @@ def _bare_name_byline(
         if index in metas or index in header.roles:
             continue
         beside_date = metas.get(index + 1, ("",))[0] == "date" or metas.get(index - 1, ("",))[0] == "date"
-        if beside_date and is_person(blocks[index].text):
+        # (a comment count beside the date reads like a name: "No Comments")
+        if beside_date and is_person(blocks[index].text) and not furniture_reason(blocks[index].text, blocks[index].words):
             header.authors = [blocks[index].text]
             header.claim(index, "byline", "a person's name beside the date line")
             return
@@ -627,6 +697,16 @@ def _bare_date(block: Block) -> bool:
     no by-line in it: under "NAME by NAME Published DATE" comes the article, or a photo's
     caption, not the headline."""
     return not BY_WORD.search(block.text)
+
+
+def _under_bare_date(blocks: list[Block], metas: dict[int, tuple[str, object]], index: int) -> bool:
+    """Whether block `index` stands right under a blog's date line (see `_bare_date`). Not
+    under a date line that itself stands under a by-line: those two are the credits under
+    a headline, and what comes under them is the article, or the publication they credit
+    ("By NAME" / "Oct 31, 2012" / "The Harbour Tribune")."""
+    if metas.get(index - 1, ("",))[0] != "date" or metas.get(index - 2, ("",))[0] == "byline":
+        return False
+    return _bare_date(blocks[index - 1])
 
 
 def _deck_under(upper: Block, lower: Block) -> bool:
@@ -672,11 +752,27 @@ def _wrapped_head(blocks: list[Block], index: int, metas: dict[int, tuple[str, o
     return index - 1 if _wrapped_tail(blocks, index - 1, index + 1, metas) == index else None
 
 
-def _previous_candidate(blocks: list[Block], index: int, metas: dict[int, object]) -> int | None:
+def _fuller_above(blocks: list[Block], metas: dict[int, tuple[str, object]], index: int) -> int:
+    """The headline, when the chosen block only repeats its opening words right under it
+    ("Keeper Hands Over the Keys to the Trust" / "Keeper Hands Over the Keys"): the
+    lower line is a copy cut short, an image's alt text or a link's title, and the full
+    line above is the headline. (Not the document title over it: "Headline - Site".)
+    Returns the headline's block index."""
+    above = _previous_candidate(blocks, index, metas)
+    if above is None:
+        return index
+    upper, lower = (" ".join(blocks[i].text.casefold().split()) for i in (above, index))
+    if not upper.startswith(lower + " ") or TITLE_SEPARATOR.match(upper[len(lower):]):
+        return index
+    return above
+
+
+def _previous_candidate(blocks: list[Block], index: int, metas: dict[int, tuple[str, object]]) -> int | None:
     above = index - 1
     if above < 0 or above in metas:
         return None
-    return above if headline_score(blocks[above], 0) is not None and not blocks[above].text.endswith(".") else None
+    dated = _under_bare_date(blocks, metas, above)
+    return above if headline_score(blocks[above], 0, dated=dated) is not None and not blocks[above].text.endswith(".") else None
 
 
 def _next_candidate(blocks: list[Block], index: int, first: int, metas: dict[int, object]) -> int | None:
