@@ -419,3 +419,38 @@ def test_a_commenters_name_and_date_below_a_comment_heading_are_no_article_openi
     body = extract_text_page(page).body
     assert body.startswith("We took the last night boat")
     assert "lived on the island" not in body
+
+
+def test_a_stretch_of_furniture_below_the_article_ends_it():
+    """Issue 4: a share bar under the article, then the author's box: the run crosses the
+    bar to take in the box, which outweighs it, but an article does not break off into
+    furniture to resume for a short coda."""
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        + "\n\n".join(ARTICLE)
+        + "\n\nShare this:\n\nFacebook\n\nTwitter\n\nEmail\n\n"
+        "Tom Hale has written about the islands and their boats for the paper since he left "
+        "school, and he still takes the morning ferry to work whenever the sea allows it.\n"
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("as they do now.")
+    assert "Tom Hale" not in body
+
+
+def test_an_article_that_goes_on_at_length_after_a_box_set_in_it_keeps_its_second_part():
+    """Issue 4: a "Related" box in the middle of an article, with as much prose after it as
+    before, is set in the article; the article does not end at it."""
+    second = [
+        f"Part two, {word}: the harbour master said the night berth would be kept free for the "
+        "lifeboat and the fishing fleet, and that the car park on the quay would stay open."
+        for word in ["one", "two", "three"]
+    ]
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        + "\n\n".join(ARTICLE)
+        + "\n\nRelated stories\n\nShare on Facebook\n\nLifeboat crew called out twice\n\nNew bakery on the quay\n\n"
+        + "\n\n".join(second)
+    )
+    body = extract_text_page(page).body
+    assert body.startswith("The ferry company said")
+    assert body.endswith("would stay open.")

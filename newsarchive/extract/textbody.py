@@ -57,6 +57,11 @@ THREAD_REACH = 8
 # ...unless, within RESUME_REACH blocks, RESUME_STREAK paragraphs follow one another.
 RESUME_REACH = 5
 RESUME_STREAK = 4
+# A stretch of furniture that ends the article when less prose follows it than this share
+# of the prose above it (see `_before_furniture_gap`).
+GAP_BLOCKS = 4
+GAP_WEIGHT = 10.0
+GAP_SHARE = 0.5
 
 
 # A teaser of another page or comment: cut short before a "read more" link, or before the
@@ -305,6 +310,7 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
             end = index
             break
     end = _before_thread(blocks, verdicts, start, end)
+    end = _before_furniture_gap(blocks, verdicts, start, end)
     roles = ["outside"] * len(blocks)
     for index in range(start, end):
         verdict = verdicts[index]
@@ -336,3 +342,30 @@ def _template_line(verdicts: list[Verdict], roles: list[str], index: int, start:
     if not verdicts[index].learned or not any(roles[i] == "body" for i in range(start, index)):
         return False
     return verdicts[index].own_kind == "short"
+
+
+
+def _before_furniture_gap(blocks: list[Block], verdicts: list[Verdict], start: int, end: int) -> int:
+    """Where the article ends at a stretch of furniture inside the run, else `end`.
+
+    Below the article a run may cross a share bar, tags or a "Related posts" box to take
+    in an author's box, teasers or the first comments, which outweigh a short stretch of
+    furniture. An article does not break off into furniture and resume for a short coda:
+    GAP_BLOCKS or more blocks in a row that are not prose, weighing GAP_WEIGHT or less
+    together and holding a box heading or two furniture lines, end it when the prose
+    after them is less than GAP_SHARE of the prose before. (A list the article carries,
+    its items or a recipe's ingredients, holds no furniture; an article that goes on at
+    length after a box set in it keeps it.)"""
+    prose = [i for i in range(start, end) if verdicts[i].kind in ("good", "near")]
+    for above, below in zip(prose, prose[1:]):
+        gap = verdicts[above + 1 : below]
+        if len(gap) < GAP_BLOCKS or sum(v.weight for v in gap) > -GAP_WEIGHT:
+            continue
+        boxes = sum(1 for v in gap if v.kind == "box")
+        if not boxes and sum(1 for v in gap if v.kind == "furniture") < 2:
+            continue
+        before = sum(blocks[i].words for i in prose if i <= above)
+        after = sum(blocks[i].words for i in prose if i >= below)
+        if after < GAP_SHARE * before:
+            return above + 1
+    return end
