@@ -454,3 +454,43 @@ def test_an_article_that_goes_on_at_length_after_a_box_set_in_it_keeps_its_secon
     body = extract_text_page(page).body
     assert body.startswith("The ferry company said")
     assert body.endswith("would stay open.")
+
+
+def test_short_pieces_of_prose_between_stretches_of_furniture_below_the_article_stay_out():
+    """Issue 4: below the article, a share bar, a line about the author, a "Related posts"
+    box, then a longer promotion: each piece between the stretches of furniture is short
+    beside the article, though together they are more than half of it."""
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        + "\n\n".join(ARTICLE)
+        + "\n\nShare this:\n\nFacebook\n\nTwitter\n\nEmail\n\n"
+        "Tom Hale writes about the islands and their boats for the paper.\n\n"
+        "Related posts\n\nLifeboat crew called out twice\n\nNew bakery on the quay\n\nSubscribe to our newsletter\n\n"
+        "Our harbour guide tells you where to park, where to eat and which boat to take to each of "
+        "the islands, and it is free to every reader who signs up before the end of the month.\n"
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("as they do now.")
+    assert "harbour guide" not in body
+
+
+def test_an_article_below_stretches_of_furniture_and_a_short_teaser_is_kept():
+    """Issue 4: a blog's page opens with teasers of older posts above its menu; below the
+    menu, a one-line teaser and a share bar, then the post itself, longer than all of the
+    teasers above: the stretches of furniture do not end the run before it."""
+    teasers = (
+        "Last week we walked the coast path from the lighthouse to the old quay and counted the "
+        "seals on the rocks below the cliffs.\n\nContinue reading\n\n"
+        "The bakery in the customs house has started to sell bread to the first ferry of the "
+        "morning, and the crew say it is the best on the coast.\n\n"
+    )
+    menu = "Home\n\nAbout\n\nContact\n\nSubscribe\n\nSearch\n\n"
+    post = "\n\n".join(ARTICLE + [ARTICLE[0].replace("ferry company", "harbour board")])
+    page = (
+        "Island Walks\n\n" + teasers + menu
+        + "A walk round the harbour wall is the best way to see the fleet come in.\n\n"
+        + "Share this:\n\nFacebook\n\nTwitter\n\nEmail\n\n"
+        + "Night ferry to the islands will stop this month\n\nby Tom Hale on March 2, 2020\n\n" + post + "\n"
+    )
+    body = extract_text_page(page).body
+    assert "as they do now." in body

@@ -351,21 +351,27 @@ def _before_furniture_gap(blocks: list[Block], verdicts: list[Verdict], start: i
     Below the article a run may cross a share bar, tags or a "Related posts" box to take
     in an author's box, teasers or the first comments, which outweigh a short stretch of
     furniture. An article does not break off into furniture and resume for a short coda:
-    GAP_BLOCKS or more blocks in a row that are not prose, weighing GAP_WEIGHT or less
-    together and holding a box heading or two furniture lines, end it when the prose
-    after them is less than GAP_SHARE of the prose before. (A list the article carries,
+    a stretch of furniture (see `_furniture_gap`) ends it when the prose that follows it,
+    up to the next such stretch, is less than GAP_SHARE of the prose above, and all the
+    prose below it together is less than the prose above. (A list the article carries,
     its items or a recipe's ingredients, holds no furniture; an article that goes on at
-    length after a box set in it keeps it.)"""
+    length after a box set in it keeps it; so does one whose opening paragraphs are
+    teasers of other stories above it.)"""
     prose = [i for i in range(start, end) if verdicts[i].kind in ("good", "near")]
-    for above, below in zip(prose, prose[1:]):
-        gap = verdicts[above + 1 : below]
-        if len(gap) < GAP_BLOCKS or sum(v.weight for v in gap) > -GAP_WEIGHT:
-            continue
-        boxes = sum(1 for v in gap if v.kind == "box")
-        if not boxes and sum(1 for v in gap if v.kind == "furniture") < 2:
-            continue
+    gaps = [(above, below) for above, below in zip(prose, prose[1:]) if _furniture_gap(verdicts[above + 1 : below])]
+    for n, (above, below) in enumerate(gaps):
         before = sum(blocks[i].words for i in prose if i <= above)
-        after = sum(blocks[i].words for i in prose if i >= below)
-        if after < GAP_SHARE * before:
+        stop = gaps[n + 1][0] if n + 1 < len(gaps) else end
+        after = sum(blocks[i].words for i in prose if below <= i <= stop)
+        rest = sum(blocks[i].words for i in prose if i >= below)
+        if after < GAP_SHARE * before and rest < before:
             return above + 1
     return end
+
+
+def _furniture_gap(gap: list[Verdict]) -> bool:
+    """Whether the blocks between two paragraphs are a stretch of furniture: GAP_BLOCKS or
+    more, weighing GAP_WEIGHT or less together, with a box heading or two furniture lines."""
+    if len(gap) < GAP_BLOCKS or sum(v.weight for v in gap) > -GAP_WEIGHT:
+        return False
+    return any(v.kind == "box" for v in gap) or sum(1 for v in gap if v.kind == "furniture") >= 2
