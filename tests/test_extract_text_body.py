@@ -494,3 +494,34 @@ def test_an_article_below_stretches_of_furniture_and_a_short_teaser_is_kept():
     )
     body = extract_text_page(page).body
     assert "as they do now." in body
+
+
+def test_teasers_each_followed_by_a_read_more_link_stay_out():
+    """Issue 4: a blog's list of recent posts above the article, each a headline, the
+    post's opening paragraph and "Read more »": the openings of other pages, not the
+    article's, however much they read like prose."""
+    posts = [
+        ("Lifeboat crew called out twice", "The volunteers brought two yachts into the harbour before dawn on Sunday, and one of them had to be towed in with a broken mast and a crew of four who were cold but unhurt."),
+        ("New bakery opens on the quay", "The owners of the new bakery in the old customs house say they will bake through the night in summer, so that the first ferry of the day can take fresh bread to the islands."),
+        ("Choir to sing at the lighthouse", "Forty children from the island school will sing at the lighthouse centenary next spring, and the harbour board has promised a boat trip to everyone who comes to hear them."),
+    ]
+    teasers = "".join(f"{headline}\n\n{opening}\n\nRead more »\n\n" for headline, opening in posts)
+    page = (
+        "Island Ferry Blog\n\n" + teasers
+        + "Night ferry to the islands will stop this month\n\nby Tom Hale on March 2, 2020\n\n"
+        + "\n\n".join(ARTICLE) + "\n"
+    )
+    body = extract_text_page(page).body
+    assert body.startswith("The ferry company said")
+    assert "bakery" not in body
+
+
+def test_the_last_paragraph_of_an_article_before_a_read_more_link_stays():
+    """Issue 4: an article whose last paragraph links on to a gallery ("Read more") keeps
+    that paragraph: it follows the article's other paragraphs, not a headline."""
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        + "\n\n".join(ARTICLE) + "\n\nRead more\n\nemail\n\nprint\n"
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("as they do now.")

@@ -69,6 +69,12 @@ GAP_SHARE = 0.5
 # that merely trails off with "..." is an author's habit.)
 TEASER = re.compile(r"(?:\.\.\.|…)\s*\[?(?:read more|more|continue reading)\W*$|(?:\.\.\.|…)\s*by\s+[A-Z\w]", re.I)
 TEASER_WORDS = 60
+# A link to the rest of a story on its own line: "Read more »", "Continue reading →".
+READ_MORE = re.compile(
+    r"^\W*(?:read more|continue reading|read the rest|weiterlesen|lire la suite|leer más|seguir leyendo|leggi tutto"
+    r"|continua a leggere|leia mais|continue lendo|lees meer|verder lezen)\W*$",
+    re.I,
+)
 
 
 @dataclass
@@ -121,6 +127,20 @@ def classify(block: Block, learned: bool) -> Verdict:
         penalty = -2.0 if block.bullet or (block.words >= 3 and block.capitalised >= 0.6) else -1.0
         return Verdict("short", f"{block.words} words", penalty)
     return Verdict("bad", f"{block.words} words, stop-word density {density:.2f} (not prose)", -block.words * 0.5)
+
+
+def _mark_teasers(blocks: list[Block], verdicts: list[Verdict]) -> None:
+    """Class as teasers the lone paragraphs of TEASER_WORDS words or fewer that stand
+    between a headline (or anything but prose) and a "Read more" link on its own line:
+    the opening of another page (a blog's list of recent posts), however much it reads
+    like prose. (The last of several paragraphs before such a link is the article's own,
+    linking on to a gallery or a second page.)"""
+    for index in range(1, len(blocks) - 1):
+        block = blocks[index]
+        if verdicts[index].kind not in ("good", "near") or verdicts[index - 1].kind in ("good", "near"):
+            continue
+        if block.words <= TEASER_WORDS and READ_MORE.match(blocks[index + 1].text):
+            verdicts[index] = Verdict("furniture", "a teaser: a 'read more' link follows it", -block.words * 0.5)
 
 
 def _is_caption(block: Block) -> bool:
@@ -283,6 +303,7 @@ def _above_dated_thread(
 
 def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int, int], list[str]]:
     """The body's run of blocks and each block's role in it (body, heading, or why not)."""
+    _mark_teasers(blocks, verdicts)
     weights = [v.weight for v in verdicts]
     opening = article_opening(blocks, verdicts)
     if opening is not None:
