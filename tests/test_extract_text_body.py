@@ -525,3 +525,19 @@ def test_the_last_paragraph_of_an_article_before_a_read_more_link_stays():
     )
     body = extract_text_page(page).body
     assert body.endswith("as they do now.")
+
+
+def test_a_post_a_comment_line_below_the_post_ends_it():
+    """Issue 4: "Post a Comment" on its own line under a blog post is where the post ends,
+    though it reads as a button rather than a box heading; the sidebar's prose below it
+    is not the post's."""
+    page = (
+        "Island Ferry Blog\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        + "\n\n".join(ARTICLE)
+        + "\n\nNo comments:\n\nPost a Comment\n\nOlder Post Home\n\n"
+        "I am the writer of this blog. I have lived on the island all my life and I write about "
+        "the boats, the weather and the people who keep the harbour going through the winter.\n\n"
+        "Please give whatever you can to help keep this blog going for another year of stories.\n"
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("as they do now.")

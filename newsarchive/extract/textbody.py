@@ -29,7 +29,9 @@ MAX_HEADING_WORDS = 14
 # article must not lose to a long disclaimer further down the page.
 OPENING_BONUS = 40.0
 OPENING_REACH = 5
-# A box heading this strong ends the article whatever follows it.
+# A box heading this strong ends the article whatever follows it, and so does a line that
+# says no more than this though the lexicon takes it for a button, not a heading ("Post a
+# Comment" under a blog post, with the blog's sidebar below it).
 TERMINATOR = re.compile(
     r"^\W*(?:comments?|\d+\s+comments?|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|"
     r"kommentare|commentaires|comentarios|commenti|comentários|reacties|stay informed)\W*$",
@@ -318,7 +320,7 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
     else:
         start, end = _above_dated_thread(blocks, verdicts, weights, start, end)
     for index in range(start, end):
-        if verdicts[index].kind == "box" and TERMINATOR.match(blocks[index].text) and not _article_goes_on(verdicts, index, end):
+        if TERMINATOR.match(blocks[index].text) and not _article_goes_on(verdicts, index, end):
             end = index
             break
         # (only below an article opening found by its headline and credits: without one we
