@@ -541,3 +541,30 @@ def test_a_post_a_comment_line_below_the_post_ends_it():
     )
     body = extract_text_page(page).body
     assert body.endswith("as they do now.")
+
+
+def test_a_numbered_headline_over_a_credit_line_marks_the_article_opening():
+    """Issue 4: "12 Winter Cards to Inspire You" opens with its number, and is a headline
+    all the same: under it and its credit line the article starts, and a short gallery post
+    (a paragraph, captions, a paragraph) does not lose to the teasers in the sidebar."""
+    captions = ["Snowy Tree", "Santa on Skis", "Warm Hands", "Paper Bells", "Two Robins", "Harbour Lights",
+                "Red Ribbon", "Night Ferry", "Candle Glow", "Frosty Quay", "Star Lantern", "Gift Boxes"]
+    menu = ["Home", "Search", "Subscribe", "Archives", "Categories", "Privacy policy", "Contact us", "About us",
+            "Site map", "Newsletter", "Twitter", "Facebook", "Instagram", "Careers", "Advertise", "Help",
+            "Cookies", "Terms of use", "Accessibility", "Recent posts"]
+    sidebar = [
+        f"{headline}\n\nThe harbour board said on Monday that the {word} would be ready before the spring "
+        "tides, and that visitors would be able to see the work from the quay while it was going on."
+        for headline, word in [("New pier for the island boats", "new pier"), ("Lighthouse to reopen next year", "lighthouse")]
+    ]
+    page = (
+        "Blog\n\n12 Winter Cards to Inspire You\n\nPosted March 2, 2020 / By Tom Hale\n\n"
+        "Winter is coming to the islands, and the printers on the quay have been busy with cards for the "
+        "season. We asked them for their favourite designs of the year and here they are for you.\n\n"
+        + "\n\n".join(captions)
+        + "\n\nWhich one would you send this year? Tell us, and we will print the winner on the "
+        "cover of the next issue.\n\n" + "\n\n".join(menu + sidebar) + "\n"
+    )
+    article = extract_text_page(page)
+    assert article.body.startswith("Winter is coming")
+    assert "harbour board" not in article.body

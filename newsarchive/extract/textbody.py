@@ -29,6 +29,8 @@ MAX_HEADING_WORDS = 14
 # article must not lose to a long disclaimer further down the page.
 OPENING_BONUS = 40.0
 OPENING_REACH = 5
+# A headline that opens with a number, the number of things it lists: "10 Ways to Save".
+NUMBERED_HEADLINE = re.compile(r"^\d{1,4}\+?\s+[A-Z]")
 # A box heading this strong ends the article whatever follows it, and so does a line that
 # says no more than this though the lexicon takes it for a button, not a heading ("Post a
 # Comment" under a blog post, with the blog's sidebar below it).
@@ -186,7 +188,12 @@ def _is_credit_line(block: Block) -> bool:
 
 
 def _is_headline_like(block: Block) -> bool:
-    return 3 <= block.words <= 25 and not block.ends_sentence and block.text[:1].isupper() and not block.bullet
+    """A line that may be the headline: a few words, capitalised, not a sentence. (A
+    list's headline opens with its number: "30 Designs to Inspire You"; a date line does
+    too, and is none.)"""
+    if not 3 <= block.words <= 25 or block.ends_sentence or block.bullet:
+        return False
+    return block.text[:1].isupper() or (bool(NUMBERED_HEADLINE.match(block.text)) and not find_dates(block.text))
 
 
 def article_opening(blocks: list[Block], verdicts: list[Verdict]) -> int | None:
