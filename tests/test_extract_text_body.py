@@ -568,3 +568,37 @@ def test_a_numbered_headline_over_a_credit_line_marks_the_article_opening():
     article = extract_text_page(page)
     assert article.body.startswith("Winter is coming")
     assert "harbour board" not in article.body
+
+
+def test_an_about_the_author_box_below_the_article_ends_it():
+    """Issue 4: "About Tom Hale" under the article heads a box about the author, however
+    much its lines read like prose; it is not the article's."""
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        + "\n\n".join(ARTICLE)
+        + "\n\nAbout Tom Hale\n\n"
+        "Tom has written about the islands and their boats for the paper since he left school, and "
+        "he still takes the morning ferry whenever the sea allows it.\n"
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("as they do now.")
+    assert "Tom has written" not in body
+
+
+def test_an_about_heading_over_a_longer_part_of_the_article_does_not_end_it():
+    """Issue 4: "About the Timetable" over more of the article than came before it is a
+    section of the article, not a box about its author."""
+    more = [
+        f"Part two, {word}: the harbour master said the night berth would be kept free for the "
+        "lifeboat and the fishing fleet, and that the car park on the quay would stay open."
+        for word in ["one", "two", "three", "four"]
+    ]
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        + "\n\n".join(ARTICLE[:2])
+        + "\n\nAbout the Timetable\n\n"
+        + "\n\n".join(more)
+        + "\n"
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("would stay open.")

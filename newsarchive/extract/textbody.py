@@ -29,6 +29,14 @@ MAX_HEADING_WORDS = 14
 # article must not lose to a long disclaimer further down the page.
 OPENING_BONUS = 40.0
 OPENING_REACH = 5
+# The heading of a box about the author, the blog or the site: "About the author", "About
+# Jane Roe", "Über den Autor".
+ABOUT_BOX = re.compile(
+    r"^\W*(?:about\s+\S.*|über\s+(?:den|die)\s+autor(?:in)?|à\s+propos\s+de\s+l['’]auteur|sobre\s+(?:el|la|o|a)\s+autor[a]?"
+    r"|sull['’]\s*autore|over\s+de\s+auteur)(?<![:.?!])$",
+    re.I,
+)
+ABOUT_WORDS = 5
 # A headline that opens with a number, the number of things it lists: "10 Ways to Save".
 NUMBERED_HEADLINE = re.compile(r"^\d{1,4}\+?\s+[A-Z]")
 # A box heading this strong ends the article whatever follows it, and so does a line that
@@ -326,19 +334,7 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
             start, end = densest_run(weights[:thread])
     else:
         start, end = _above_dated_thread(blocks, verdicts, weights, start, end)
-    for index in range(start, end):
-        if TERMINATOR.match(blocks[index].text) and not _article_goes_on(verdicts, index, end):
-            end = index
-            break
-        # (only below an article opening found by its headline and credits: without one we
-        # cannot tell the credit line's "4 comments" from the thread's)
-        if opening is not None and index > opening and _opens_thread(blocks[index], verdicts[index]) and not _article_goes_on(verdicts, index, end):
-            end = index
-            break
-        # "27 comments to “Headline”" heads the thread wherever it stands.
-        if index > start and THREAD_HEADER.match(blocks[index].text) and blocks[index].words <= 40 and not _article_goes_on(verdicts, index, end):
-            end = index
-            break
+    end = _ending_heading(blocks, verdicts, opening, start, end)
     end = _before_thread(blocks, verdicts, start, end)
     end = _before_furniture_gap(blocks, verdicts, start, end)
     roles = ["outside"] * len(blocks)
@@ -352,6 +348,24 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
         else:
             roles[index] = "dropped"
     return (start, end), roles
+
+
+def _ending_heading(blocks: list[Block], verdicts: list[Verdict], opening: int | None, start: int, end: int) -> int:
+    """Where a heading or a line that closes the article stands in the run, else `end`: a
+    comment heading, a line counting the comments, a box about the author."""
+    for index in range(start, end):
+        if TERMINATOR.match(blocks[index].text) and not _article_goes_on(verdicts, index, end):
+            return index
+        # (only below an article opening found by its headline and credits: without one we
+        # cannot tell the credit line's "4 comments" from the thread's)
+        if opening is not None and index > opening and _opens_thread(blocks[index], verdicts[index]) and not _article_goes_on(verdicts, index, end):
+            return index
+        if index > start and _about_box(blocks[index]) and _less_prose_after(blocks, verdicts, start, index, end):
+            return index
+        # "27 comments to “Headline”" heads the thread wherever it stands.
+        if index > start and THREAD_HEADER.match(blocks[index].text) and blocks[index].words <= 40 and not _article_goes_on(verdicts, index, end):
+            return index
+    return end
 
 
 def _short_role(block: Block, after: Verdict | None) -> str:
@@ -405,3 +419,16 @@ def _furniture_gap(gap: list[Verdict]) -> bool:
     if len(gap) < GAP_BLOCKS or sum(v.weight for v in gap) > -GAP_WEIGHT:
         return False
     return any(v.kind == "box" for v in gap) or sum(1 for v in gap if v.kind == "furniture") >= 2
+
+
+def _about_box(block: Block) -> bool:
+    """A short line that heads a box about the author or the site (see ABOUT_BOX)."""
+    return block.words <= ABOUT_WORDS and bool(ABOUT_BOX.match(block.text))
+
+
+def _less_prose_after(blocks: list[Block], verdicts: list[Verdict], start: int, index: int, end: int) -> bool:
+    """Whether the run's prose below `index` is less than its prose above: a box after the
+    article is shorter than the article, a section of it may not be."""
+    def words(indices: range) -> int:
+        return sum(blocks[i].words for i in indices if verdicts[i].kind in ("good", "near"))
+    return 0 < words(range(index + 1, end)) < words(range(start, index))
