@@ -602,3 +602,16 @@ def test_an_about_heading_over_a_longer_part_of_the_article_does_not_end_it():
     )
     body = extract_text_page(page).body
     assert body.endswith("would stay open.")
+
+
+def test_a_paragraph_opening_with_about_the_author_below_the_article_ends_it():
+    """Issue 4: "About the author: Tom Hale has written ..." in one paragraph under the
+    article is the author's box, with its heading run into it."""
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        + "\n\n".join(ARTICLE)
+        + "\n\nAbout the author: Tom Hale has written about the islands and their boats for the paper "
+        "since he left school, and he still takes the morning ferry whenever the sea allows it.\n"
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("as they do now.")

@@ -353,6 +353,7 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
 def _ending_heading(blocks: list[Block], verdicts: list[Verdict], opening: int | None, start: int, end: int) -> int:
     """Where a heading or a line that closes the article stands in the run, else `end`: a
     comment heading, a line counting the comments, a box about the author."""
+    about_above = False
     for index in range(start, end):
         if TERMINATOR.match(blocks[index].text) and not _article_goes_on(verdicts, index, end):
             return index
@@ -360,8 +361,11 @@ def _ending_heading(blocks: list[Block], verdicts: list[Verdict], opening: int |
         # cannot tell the credit line's "4 comments" from the thread's)
         if opening is not None and index > opening and _opens_thread(blocks[index], verdicts[index]) and not _article_goes_on(verdicts, index, end):
             return index
-        if index > start and _about_box(blocks[index]) and _less_prose_after(blocks, verdicts, start, index, end):
-            return index
+        # (not in a run that opens with such boxes, a sidebar's, above the article)
+        if _about_box(blocks[index]):
+            if index > start and not about_above and _less_prose_after(blocks, verdicts, start, index, end):
+                return index
+            about_above = True
         # "27 comments to “Headline”" heads the thread wherever it stands.
         if index > start and THREAD_HEADER.match(blocks[index].text) and blocks[index].words <= 40 and not _article_goes_on(verdicts, index, end):
             return index
@@ -422,7 +426,11 @@ def _furniture_gap(gap: list[Verdict]) -> bool:
 
 
 def _about_box(block: Block) -> bool:
-    """A short line that heads a box about the author or the site (see ABOUT_BOX)."""
+    """A short line that heads a box about the author or the site (see ABOUT_BOX), or a
+    paragraph that opens with such a heading and a colon ("About the Author: Jane ...")."""
+    heading, colon, _ = block.text.partition(":")
+    if colon and len(heading.split()) <= ABOUT_WORDS and ABOUT_BOX.match(heading):
+        return True
     return block.words <= ABOUT_WORDS and bool(ABOUT_BOX.match(block.text))
 
 
@@ -431,4 +439,4 @@ def _less_prose_after(blocks: list[Block], verdicts: list[Verdict], start: int, 
     article is shorter than the article, a section of it may not be."""
     def words(indices: range) -> int:
         return sum(blocks[i].words for i in indices if verdicts[i].kind in ("good", "near"))
-    return 0 < words(range(index + 1, end)) < words(range(start, index))
+    return words(range(index + 1, end)) < words(range(start, index))
