@@ -615,16 +615,3 @@ def test_a_paragraph_opening_with_about_the_author_below_the_article_ends_it():
     )
     body = extract_text_page(page).body
     assert body.endswith("as they do now.")
-
-
-def test_an_author_line_over_a_short_biography_below_the_article_ends_it():
-    """Issue 4: "Author: Tom Hale" under the article heads the author's box."""
-    page = (
-        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
-        + "\n\n".join(ARTICLE)
-        + "\n\nAuthor: Tom Hale\n\n"
-        "Tom has written about the islands and their boats for the paper since he left school, and "
-        "he still takes the morning ferry whenever the sea allows it.\n"
-    )
-    body = extract_text_page(page).body
-    assert body.endswith("as they do now.")

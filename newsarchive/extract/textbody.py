@@ -29,10 +29,10 @@ MAX_HEADING_WORDS = 14
 # article must not lose to a long disclaimer further down the page.
 OPENING_BONUS = 40.0
 OPENING_REACH = 5
-# The heading of a box about the author, the blog or the site: "About the author", "Author:
-# Jane Roe", "About Jane Roe", "Über den Autor".
+# The heading of a box about the author, the blog or the site: "About the author", "About
+# Jane Roe", "Über den Autor".
 ABOUT_BOX = re.compile(
-    r"^\W*(?:about\s+\S.*|(?:author|autor|auteur|autore):\s*\S.*|über\s+(?:den|die)\s+autor(?:in)?|à\s+propos\s+de\s+l['’]auteur|sobre\s+(?:el|la|o|a)\s+autor[a]?"
+    r"^\W*(?:about\s+\S.*|über\s+(?:den|die)\s+autor(?:in)?|à\s+propos\s+de\s+l['’]auteur|sobre\s+(?:el|la|o|a)\s+autor[a]?"
     r"|sull['’]\s*autore|over\s+de\s+auteur)(?<![:.?!])$",
     re.I,
 )
