@@ -615,3 +615,20 @@ def test_a_paragraph_opening_with_about_the_author_below_the_article_ends_it():
     )
     body = extract_text_page(page).body
     assert body.endswith("as they do now.")
+
+
+def test_link_titles_run_together_on_one_line_are_not_prose():
+    """Issue 4: a text copy that runs a list of other stories' titles into one line under
+    the article has a long block with stop words enough to pass for prose; nearly every
+    word capitalised shows it is titles, not the article's last paragraph."""
+    titles = (
+        "Album Of The Week: The Harbour Band Top 10 Songs Of The Sea That You Have To Hear… "
+        "Top 10 Boats That Deserve A Museum Of Their Own On The Quay… The Best Of The Island "
+        "Choir In The Year Of The Storm… Why We Love The Night Ferry And All Of Its Crew…"
+    )
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
+        "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE) + "\n\n" + titles + "\n"
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("as they do now.")

@@ -23,6 +23,11 @@ from newsarchive.extract.textblocks import Block
 GOOD_STOP_DENSITY = 0.30
 NEAR_STOP_DENSITY = 0.20
 GOOD_WORDS = 12
+# A block this long with this share of its words capitalised is a run of link titles ("Top
+# 10 Hits Of The End Of… Top 10 Rock Operas That Deserve…"), however many stop words it
+# has: prose capitalises names and the first word of a sentence, not every word.
+TITLE_CASE_WORDS = 20
+TITLE_CASE_SHARE = 0.7
 NEAR_WORDS = 7
 MAX_HEADING_WORDS = 14
 # Weight added to the first paragraph under a headline and its by-line or date: a short
@@ -126,6 +131,8 @@ def classify(block: Block, learned: bool) -> Verdict:
     density = block.stop_density
     if block.words >= GOOD_WORDS and block.digits > 0.3:
         return Verdict("bad", f"{block.words} words, {block.digits:.0%} numbers (a list of dates or scores)", -block.words * 0.5)
+    if block.words >= TITLE_CASE_WORDS and block.capitalised >= TITLE_CASE_SHARE:
+        return Verdict("bad", f"{block.words} words, {block.capitalised:.0%} capitalised (link titles run together)", -block.words * 0.5)
     if block.words >= GOOD_WORDS and density >= GOOD_STOP_DENSITY and (block.ends_sentence or block.words >= 20):
         # Prose weighs by its length, and more the more it reads like running text:
         # promotional blurbs and lists of names sit just above the threshold.
