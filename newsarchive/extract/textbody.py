@@ -399,7 +399,6 @@ def _template_line(verdicts: list[Verdict], roles: list[str], index: int, start:
     return verdicts[index].own_kind == "short"
 
 
-
 def _before_furniture_gap(blocks: list[Block], verdicts: list[Verdict], start: int, end: int) -> int:
     """Where the article ends at a stretch of furniture inside the run, else `end`.
 
