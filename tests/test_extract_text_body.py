@@ -632,3 +632,14 @@ def test_link_titles_run_together_on_one_line_are_not_prose():
     )
     body = extract_text_page(page).body
     assert body.endswith("as they do now.")
+
+
+def test_a_dated_credit_line_ending_with_a_full_stop_is_not_the_body():
+    """Issue 4: "Published on March 2, 2020 in Island Ferry News. Tags: night ferry." atop
+    the article run is its credit line, though it ends like a sentence."""
+    page = (
+        "Island Ferry News\n\nHome\n\nNight ferry to the islands will stop this month\n\n"
+        "Published on March 2, 2020 in Island Ferry News. Tags: night ferry, island boats.\n\n" + "\n\n".join(ARTICLE) + "\n"
+    )
+    body = extract_text_page(page).body
+    assert body.startswith("The ferry company said")
