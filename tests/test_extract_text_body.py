@@ -643,3 +643,17 @@ def test_a_dated_credit_line_ending_with_a_full_stop_is_not_the_body():
     )
     body = extract_text_page(page).body
     assert body.startswith("The ferry company said")
+
+
+def test_the_items_of_an_announced_list_without_bullets_stay():
+    """Issue 4: a text copy that drops a list's bullets leaves its items as bare short
+    lines; under a paragraph that announces them with a colon they are the article's."""
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        + "\n\n".join(ARTICLE[:2])
+        + "\n\nFrom the first of next month the sailings that are left will run as follows:\n\n"
+        "Morning boat at 7.15\n\nMidday boat at 12.30\n\nEvening boat at 18.45\n\n"
+        + ARTICLE[2] + "\n"
+    )
+    body = extract_text_page(page).body
+    assert "Midday boat at 12.30" in body

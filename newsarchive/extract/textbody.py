@@ -279,12 +279,14 @@ def _comment_stamp(block: Block) -> bool:
 def _announced_item(blocks: list[Block], verdicts: list[Verdict], roles: list[str], index: int) -> bool:
     """An item of a list the article announces with a colon ("Its innovations include:"),
     kept however short or unlike prose it reads: the items right under a kept paragraph
-    that ends in a colon, one after another. (A menu or a share bar is announced by no
-    sentence of the article.)"""
-    if not blocks[index].bullet or verdicts[index].kind not in ("short", "bad"):
+    that ends in a colon, one after another, all with a bullet or all without (a copy
+    that drops the list's bullets, as html-text does, leaves bare lines). (A menu or a
+    share bar is announced by no sentence of the article.)"""
+    if verdicts[index].kind not in ("short", "bad"):
         return False
+    bullet = blocks[index].bullet
     above = index - 1
-    while above >= 0 and blocks[above].bullet and roles[above] == "body":
+    while above >= 0 and blocks[above].bullet == bullet and roles[above] == "body" and verdicts[above].kind in ("short", "bad"):
         above -= 1
     return above >= 0 and roles[above] == "body" and blocks[above].text.endswith(":")
 
