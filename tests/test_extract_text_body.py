@@ -3,6 +3,8 @@ on small hand-written pages."""
 
 from __future__ import annotations
 
+import textwrap
+
 from newsarchive.extract.textpage import extract_text_page
 
 ARTICLE = [
@@ -657,3 +659,24 @@ def test_the_items_of_an_announced_list_without_bullets_stay():
     )
     body = extract_text_page(page).body
     assert "Midday boat at 12.30" in body
+
+
+def test_a_number_that_a_text_browser_wrapped_to_the_start_of_a_line_does_not_break_the_paragraph():
+    """Issue 4: a dump wrapped at 72 columns may put a sentence's number at the start of a
+    line ("... at berth" / "4. Its crew ..."); after a line that breaks off mid-sentence it
+    carries the paragraph on, and is no numbered list's item."""
+    more = [
+        f"Part {word}: the harbour master said the night berth would be kept free for the lifeboat "
+        "and the fishing fleet, and that the car park on the quay would stay open all winter."
+        for word in ["one", "two", "three"]
+    ]
+    wrapped = "\n\n".join(textwrap.fill(paragraph, 72) for paragraph in ARTICLE + more)
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n" + wrapped + "\n\n"
+        "The last boat of the night leaves from the old stone quay at the far end\n"
+        "of the harbour, next to the fish market and the lifeboat shed, at berth\n"
+        "4. Its crew of six will move to the morning boats in the spring, the\n"
+        "company said.\n"
+    )
+    body = extract_text_page(page).body
+    assert "at berth 4. Its crew of six" in body
