@@ -3,6 +3,8 @@ on small hand-written pages."""
 
 from __future__ import annotations
 
+import textwrap
+
 from newsarchive.extract.textpage import extract_text_page
 
 ARTICLE = [
@@ -419,3 +421,262 @@ def test_a_commenters_name_and_date_below_a_comment_heading_are_no_article_openi
     body = extract_text_page(page).body
     assert body.startswith("We took the last night boat")
     assert "lived on the island" not in body
+
+
+def test_a_stretch_of_furniture_below_the_article_ends_it():
+    """Issue 4: a share bar under the article, then the author's box: the run crosses the
+    bar to take in the box, which outweighs it, but an article does not break off into
+    furniture to resume for a short coda."""
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        + "\n\n".join(ARTICLE)
+        + "\n\nShare this:\n\nFacebook\n\nTwitter\n\nEmail\n\n"
+        "Tom Hale has written about the islands and their boats for the paper since he left "
+        "school, and he still takes the morning ferry to work whenever the sea allows it.\n"
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("as they do now.")
+    assert "Tom Hale" not in body
+
+
+def test_an_article_that_goes_on_at_length_after_a_box_set_in_it_keeps_its_second_part():
+    """Issue 4: a "Related" box in the middle of an article, with as much prose after it as
+    before, is set in the article; the article does not end at it."""
+    second = [
+        f"Part two, {word}: the harbour master said the night berth would be kept free for the "
+        "lifeboat and the fishing fleet, and that the car park on the quay would stay open."
+        for word in ["one", "two", "three"]
+    ]
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        + "\n\n".join(ARTICLE)
+        + "\n\nRelated stories\n\nShare on Facebook\n\nLifeboat crew called out twice\n\nNew bakery on the quay\n\n"
+        + "\n\n".join(second)
+    )
+    body = extract_text_page(page).body
+    assert body.startswith("The ferry company said")
+    assert body.endswith("would stay open.")
+
+
+def test_short_pieces_of_prose_between_stretches_of_furniture_below_the_article_stay_out():
+    """Issue 4: below the article, a share bar, a line about the author, a "Related posts"
+    box, then a longer promotion: each piece between the stretches of furniture is short
+    beside the article, though together they are more than half of it."""
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        + "\n\n".join(ARTICLE)
+        + "\n\nShare this:\n\nFacebook\n\nTwitter\n\nEmail\n\n"
+        "Tom Hale writes about the islands and their boats for the paper.\n\n"
+        "Related posts\n\nLifeboat crew called out twice\n\nNew bakery on the quay\n\nSubscribe to our newsletter\n\n"
+        "Our harbour guide tells you where to park, where to eat and which boat to take to each of "
+        "the islands, and it is free to every reader who signs up before the end of the month.\n"
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("as they do now.")
+    assert "harbour guide" not in body
+
+
+def test_an_article_below_stretches_of_furniture_and_a_short_teaser_is_kept():
+    """Issue 4: a blog's page opens with teasers of older posts above its menu; below the
+    menu, a one-line teaser and a share bar, then the post itself, longer than all of the
+    teasers above: the stretches of furniture do not end the run before it."""
+    teasers = (
+        "Last week we walked the coast path from the lighthouse to the old quay and counted the "
+        "seals on the rocks below the cliffs.\n\nContinue reading\n\n"
+        "The bakery in the customs house has started to sell bread to the first ferry of the "
+        "morning, and the crew say it is the best on the coast.\n\n"
+    )
+    menu = "Home\n\nAbout\n\nContact\n\nSubscribe\n\nSearch\n\n"
+    post = "\n\n".join(ARTICLE + [ARTICLE[0].replace("ferry company", "harbour board")])
+    page = (
+        "Island Walks\n\n" + teasers + menu
+        + "A walk round the harbour wall is the best way to see the fleet come in.\n\n"
+        + "Share this:\n\nFacebook\n\nTwitter\n\nEmail\n\n"
+        + "Night ferry to the islands will stop this month\n\nby Tom Hale on March 2, 2020\n\n" + post + "\n"
+    )
+    body = extract_text_page(page).body
+    assert "as they do now." in body
+
+
+def test_teasers_each_followed_by_a_read_more_link_stay_out():
+    """Issue 4: a blog's list of recent posts above the article, each a headline, the
+    post's opening paragraph and "Read more »": the openings of other pages, not the
+    article's, however much they read like prose."""
+    posts = [
+        ("Lifeboat crew called out twice", "The volunteers brought two yachts into the harbour before dawn on Sunday, and one of them had to be towed in with a broken mast and a crew of four who were cold but unhurt."),
+        ("New bakery opens on the quay", "The owners of the new bakery in the old customs house say they will bake through the night in summer, so that the first ferry of the day can take fresh bread to the islands."),
+        ("Choir to sing at the lighthouse", "Forty children from the island school will sing at the lighthouse centenary next spring, and the harbour board has promised a boat trip to everyone who comes to hear them."),
+    ]
+    teasers = "".join(f"{headline}\n\n{opening}\n\nRead more »\n\n" for headline, opening in posts)
+    page = (
+        "Island Ferry Blog\n\n" + teasers
+        + "Night ferry to the islands will stop this month\n\nby Tom Hale on March 2, 2020\n\n"
+        + "\n\n".join(ARTICLE) + "\n"
+    )
+    body = extract_text_page(page).body
+    assert body.startswith("The ferry company said")
+    assert "bakery" not in body
+
+
+def test_the_last_paragraph_of_an_article_before_a_read_more_link_stays():
+    """Issue 4: an article whose last paragraph links on to a gallery ("Read more") keeps
+    that paragraph: it follows the article's other paragraphs, not a headline."""
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        + "\n\n".join(ARTICLE) + "\n\nRead more\n\nemail\n\nprint\n"
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("as they do now.")
+
+
+def test_a_post_a_comment_line_below_the_post_ends_it():
+    """Issue 4: "Post a Comment" on its own line under a blog post is where the post ends,
+    though it reads as a button rather than a box heading; the sidebar's prose below it
+    is not the post's."""
+    page = (
+        "Island Ferry Blog\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        + "\n\n".join(ARTICLE)
+        + "\n\nNo comments:\n\nPost a Comment\n\nOlder Post Home\n\n"
+        "I am the writer of this blog. I have lived on the island all my life and I write about "
+        "the boats, the weather and the people who keep the harbour going through the winter.\n\n"
+        "Please give whatever you can to help keep this blog going for another year of stories.\n"
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("as they do now.")
+
+
+def test_a_numbered_headline_over_a_credit_line_marks_the_article_opening():
+    """Issue 4: "12 Winter Cards to Inspire You" opens with its number, and is a headline
+    all the same: under it and its credit line the article starts, and a short gallery post
+    (a paragraph, captions, a paragraph) does not lose to the teasers in the sidebar."""
+    captions = ["Snowy Tree", "Santa on Skis", "Warm Hands", "Paper Bells", "Two Robins", "Harbour Lights",
+                "Red Ribbon", "Night Ferry", "Candle Glow", "Frosty Quay", "Star Lantern", "Gift Boxes"]
+    menu = ["Home", "Search", "Subscribe", "Archives", "Categories", "Privacy policy", "Contact us", "About us",
+            "Site map", "Newsletter", "Twitter", "Facebook", "Instagram", "Careers", "Advertise", "Help",
+            "Cookies", "Terms of use", "Accessibility", "Recent posts"]
+    sidebar = [
+        f"{headline}\n\nThe harbour board said on Monday that the {word} would be ready before the spring "
+        "tides, and that visitors would be able to see the work from the quay while it was going on."
+        for headline, word in [("New pier for the island boats", "new pier"), ("Lighthouse to reopen next year", "lighthouse")]
+    ]
+    page = (
+        "Blog\n\n12 Winter Cards to Inspire You\n\nPosted March 2, 2020 / By Tom Hale\n\n"
+        "Winter is coming to the islands, and the printers on the quay have been busy with cards for the "
+        "season. We asked them for their favourite designs of the year and here they are for you.\n\n"
+        + "\n\n".join(captions)
+        + "\n\nWhich one would you send this year? Tell us, and we will print the winner on the "
+        "cover of the next issue.\n\n" + "\n\n".join(menu + sidebar) + "\n"
+    )
+    article = extract_text_page(page)
+    assert article.body.startswith("Winter is coming")
+    assert "harbour board" not in article.body
+
+
+def test_an_about_the_author_box_below_the_article_ends_it():
+    """Issue 4: "About Tom Hale" under the article heads a box about the author, however
+    much its lines read like prose; it is not the article's."""
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        + "\n\n".join(ARTICLE)
+        + "\n\nAbout Tom Hale\n\n"
+        "Tom has written about the islands and their boats for the paper since he left school, and "
+        "he still takes the morning ferry whenever the sea allows it.\n"
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("as they do now.")
+    assert "Tom has written" not in body
+
+
+def test_an_about_heading_over_a_longer_part_of_the_article_does_not_end_it():
+    """Issue 4: "About the Timetable" over more of the article than came before it is a
+    section of the article, not a box about its author."""
+    more = [
+        f"Part two, {word}: the harbour master said the night berth would be kept free for the "
+        "lifeboat and the fishing fleet, and that the car park on the quay would stay open."
+        for word in ["one", "two", "three", "four"]
+    ]
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        + "\n\n".join(ARTICLE[:2])
+        + "\n\nAbout the Timetable\n\n"
+        + "\n\n".join(more)
+        + "\n"
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("would stay open.")
+
+
+def test_a_paragraph_opening_with_about_the_author_below_the_article_ends_it():
+    """Issue 4: "About the author: Tom Hale has written ..." in one paragraph under the
+    article is the author's box, with its heading run into it."""
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        + "\n\n".join(ARTICLE)
+        + "\n\nAbout the author: Tom Hale has written about the islands and their boats for the paper "
+        "since he left school, and he still takes the morning ferry whenever the sea allows it.\n"
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("as they do now.")
+
+
+def test_link_titles_run_together_on_one_line_are_not_prose():
+    """Issue 4: a text copy that runs a list of other stories' titles into one line under
+    the article has a long block with stop words enough to pass for prose; nearly every
+    word capitalised shows it is titles, not the article's last paragraph."""
+    titles = (
+        "Album Of The Week: The Harbour Band Top 10 Songs Of The Sea That You Have To Hear… "
+        "Top 10 Boats That Deserve A Museum Of Their Own On The Quay… The Best Of The Island "
+        "Choir In The Year Of The Storm… Why We Love The Night Ferry And All Of Its Crew…"
+    )
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
+        "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE) + "\n\n" + titles + "\n"
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("as they do now.")
+
+
+def test_a_dated_credit_line_ending_with_a_full_stop_is_not_the_body():
+    """Issue 4: "Published on March 2, 2020 in Island Ferry News. Tags: night ferry." atop
+    the article run is its credit line, though it ends like a sentence."""
+    page = (
+        "Island Ferry News\n\nHome\n\nNight ferry to the islands will stop this month\n\n"
+        "Published on March 2, 2020 in Island Ferry News. Tags: night ferry, island boats.\n\n" + "\n\n".join(ARTICLE) + "\n"
+    )
+    body = extract_text_page(page).body
+    assert body.startswith("The ferry company said")
+
+
+def test_the_items_of_an_announced_list_without_bullets_stay():
+    """Issue 4: a text copy that drops a list's bullets leaves its items as bare short
+    lines; under a paragraph that announces them with a colon they are the article's."""
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        + "\n\n".join(ARTICLE[:2])
+        + "\n\nFrom the first of next month the sailings that are left will run as follows:\n\n"
+        "Morning boat at 7.15\n\nMidday boat at 12.30\n\nEvening boat at 18.45\n\n"
+        + ARTICLE[2] + "\n"
+    )
+    body = extract_text_page(page).body
+    assert "Midday boat at 12.30" in body
+
+
+def test_a_number_that_a_text_browser_wrapped_to_the_start_of_a_line_does_not_break_the_paragraph():
+    """Issue 4: a dump wrapped at 72 columns may put a sentence's number at the start of a
+    line ("... at berth" / "4. Its crew ..."); after a line that breaks off mid-sentence it
+    carries the paragraph on, and is no numbered list's item."""
+    more = [
+        f"Part {word}: the harbour master said the night berth would be kept free for the lifeboat "
+        "and the fishing fleet, and that the car park on the quay would stay open all winter."
+        for word in ["one", "two", "three"]
+    ]
+    wrapped = "\n\n".join(textwrap.fill(paragraph, 72) for paragraph in ARTICLE + more)
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n" + wrapped + "\n\n"
+        "The last boat of the night leaves from the old stone quay at the far end\n"
+        "of the harbour, next to the fish market and the lifeboat shed, at berth\n"
+        "4. Its crew of six will move to the morning boats in the spring, the\n"
+        "company said.\n"
+    )
+    body = extract_text_page(page).body
+    assert "at berth 4. Its crew of six" in body

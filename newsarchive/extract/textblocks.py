@@ -16,6 +16,8 @@ BULLET = re.compile(r"^\s*(?:[•*·▪►▸◦‣○●■□–-]|\d{1,2}[.)]
 # Separators of menu items laid on one line: "News | Sport | Weather".
 SEPARATORS = re.compile(r"\s[|•·»›>/]\s|\S\s{2,}(?=\S)")
 BYLINE_START = re.compile(r"^\s*(?:by|di|de|da|von|par|por|door|van|posted|written)\s", re.I)
+# A line that opens with a number as a numbered list's item does: "4. ", "12) ".
+NUMBER_START = re.compile(r"^\s*\d{1,2}[.)]\s+")
 SENTENCE_END = re.compile(r"[.!?…:;]['\"’”»)\]]*$")
 # w3m's mark for struck-out text (<s>, <del>): "Never Forget [S:It:S] Her". The words are
 # the page's own, so they stay, without the mark.
@@ -263,10 +265,17 @@ def _carries_on(previous: str, line: str) -> bool:
 
 def _continues(previous: str, line: str, width: int) -> bool:
     """Whether `line` carries on the paragraph that `previous` was wrapped out of."""
-    if BULLET.match(line):
+    if BULLET.match(line) and not _wrapped_number(previous, line):
         return False
     first_word = line.split()[0]
     return len(previous.rstrip()) + 1 + len(first_word) > width - 2
+
+
+def _wrapped_number(previous: str, line: str) -> bool:
+    """A number of the sentence that the wrap put at the start of a line ("... in Halo" /
+    "4. Executive producer ..."), not a list's: the line before it breaks off mid-sentence,
+    where a list's items follow a line that ends with a colon or a full stop."""
+    return bool(NUMBER_START.match(line)) and not SENTENCE_END.search(previous.rstrip()) and not BULLET.match(previous)
 
 
 def _continues_loosely(previous: str, line: str, width: int) -> bool:

@@ -23,13 +23,30 @@ from newsarchive.extract.textblocks import Block
 GOOD_STOP_DENSITY = 0.30
 NEAR_STOP_DENSITY = 0.20
 GOOD_WORDS = 12
+# A block this long with this share of its words capitalised is a run of link titles ("Top
+# 10 Hits Of The End Of… Top 10 Rock Operas That Deserve…"), however many stop words it
+# has: prose capitalises names and the first word of a sentence, not every word.
+TITLE_CASE_WORDS = 20
+TITLE_CASE_SHARE = 0.7
 NEAR_WORDS = 7
 MAX_HEADING_WORDS = 14
 # Weight added to the first paragraph under a headline and its by-line or date: a short
 # article must not lose to a long disclaimer further down the page.
 OPENING_BONUS = 40.0
 OPENING_REACH = 5
-# A box heading this strong ends the article whatever follows it.
+# The heading of a box about the author, the blog or the site: "About the author", "About
+# Jane Roe", "Über den Autor".
+ABOUT_BOX = re.compile(
+    r"^\W*(?:about\s+\S.*|über\s+(?:den|die)\s+autor(?:in)?|à\s+propos\s+de\s+l['’]auteur|sobre\s+(?:el|la|o|a)\s+autor[a]?"
+    r"|sull['’]\s*autore|over\s+de\s+auteur)(?<![:.?!])$",
+    re.I,
+)
+ABOUT_WORDS = 5
+# A headline that opens with a number, the number of things it lists: "10 Ways to Save".
+NUMBERED_HEADLINE = re.compile(r"^\d{1,4}\+?\s+[A-Z]")
+# A box heading this strong ends the article whatever follows it, and so does a line that
+# says no more than this though the lexicon takes it for a button, not a heading ("Post a
+# Comment" under a blog post, with the blog's sidebar below it).
 TERMINATOR = re.compile(
     r"^\W*(?:comments?|\d+\s+comments?|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|"
     r"kommentare|commentaires|comentarios|commenti|comentários|reacties|stay informed)\W*$",
@@ -57,6 +74,11 @@ THREAD_REACH = 8
 # ...unless, within RESUME_REACH blocks, RESUME_STREAK paragraphs follow one another.
 RESUME_REACH = 5
 RESUME_STREAK = 4
+# A stretch of furniture that ends the article when less prose follows it than this share
+# of the prose above it (see `_before_furniture_gap`).
+GAP_BLOCKS = 4
+GAP_WEIGHT = 10.0
+GAP_SHARE = 0.5
 
 
 # A teaser of another page or comment: cut short before a "read more" link, or before the
@@ -64,6 +86,12 @@ RESUME_STREAK = 4
 # that merely trails off with "..." is an author's habit.)
 TEASER = re.compile(r"(?:\.\.\.|…)\s*\[?(?:read more|more|continue reading)\W*$|(?:\.\.\.|…)\s*by\s+[A-Z\w]", re.I)
 TEASER_WORDS = 60
+# A link to the rest of a story on its own line: "Read more »", "Continue reading →".
+READ_MORE = re.compile(
+    r"^\W*(?:read more|continue reading|read the rest|weiterlesen|lire la suite|leer más|seguir leyendo|leggi tutto"
+    r"|continua a leggere|leia mais|continue lendo|lees meer|verder lezen)\W*$",
+    re.I,
+)
 
 
 @dataclass
@@ -103,6 +131,8 @@ def classify(block: Block, learned: bool) -> Verdict:
     density = block.stop_density
     if block.words >= GOOD_WORDS and block.digits > 0.3:
         return Verdict("bad", f"{block.words} words, {block.digits:.0%} numbers (a list of dates or scores)", -block.words * 0.5)
+    if block.words >= TITLE_CASE_WORDS and block.capitalised >= TITLE_CASE_SHARE:
+        return Verdict("bad", f"{block.words} words, {block.capitalised:.0%} capitalised (link titles run together)", -block.words * 0.5)
     if block.words >= GOOD_WORDS and density >= GOOD_STOP_DENSITY and (block.ends_sentence or block.words >= 20):
         # Prose weighs by its length, and more the more it reads like running text:
         # promotional blurbs and lists of names sit just above the threshold.
@@ -116,6 +146,20 @@ def classify(block: Block, learned: bool) -> Verdict:
         penalty = -2.0 if block.bullet or (block.words >= 3 and block.capitalised >= 0.6) else -1.0
         return Verdict("short", f"{block.words} words", penalty)
     return Verdict("bad", f"{block.words} words, stop-word density {density:.2f} (not prose)", -block.words * 0.5)
+
+
+def _mark_teasers(blocks: list[Block], verdicts: list[Verdict]) -> None:
+    """Class as teasers the lone paragraphs of TEASER_WORDS words or fewer that stand
+    between a headline (or anything but prose) and a "Read more" link on its own line:
+    the opening of another page (a blog's list of recent posts), however much it reads
+    like prose. (The last of several paragraphs before such a link is the article's own,
+    linking on to a gallery or a second page.)"""
+    for index in range(1, len(blocks) - 1):
+        block = blocks[index]
+        if verdicts[index].kind not in ("good", "near") or verdicts[index - 1].kind in ("good", "near"):
+            continue
+        if block.words <= TEASER_WORDS and READ_MORE.match(blocks[index + 1].text):
+            verdicts[index] = Verdict("furniture", "a teaser: a 'read more' link follows it", -block.words * 0.5)
 
 
 def _is_caption(block: Block) -> bool:
@@ -159,7 +203,12 @@ def _is_credit_line(block: Block) -> bool:
 
 
 def _is_headline_like(block: Block) -> bool:
-    return 3 <= block.words <= 25 and not block.ends_sentence and block.text[:1].isupper() and not block.bullet
+    """A line that may be the headline: a few words, capitalised, not a sentence. (A
+    list's headline opens with its number: "30 Designs to Inspire You"; a date line does
+    too, and is none.)"""
+    if not 3 <= block.words <= 25 or block.ends_sentence or block.bullet:
+        return False
+    return block.text[:1].isupper() or (bool(NUMBERED_HEADLINE.match(block.text)) and not find_dates(block.text))
 
 
 def article_opening(blocks: list[Block], verdicts: list[Verdict]) -> int | None:
@@ -230,12 +279,14 @@ def _comment_stamp(block: Block) -> bool:
 def _announced_item(blocks: list[Block], verdicts: list[Verdict], roles: list[str], index: int) -> bool:
     """An item of a list the article announces with a colon ("Its innovations include:"),
     kept however short or unlike prose it reads: the items right under a kept paragraph
-    that ends in a colon, one after another. (A menu or a share bar is announced by no
-    sentence of the article.)"""
-    if not blocks[index].bullet or verdicts[index].kind not in ("short", "bad"):
+    that ends in a colon, one after another, all with a bullet or all without (a copy
+    that drops the list's bullets, as html-text does, leaves bare lines). (A menu or a
+    share bar is announced by no sentence of the article.)"""
+    if verdicts[index].kind not in ("short", "bad"):
         return False
+    bullet = blocks[index].bullet
     above = index - 1
-    while above >= 0 and blocks[above].bullet and roles[above] == "body":
+    while above >= 0 and blocks[above].bullet == bullet and roles[above] == "body" and verdicts[above].kind in ("short", "bad"):
         above -= 1
     return above >= 0 and roles[above] == "body" and blocks[above].text.endswith(":")
 
@@ -278,6 +329,7 @@ def _above_dated_thread(
 
 def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int, int], list[str]]:
     """The body's run of blocks and each block's role in it (body, heading, or why not)."""
+    _mark_teasers(blocks, verdicts)
     weights = [v.weight for v in verdicts]
     opening = article_opening(blocks, verdicts)
     if opening is not None:
@@ -291,20 +343,9 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
             start, end = densest_run(weights[:thread])
     else:
         start, end = _above_dated_thread(blocks, verdicts, weights, start, end)
-    for index in range(start, end):
-        if verdicts[index].kind == "box" and TERMINATOR.match(blocks[index].text) and not _article_goes_on(verdicts, index, end):
-            end = index
-            break
-        # (only below an article opening found by its headline and credits: without one we
-        # cannot tell the credit line's "4 comments" from the thread's)
-        if opening is not None and index > opening and _opens_thread(blocks[index], verdicts[index]) and not _article_goes_on(verdicts, index, end):
-            end = index
-            break
-        # "27 comments to “Headline”" heads the thread wherever it stands.
-        if index > start and THREAD_HEADER.match(blocks[index].text) and blocks[index].words <= 40 and not _article_goes_on(verdicts, index, end):
-            end = index
-            break
+    end = _ending_heading(blocks, verdicts, opening, start, end)
     end = _before_thread(blocks, verdicts, start, end)
+    end = _before_furniture_gap(blocks, verdicts, start, end)
     roles = ["outside"] * len(blocks)
     for index in range(start, end):
         verdict = verdicts[index]
@@ -316,6 +357,28 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
         else:
             roles[index] = "dropped"
     return (start, end), roles
+
+
+def _ending_heading(blocks: list[Block], verdicts: list[Verdict], opening: int | None, start: int, end: int) -> int:
+    """Where a heading or a line that closes the article stands in the run, else `end`: a
+    comment heading, a line counting the comments, a box about the author."""
+    about_above = False
+    for index in range(start, end):
+        if TERMINATOR.match(blocks[index].text) and not _article_goes_on(verdicts, index, end):
+            return index
+        # (only below an article opening found by its headline and credits: without one we
+        # cannot tell the credit line's "4 comments" from the thread's)
+        if opening is not None and index > opening and _opens_thread(blocks[index], verdicts[index]) and not _article_goes_on(verdicts, index, end):
+            return index
+        # (not in a run that opens with such boxes, a sidebar's, above the article)
+        if _about_box(blocks[index]):
+            if index > start and not about_above and _less_prose_after(blocks, verdicts, start, index, end):
+                return index
+            about_above = True
+        # "27 comments to “Headline”" heads the thread wherever it stands.
+        if index > start and THREAD_HEADER.match(blocks[index].text) and blocks[index].words <= 40 and not _article_goes_on(verdicts, index, end):
+            return index
+    return end
 
 
 def _short_role(block: Block, after: Verdict | None) -> str:
@@ -336,3 +399,52 @@ def _template_line(verdicts: list[Verdict], roles: list[str], index: int, start:
     if not verdicts[index].learned or not any(roles[i] == "body" for i in range(start, index)):
         return False
     return verdicts[index].own_kind == "short"
+
+
+def _before_furniture_gap(blocks: list[Block], verdicts: list[Verdict], start: int, end: int) -> int:
+    """Where the article ends at a stretch of furniture inside the run, else `end`.
+
+    Below the article a run may cross a share bar, tags or a "Related posts" box to take
+    in an author's box, teasers or the first comments, which outweigh a short stretch of
+    furniture. An article does not break off into furniture and resume for a short coda:
+    a stretch of furniture (see `_furniture_gap`) ends it when the prose that follows it,
+    up to the next such stretch, is less than GAP_SHARE of the prose above, and all the
+    prose below it together is less than the prose above. (A list the article carries,
+    its items or a recipe's ingredients, holds no furniture; an article that goes on at
+    length after a box set in it keeps it; so does one whose opening paragraphs are
+    teasers of other stories above it.)"""
+    prose = [i for i in range(start, end) if verdicts[i].kind in ("good", "near")]
+    gaps = [(above, below) for above, below in zip(prose, prose[1:]) if _furniture_gap(verdicts[above + 1 : below])]
+    for n, (above, below) in enumerate(gaps):
+        before = sum(blocks[i].words for i in prose if i <= above)
+        stop = gaps[n + 1][0] if n + 1 < len(gaps) else end
+        after = sum(blocks[i].words for i in prose if below <= i <= stop)
+        rest = sum(blocks[i].words for i in prose if i >= below)
+        if after < GAP_SHARE * before and rest < before:
+            return above + 1
+    return end
+
+
+def _furniture_gap(gap: list[Verdict]) -> bool:
+    """Whether the blocks between two paragraphs are a stretch of furniture: GAP_BLOCKS or
+    more, weighing GAP_WEIGHT or less together, with a box heading or two furniture lines."""
+    if len(gap) < GAP_BLOCKS or sum(v.weight for v in gap) > -GAP_WEIGHT:
+        return False
+    return any(v.kind == "box" for v in gap) or sum(1 for v in gap if v.kind == "furniture") >= 2
+
+
+def _about_box(block: Block) -> bool:
+    """A short line that heads a box about the author or the site (see ABOUT_BOX), or a
+    paragraph that opens with such a heading and a colon ("About the Author: Jane ...")."""
+    heading, colon, _ = block.text.partition(":")
+    if colon and len(heading.split()) <= ABOUT_WORDS and ABOUT_BOX.match(heading):
+        return True
+    return block.words <= ABOUT_WORDS and bool(ABOUT_BOX.match(block.text))
+
+
+def _less_prose_after(blocks: list[Block], verdicts: list[Verdict], start: int, index: int, end: int) -> bool:
+    """Whether the run's prose below `index` is less than its prose above: a box after the
+    article is shorter than the article, a section of it may not be."""
+    def words(indices: range) -> int:
+        return sum(blocks[i].words for i in indices if verdicts[i].kind in ("good", "near"))
+    return words(range(index + 1, end)) < words(range(start, index))

@@ -40,6 +40,8 @@ TEASER_WORDS = 60
 TEASER_LIST_AFTER = 0.3
 # How many blocks at the top of the article run may turn out to be headline and standfirst.
 LEADING_HEADER_BLOCKS = 3
+# A dated line this short at the top of the run is a credit line, full stop or not.
+CREDIT_WORDS = 14
 
 
 @dataclass
@@ -109,7 +111,7 @@ def _analyse(text: str, furniture: frozenset[str], dayfirst: bool | None) -> _An
     body = [i for i, role in enumerate(roles) if role in ("body", "heading")]
     # A run that opens with lines that are not sentences opens with the headline and
     # standfirst: they belong to the header, not the body.
-    while len(body) > 1 and body[0] < run[0] + LEADING_HEADER_BLOCKS and not blocks[body[0]].ends_sentence and blocks[body[0]].words <= 40:
+    while len(body) > 1 and body[0] < run[0] + LEADING_HEADER_BLOCKS and _leads_header(blocks[body[0]]):
         roles[body.pop(0)] = "outside"
     swallowed = headline_in_run(blocks, body)
     cut = [i for i in body if swallowed is not None and i <= swallowed]
@@ -124,6 +126,15 @@ def _analyse(text: str, furniture: frozenset[str], dayfirst: bool | None) -> _An
         if roles[index] == "outside":
             notes[index] = "above the headline found inside the article run (a sidebar or a box, not the article)"
     return _Analysis(blocks, verdicts, roles, run, header, language, dayfirst, notes, line_starts)
+
+
+def _leads_header(block: Block) -> bool:
+    """A block at the top of the run that is the header's, not the body's: a line that is
+    no sentence (a headline, a standfirst without a full stop), or a dated credit line
+    that ends with one ("Published on May 3, 2012 in News. Tags: boats.")."""
+    if block.words <= 40 and not block.ends_sentence:
+        return True
+    return block.words <= CREDIT_WORDS and bool(find_dates(block.text))
 
 
 def _teaser_list(blocks: list[Block], roles: list[str], kept: list[int]) -> int | None:
