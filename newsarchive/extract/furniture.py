@@ -51,6 +51,7 @@ sign ?up | sign ?in | log ?in | log ?out | register | subscribe | subscription |
 | comentários | mais lidas
 | más noticias | más información | potrebbe interessarti | ti potrebbe interessare | schrijf je in | nieuwsbrief | mais notícias | veja também
 | plus d'actualités | plus d'infos | à la une | weitere nachrichten | einstellungen | manage settings | settings | preferences | paramétrer | akkoord | instellingen | informativa
+| to your inbox | in your inbox
 | aanmelden | inloggen | abonneer | abonnement | delen | advertentie | lees ook | lees meer | meer over | alle rechten voorbehouden | reacties | voorpagina | meest gelezen
 """
 _ALTERNATIVES = "|".join(p.strip() for p in _SHORT_LINE_PHRASES.split("|") if p.strip())
@@ -82,6 +83,29 @@ ALWAYS = re.compile(
     | \bclick\ here\ to | \bshare\ this\ (?:article|story|page) | \bback\ to\ top\b
     | \bthis\ article\ is\ from\ the\ .{0,40}archive
     | \bposted\ in\b.{0,80}\|
+    # A paywall's meter and its offer: "You have read 3 of your 5 free articles this month."
+    | \bfree\ (?:articles?|stories)\ (?:left|remaining)\b | \bof\ your\ (?:\d+|\w+)\ free\ (?:articles|stories)\b
+    | \byou(?:'ve|\ have)\ (?:\d+|one|two|three|no)\ free\ (?:articles?|stories)\b | \bunlimited\ (?:digital\ )?access\ (?:from|for)\b
+    | \bcet\ article\ vous\ est\ offert | \bréservé\ aux\ abonnés | \babonnez-vous\ (?:dès|à\ partir)
+    | \bnur\ für\ abonnenten | \bexklusiv\ für\ abonnenten | \bexclusivo\ para\ (?:suscriptores|assinantes)
+    | \briservato\ agli\ abbonati | \balleen\ voor\ abonnees | \bgratis\ artikelen
+    # A shop-link disclosure: "If you buy something from our links, we may earn a commission."
+    | \bwe\ (?:may\ )?(?:earn|receive|get)\ (?:a\ )?(?:small\ )?(?:affiliate\ )?commission | \bwhen\ you\ buy\ through\ (?:our\ )?links
+    | \berhalten\ wir\ (?:eine\ )?provision | \bnous\ (?:percevons|touchons)\ une\ commission
+    | \b(?:podemos\ )?(?:recibir|recibimos|receber|recebemos)\ una?\ comis(?:ión|são) | \bpotremmo\ ricevere\ una\ commissione
+    | \bontvangen\ (?:wij|we)\ (?:mogelijk\ )?een\ commissie
+    # The print-edition note under a magazine piece ("This article appeared in the print edition ...").
+    | ^\W*(?:this|a\ version\ of\ this|cet|este|questo|dit|dieser)\ (?:article|story|artículo|articolo|artigo|artikel)\b
+      .{0,80}(?:print\ edition|édition\ (?:papier|imprimée)|edici[oó]n\ impresa|edizione\ cartacea|edição\ impressa
+      |gedruckten\ ausgabe|print-?ausgabe|papieren\ krant)
+    # A health site's disclaimer: "... is for information only and should not replace ... medical advice".
+    | \bfor\ (?:general\ )?information(?:al)?\ (?:purposes\ )?only\b | \bdoes\ not\ provide\ medical\ advice
+    | \bnot\ (?:a\ substitute|intended\ to\ replace)\ (?:for\ )?(?:professional\ )?medical\ advice
+    # A newsletter box's small print and an app's advertisement.
+    | \bwe(?:'ll|\ will)\ (?:only\ )?use\ your\ e-?mail | \bby\ (?:submitting|entering|signing\ up\ with)\ your\ e-?mail
+    | \benter\ your\ e-?mail | ^\W*download\ (?:the|our)\ (?:[\w'’]+\ ){0,4}app\b
+    # A wire story's tail: "Reporting by Jane Roe in Oslo; Editing by John Doe".
+    | ^\W*(?:additional\ )?(?:reporting|writing)\ by\ (?-i:[A-Z]) | ;\ *(?:editing|edited)\ by\ (?-i:[A-Z])
     """,
     re.I | re.X,
 )
@@ -91,9 +115,26 @@ ALWAYS = re.compile(
 NOTICE = re.compile(r"\bfor\ (?:your\ )?personal,?\ non-?commercial\ use\ only\b", re.I | re.X)
 
 
+# The author's bio box after the article: "Jane Roe is a contributing writer at The Review."
+# (Name, "is a ... writer", then where: a paragraph that merely names a reporter lacks the
+# "at/for ..." or is longer than a bio.) Like a notice it is prose that stands by the article.
+_ROLES = r"""writer|reporter|journalist|correspondent|columnist|editor|contributor|critic|redakteur(?:in)?|journalist(?:in)?
+    |korrespondent(?:in)?|autor(?:in)?|journaliste|rédact(?:eur|rice)|correspondant(?:e)?|periodista|redactor(?:a)?|corresponsal
+    |giornalista|redattore|redattrice|corrispondente|jornalista|repórter|correspondente|verslaggever|redacteur"""
+BIO = re.compile(
+    r"""^(?!(?:The|A|An|Der|Die|Das|Le|La|Les|El|Los|Las|Il|Lo|Gli|O|Os|As|De|Het|Een)\b)
+    [A-Z][\w'’.-]+(?:\ (?:van|von|de|da|di|del|du|le|la|[A-Z][\w'’.-]+)){1,3}
+    \ (?:is|ist|est|es|è|é)\ [^.]{0,80}?\b(?i:"""
+    + _ROLES
+    + r""")s?\ (?:at|for|with|of|bei|für|à|au|pour|en|para|de|del|per|di|a|na|no|bij|voor)\ (?:the\ |der\ |die\ |le\ |la\ |el\ |il\ |o\ |a\ |de\ |het\ )?[A-Z]""",
+    re.X,
+)
+BIO_WORDS = 60
+
+
 def is_notice(text: str) -> bool:
-    """A reprint or licence notice (see NOTICE)."""
-    return bool(NOTICE.search(text))
+    """A reprint or licence notice (see NOTICE), or the author's bio (see BIO)."""
+    return bool(NOTICE.search(text)) or (len(text.split()) <= BIO_WORDS and bool(BIO.match(text)))
 
 
 # "Read more: Other headline", "Related: ..." - a link to another page, up to
@@ -121,7 +162,9 @@ BOX_HEADING = re.compile(
     | share\ this(?:\ \w+)?|tags?|topics|trending(?:\ now)?|top\ stories|latest\ (?:news|stories|headlines)|around\ the\ web|from\ the\ web|also\ on\ \w+
     | mehr\ zum\ thema|weitere\ artikel|kommentare|meistgelesen|lire\ aussi|à\ lire\ aussi|sur\ le\ même\ sujet|les\ plus\ lus|commentaires
     | noticias\ relacionadas|lo\ más\ leído|comentarios|leggi\ anche|più\ letti|commenti|leia\ também|mais\ lidas|comentários
-    | lees\ ook|meest\ gelezen|reacties|gerelateerd(?:e\ artikelen)?)\W*$""",
+    | lees\ ook|meest\ gelezen|reacties|gerelateerd(?:e\ artikelen)?
+    # A reference list under a health or science piece.
+    | sources|references|further\ reading|quellen|quellenangaben|références|fuentes|referencias|fonti|fontes|referências|bronnen)\W*$""",
     re.I | re.X,
 )
 

@@ -1,0 +1,187 @@
+"""News-site page shapes: the furniture that national, wire, local, broadcast, magazine,
+health and tech pages carry around their articles, and pages of each shape through the CLI.
+
+Every page under tests/fixtures/text/news/ was written for these tests (stories, people and
+sites invented) in the shape its kind of site has when copied by a browser or dumped by a
+text browser; the JSON beside it holds the title, date and body expected, written before
+the page was first imported. The short pages below each pin one rule of the furniture
+lexicon (newsarchive/extract/furniture.py): without the rule, the line named stays in the body.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from newsarchive.extract.furniture import furniture_reason, is_box_heading, is_notice
+from newsarchive.extract.textpage import extract_text_page
+
+from .conftest import FIXTURES
+from .test_data_samples import short
+
+NEWS = FIXTURES / "text" / "news"
+NEWS_PAGES = sorted(NEWS.glob("*.json"))
+# A page imports right when its body overlaps the expected body this well (word 4-grams).
+MIN_BODY_F1 = 0.95
+
+
+def body_f1(expected: str, found: str) -> float:
+    """F1 of word 4-gram shingles, the article-extraction benchmark's overlap score for one page."""
+
+    def shingles(text: str) -> Counter:
+        words = re.findall(r"\w+", text.lower())
+        return Counter(tuple(words[i : i + 4]) for i in range(max(1, len(words) - 3)))
+
+    truth, guess = shingles(expected), shingles(found)
+    hits = sum((truth & guess).values())
+    if not hits:
+        return 0.0
+    precision, recall = hits / sum(guess.values()), hits / sum(truth.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+@pytest.mark.parametrize("expectation", NEWS_PAGES, ids=[p.stem for p in NEWS_PAGES])
+def test_news_page_imports_through_the_cli(run_cli, expectation: Path) -> None:
+    expected = json.loads(expectation.read_text("utf-8"))
+    page = NEWS / expected["file"]
+    imported = run_cli("import", page)
+    assert imported.code == 0, imported
+    exported = run_cli("export", "--format", "jsonl")
+    records = [json.loads(line) for line in exported.stdout.splitlines() if line.strip()]
+    assert len(records) == 1, f"{page.name}: expected one article, got {len(records)}"
+    record = records[0]
+    problems = [f"{name}: expected {expected[name]!r}, got {record[name]!r}" for name in ("title", "published")
+                if record[name] != expected[name]]
+    score = body_f1(expected["body"], record["body"])
+    if score < MIN_BODY_F1:
+        kept = set(expected["body"].split("\n\n"))
+        extra = [short(p) for p in record["body"].split("\n\n") if p not in kept]
+        missing = [short(p) for p in kept if p not in record["body"]]
+        problems.append(f"body F1 {score:.3f} < {MIN_BODY_F1}; extra {extra}; missing {missing}")
+    assert not problems, f"{page.name}:\n  " + "\n  ".join(problems)
+
+
+# One rule, one page: a short article with the furniture line where such sites put it.
+
+STORY = [
+    "Volunteers in the market town of Coldharbour have planted an orchard of ninety apple and pear trees on a "
+    "strip of council land beside the railway, using old local varieties that had all but vanished from gardens.",
+    "The project was started by a retired teacher who spent two winters tracking down the last surviving trees "
+    "of each variety in farmyards and churchyards, and taking cuttings to graft onto new rootstock.",
+    "The town council has agreed to look after the grass and the paths, and the volunteers will prune the trees "
+    "and run a harvest day each autumn, when anyone in the town will be welcome to pick the fruit.",
+    "The first apples are expected in three years. The group hopes schools will use the orchard for lessons "
+    "about the town's farming past, and it has already been asked to help plant two more in nearby villages.",
+]
+
+
+def story_page(middle: str = "", end: str = "") -> str:
+    """A local news page: masthead, headline, by-line, date, the story with `middle` after its
+    second paragraph and `end` after its last, then a footer."""
+    parts = ["Coldharbour Gazette", "News", "Sport", "What's On", "",
+             "Volunteers plant orchard of rare local apple varieties beside railway", "",
+             "By Tessa Whitlock", "9 October 2024", "", STORY[0], "", STORY[1], ""]
+    parts += [middle, ""] if middle else []
+    parts += [STORY[2], "", STORY[3], ""]
+    parts += [end, ""] if end else []
+    parts += ["Most read", "Road closed for bridge repairs", "", "© 2024 Coldharbour Gazette"]
+    return "\n".join(parts)
+
+
+def body_of(page: str) -> str:
+    article = extract_text_page(page)
+    assert article.body.startswith(STORY[0]) and article.body.endswith(STORY[3]), short(article.body)
+    return article.body
+
+
+def test_a_paywall_meter_inside_the_article_is_furniture() -> None:
+    meter = "You have read 4 of your 6 free articles this month. Subscribe today for unlimited access from £2 a month."
+    assert meter not in body_of(story_page(middle=meter))
+
+
+@pytest.mark.parametrize("offer", [
+    "Cet article vous est offert. Pour lire la suite de nos contenus en illimité, abonnez-vous dès maintenant.",
+    "Dieser Beitrag ist nur für Abonnenten frei, die übrigen Leser sehen hier nur den Anfang des Textes.",
+    "Este contenido es exclusivo para suscriptores y puedes leer el resto si te registras hoy mismo con tu correo.",
+    "Questo contenuto è riservato agli abbonati e per leggerlo tutto bisogna accedere con il proprio profilo.",
+    "Je hebt deze maand nog twee gratis artikelen en daarna kun je een abonnement nemen op onze website.",
+])
+def test_paywall_offers_in_other_languages_are_furniture(offer: str) -> None:
+    assert furniture_reason(offer, len(offer.split()))
+
+
+def test_a_shop_link_disclosure_is_furniture() -> None:
+    disclosure = "When you buy through links on our site, we may earn an affiliate commission. Here is how it works."
+    assert disclosure not in body_of(story_page(middle=disclosure))
+    for line in ("Wenn Sie über diese Links einkaufen, erhalten wir eine Provision vom Händler.",
+                 "Si vous achetez via ces liens, nous percevons une commission sans surcoût pour vous.",
+                 "Se acquisti tramite questi link potremmo ricevere una commissione dal venditore."):
+        assert furniture_reason(line, len(line.split())), line
+
+
+def test_a_print_edition_note_after_the_article_is_furniture() -> None:
+    note = 'This article appeared in the print edition of the Gazette Weekend, 12 October, under the headline "Old fruit".'
+    assert note not in body_of(story_page(end=note))
+    for line in ("Dieser Artikel erschien zuerst in der gedruckten Ausgabe vom Samstag.",
+                 "Cet article est paru dans l'édition papier du 12 octobre.",
+                 "Este artículo se publicó en la edición impresa del sábado."):
+        assert furniture_reason(line, len(line.split())), line
+
+
+def test_a_health_disclaimer_after_the_article_is_furniture() -> None:
+    disclaimer = ("The content on this page is for information only and is not a substitute for professional medical "
+                  "advice. Always ask your doctor about any questions you have about a medical condition.")
+    assert disclaimer not in body_of(story_page(end=disclaimer))
+
+
+def test_a_newsletter_box_inside_the_article_is_furniture() -> None:
+    box = ("The Coldharbour Week\n\nThe stories our readers talked about, delivered to your inbox every Friday.\n"
+           "Enter your email\nSign up\nWe will only use your email address to send you this newsletter and you can leave at any time.")
+    body = body_of(story_page(middle=box))
+    assert "delivered to your inbox" not in body and "We will only use your email" not in body
+
+
+def test_an_app_advertisement_after_the_article_is_furniture() -> None:
+    advert = "Download the Coldharbour Gazette app for breaking news, sport results and the weather where you live."
+    assert advert not in body_of(story_page(end=advert))
+
+
+def test_a_wire_story_tail_is_furniture() -> None:
+    # Its names and "in" places read like prose to the stop-word count.
+    tail = ("Reporting by Anya Marlow in Coldharbour and by Piet Ruys in Ghent; additional reporting by Lise Hauge "
+            "in Bergen; Editing by Sam Oduya and Rhoda Finch")
+    assert tail not in body_of(story_page(end=tail))
+
+
+def test_an_authors_bio_after_the_article_is_furniture() -> None:
+    bio = ("Tessa Whitlock is a senior reporter at the Coldharbour Gazette, where she covers the countryside, "
+           "farming and the town's green spaces.")
+    assert bio not in body_of(story_page(end=bio))
+
+
+def test_a_reference_list_under_the_article_is_furniture() -> None:
+    refs = "Sources\nRook M, Tallis J. Old apple varieties of the southern counties. Pomology Review, 2021.\nOrchard Trust: grafting guide."
+    body = body_of(story_page(end=refs))
+    assert "Sources" not in body and "Pomology Review" not in body
+    assert all(is_box_heading(h) for h in ("Sources", "References", "Further reading", "Quellen", "Fuentes", "Fonti", "Bronnen"))
+
+
+# The rules above must leave prose alone.
+
+@pytest.mark.parametrize("prose", [
+    "Reporting by the council's own auditors found that the orchard scheme had cost less than planned.",
+    "She is a reporter who once covered the town's council meetings, and now grows apples for a living.",
+    "Readers can find the grafting guide in the library, which offers free articles on local history too.",
+])
+def test_prose_that_brushes_these_rules_is_not_furniture(prose: str) -> None:
+    assert not furniture_reason(prose, len(prose.split())) and not is_notice(prose)
+
+
+def test_a_paragraph_naming_a_reporter_is_not_a_bio() -> None:
+    paragraph = ("Jonas Pirie is a reporter who spent a year following the volunteers, and his photographs of the "
+                 "harvest will go on show in the town hall next month.")
+    assert not is_notice(paragraph)
