@@ -185,3 +185,51 @@ def test_a_paragraph_naming_a_reporter_is_not_a_bio() -> None:
     paragraph = ("Jonas Pirie is a reporter who spent a year following the volunteers, and his photographs of the "
                  "harvest will go on show in the town hall next month.")
     assert not is_notice(paragraph)
+
+
+def test_a_reader_funding_appeal_inside_the_article_is_furniture() -> None:
+    appeal = ("Our journalism costs money to produce. If you value reporting on the town, please consider supporting "
+              "the Gazette with a contribution of any size.")
+    body = body_of(story_page(middle=appeal + "\nSupport us"))
+    assert "please consider supporting" not in body and "Support us" not in body
+    for line in ("Unterstützen Sie unseren Journalismus mit einem Abonnement oder einer Spende.",
+                 "Soutenez notre journalisme local en faisant un don, même modeste, à la rédaction.",
+                 "Sostieni il nostro giornalismo locale con un contributo anche piccolo."):
+        assert furniture_reason(line, len(line.split())), line
+
+
+def test_a_call_for_tip_offs_after_the_article_is_furniture() -> None:
+    tip = "Got a story for us? Email our newsdesk or send the team a message and a reporter will get back to you."
+    assert tip not in body_of(story_page(end=tip))
+
+
+def test_a_print_note_that_says_in_print_is_furniture() -> None:
+    note = ("A version of this article appears in print on October 10, 2024, Section B, Page 3 of the weekend "
+            "edition with the headline: Town Plants Orchard.")
+    assert note not in body_of(story_page(end=note))
+
+
+def test_a_credit_after_an_ellipsis_is_not_the_headline() -> None:
+    page = "\n".join([
+        "Coldharbour Gazette", "Local", "Volunteers plant orchard of rare local apple varieties beside railway",
+        "Ninety trees of old varieties, grafted from the last survivors, will bear fruit in three years.",
+        "Share full article", "Volunteers planting the first trees on Saturday.", "Credit...Maren Holt for the Coldharbour Gazette",
+        "By Tessa Whitlock", "October 9, 2024", *STORY, "© 2024 Coldharbour Gazette"])
+    article = extract_text_page(page)
+    assert article.title == "Volunteers plant orchard of rare local apple varieties beside railway"
+    assert "Maren Holt" not in article.body
+
+
+def test_see_also_boxes_open_in_every_language() -> None:
+    headings = ("Bekijk ook", "Zie ook", "Siehe auch", "Voir aussi", "Ver también", "Te puede interesar", "Vedi anche",
+                "Guarda anche", "Veja também", "More information", "Más información", "Mais informação")
+    assert [h for h in headings if not is_box_heading(h)] == []
+    link = "Town hall clock to chime again after repair"
+    body = body_of(story_page(middle="Zie ook\n\n" + link))
+    assert "Zie ook" not in body
+
+
+@pytest.mark.parametrize("line", ["Gift Article", "Lee sin límites", "Get unlimited access today",
+                                  "Ontvang elke ochtend het nieuws in je mailbox."])
+def test_short_offer_lines_are_furniture(line: str) -> None:
+    assert furniture_reason(line, len(line.split())), line

@@ -51,7 +51,7 @@ sign ?up | sign ?in | log ?in | log ?out | register | subscribe | subscription |
 | comentários | mais lidas
 | más noticias | más información | potrebbe interessarti | ti potrebbe interessare | schrijf je in | nieuwsbrief | mais notícias | veja também
 | plus d'actualités | plus d'infos | à la une | weitere nachrichten | einstellungen | manage settings | settings | preferences | paramétrer | akkoord | instellingen | informativa
-| to your inbox | in your inbox
+| to your inbox | in your inbox | in je mailbox | support us | unlimited access | lee sin límites | gift (this )?(article|story)
 | aanmelden | inloggen | abonneer | abonnement | delen | advertentie | lees ook | lees meer | meer over | alle rechten voorbehouden | reacties | voorpagina | meest gelezen
 """
 _ALTERNATIVES = "|".join(p.strip() for p in _SHORT_LINE_PHRASES.split("|") if p.strip())
@@ -96,7 +96,7 @@ ALWAYS = re.compile(
     | \bontvangen\ (?:wij|we)\ (?:mogelijk\ )?een\ commissie
     # The print-edition note under a magazine piece ("This article appeared in the print edition ...").
     | ^\W*(?:this|a\ version\ of\ this|cet|este|questo|dit|dieser)\ (?:article|story|artículo|articolo|artigo|artikel)\b
-      .{0,80}(?:print\ edition|édition\ (?:papier|imprimée)|edici[oó]n\ impresa|edizione\ cartacea|edição\ impressa
+      .{0,80}(?:print\ edition|\bin\ print\b|édition\ (?:papier|imprimée)|edici[oó]n\ impresa|edizione\ cartacea|edição\ impressa
       |gedruckten\ ausgabe|print-?ausgabe|papieren\ krant)
     # A health site's disclaimer: "... is for information only and should not replace ... medical advice".
     | \bfor\ (?:general\ )?information(?:al)?\ (?:purposes\ )?only\b | \bdoes\ not\ provide\ medical\ advice
@@ -104,6 +104,12 @@ ALWAYS = re.compile(
     # A newsletter box's small print and an app's advertisement.
     | \bwe(?:'ll|\ will)\ (?:only\ )?use\ your\ e-?mail | \bby\ (?:submitting|entering|signing\ up\ with)\ your\ e-?mail
     | \benter\ your\ e-?mail | ^\W*download\ (?:the|our)\ (?:[\w'’]+\ ){0,4}app\b
+    # A reader-funding appeal and a tip-off line: "Our journalism costs money ... please consider supporting us".
+    | \bplease\ consider\ (?:supporting|subscribing|donating|making\ a\ (?:contribution|donation)|a\ contribution)
+    | \bsupport\ (?:our|independent|local|quality)\ journalism | \bour\ journalism\ costs\ money
+    | \bunterstützen\ sie\ (?:unseren|unabhängigen)\ journalismus | \bsoutenez\ (?:notre\ )?(?:le\ )?journalisme
+    | \bapoya\ (?:el|nuestro)\ periodismo | \bsostieni\ (?:il\ )?(?:nostro\ )?giornalismo | \bsteun\ (?:onze\ )?journalistiek
+    | ^\W*(?:got|have\ you\ got|do\ you\ have)\ a\ (?:story|news\ tip)\b | \b(?:email|contact|tip)\ (?:our|the)\ news\ ?desk
     # A wire story's tail: "Reporting by Jane Roe in Oslo; Editing by John Doe".
     | ^\W*(?:additional\ )?(?:reporting|writing)\ by\ (?-i:[A-Z]) | ;\ *(?:editing|edited)\ by\ (?-i:[A-Z])
     """,
@@ -150,6 +156,7 @@ CREDIT = re.compile(
     r"""^\s*[\[(]?(?:photo|photograph|picture|image|foto|bild|illustration|graphic|credit|source|fuente|quelle)s?\s*(?:credit)?\s*[:/]
     | \((?:photo|image|picture|foto)s?[:\s].{0,60}\)\s*$
     | (?:getty\ images|afp/getty|reuters/|/reuters|ap\ photo|/ap\b|\bepa\b|shutterstock|istock(?:photo)?|corbis|alamy)\b
+    | ^\s*credit\s*(?:\.\.\.|…)
     | ^\s*image\ copyright | ^\s*image\ caption | ^\s*media\ caption
     | ^[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){1,3}\s?/\s?(?:The\ )?[A-Z][\w&.'’-]*(?:\ [A-Z][\w&.'’-]*){0,4}$  # Jane Roe/The Daily Post
     """,
@@ -163,6 +170,9 @@ BOX_HEADING = re.compile(
     | mehr\ zum\ thema|weitere\ artikel|kommentare|meistgelesen|lire\ aussi|à\ lire\ aussi|sur\ le\ même\ sujet|les\ plus\ lus|commentaires
     | noticias\ relacionadas|lo\ más\ leído|comentarios|leggi\ anche|più\ letti|commenti|leia\ também|mais\ lidas|comentários
     | lees\ ook|meest\ gelezen|reacties|gerelateerd(?:e\ artikelen)?
+    # "See also": a link or two to other stories follows.
+    | bekijk\ ook|zie\ ook|siehe\ auch|auch\ interessant|voir\ aussi|à\ voir\ aussi|ver\ también|te\ puede\ interesar
+    | vedi\ anche|guarda\ anche|veja\ também|(?:more|más|mais|plus\ d')\ informa(?:tion|ción|ção|tions)
     # A reference list under a health or science piece.
     | sources|references|further\ reading|quellen|quellenangaben|références|fuentes|referencias|fonti|fontes|referências|bronnen)\W*$""",
     re.I | re.X,
