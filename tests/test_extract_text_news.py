@@ -233,3 +233,45 @@ def test_see_also_boxes_open_in_every_language() -> None:
                                   "Ontvang elke ochtend het nieuws in je mailbox."])
 def test_short_offer_lines_are_furniture(line: str) -> None:
     assert furniture_reason(line, len(line.split())), line
+
+
+# A blog's footer lines and the small print around a post.
+
+@pytest.mark.parametrize("footer", [
+    "« Previous Post Harvest festival returns to the green after two years away Next Post » Ten fruit trees that "
+    "will grow happily in a small town garden",
+    "Tags: orchards, apples, volunteering, Coldharbour",
+    "Be the first to like this.",
+    "Follow @coldharbourgazette for the town's news as it happens.",
+    "This article was originally published on the Orchard Trust's website and is shared here with its permission.",
+    "This story contains a slideshow that requires your computer to have Adobe Flash and JavaScript enabled.",
+    "Consider a donation to the Gazette if you enjoy what you read here every week!",
+    "Enter your ZIP code to find volunteer groups and planting days near you.",
+    "Liked this post?",
+    "Become a fan of the Gazette",
+    "View the full gallery »",
+    "Bookmark to:",
+])
+def test_blog_and_page_small_print_is_furniture(footer: str) -> None:
+    assert footer not in body_of(story_page(middle=footer))
+
+
+@pytest.mark.parametrize("notice", [
+    "The opinions expressed in this column are solely those of the writer and not of the Gazette.",
+    "This entry was posted in Gardening, Town life and tagged orchards by Tessa Whitlock. Bookmark the permalink.",
+    "Posted by Tessa Whitlock on October 9, 2024 at 10:15 AM in Gardening, Town life, Volunteering and the "
+    "Countryside | Permalink",
+    "You can follow any responses to this entry through the feed. You can leave a response, or trackback from your own site.",
+    "Listed below are links to weblogs that reference Volunteers plant orchard of rare local apple varieties:",
+    "If you liked this article, please tell your friends about it on the sites you use every day.",
+])
+def test_notes_beside_a_post_leave_the_body_but_keep_it_found(notice: str) -> None:
+    """Prose about the post rather than of it: dropped from the body, yet it weighs as prose,
+    so a short post followed by a long comment thread keeps its run."""
+    thread = ["3 Comments", "Maggie said...", "What a lovely idea, I remember those apples from my grandmother's garden "
+              "and I will be there on the harvest day with my own children and a very big basket.",
+              "Ray said...", "Good to see the council doing something useful with that land for once, it was "
+              "nothing but brambles and shopping trolleys for as long as anyone here can remember."]
+    page = story_page(end="\n".join([notice, "", *thread]))
+    body = body_of(page)
+    assert notice not in body and "Maggie" not in body

@@ -51,7 +51,8 @@ sign ?up | sign ?in | log ?in | log ?out | register | subscribe | subscription |
 | comentários | mais lidas
 | más noticias | más información | potrebbe interessarti | ti potrebbe interessare | schrijf je in | nieuwsbrief | mais notícias | veja também
 | plus d'actualités | plus d'infos | à la une | weitere nachrichten | einstellungen | manage settings | settings | preferences | paramétrer | akkoord | instellingen | informativa
-| to your inbox | in your inbox | in je mailbox | support us | unlimited access | lee sin límites | gift (this )?(article|story)
+| to your inbox | in your inbox | in je mailbox | support us | unlimited access | lee sin límites | gift (this )?(article|story) | liked this (post|article|story)\? | become a fan
+| view (the )?(full )?(gallery|caption|discussion thread|thread|comments) | bookmark (to|this)
 | aanmelden | inloggen | abonneer | abonnement | delen | advertentie | lees ook | lees meer | meer over | alle rechten voorbehouden | reacties | voorpagina | meest gelezen
 """
 _ALTERNATIVES = "|".join(p.strip() for p in _SHORT_LINE_PHRASES.split("|") if p.strip())
@@ -110,6 +111,14 @@ ALWAYS = re.compile(
     | \bunterstützen\ sie\ (?:unseren|unabhängigen)\ journalismus | \bsoutenez\ (?:notre\ )?(?:le\ )?journalisme
     | \bapoya\ (?:el|nuestro)\ periodismo | \bsostieni\ (?:il\ )?(?:nostro\ )?giornalismo | \bsteun\ (?:onze\ )?journalistiek
     | ^\W*(?:got|have\ you\ got|do\ you\ have)\ a\ (?:story|news\ tip)\b | \b(?:email|contact|tip)\ (?:our|the)\ news\ ?desk
+    # A blog's links to the posts on either side, and its tag list: "« Previous Post ... Next Post »", "Tags: a, b".
+    | «\s*previous\ (?:post|article|entry) | \bnext\ (?:post|article|entry)\s*» | ^\W*(?:tags|tagged|schlagwörter|étiquettes|etiquetas)\s*:
+    | \bbe\ the\ first\ to\ (?:like|comment|review)\b | ^\W*follow\ @\w
+    # Where the piece first ran: "This article was published on example.com at ...", "This post originally appeared on ...".
+    | ^\W*this\ (?:article|story|post)\ (?:was\ )?(?:originally\ |first\ )?(?:published|appeared)\ (?:on|in|at)\b
+    # A plug-in's apology: "This story contains media that requires your computer to have Adobe Flash".
+    | \brequires?\ your\ (?:computer|browser|device)\ to\ have | \bdownload\ the\ latest\ version\ of\ (?:adobe\ )?flash
+    | \bconsider\ (?:a|making\ a)\ (?:donation|contribution)\b | \benter\ your\ (?:zip|postal|post)\ ?code
     # A wire story's tail: "Reporting by Jane Roe in Oslo; Editing by John Doe".
     | ^\W*(?:additional\ )?(?:reporting|writing)\ by\ (?-i:[A-Z]) | ;\ *(?:editing|edited)\ by\ (?-i:[A-Z])
     """,
@@ -118,7 +127,21 @@ ALWAYS = re.compile(
 # A reprint or licence notice printed with the article ("This copy is for your personal,
 # non-commercial use only. Distribution ... governed by copyright law."): prose, but not
 # the article's. (It stands beside the article, so it still tells where the article is.)
-NOTICE = re.compile(r"\bfor\ (?:your\ )?personal,?\ non-?commercial\ use\ only\b", re.I | re.X)
+# So is other prose printed beside the article and about it: an opinion page's disclaimer
+# ("The opinions expressed in this commentary are solely those of ..."), a blog's post footer
+# ("This entry was posted in X. Bookmark the permalink."), its note on following the replies
+# ("You can follow any responses to this entry ...", "Listed below are links to weblogs that
+# reference ...") and its plea to share ("If you liked this article, please ..."). As furniture
+# they would weigh against the article they close, and a short article would lose its run.
+NOTICE = re.compile(
+    r"""\bfor\ (?:your\ )?personal,?\ non-?commercial\ use\ only\b
+    | \b(?:opinions|views)\ expressed\ (?:in\ this|here\b|are\ (?:solely\ )?those) | \blas\ opiniones\ expresadas
+    | \bles\ opinions\ exprimées | \ble\ opinioni\ espresse | \bas\ opiniões\ expressas
+    | \bbookmark\ the\ permalink\b | ^\W*this\ entry\ was\ posted\b | \|\s*permalink\b
+    | \bresponses\ to\ this\ entry\b | \btrackback\ from\ your\ own\ site | \blinks\ to\ weblogs\ that\ reference
+    | ^\W*if\ you\ (?:liked|enjoyed|found)\ this\ (?:post|article|story|page)\b""",
+    re.I | re.X,
+)
 
 
 # The author's bio box after the article: "Jane Roe is a contributing writer at The Review."
