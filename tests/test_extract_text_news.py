@@ -176,6 +176,7 @@ def test_a_reference_list_under_the_article_is_furniture() -> None:
     "Reporting by the council's own auditors found that the orchard scheme had cost less than planned.",
     "She is a reporter who once covered the town's council meetings, and now grows apples for a living.",
     "Readers can find the grafting guide in the library, which offers free articles on local history too.",
+    "max_retries",  # a name from a code listing is not an image's file name
 ])
 def test_prose_that_brushes_these_rules_is_not_furniture(prose: str) -> None:
     assert not furniture_reason(prose, len(prose.split())) and not is_notice(prose)
@@ -251,6 +252,16 @@ def test_short_offer_lines_are_furniture(line: str) -> None:
     "Become a fan of the Gazette",
     "View the full gallery »",
     "Bookmark to:",
+    "Bookmark and Share",
+    "YouTube Preview Image",
+    "FILE - In this 2019 file photo, volunteers carry young apple trees along the railway path at Coldharbour.",
+    "Volunteers from the town's gardening club carry some of the young apple trees along the old railway path at "
+    "Coldharbour on Saturday, October 5, 2024, where they will be planted in two long rows. (AP Photo/Maren Holt)",
+    "Categories: For the Home, In the Garden, Out and About, On the Town, At the Table, With the Kids, From the "
+    "Archive, All of the Rest",
+    "Enter your friend's email address below and a short message if you wish, and we will send them this story.",
+    "IMG_2041_edited-1",
+    "Orchard-planting-day.JPG",
 ])
 def test_blog_and_page_small_print_is_furniture(footer: str) -> None:
     assert footer not in body_of(story_page(middle=footer))
@@ -264,6 +275,9 @@ def test_blog_and_page_small_print_is_furniture(footer: str) -> None:
     "You can follow any responses to this entry through the feed. You can leave a response, or trackback from your own site.",
     "Listed below are links to weblogs that reference Volunteers plant orchard of rare local apple varieties:",
     "If you liked this article, please tell your friends about it on the sites you use every day.",
+    "If you're new here, you may want to follow this blog by email or through its feed. Thanks for visiting!",
+    "About the author: Tessa Whitlock writes about gardens, orchards and the people who look after them.",
+    "Tessa Whitlock (@tessawrites) is a senior reporter at the Gazette and the author of a book on old orchards.",
 ])
 def test_notes_beside_a_post_leave_the_body_but_keep_it_found(notice: str) -> None:
     """Prose about the post rather than of it: dropped from the body, yet it weighs as prose,

@@ -51,7 +51,7 @@ sign ?up | sign ?in | log ?in | log ?out | register | subscribe | subscription |
 | comentários | mais lidas
 | más noticias | más información | potrebbe interessarti | ti potrebbe interessare | schrijf je in | nieuwsbrief | mais notícias | veja também
 | plus d'actualités | plus d'infos | à la une | weitere nachrichten | einstellungen | manage settings | settings | preferences | paramétrer | akkoord | instellingen | informativa
-| to your inbox | in your inbox | in je mailbox | support us | unlimited access | lee sin límites | gift (this )?(article|story) | liked this (post|article|story)\? | become a fan
+| to your inbox | in your inbox | in je mailbox | support us | unlimited access | lee sin límites | gift (this )?(article|story) | liked this (post|article|story)\? | bookmark and share | preview image | become a fan
 | view (the )?(full )?(gallery|caption|discussion thread|thread|comments) | bookmark (to|this)
 | aanmelden | inloggen | abonneer | abonnement | delen | advertentie | lees ook | lees meer | meer over | alle rechten voorbehouden | reacties | voorpagina | meest gelezen
 """
@@ -104,7 +104,9 @@ ALWAYS = re.compile(
     | \bnot\ (?:a\ substitute|intended\ to\ replace)\ (?:for\ )?(?:professional\ )?medical\ advice
     # A newsletter box's small print and an app's advertisement.
     | \bwe(?:'ll|\ will)\ (?:only\ )?use\ your\ e-?mail | \bby\ (?:submitting|entering|signing\ up\ with)\ your\ e-?mail
-    | \benter\ your\ e-?mail | ^\W*download\ (?:the|our)\ (?:[\w'’]+\ ){0,4}app\b
+    | \benter\ your\ (?:friend'?s\ )?e-?mail | ^\W*download\ (?:the|our)\ (?:[\w'’]+\ ){0,4}app\b
+    # A news agency's photo caption: "FILE - In this 2012 file photo, ...", "... (AP Photo/Jane Roe)".
+    | ^\W*file\ (?:-|–|—)\ (?:in\ )?this\b | \((?:ap|afp|reuters|epa)\ photos?\s*[/,]\s*[^)]{0,60}\)\s*$
     # A reader-funding appeal and a tip-off line: "Our journalism costs money ... please consider supporting us".
     | \bplease\ consider\ (?:supporting|subscribing|donating|making\ a\ (?:contribution|donation)|a\ contribution)
     | \bsupport\ (?:our|independent|local|quality)\ journalism | \bour\ journalism\ costs\ money
@@ -112,7 +114,8 @@ ALWAYS = re.compile(
     | \bapoya\ (?:el|nuestro)\ periodismo | \bsostieni\ (?:il\ )?(?:nostro\ )?giornalismo | \bsteun\ (?:onze\ )?journalistiek
     | ^\W*(?:got|have\ you\ got|do\ you\ have)\ a\ (?:story|news\ tip)\b | \b(?:email|contact|tip)\ (?:our|the)\ news\ ?desk
     # A blog's links to the posts on either side, and its tag list: "« Previous Post ... Next Post »", "Tags: a, b".
-    | «\s*previous\ (?:post|article|entry) | \bnext\ (?:post|article|entry)\s*» | ^\W*(?:tags|tagged|schlagwörter|étiquettes|etiquetas)\s*:
+    | «\s*previous\ (?:post|article|entry) | \bnext\ (?:post|article|entry)\s*» | ^\W*(?:tags|tagged|categories|filed\ under|schlagwörter|kategorien|étiquettes|catégories|etiquetas|categorías
+      |categorie|categorias|categorieën)\s*:
     | \bbe\ the\ first\ to\ (?:like|comment|review)\b | ^\W*follow\ @\w
     # Where the piece first ran: "This article was published on example.com at ...", "This post originally appeared on ...".
     | ^\W*this\ (?:article|story|post)\ (?:was\ )?(?:originally\ |first\ )?(?:published|appeared)\ (?:on|in|at)\b
@@ -139,7 +142,8 @@ NOTICE = re.compile(
     | \bles\ opinions\ exprimées | \ble\ opinioni\ espresse | \bas\ opiniões\ expressas
     | \bbookmark\ the\ permalink\b | ^\W*this\ entry\ was\ posted\b | \|\s*permalink\b
     | \bresponses\ to\ this\ entry\b | \btrackback\ from\ your\ own\ site | \blinks\ to\ weblogs\ that\ reference
-    | ^\W*if\ you\ (?:liked|enjoyed|found)\ this\ (?:post|article|story|page)\b""",
+    | ^\W*if\ you\ (?:liked|enjoyed|found)\ this\ (?:post|article|story|page)\b | \bif\ you'?re\ new\ here\b
+    | ^\W*about\ the\ author\s*:""",
     re.I | re.X,
 )
 
@@ -152,7 +156,7 @@ _ROLES = r"""writer|reporter|journalist|correspondent|columnist|editor|contribut
     |giornalista|redattore|redattrice|corrispondente|jornalista|repórter|correspondente|verslaggever|redacteur"""
 BIO = re.compile(
     r"""^(?!(?:The|A|An|Der|Die|Das|Le|La|Les|El|Los|Las|Il|Lo|Gli|O|Os|As|De|Het|Een)\b)
-    [A-Z][\w'’.-]+(?:\ (?:van|von|de|da|di|del|du|le|la|[A-Z][\w'’.-]+)){1,3}
+    [A-Z][\w'’.-]+(?:\ (?:van|von|de|da|di|del|du|le|la|[A-Z][\w'’.-]+)){1,3}(?:\ \(@\w+\))?
     \ (?:is|ist|est|es|è|é)\ [^.]{0,80}?\b(?i:"""
     + _ROLES
     + r""")s?\ (?:at|for|with|of|bei|für|à|au|pour|en|para|de|del|per|di|a|na|no|bij|voor)\ (?:the\ |der\ |die\ |le\ |la\ |el\ |il\ |o\ |a\ |de\ |het\ )?[A-Z]""",
@@ -202,6 +206,11 @@ BOX_HEADING = re.compile(
 )
 
 
+# An image's file name standing in for it ("IMG_2041_edited-1", "harbour-view.JPG"): one
+# token with an image extension, or with an underscore and a digit as cameras and CMSs name files.
+FILE_NAME = re.compile(r"^\W*(?:[\w.-]+\.(?:jpe?g|png|gif|webp)|(?=[\w.-]*_)(?=[\w.-]*\d)[\w.-]+)\W*$", re.I)
+
+
 @lru_cache(maxsize=8192)
 def furniture_reason(text: str, n_words: int) -> str | None:
     """Why a line reads as furniture ("phrase: share"), or None when it may be prose."""
@@ -211,6 +220,8 @@ def furniture_reason(text: str, n_words: int) -> str | None:
     if n_words <= SHORT_WORDS:
         if CREDIT.search(text):
             return "credit"
+        if FILE_NAME.match(text):
+            return "an image's file name"
         for match in SHORT_LINE.finditer(text):
             phrase = match.group().strip()
             # A lone word like "next" or "home" is a button only when the line is little more.
