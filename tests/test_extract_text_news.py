@@ -289,3 +289,21 @@ def test_notes_beside_a_post_leave_the_body_but_keep_it_found(notice: str) -> No
     page = story_page(end="\n".join([notice, "", *thread]))
     body = body_of(page)
     assert notice not in body and "Maggie" not in body
+
+
+@pytest.mark.parametrize("line", [
+    "Notify me of follow-up comments via e-mail",
+    "RSS feed for comments on this post. TrackBack URI",
+    "All photos on this blog are licensed under a Creative Commons Attribution licence, so you may share them.",
+    "View all Tag Posts",
+    "Send to a Friend",
+    "SEND ME TIPS: gazette(at)example(dot)com",
+    "Recent Reviews",
+])
+def test_comment_forms_feeds_and_side_boxes_are_furniture(line: str) -> None:
+    """Lines that a page without blank lines can put right above a headline or a post."""
+    assert furniture_reason(line, len(line.split())) or is_box_heading(line)
+    page = story_page(middle=line).replace("Coldharbour Gazette\n", f"Coldharbour Gazette\n{line}\n", 1)
+    article = extract_text_page(page)
+    assert article.title == "Volunteers plant orchard of rare local apple varieties beside railway"
+    assert line not in article.body

@@ -51,7 +51,7 @@ sign ?up | sign ?in | log ?in | log ?out | register | subscribe | subscription |
 | comentários | mais lidas
 | más noticias | más información | potrebbe interessarti | ti potrebbe interessare | schrijf je in | nieuwsbrief | mais notícias | veja também
 | plus d'actualités | plus d'infos | à la une | weitere nachrichten | einstellungen | manage settings | settings | preferences | paramétrer | akkoord | instellingen | informativa
-| to your inbox | in your inbox | in je mailbox | support us | unlimited access | lee sin límites | gift (this )?(article|story) | liked this (post|article|story)\? | bookmark and share | preview image | become a fan
+| to your inbox | in your inbox | in je mailbox | support us | unlimited access | lee sin límites | gift (this )?(article|story) | liked this (post|article|story)\? | bookmark and share | preview image | view all | send (this )?to a friend | send (me|us) (your )?tips | become a fan
 | view (the )?(full )?(gallery|caption|discussion thread|thread|comments) | bookmark (to|this)
 | aanmelden | inloggen | abonneer | abonnement | delen | advertentie | lees ook | lees meer | meer over | alle rechten voorbehouden | reacties | voorpagina | meest gelezen
 """
@@ -105,6 +105,10 @@ ALWAYS = re.compile(
     # A newsletter box's small print and an app's advertisement.
     | \bwe(?:'ll|\ will)\ (?:only\ )?use\ your\ e-?mail | \bby\ (?:submitting|entering|signing\ up\ with)\ your\ e-?mail
     | \benter\ your\ (?:friend'?s\ )?e-?mail | ^\W*download\ (?:the|our)\ (?:[\w'’]+\ ){0,4}app\b
+    # A comment form's options and a feed's links: "Notify me of follow-up comments via e-mail",
+    # "RSS feed for comments on this post. TrackBack URI"; a licence line for a post's photos.
+    | \bnotify\ me\ of\ (?:follow-?\ ?up\ comments|new\ (?:posts|comments)) | \bfeed\ for\ comments\ on\ this
+    | \btrackback\ ur[il]\b | \blicensed\ under\ a\ creative\ commons
     # A news agency's photo caption: "FILE - In this 2012 file photo, ...", "... (AP Photo/Jane Roe)".
     | ^\W*file\ (?:-|–|—)\ (?:in\ )?this\b | \((?:ap|afp|reuters|epa)\ photos?\s*[/,]\s*[^)]{0,60}\)\s*$
     # A reader-funding appeal and a tip-off line: "Our journalism costs money ... please consider supporting us".
@@ -201,6 +205,7 @@ BOX_HEADING = re.compile(
     | bekijk\ ook|zie\ ook|siehe\ auch|auch\ interessant|voir\ aussi|à\ voir\ aussi|ver\ también|te\ puede\ interesar
     | vedi\ anche|guarda\ anche|veja\ também|(?:more|más|mais|plus\ d')\ informa(?:tion|ción|ção|tions)
     # A reference list under a health or science piece.
+    | recent\ (?:posts|reviews|comments|articles|entries|stories)
     | sources|references|further\ reading|quellen|quellenangaben|références|fuentes|referencias|fonti|fontes|referências|bronnen)\W*$""",
     re.I | re.X,
 )
