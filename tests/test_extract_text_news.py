@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.extract.furniture import furniture_reason, is_box_heading, is_notice
+from newsarchive.extract.furniture import furniture_reason, is_box_heading, is_credit, is_notice
 from newsarchive.extract.textpage import extract_text_page
 
 from .conftest import FIXTURES
@@ -307,3 +307,16 @@ def test_comment_forms_feeds_and_side_boxes_are_furniture(line: str) -> None:
     article = extract_text_page(page)
     assert article.title == "Volunteers plant orchard of rare local apple varieties beside railway"
     assert line not in article.body
+
+
+@pytest.mark.parametrize("sign_off", ["(Avec AFP)", "Mit Material von dpa", "Con información de EFE y Europa Press",
+                                      "(ANSA)", "Com Lusa", "Bron: ANP", "With reporting from AP and Reuters", "dpa/AFP/jbr"])
+def test_news_agency_sign_offs_are_credits(sign_off: str) -> None:
+    """A live page may sign off each update with its agencies, so one can stand between paragraphs."""
+    assert is_credit(sign_off)
+    assert sign_off not in body_of(story_page(middle=sign_off))
+
+
+@pytest.mark.parametrize("line", ["With apologies to nobody", "Met de fiets naar school", "AP Style guide"])
+def test_lines_that_merely_start_like_a_sign_off_are_not_credits(line: str) -> None:
+    assert not is_credit(line)

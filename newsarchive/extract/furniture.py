@@ -184,10 +184,17 @@ POINTER = re.compile(
 POINTER_WORDS = 25
 # Photo and image credits, and captions that carry one.
 CREDIT = re.compile(
-    r"""^\s*[\[(]?(?:photo|photograph|picture|image|foto|bild|illustration|graphic|credit|source|fuente|quelle)s?\s*(?:credit)?\s*[:/]
+    r"""^\s*[\[(]?(?:photo|photograph|picture|image|foto|bild|illustration|graphic|credit|source|fuente|quelle|bron|fonte)s?\s*(?:credit)?\s*[:/]
     | \((?:photo|image|picture|foto)s?[:\s].{0,60}\)\s*$
     | (?:getty\ images|afp/getty|reuters/|/reuters|ap\ photo|/ap\b|\bepa\b|shutterstock|istock(?:photo)?|corbis|alamy)\b
     | ^\s*credit\s*(?:\.\.\.|…)
+    # The agencies an article draws on, signed at its foot: "(Avec AFP)", "Mit Material von dpa",
+    # "Con información de EFE", "(ANSA)", "dpa/AFP/jbr".
+    | ^\W*(?:avec|with|mit|con|com|met)\ (?:material\ (?:von|der)\ |información\ de\ |informações\ d[ao]s?\ |reporting\ (?:from|by)\ )?
+      (?:l'|la\ |the\ |agência\ )?(?:agencies|agences|agencias|agências|agenturen|agenzie|afp|ap|reuters|dpa|efe|ansa|lusa|anp|belga|apa|epa
+      |kyodo|xinhua|europa\ press|adnkronos|sda|kna|epd)\b
+    | ^\W*\((?:afp|ap|reuters|dpa|efe|ansa|lusa|anp|belga|apa|epa|agencias|agences|agenturen)\)\W*$
+    | ^(?:dpa|afp|ap|reuters|epd|kna|rtr|sid)(?:/[\w-]{1,6})+$
     | ^\s*image\ copyright | ^\s*image\ caption | ^\s*media\ caption
     | ^[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){1,3}\s?/\s?(?:The\ )?[A-Z][\w&.'’-]*(?:\ [A-Z][\w&.'’-]*){0,4}$  # Jane Roe/The Daily Post
     """,
