@@ -262,6 +262,21 @@ def test_short_offer_lines_are_furniture(line: str) -> None:
     "Enter your friend's email address below and a short message if you wish, and we will send them this story.",
     "IMG_2041_edited-1",
     "Orchard-planting-day.JPG",
+    "This article is more than 2 years old",
+    "Show key events only",
+    "Save article",
+    "Copy link",
+    "Link copied",
+    "Save for later",
+    "Was this helpful?",
+    "Report an error",
+    "Suggest a correction",
+    "Give this article",
+    "Subscribers only",
+    "Reuse this content",
+    "Video caption, Watch: volunteers plant the first trees",
+    "Write to Tessa Whitlock at tessa.whitlock@example.com",
+    "Appeared in the October 10, 2024, print edition as 'Old Fruit, New Roots'.",
 ])
 def test_blog_and_page_small_print_is_furniture(footer: str) -> None:
     assert footer not in body_of(story_page(middle=footer))
@@ -320,3 +335,10 @@ def test_news_agency_sign_offs_are_credits(sign_off: str) -> None:
 @pytest.mark.parametrize("line", ["With apologies to nobody", "Met de fiets naar school", "AP Style guide"])
 def test_lines_that_merely_start_like_a_sign_off_are_not_credits(line: str) -> None:
     assert not is_credit(line)
+
+
+@pytest.mark.parametrize("line", ["Comments are closed.", "Jump to comments"])
+def test_comment_box_notes_are_furniture_though_they_start_with_a_weak_word(line: str) -> None:
+    """'Comments' alone is furniture only on a line of two words; these longer lines are furniture too."""
+    assert furniture_reason(line, len(line.split()))
+    assert line not in body_of(story_page(end=line))

@@ -13,8 +13,10 @@ import re
 from functools import lru_cache
 
 # Phrases that make a short line furniture. Matched case-insensitively on word boundaries.
+# (Longer phrases that begin with a weak word come first: the first alternative to match wins.)
 _SHORT_LINE_PHRASES = r"""
-sign ?up | sign ?in | log ?in | log ?out | register | subscribe | subscription | newsletters? | unsubscribe
+comments are (now )?closed | jump to comments
+| sign ?up | sign ?in | log ?in | log ?out | register | subscribe | subscription | newsletters? | unsubscribe
 | share | shares | tweet | retweet | facebook | twitter | linkedin | pinterest | whatsapp | reddit | google\+ | instagram | youtube
 | e-?mail (this|to a friend|article|story) | print( this| article| story| page)? | permalink
 | advertisement | advertising | advertise | sponsored | promoted | ad choices | adchoices
@@ -51,7 +53,9 @@ sign ?up | sign ?in | log ?in | log ?out | register | subscribe | subscription |
 | comentários | mais lidas
 | más noticias | más información | potrebbe interessarti | ti potrebbe interessare | schrijf je in | nieuwsbrief | mais notícias | veja também
 | plus d'actualités | plus d'infos | à la une | weitere nachrichten | einstellungen | manage settings | settings | preferences | paramétrer | akkoord | instellingen | informativa
-| to your inbox | in your inbox | in je mailbox | support us | unlimited access | lee sin límites | gift (this )?(article|story) | liked this (post|article|story)\? | bookmark and share | preview image | view all | send (this )?to a friend | send (me|us) (your )?tips | become a fan
+| to your inbox | in your inbox | in je mailbox | support us | unlimited access | lee sin límites | gift (this )?(article|story) | liked this (post|article|story)\? | bookmark and share | preview image | this article is more than \w+ (years?|months?) old
+| show key events( only)? | save (this )?article | save for later | copy (the )?link | link copied | was this helpful | report an error
+| suggest a correction | reuse this content | give this article | subscribers only | view all | send (this )?to a friend | send (me|us) (your )?tips | become a fan
 | view (the )?(full )?(gallery|caption|discussion thread|thread|comments) | bookmark (to|this)
 | aanmelden | inloggen | abonneer | abonnement | delen | advertentie | lees ook | lees meer | meer over | alle rechten voorbehouden | reacties | voorpagina | meest gelezen
 """
@@ -99,6 +103,9 @@ ALWAYS = re.compile(
     | ^\W*(?:this|a\ version\ of\ this|cet|este|questo|dit|dieser)\ (?:article|story|artículo|articolo|artigo|artikel)\b
       .{0,80}(?:print\ edition|\bin\ print\b|édition\ (?:papier|imprimée)|edici[oó]n\ impresa|edizione\ cartacea|edição\ impressa
       |gedruckten\ ausgabe|print-?ausgabe|papieren\ krant)
+    # ... and a business paper's: "Appeared in the March 5, 2024, print edition as '...'", with its
+    # contact line "Write to Jane Roe at jane.roe@example.com".
+    | ^\W*appeared\ in\ the\ .{0,60}print\ edition | ^\W*write\ to\ (?-i:[A-Z]).{0,60}\ at\ \S+@
     # A health site's disclaimer: "... is for information only and should not replace ... medical advice".
     | \bfor\ (?:general\ )?information(?:al)?\ (?:purposes\ )?only\b | \bdoes\ not\ provide\ medical\ advice
     | \bnot\ (?:a\ substitute|intended\ to\ replace)\ (?:for\ )?(?:professional\ )?medical\ advice
@@ -195,7 +202,7 @@ CREDIT = re.compile(
       |kyodo|xinhua|europa\ press|adnkronos|sda|kna|epd)\b
     | ^\W*\((?:afp|ap|reuters|dpa|efe|ansa|lusa|anp|belga|apa|epa|agencias|agences|agenturen)\)\W*$
     | ^(?:dpa|afp|ap|reuters|epd|kna|rtr|sid)(?:/[\w-]{1,6})+$
-    | ^\s*image\ copyright | ^\s*image\ caption | ^\s*media\ caption
+    | ^\s*image\ copyright | ^\s*image\ caption | ^\s*media\ caption | ^\s*video\ caption
     | ^[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){1,3}\s?/\s?(?:The\ )?[A-Z][\w&.'’-]*(?:\ [A-Z][\w&.'’-]*){0,4}$  # Jane Roe/The Daily Post
     """,
     re.I | re.X,
