@@ -342,3 +342,16 @@ def test_comment_box_notes_are_furniture_though_they_start_with_a_weak_word(line
     """'Comments' alone is furniture only on a line of two words; these longer lines are furniture too."""
     assert furniture_reason(line, len(line.split()))
     assert line not in body_of(story_page(end=line))
+
+
+@pytest.mark.parametrize("button", ["Share on Facebook", "Share via WhatsApp", "Photo 3 of 12", "Recommended for you"])
+def test_a_button_that_opens_with_a_weak_word_is_furniture(button: str) -> None:
+    """'Share' or 'Photo' alone is furniture only on a short line; a longer phrase that opens
+    the line with it ('Share on Facebook') is a button whatever the weak word."""
+    assert furniture_reason(button, len(button.split()))
+    assert button not in body_of(story_page(middle=button))
+
+
+def test_a_weak_word_inside_a_short_sentence_stays_prose() -> None:
+    line = "I will share it with you."
+    assert furniture_reason(line, len(line.split())) is None

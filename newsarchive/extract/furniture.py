@@ -13,7 +13,6 @@ import re
 from functools import lru_cache
 
 # Phrases that make a short line furniture. Matched case-insensitively on word boundaries.
-# (Longer phrases that begin with a weak word come first: the first alternative to match wins.)
 _SHORT_LINE_PHRASES = r"""
 comments are (now )?closed | jump to comments
 | sign ?up | sign ?in | log ?in | log ?out | register | subscribe | subscription | newsletters? | unsubscribe
@@ -73,6 +72,26 @@ WEAK = frozenset(
     homepage""".split()
 ) | {"return to", "go to", "jump to", "home page"}
 WEAK_MAX_WORDS = 2
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """The alternatives of a pattern, split on the bars outside any group."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(pattern):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+    parts.append(pattern[start:])
+    return [part.strip() for part in parts if part.strip()]
+
+
+# The phrases that cannot match a lone weak word, tried where a weak word opens a longer
+# line: "Share on Facebook" must not be let off because "Share" alone is weak.
+_STRONG = "|".join(
+    p for p in _top_level_alternatives(_SHORT_LINE_PHRASES) if not any(re.fullmatch(p, w, re.I) for w in WEAK)
+)
+STRONG_LINE = re.compile(r"(?:" + _STRONG + r")(?!\w)", re.I)
 
 # Furniture whatever the length of the line.
 ALWAYS = re.compile(
@@ -230,6 +249,14 @@ BOX_HEADING = re.compile(
 FILE_NAME = re.compile(r"^\W*(?:[\w.-]+\.(?:jpe?g|png|gif|webp)|(?=[\w.-]*_)(?=[\w.-]*\d)[\w.-]+)\W*$", re.I)
 
 
+def _button_at_start(text: str, start: int) -> re.Match | None:
+    """A longer phrase that opens the line where its first word alone is weak: "Share on
+    Facebook" is a button, "I will share it with you" is prose."""
+    if re.search(r"\w", text[:start]):
+        return None
+    return STRONG_LINE.match(text, start)
+
+
 @lru_cache(maxsize=8192)
 def furniture_reason(text: str, n_words: int) -> str | None:
     """Why a line reads as furniture ("phrase: share"), or None when it may be prose."""
@@ -245,7 +272,10 @@ def furniture_reason(text: str, n_words: int) -> str | None:
             phrase = match.group().strip()
             # A lone word like "next" or "home" is a button only when the line is little more.
             if n_words > WEAK_MAX_WORDS and phrase.casefold() in WEAK:
-                continue
+                longer = _button_at_start(text, match.start())
+                if not longer:
+                    continue
+                phrase = longer.group().strip()
             return f"phrase: {phrase[:30]}"
     return None
 
