@@ -355,3 +355,23 @@ def test_a_button_that_opens_with_a_weak_word_is_furniture(button: str) -> None:
 def test_a_weak_word_inside_a_short_sentence_stays_prose() -> None:
     line = "I will share it with you."
     assert furniture_reason(line, len(line.split())) is None
+
+
+@pytest.mark.parametrize("button", [
+    "Artikel anhören", "Link kopieren", "Zur Merkliste", "Jetzt kommentieren", "Écouter cet article", "Copier le lien",
+    "Escuchar artículo", "Copiar enlace", "Copiar el enlace", "Copiar o link", "Sigue leyendo", "Contenido patrocinado", "Ascolta l'articolo", "Copia link",
+    "Continua a leggere", "Contenuto sponsorizzato", "Ouvir notícia", "Continue lendo", "Conteúdo patrocinado",
+    "Receba as notícias no seu WhatsApp", "Luister naar dit artikel", "Kopieer link", "Lees verder", "Deel dit artikel",
+    "Tip de redactie", "Merken", "Guardar", "Bewaren",
+])
+def test_news_buttons_in_other_languages_are_furniture(button: str) -> None:
+    assert furniture_reason(button, len(button.split()))
+    assert button not in body_of(story_page(middle=button))
+
+
+def test_box_headings_and_notices_in_other_languages() -> None:
+    assert all(is_box_heading(h) for h in ("Zum Thema", "Das könnte Sie auch interessieren", "Archivado en"))
+    assert furniture_reason("© RIPRODUZIONE RISERVATA", 2)
+    # A weak word of a button is prose in a sentence.
+    for line in ("Ich muss mir das merken, sagte sie.", "Salva la vita a un bambino di tre anni"):
+        assert furniture_reason(line, len(line.split())) is None

@@ -54,24 +54,17 @@ comments are (now )?closed | jump to comments
 | plus d'actualités | plus d'infos | à la une | weitere nachrichten | einstellungen | manage settings | settings | preferences | paramétrer | akkoord | instellingen | informativa
 | to your inbox | in your inbox | in je mailbox | support us | unlimited access | lee sin límites | gift (this )?(article|story) | liked this (post|article|story)\? | bookmark and share | preview image | this article is more than \w+ (years?|months?) old
 | show key events( only)? | save (this )?article | save for later | copy (the )?link | link copied | was this helpful | report an error
-| suggest a correction | reuse this content | give this article | subscribers only | view all | send (this )?to a friend | send (me|us) (your )?tips | become a fan
+| suggest a correction | reuse this content |
+| artikel anhören | vorlesen | (é|e)couter (cet |l'|l’)article | escuchar (el )?(artículo|noticia) | ascolta (l'|l’)?articolo | ouvir (a )?(notícia|matéria|artigo)
+| luister naar dit artikel | link kopieren | copier le lien | copiar (el |o )?(enlace|link) | copia (il )?link | kopieer (de )?link
+| artikel merken | zur merkliste | merken | sauvegarder | guardar | salva | salvar | bewaren | réagir | jetzt kommentieren
+| das könnte sie auch interessieren | zum thema | archivado en | receba as notícias | deel dit artikel | tip de redactie
+| seguir leyendo | sigue leyendo | continua a leggere | leggi l'articolo completo | continue lendo | continuar lendo | lees verder
+| contenido patrocinado | contenuto sponsorizzato | conteúdo patrocinado | contenu sponsorisé | sponsorisé | gesponsert | gesponsord
+| tópicos | temas | argomenti | themen | sujets | give this article | subscribers only | view all | send (this )?to a friend | send (me|us) (your )?tips | become a fan
 | view (the )?(full )?(gallery|caption|discussion thread|thread|comments) | bookmark (to|this)
 | aanmelden | inloggen | abonneer | abonnement | delen | advertentie | lees ook | lees meer | meer over | alle rechten voorbehouden | reacties | voorpagina | meest gelezen
 """
-_ALTERNATIVES = "|".join(p.strip() for p in _SHORT_LINE_PHRASES.split("|") if p.strip())
-SHORT_LINE = re.compile(r"(?<!\w)(?:" + _ALTERNATIVES + r")(?!\w)", re.I)
-# A line is "short" for the phrase test up to this many words.
-SHORT_WORDS = 14
-# Ordinary words that are furniture only on a line of at most WEAK_MAX_WORDS words.
-WEAK = frozenset(
-    """next previous prev help home search menu photo photos video videos watch listen tag tags topics jobs careers
-    terms comment comments reply popular print gallery archive archives category categories faq podcast podcasts
-    loading register share shares recommended trending cookie cookies privacy accessibility sponsored promoted
-    inicio portada accueil startseite stampa drucken imprimer imprimir delen teilen partager compartir condividi
-    facebook twitter youtube instagram linkedin pinterest reddit whatsapp tweet feeds rss slideshow slideshows
-    homepage""".split()
-) | {"return to", "go to", "jump to", "home page"}
-WEAK_MAX_WORDS = 2
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
@@ -86,6 +79,21 @@ def _top_level_alternatives(pattern: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
+# (Split on the bars outside groups only: a space inside "(cet |l')" is part of the phrase.)
+_ALTERNATIVES = "|".join(_top_level_alternatives(_SHORT_LINE_PHRASES))
+SHORT_LINE = re.compile(r"(?<!\w)(?:" + _ALTERNATIVES + r")(?!\w)", re.I)
+# A line is "short" for the phrase test up to this many words.
+SHORT_WORDS = 14
+# Ordinary words that are furniture only on a line of at most WEAK_MAX_WORDS words.
+WEAK = frozenset(
+    """next previous prev help home search menu photo photos video videos watch listen tag tags topics jobs careers
+    terms comment comments reply popular print gallery archive archives category categories faq podcast podcasts
+    loading register share shares recommended trending cookie cookies privacy accessibility sponsored promoted
+    inicio portada accueil startseite stampa drucken imprimer imprimir delen teilen partager compartir condividi
+    facebook twitter youtube instagram linkedin pinterest reddit whatsapp tweet feeds rss slideshow slideshows
+    homepage merken sauvegarder guardar salva salvar bewaren réagir tópicos temas argomenti themen sujets""".split()
+) | {"return to", "go to", "jump to", "home page"}
+WEAK_MAX_WORDS = 2
 # The phrases that cannot match a lone weak word, tried where a weak word opens a longer
 # line: "Share on Facebook" must not be let off because "Share" alone is weak.
 _STRONG = "|".join(
@@ -98,7 +106,7 @@ ALWAYS = re.compile(
     r"""^\s*(?:©|\(c\)\s*\d{4}|copyright\b)
     | all\ rights\ reserved | alle\ rechte\ vorbehalten | tous\ droits\ réservés
     | todos\ (?:los|os)\ direitos\ reservados | todos\ los\ derechos\ reservados | tutti\ i\ diritti\ riservati
-    | alle\ rechten\ voorbehouden
+    | alle\ rechten\ voorbehouden | riproduzione\ riservata
     | \bwe\ use\ cookies | wir\ verwenden\ cookies | nous\ utilisons\ (?:des\ )?cookies | (?:utilizamos|usamos)\ cookies
     | utilizziamo\ (?:i\ )?cookie | wij\ gebruiken\ cookies | ce\ site\ utilise | este\ (?:sitio|site)\ (?:web\ )?(?:utiliza|usa)
     | questo\ sito\ utilizza | deze\ (?:web)?site\ gebruikt | diese\ (?:web)?seite\ verwendet | \buses\ cookies | \bthis\ (?:web)?site\ uses | by\ continuing\ to\ (?:use|browse)
@@ -231,7 +239,7 @@ BOX_HEADING = re.compile(
     r"""^\W*(?:stay\ informed|stay\ up\ to\ date|related(?:\ \w+)?|more\ (?:from|on|in|stories|news|like\ this)\b.*|most\ (?:popular|read|viewed|shared|emailed)\b.*
     | popular\b.*|recommended(?:\ \w+)?|you\ (?:may|might)\ also\ like|read\ (?:more|next|also)|see\ also|comments?|\d+\ comments?|leave\ a\ (?:reply|comment)
     | share\ this(?:\ \w+)?|tags?|topics|trending(?:\ now)?|top\ stories|latest\ (?:news|stories|headlines)|around\ the\ web|from\ the\ web|also\ on\ \w+
-    | mehr\ zum\ thema|weitere\ artikel|kommentare|meistgelesen|lire\ aussi|à\ lire\ aussi|sur\ le\ même\ sujet|les\ plus\ lus|commentaires
+    | mehr\ zum\ thema|zum\ thema|das\ könnte\ sie\ auch\ interessieren|archivado\ en|weitere\ artikel|kommentare|meistgelesen|lire\ aussi|à\ lire\ aussi|sur\ le\ même\ sujet|les\ plus\ lus|commentaires
     | noticias\ relacionadas|lo\ más\ leído|comentarios|leggi\ anche|più\ letti|commenti|leia\ também|mais\ lidas|comentários
     | lees\ ook|meest\ gelezen|reacties|gerelateerd(?:e\ artikelen)?
     # "See also": a link or two to other stories follows.
