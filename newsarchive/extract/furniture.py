@@ -16,16 +16,22 @@ from functools import lru_cache
 _SHORT_LINE_PHRASES = r"""
 comments are (now )?closed | jump to comments
 | sign ?up | sign ?in | log ?in | log ?out | register | subscribe | subscription | newsletters? | unsubscribe
-| share | shares | tweet | retweet | facebook | twitter | linkedin | pinterest | whatsapp | reddit | google\+ | instagram | youtube
+| share | shares | tweet | retweet | facebook | twitter | linkedin | pinterest | whatsapp | reddit | google\+ | instagram
+| youtube
 | e-?mail (this|to a friend|article|story) | print( this| article| story| page)? | permalink
 | advertisement | advertising | advertise | sponsored | promoted | ad choices | adchoices
-| related (articles?|stories|content|links|news|topics|videos?|coverage|posts?)? | more (from|on|in|stories|news|headlines|about|like this|articles|videos|top stories)
+| related (articles?|stories|content|links|news|topics|videos?|coverage|posts?)?
+| more (from|on|in|stories|news|headlines|about|like this|articles|videos|top stories)
 | read (more|next|full|the full|also|this next) | see (also|more|all) | continue reading | click here | learn more | find out more
-| most (popular|read|viewed|shared|emailed|commented|recent) | popular | trending | top stories | latest (news|stories|headlines)? | recommended | editor'?s picks
+| most (popular|read|viewed|shared|emailed|commented|recent) | popular | trending | top stories
+| latest (news|stories|headlines)? | recommended | editor'?s picks
 | you (may|might) (also )?like | don'?t miss | in case you missed | also on | around the web | from the web | promoted stories
-| comments? | leave a (comment|reply) | post a comment | add (a )?comment | reply | report abuse | \d+ comments? | join the (conversation|discussion)
-| cookies? | privacy( policy| notice)? | terms (of|and) (use|service|conditions) | terms & conditions | accessibility | site ?map | contact us | about us
-| skip to | jump to | back to top | go to | return to | home ?page | home | menu | navigation | search | previous | next | prev | page \d+
+| comments? | leave a (comment|reply) | post a comment | add (a )?comment | reply | report abuse | \d+ comments?
+| join the (conversation|discussion)
+| cookies? | privacy( policy| notice)? | terms (of|and) (use|service|conditions) | terms & conditions | accessibility
+| site ?map | contact us | about us
+| skip to | jump to | back to top | go to | return to | home ?page | home | menu | navigation | search | previous | next
+| prev | page \d+
 | follow (us|me|him|her|on) | like us | connect with | get the app | download the app | rss
 | all rights reserved | copyright | \(c\) | © | terms | faq | help | careers | jobs | media kit | corrections
 | photos? | videos? | gallery | slideshows? | watch | listen | podcasts?
@@ -33,37 +39,55 @@ comments are (now )?closed | jump to comments
 | (share|partager|compartir|compartilhar|compartilhe|teilen|condividi|delen|tweet|pin it) (on|sur|en|no|na|auf|su|op|via|to|this|it) \w+
 | post (on|to) (facebook|twitter|linkedin|tumblr|reddit|pinterest|google\+?)
 | play (\w+ ){0,3}(video|audio|clip)
-| story continues below | continue reading below | article continues below | scroll to continue | click to enlarge | tap to enlarge
+| story continues below | continue reading below | article continues below | scroll to continue | click to enlarge
+| tap to enlarge
 | image \d+ of \d+ | photo \d+ of \d+ | \d+ of \d+ photos | next slide | previous slide | ad feedback | paid content | paid post
-| recommended for you | get our newsletter | support (our|independent) journalism | opens in (a )?new (window|tab) | this content is not available
+| recommended for you | get our newsletter | support (our|independent) journalism | opens in (a )?new (window|tab)
+| this content is not available
 | listen to this (article|story) | audio version | play video | watch video | view gallery | enlarge this image | toggle caption
 | reading time | \d+ min(ute)?s? read | was this (article|page|information) helpful | lesen sie (auch|mehr) | lesezeit
-| leestijd | temps de lecture | tiempo de lectura | tempo di lettura | tempo de leitura | accept( and close| all)? | akzeptieren | accepter | aceptar | accetta
+| leestijd | temps de lecture | tiempo de lectura | tempo di lettura | tempo de leitura | accept( and close| all)?
+| akzeptieren | accepter | aceptar | accetta
 | loading | javascript | enable javascript | flash player | adobe flash | widgets?
 | will not be published | \(required\) | required fields | recent (posts|blog posts|comments|articles|entries|stories)
 | anmelden | abmelden | einloggen | registrieren | abonnieren | abonnement | teilen | drucken | versenden | anzeige | werbung
-| mehr zum thema | weiterlesen | weitere artikel | datenschutz | impressum | alle rechte vorbehalten | kommentare? | startseite | zur startseite | meistgelesen
-| s'abonner | abonnez-vous | se connecter | connexion | inscription | partager | imprimer | publicité | lire aussi | à lire aussi | lire la suite | en savoir plus
+| mehr zum thema | weiterlesen | weitere artikel | datenschutz | impressum | alle rechte vorbehalten | kommentare?
+| startseite | zur startseite | meistgelesen
+| s'abonner | abonnez-vous | se connecter | connexion | inscription | partager | imprimer | publicité | lire aussi
+| à lire aussi | lire la suite | en savoir plus
 | tous droits réservés | mentions légales | commentaires? | accueil | les plus lus | newsletter
-| suscríbete | suscribirse | iniciar sesión | registrarse | compartir | imprimir | publicidad | leer más | lee también | noticias relacionadas | relacionad[oa]s
+| suscríbete | suscribirse | iniciar sesión | registrarse | compartir | imprimir | publicidad | leer más | lee también
+| noticias relacionadas | relacionad[oa]s
 | todos los derechos reservados | aviso legal | comentarios? | portada | lo más leído | inicio
-| iscriviti | abbonati | accedi | registrati | condividi | stampa | pubblicità | leggi anche | leggi tutto | tutti i diritti riservati | commenti | più letti
-| assine | assinar | entrar | cadastre-se | compartilhe | compartilhar | partilhar | publicidade | leia também | leia mais | saiba mais | todos os direitos reservados
+| iscriviti | abbonati | accedi | registrati | condividi | stampa | pubblicità | leggi anche | leggi tutto
+| tutti i diritti riservati | commenti | più letti
+| assine | assinar | entrar | cadastre-se | compartilhe | compartilhar | partilhar | publicidade | leia também | leia mais
+| saiba mais | todos os direitos reservados
 | comentários | mais lidas
-| más noticias | más información | potrebbe interessarti | ti potrebbe interessare | schrijf je in | nieuwsbrief | mais notícias | veja também
-| plus d'actualités | plus d'infos | à la une | weitere nachrichten | einstellungen | manage settings | settings | preferences | paramétrer | akkoord | instellingen | informativa
-| to your inbox | in your inbox | in je mailbox | support us | unlimited access | lee sin límites | gift (this )?(article|story) | liked this (post|article|story)\? | bookmark and share | preview image | this article is more than \w+ (years?|months?) old
-| show key events( only)? | save (this )?article | save for later | copy (the )?link | link copied | was this helpful | report an error
+| más noticias | más información | potrebbe interessarti | ti potrebbe interessare | schrijf je in | nieuwsbrief
+| mais notícias | veja também
+| plus d'actualités | plus d'infos | à la une | weitere nachrichten | einstellungen | manage settings | settings
+| preferences | paramétrer | akkoord | instellingen | informativa
+| to your inbox | in your inbox | in je mailbox | support us | unlimited access | lee sin límites
+| gift (this )?(article|story) | liked this (post|article|story)\? | bookmark and share | preview image
+| this article is more than \w+ (years?|months?) old
+| show key events( only)? | save (this )?article | save for later | copy (the )?link | link copied | was this helpful
+| report an error
 | suggest a correction | reuse this content |
-| artikel anhören | vorlesen | (é|e)couter (cet |l'|l’)article | escuchar (el )?(artículo|noticia) | ascolta (l'|l’)?articolo | ouvir (a )?(notícia|matéria|artigo)
-| luister naar dit artikel | link kopieren | copier le lien | copiar (el |o )?(enlace|link) | copia (il )?link | kopieer (de )?link
+| artikel anhören | vorlesen | (é|e)couter (cet |l'|l’)article | escuchar (el )?(artículo|noticia) | ascolta (l'|l’)?articolo
+| ouvir (a )?(notícia|matéria|artigo)
+| luister naar dit artikel | link kopieren | copier le lien | copiar (el |o )?(enlace|link) | copia (il )?link
+| kopieer (de )?link
 | artikel merken | zur merkliste | merken | sauvegarder | guardar | salva | salvar | bewaren | réagir | jetzt kommentieren
 | das könnte sie auch interessieren | zum thema | archivado en | receba as notícias | deel dit artikel | tip de redactie
 | seguir leyendo | sigue leyendo | continua a leggere | leggi l'articolo completo | continue lendo | continuar lendo | lees verder
-| contenido patrocinado | contenuto sponsorizzato | conteúdo patrocinado | contenu sponsorisé | sponsorisé | gesponsert | gesponsord
-| tópicos | temas | argomenti | themen | sujets | give this article | subscribers only | view all | send (this )?to a friend | send (me|us) (your )?tips | become a fan
+| contenido patrocinado | contenuto sponsorizzato | conteúdo patrocinado | contenu sponsorisé | sponsorisé | gesponsert
+| gesponsord
+| tópicos | temas | argomenti | themen | sujets | give this article | subscribers only | view all | send (this )?to a friend
+| send (me|us) (your )?tips | become a fan
 | view (the )?(full )?(gallery|caption|discussion thread|thread|comments) | bookmark (to|this)
-| aanmelden | inloggen | abonneer | abonnement | delen | advertentie | lees ook | lees meer | meer over | alle rechten voorbehouden | reacties | voorpagina | meest gelezen
+| aanmelden | inloggen | abonneer | abonnement | delen | advertentie | lees ook | lees meer | meer over
+| alle rechten voorbehouden | reacties | voorpagina | meest gelezen
 """
 
 
@@ -152,7 +176,8 @@ ALWAYS = re.compile(
     | \bapoya\ (?:el|nuestro)\ periodismo | \bsostieni\ (?:il\ )?(?:nostro\ )?giornalismo | \bsteun\ (?:onze\ )?journalistiek
     | ^\W*(?:got|have\ you\ got|do\ you\ have)\ a\ (?:story|news\ tip)\b | \b(?:email|contact|tip)\ (?:our|the)\ news\ ?desk
     # A blog's links to the posts on either side, and its tag list: "« Previous Post ... Next Post »", "Tags: a, b".
-    | «\s*previous\ (?:post|article|entry) | \bnext\ (?:post|article|entry)\s*» | ^\W*(?:tags|tagged|categories|filed\ under|schlagwörter|kategorien|étiquettes|catégories|etiquetas|categorías
+    | «\s*previous\ (?:post|article|entry) | \bnext\ (?:post|article|entry)\s*»
+    | ^\W*(?:tags|tagged|categories|filed\ under|schlagwörter|kategorien|étiquettes|catégories|etiquetas|categorías
       |categorie|categorias|categorieën)\s*:
     | \bbe\ the\ first\ to\ (?:like|comment|review)\b | ^\W*follow\ @\w
     # Where the piece first ran: "This article was published on example.com at ...", "This post originally appeared on ...".
@@ -239,7 +264,8 @@ BOX_HEADING = re.compile(
     r"""^\W*(?:stay\ informed|stay\ up\ to\ date|related(?:\ \w+)?|more\ (?:from|on|in|stories|news|like\ this)\b.*|most\ (?:popular|read|viewed|shared|emailed)\b.*
     | popular\b.*|recommended(?:\ \w+)?|you\ (?:may|might)\ also\ like|read\ (?:more|next|also)|see\ also|comments?|\d+\ comments?|leave\ a\ (?:reply|comment)
     | share\ this(?:\ \w+)?|tags?|topics|trending(?:\ now)?|top\ stories|latest\ (?:news|stories|headlines)|around\ the\ web|from\ the\ web|also\ on\ \w+
-    | mehr\ zum\ thema|zum\ thema|das\ könnte\ sie\ auch\ interessieren|archivado\ en|weitere\ artikel|kommentare|meistgelesen|lire\ aussi|à\ lire\ aussi|sur\ le\ même\ sujet|les\ plus\ lus|commentaires
+    | mehr\ zum\ thema|zum\ thema|das\ könnte\ sie\ auch\ interessieren|archivado\ en
+    | weitere\ artikel|kommentare|meistgelesen|lire\ aussi|à\ lire\ aussi|sur\ le\ même\ sujet|les\ plus\ lus|commentaires
     | noticias\ relacionadas|lo\ más\ leído|comentarios|leggi\ anche|più\ letti|commenti|leia\ também|mais\ lidas|comentários
     | lees\ ook|meest\ gelezen|reacties|gerelateerd(?:e\ artikelen)?
     # "See also": a link or two to other stories follows.
