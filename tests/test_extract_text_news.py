@@ -277,6 +277,9 @@ def test_short_offer_lines_are_furniture(line: str) -> None:
     "Video caption, Watch: volunteers plant the first trees",
     "Write to Tessa Whitlock at tessa.whitlock@example.com",
     "Appeared in the October 10, 2024, print edition as 'Old Fruit, New Roots'.",
+    "Do you like this story?",
+    "Volunteers carry the first trees along the railway... View Full Size",
+    "Get all our new updates by email:",
 ])
 def test_blog_and_page_small_print_is_furniture(footer: str) -> None:
     assert footer not in body_of(story_page(middle=footer))
@@ -375,3 +378,9 @@ def test_box_headings_and_notices_in_other_languages() -> None:
     # A weak word of a button is prose in a sentence.
     for line in ("Ich muss mir das merken, sagte sie.", "Salva la vita a un bambino di tre anni"):
         assert furniture_reason(line, len(line.split())) is None
+
+
+def test_an_about_the_blog_box_opens_furniture_and_updates_in_prose_stay() -> None:
+    assert is_box_heading("About the Blog") and is_box_heading("About this site")
+    line = "The council will get regular updates on the work."
+    assert furniture_reason(line, len(line.split())) is None

@@ -85,7 +85,8 @@ comments are (now )?closed | jump to comments
 | gesponsord
 | tópicos | temas | argomenti | themen | sujets | give this article | subscribers only | view all | send (this )?to a friend
 | send (me|us) (your )?tips | become a fan
-| view (the )?(full )?(gallery|caption|discussion thread|thread|comments) | bookmark (to|this)
+| view (the )?(full )?(gallery|caption|discussion thread|thread|comments|size|image)
+| do you like this (post|story|article) | ^get (\w+ ){0,3}updates (on|by|via) | bookmark (to|this)
 | aanmelden | inloggen | abonneer | abonnement | delen | advertentie | lees ook | lees meer | meer over
 | alle rechten voorbehouden | reacties | voorpagina | meest gelezen
 """
@@ -272,7 +273,7 @@ BOX_HEADING = re.compile(
     | bekijk\ ook|zie\ ook|siehe\ auch|auch\ interessant|voir\ aussi|à\ voir\ aussi|ver\ también|te\ puede\ interesar
     | vedi\ anche|guarda\ anche|veja\ também|(?:more|más|mais|plus\ d')\ informa(?:tion|ción|ção|tions)
     # A reference list under a health or science piece.
-    | recent\ (?:posts|reviews|comments|articles|entries|stories)
+    | recent\ (?:posts|reviews|comments|articles|entries|stories) | about\ (?:the|this)\ (?:blog|author|site|writer)
     | sources|references|further\ reading|quellen|quellenangaben|références|fuentes|referencias|fonti|fontes|referências|bronnen)\W*$""",
     re.I | re.X,
 )
