@@ -14,17 +14,24 @@ from functools import lru_cache
 
 # Phrases that make a short line furniture. Matched case-insensitively on word boundaries.
 _SHORT_LINE_PHRASES = r"""
-sign ?up | sign ?in | log ?in | log ?out | register | subscribe | subscription | newsletters? | unsubscribe
-| share | shares | tweet | retweet | facebook | twitter | linkedin | pinterest | whatsapp | reddit | google\+ | instagram | youtube
+comments are (now )?closed | jump to comments
+| sign ?up | sign ?in | log ?in | log ?out | register | subscribe | subscription | newsletters? | unsubscribe
+| share | shares | tweet | retweet | facebook | twitter | linkedin | pinterest | whatsapp | reddit | google\+ | instagram
+| youtube
 | e-?mail (this|to a friend|article|story) | print( this| article| story| page)? | permalink
 | advertisement | advertising | advertise | sponsored | promoted | ad choices | adchoices
-| related (articles?|stories|content|links|news|topics|videos?|coverage|posts?)? | more (from|on|in|stories|news|headlines|about|like this|articles|videos|top stories)
+| related (articles?|stories|content|links|news|topics|videos?|coverage|posts?)?
+| more (from|on|in|stories|news|headlines|about|like this|articles|videos|top stories)
 | read (more|next|full|the full|also|this next) | see (also|more|all) | continue reading | click here | learn more | find out more
-| most (popular|read|viewed|shared|emailed|commented|recent) | popular | trending | top stories | latest (news|stories|headlines)? | recommended | editor'?s picks
+| most (popular|read|viewed|shared|emailed|commented|recent) | popular | trending | top stories
+| latest (news|stories|headlines)? | recommended | editor'?s picks
 | you (may|might) (also )?like | don'?t miss | in case you missed | also on | around the web | from the web | promoted stories
-| comments? | leave a (comment|reply) | post a comment | add (a )?comment | reply | report abuse | \d+ comments? | join the (conversation|discussion)
-| cookies? | privacy( policy| notice)? | terms (of|and) (use|service|conditions) | terms & conditions | accessibility | site ?map | contact us | about us
-| skip to | jump to | back to top | go to | return to | home ?page | home | menu | navigation | search | previous | next | prev | page \d+
+| comments? | leave a (comment|reply) | post a comment | add (a )?comment | reply | report abuse | \d+ comments?
+| join the (conversation|discussion)
+| cookies? | privacy( policy| notice)? | terms (of|and) (use|service|conditions) | terms & conditions | accessibility
+| site ?map | contact us | about us
+| skip to | jump to | back to top | go to | return to | home ?page | home | menu | navigation | search | previous | next
+| prev | page \d+
 | follow (us|me|him|her|on) | like us | connect with | get the app | download the app | rss
 | all rights reserved | copyright | \(c\) | © | terms | faq | help | careers | jobs | media kit | corrections
 | photos? | videos? | gallery | slideshows? | watch | listen | podcasts?
@@ -32,28 +39,73 @@ sign ?up | sign ?in | log ?in | log ?out | register | subscribe | subscription |
 | (share|partager|compartir|compartilhar|compartilhe|teilen|condividi|delen|tweet|pin it) (on|sur|en|no|na|auf|su|op|via|to|this|it) \w+
 | post (on|to) (facebook|twitter|linkedin|tumblr|reddit|pinterest|google\+?)
 | play (\w+ ){0,3}(video|audio|clip)
-| story continues below | continue reading below | article continues below | scroll to continue | click to enlarge | tap to enlarge
+| story continues below | continue reading below | article continues below | scroll to continue | click to enlarge
+| tap to enlarge
 | image \d+ of \d+ | photo \d+ of \d+ | \d+ of \d+ photos | next slide | previous slide | ad feedback | paid content | paid post
-| recommended for you | get our newsletter | support (our|independent) journalism | opens in (a )?new (window|tab) | this content is not available
+| recommended for you | get our newsletter | support (our|independent) journalism | opens in (a )?new (window|tab)
+| this content is not available
 | listen to this (article|story) | audio version | play video | watch video | view gallery | enlarge this image | toggle caption
 | reading time | \d+ min(ute)?s? read | was this (article|page|information) helpful | lesen sie (auch|mehr) | lesezeit
-| leestijd | temps de lecture | tiempo de lectura | tempo di lettura | tempo de leitura | accept( and close| all)? | akzeptieren | accepter | aceptar | accetta
+| leestijd | temps de lecture | tiempo de lectura | tempo di lettura | tempo de leitura | accept( and close| all)?
+| akzeptieren | accepter | aceptar | accetta
 | loading | javascript | enable javascript | flash player | adobe flash | widgets?
 | will not be published | \(required\) | required fields | recent (posts|blog posts|comments|articles|entries|stories)
 | anmelden | abmelden | einloggen | registrieren | abonnieren | abonnement | teilen | drucken | versenden | anzeige | werbung
-| mehr zum thema | weiterlesen | weitere artikel | datenschutz | impressum | alle rechte vorbehalten | kommentare? | startseite | zur startseite | meistgelesen
-| s'abonner | abonnez-vous | se connecter | connexion | inscription | partager | imprimer | publicité | lire aussi | à lire aussi | lire la suite | en savoir plus
+| mehr zum thema | weiterlesen | weitere artikel | datenschutz | impressum | alle rechte vorbehalten | kommentare?
+| startseite | zur startseite | meistgelesen
+| s'abonner | abonnez-vous | se connecter | connexion | inscription | partager | imprimer | publicité | lire aussi
+| à lire aussi | lire la suite | en savoir plus
 | tous droits réservés | mentions légales | commentaires? | accueil | les plus lus | newsletter
-| suscríbete | suscribirse | iniciar sesión | registrarse | compartir | imprimir | publicidad | leer más | lee también | noticias relacionadas | relacionad[oa]s
+| suscríbete | suscribirse | iniciar sesión | registrarse | compartir | imprimir | publicidad | leer más | lee también
+| noticias relacionadas | relacionad[oa]s
 | todos los derechos reservados | aviso legal | comentarios? | portada | lo más leído | inicio
-| iscriviti | abbonati | accedi | registrati | condividi | stampa | pubblicità | leggi anche | leggi tutto | tutti i diritti riservati | commenti | più letti
-| assine | assinar | entrar | cadastre-se | compartilhe | compartilhar | partilhar | publicidade | leia também | leia mais | saiba mais | todos os direitos reservados
+| iscriviti | abbonati | accedi | registrati | condividi | stampa | pubblicità | leggi anche | leggi tutto
+| tutti i diritti riservati | commenti | più letti
+| assine | assinar | entrar | cadastre-se | compartilhe | compartilhar | partilhar | publicidade | leia também | leia mais
+| saiba mais | todos os direitos reservados
 | comentários | mais lidas
-| más noticias | más información | potrebbe interessarti | ti potrebbe interessare | schrijf je in | nieuwsbrief | mais notícias | veja também
-| plus d'actualités | plus d'infos | à la une | weitere nachrichten | einstellungen | manage settings | settings | preferences | paramétrer | akkoord | instellingen | informativa
-| aanmelden | inloggen | abonneer | abonnement | delen | advertentie | lees ook | lees meer | meer over | alle rechten voorbehouden | reacties | voorpagina | meest gelezen
+| más noticias | más información | potrebbe interessarti | ti potrebbe interessare | schrijf je in | nieuwsbrief
+| mais notícias | veja também
+| plus d'actualités | plus d'infos | à la une | weitere nachrichten | einstellungen | manage settings | settings
+| preferences | paramétrer | akkoord | instellingen | informativa
+| to your inbox | in your inbox | in je mailbox | support us | unlimited access | lee sin límites
+| gift (this )?(article|story) | liked this (post|article|story)\? | bookmark and share | preview image
+| this article is more than \w+ (years?|months?) old
+| show key events( only)? | save (this )?article | save for later | copy (the )?link | link copied | was this helpful
+| report an error
+| suggest a correction | reuse this content |
+| artikel anhören | vorlesen | (é|e)couter (cet |l'|l’)article | escuchar (el )?(artículo|noticia) | ascolta (l'|l’)?articolo
+| ouvir (a )?(notícia|matéria|artigo)
+| luister naar dit artikel | link kopieren | copier le lien | copiar (el |o )?(enlace|link) | copia (il )?link
+| kopieer (de )?link
+| artikel merken | zur merkliste | merken | sauvegarder | guardar | salva | salvar | bewaren | réagir | jetzt kommentieren
+| das könnte sie auch interessieren | zum thema | archivado en | receba as notícias | deel dit artikel | tip de redactie
+| seguir leyendo | sigue leyendo | continua a leggere | leggi l'articolo completo | continue lendo | continuar lendo | lees verder
+| contenido patrocinado | contenuto sponsorizzato | conteúdo patrocinado | contenu sponsorisé | sponsorisé | gesponsert
+| gesponsord
+| tópicos | temas | argomenti | themen | sujets | give this article | subscribers only | view all | send (this )?to a friend
+| send (me|us) (your )?tips | become a fan
+| view (the )?(full )?(gallery|caption|discussion thread|thread|comments|size|image)
+| do you like this (post|story|article) | ^get (\w+ ){0,3}updates (on|by|via) | bookmark (to|this)
+| aanmelden | inloggen | abonneer | abonnement | delen | advertentie | lees ook | lees meer | meer over
+| alle rechten voorbehouden | reacties | voorpagina | meest gelezen
 """
-_ALTERNATIVES = "|".join(p.strip() for p in _SHORT_LINE_PHRASES.split("|") if p.strip())
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """The alternatives of a pattern, split on the bars outside any group."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(pattern):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+    parts.append(pattern[start:])
+    return [part.strip() for part in parts if part.strip()]
+
+
+# (Split on the bars outside groups only: a space inside "(cet |l')" is part of the phrase.)
+_ALTERNATIVES = "|".join(_top_level_alternatives(_SHORT_LINE_PHRASES))
 SHORT_LINE = re.compile(r"(?<!\w)(?:" + _ALTERNATIVES + r")(?!\w)", re.I)
 # A line is "short" for the phrase test up to this many words.
 SHORT_WORDS = 14
@@ -64,16 +116,22 @@ WEAK = frozenset(
     loading register share shares recommended trending cookie cookies privacy accessibility sponsored promoted
     inicio portada accueil startseite stampa drucken imprimer imprimir delen teilen partager compartir condividi
     facebook twitter youtube instagram linkedin pinterest reddit whatsapp tweet feeds rss slideshow slideshows
-    homepage""".split()
+    homepage merken sauvegarder guardar salva salvar bewaren réagir tópicos temas argomenti themen sujets""".split()
 ) | {"return to", "go to", "jump to", "home page"}
 WEAK_MAX_WORDS = 2
+# The phrases that cannot match a lone weak word, tried where a weak word opens a longer
+# line: "Share on Facebook" must not be let off because "Share" alone is weak.
+_STRONG = "|".join(
+    p for p in _top_level_alternatives(_SHORT_LINE_PHRASES) if not any(re.fullmatch(p, w, re.I) for w in WEAK)
+)
+STRONG_LINE = re.compile(r"(?:" + _STRONG + r")(?!\w)", re.I)
 
 # Furniture whatever the length of the line.
 ALWAYS = re.compile(
     r"""^\s*(?:©|\(c\)\s*\d{4}|copyright\b)
     | all\ rights\ reserved | alle\ rechte\ vorbehalten | tous\ droits\ réservés
     | todos\ (?:los|os)\ direitos\ reservados | todos\ los\ derechos\ reservados | tutti\ i\ diritti\ riservati
-    | alle\ rechten\ voorbehouden
+    | alle\ rechten\ voorbehouden | riproduzione\ riservata
     | \bwe\ use\ cookies | wir\ verwenden\ cookies | nous\ utilisons\ (?:des\ )?cookies | (?:utilizamos|usamos)\ cookies
     | utilizziamo\ (?:i\ )?cookie | wij\ gebruiken\ cookies | ce\ site\ utilise | este\ (?:sitio|site)\ (?:web\ )?(?:utiliza|usa)
     | questo\ sito\ utilizza | deze\ (?:web)?site\ gebruikt | diese\ (?:web)?seite\ verwendet | \buses\ cookies | \bthis\ (?:web)?site\ uses | by\ continuing\ to\ (?:use|browse)
@@ -82,18 +140,98 @@ ALWAYS = re.compile(
     | \bclick\ here\ to | \bshare\ this\ (?:article|story|page) | \bback\ to\ top\b
     | \bthis\ article\ is\ from\ the\ .{0,40}archive
     | \bposted\ in\b.{0,80}\|
+    # A paywall's meter and its offer: "You have read 3 of your 5 free articles this month."
+    | \bfree\ (?:articles?|stories)\ (?:left|remaining)\b | \bof\ your\ (?:\d+|\w+)\ free\ (?:articles|stories)\b
+    | \byou(?:'ve|\ have)\ (?:\d+|one|two|three|no)\ free\ (?:articles?|stories)\b | \bunlimited\ (?:digital\ )?access\ (?:from|for)\b
+    | \bcet\ article\ vous\ est\ offert | \bréservé\ aux\ abonnés | \babonnez-vous\ (?:dès|à\ partir)
+    | \bnur\ für\ abonnenten | \bexklusiv\ für\ abonnenten | \bexclusivo\ para\ (?:suscriptores|assinantes)
+    | \briservato\ agli\ abbonati | \balleen\ voor\ abonnees | \bgratis\ artikelen
+    # A shop-link disclosure: "If you buy something from our links, we may earn a commission."
+    | \bwe\ (?:may\ )?(?:earn|receive|get)\ (?:a\ )?(?:small\ )?(?:affiliate\ )?commission | \bwhen\ you\ buy\ through\ (?:our\ )?links
+    | \berhalten\ wir\ (?:eine\ )?provision | \bnous\ (?:percevons|touchons)\ une\ commission
+    | \b(?:podemos\ )?(?:recibir|recibimos|receber|recebemos)\ una?\ comis(?:ión|são) | \bpotremmo\ ricevere\ una\ commissione
+    | \bontvangen\ (?:wij|we)\ (?:mogelijk\ )?een\ commissie
+    # The print-edition note under a magazine piece ("This article appeared in the print edition ...").
+    | ^\W*(?:this|a\ version\ of\ this|cet|este|questo|dit|dieser)\ (?:article|story|artículo|articolo|artigo|artikel)\b
+      .{0,80}(?:print\ edition|\bin\ print\b|édition\ (?:papier|imprimée)|edici[oó]n\ impresa|edizione\ cartacea|edição\ impressa
+      |gedruckten\ ausgabe|print-?ausgabe|papieren\ krant)
+    # ... and a business paper's: "Appeared in the March 5, 2024, print edition as '...'", with its
+    # contact line "Write to Jane Roe at jane.roe@example.com".
+    | ^\W*appeared\ in\ the\ .{0,60}print\ edition | ^\W*write\ to\ (?-i:[A-Z]).{0,60}\ at\ \S+@
+    # A health site's disclaimer: "... is for information only and should not replace ... medical advice".
+    | \bfor\ (?:general\ )?information(?:al)?\ (?:purposes\ )?only\b | \bdoes\ not\ provide\ medical\ advice
+    | \bnot\ (?:a\ substitute|intended\ to\ replace)\ (?:for\ )?(?:professional\ )?medical\ advice
+    # A newsletter box's small print and an app's advertisement.
+    | \bwe(?:'ll|\ will)\ (?:only\ )?use\ your\ e-?mail | \bby\ (?:submitting|entering|signing\ up\ with)\ your\ e-?mail
+    | \benter\ your\ (?:friend'?s\ )?e-?mail | ^\W*download\ (?:the|our)\ (?:[\w'’]+\ ){0,4}app\b
+    # A comment form's options and a feed's links: "Notify me of follow-up comments via e-mail",
+    # "RSS feed for comments on this post. TrackBack URI"; a licence line for a post's photos.
+    | \bnotify\ me\ of\ (?:follow-?\ ?up\ comments|new\ (?:posts|comments)) | \bfeed\ for\ comments\ on\ this
+    | \btrackback\ ur[il]\b | \blicensed\ under\ a\ creative\ commons
+    # A news agency's photo caption: "FILE - In this 2012 file photo, ...", "... (AP Photo/Jane Roe)".
+    | ^\W*file\ (?:-|–|—)\ (?:in\ )?this\b | \((?:ap|afp|reuters|epa)\ photos?\s*[/,]\s*[^)]{0,60}\)\s*$
+    # A reader-funding appeal and a tip-off line: "Our journalism costs money ... please consider supporting us".
+    | \bplease\ consider\ (?:supporting|subscribing|donating|making\ a\ (?:contribution|donation)|a\ contribution)
+    | \bsupport\ (?:our|independent|local|quality)\ journalism | \bour\ journalism\ costs\ money
+    | \bunterstützen\ sie\ (?:unseren|unabhängigen)\ journalismus | \bsoutenez\ (?:notre\ )?(?:le\ )?journalisme
+    | \bapoya\ (?:el|nuestro)\ periodismo | \bsostieni\ (?:il\ )?(?:nostro\ )?giornalismo | \bsteun\ (?:onze\ )?journalistiek
+    | ^\W*(?:got|have\ you\ got|do\ you\ have)\ a\ (?:story|news\ tip)\b | \b(?:email|contact|tip)\ (?:our|the)\ news\ ?desk
+    # A blog's links to the posts on either side, and its tag list: "« Previous Post ... Next Post »", "Tags: a, b".
+    | «\s*previous\ (?:post|article|entry) | \bnext\ (?:post|article|entry)\s*»
+    | ^\W*(?:tags|tagged|categories|filed\ under|schlagwörter|kategorien|étiquettes|catégories|etiquetas|categorías
+      |categorie|categorias|categorieën)\s*:
+    | \bbe\ the\ first\ to\ (?:like|comment|review)\b | ^\W*follow\ @\w
+    # Where the piece first ran: "This article was published on example.com at ...", "This post originally appeared on ...".
+    | ^\W*this\ (?:article|story|post)\ (?:was\ )?(?:originally\ |first\ )?(?:published|appeared)\ (?:on|in|at)\b
+    # A plug-in's apology: "This story contains media that requires your computer to have Adobe Flash".
+    | \brequires?\ your\ (?:computer|browser|device)\ to\ have | \bdownload\ the\ latest\ version\ of\ (?:adobe\ )?flash
+    | \bconsider\ (?:a|making\ a)\ (?:donation|contribution)\b | \benter\ your\ (?:zip|postal|post)\ ?code
+    # A wire story's tail: "Reporting by Jane Roe in Oslo; Editing by John Doe".
+    | ^\W*(?:additional\ )?(?:reporting|writing)\ by\ (?-i:[A-Z]) | ;\ *(?:editing|edited)\ by\ (?-i:[A-Z])
     """,
     re.I | re.X,
 )
 # A reprint or licence notice printed with the article ("This copy is for your personal,
 # non-commercial use only. Distribution ... governed by copyright law."): prose, but not
 # the article's. (It stands beside the article, so it still tells where the article is.)
-NOTICE = re.compile(r"\bfor\ (?:your\ )?personal,?\ non-?commercial\ use\ only\b", re.I | re.X)
+# So is other prose printed beside the article and about it: an opinion page's disclaimer
+# ("The opinions expressed in this commentary are solely those of ..."), a blog's post footer
+# ("This entry was posted in X. Bookmark the permalink."), its note on following the replies
+# ("You can follow any responses to this entry ...", "Listed below are links to weblogs that
+# reference ...") and its plea to share ("If you liked this article, please ..."). As furniture
+# they would weigh against the article they close, and a short article would lose its run.
+NOTICE = re.compile(
+    r"""\bfor\ (?:your\ )?personal,?\ non-?commercial\ use\ only\b
+    | \b(?:opinions|views)\ expressed\ (?:in\ this|here\b|are\ (?:solely\ )?those) | \blas\ opiniones\ expresadas
+    | \bles\ opinions\ exprimées | \ble\ opinioni\ espresse | \bas\ opiniões\ expressas
+    | \bbookmark\ the\ permalink\b | ^\W*this\ entry\ was\ posted\b | \|\s*permalink\b
+    | \bresponses\ to\ this\ entry\b | \btrackback\ from\ your\ own\ site | \blinks\ to\ weblogs\ that\ reference
+    | ^\W*if\ you\ (?:liked|enjoyed|found)\ this\ (?:post|article|story|page)\b | \bif\ you'?re\ new\ here\b
+    | ^\W*about\ the\ author\s*:""",
+    re.I | re.X,
+)
+
+
+# The author's bio box after the article: "Jane Roe is a contributing writer at The Review."
+# (Name, "is a ... writer", then where: a paragraph that merely names a reporter lacks the
+# "at/for ..." or is longer than a bio.) Like a notice it is prose that stands by the article.
+_ROLES = r"""writer|reporter|journalist|correspondent|columnist|editor|contributor|critic|redakteur(?:in)?|journalist(?:in)?
+    |korrespondent(?:in)?|autor(?:in)?|journaliste|rédact(?:eur|rice)|correspondant(?:e)?|periodista|redactor(?:a)?|corresponsal
+    |giornalista|redattore|redattrice|corrispondente|jornalista|repórter|correspondente|verslaggever|redacteur"""
+BIO = re.compile(
+    r"""^(?!(?:The|A|An|Der|Die|Das|Le|La|Les|El|Los|Las|Il|Lo|Gli|O|Os|As|De|Het|Een)\b)
+    [A-Z][\w'’.-]+(?:\ (?:van|von|de|da|di|del|du|le|la|[A-Z][\w'’.-]+)){1,3}(?:\ \(@\w+\))?
+    \ (?:is|ist|est|es|è|é)\ [^.]{0,80}?\b(?i:"""
+    + _ROLES
+    + r""")s?\ (?:at|for|with|of|bei|für|à|au|pour|en|para|de|del|per|di|a|na|no|bij|voor)\ (?:the\ |der\ |die\ |le\ |la\ |el\ |il\ |o\ |a\ |de\ |het\ )?[A-Z]""",
+    re.X,
+)
+BIO_WORDS = 60
 
 
 def is_notice(text: str) -> bool:
-    """A reprint or licence notice (see NOTICE)."""
-    return bool(NOTICE.search(text))
+    """A reprint or licence notice (see NOTICE), or the author's bio (see BIO)."""
+    return bool(NOTICE.search(text)) or (len(text.split()) <= BIO_WORDS and bool(BIO.match(text)))
 
 
 # "Read more: Other headline", "Related: ..." - a link to another page, up to
@@ -106,10 +244,18 @@ POINTER = re.compile(
 POINTER_WORDS = 25
 # Photo and image credits, and captions that carry one.
 CREDIT = re.compile(
-    r"""^\s*[\[(]?(?:photo|photograph|picture|image|foto|bild|illustration|graphic|credit|source|fuente|quelle)s?\s*(?:credit)?\s*[:/]
+    r"""^\s*[\[(]?(?:photo|photograph|picture|image|foto|bild|illustration|graphic|credit|source|fuente|quelle|bron|fonte)s?\s*(?:credit)?\s*[:/]
     | \((?:photo|image|picture|foto)s?[:\s].{0,60}\)\s*$
     | (?:getty\ images|afp/getty|reuters/|/reuters|ap\ photo|/ap\b|\bepa\b|shutterstock|istock(?:photo)?|corbis|alamy)\b
-    | ^\s*image\ copyright | ^\s*image\ caption | ^\s*media\ caption
+    | ^\s*credit\s*(?:\.\.\.|…)
+    # The agencies an article draws on, signed at its foot: "(Avec AFP)", "Mit Material von dpa",
+    # "Con información de EFE", "(ANSA)", "dpa/AFP/jbr".
+    | ^\W*(?:avec|with|mit|con|com|met)\ (?:material\ (?:von|der)\ |información\ de\ |informações\ d[ao]s?\ |reporting\ (?:from|by)\ )?
+      (?:l'|la\ |the\ |agência\ )?(?:agencies|agences|agencias|agências|agenturen|agenzie|afp|ap|reuters|dpa|efe|ansa|lusa|anp|belga|apa|epa
+      |kyodo|xinhua|europa\ press|adnkronos|sda|kna|epd)\b
+    | ^\W*\((?:afp|ap|reuters|dpa|efe|ansa|lusa|anp|belga|apa|epa|agencias|agences|agenturen)\)\W*$
+    | ^(?:dpa|afp|ap|reuters|epd|kna|rtr|sid)(?:/[\w-]{1,6})+$
+    | ^\s*image\ copyright | ^\s*image\ caption | ^\s*media\ caption | ^\s*video\ caption
     | ^[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){1,3}\s?/\s?(?:The\ )?[A-Z][\w&.'’-]*(?:\ [A-Z][\w&.'’-]*){0,4}$  # Jane Roe/The Daily Post
     """,
     re.I | re.X,
@@ -119,11 +265,31 @@ BOX_HEADING = re.compile(
     r"""^\W*(?:stay\ informed|stay\ up\ to\ date|related(?:\ \w+)?|more\ (?:from|on|in|stories|news|like\ this)\b.*|most\ (?:popular|read|viewed|shared|emailed)\b.*
     | popular\b.*|recommended(?:\ \w+)?|you\ (?:may|might)\ also\ like|read\ (?:more|next|also)|see\ also|comments?|\d+\ comments?|leave\ a\ (?:reply|comment)
     | share\ this(?:\ \w+)?|tags?|topics|trending(?:\ now)?|top\ stories|latest\ (?:news|stories|headlines)|around\ the\ web|from\ the\ web|also\ on\ \w+
-    | mehr\ zum\ thema|weitere\ artikel|kommentare|meistgelesen|lire\ aussi|à\ lire\ aussi|sur\ le\ même\ sujet|les\ plus\ lus|commentaires
+    | mehr\ zum\ thema|zum\ thema|das\ könnte\ sie\ auch\ interessieren|archivado\ en
+    | weitere\ artikel|kommentare|meistgelesen|lire\ aussi|à\ lire\ aussi|sur\ le\ même\ sujet|les\ plus\ lus|commentaires
     | noticias\ relacionadas|lo\ más\ leído|comentarios|leggi\ anche|più\ letti|commenti|leia\ também|mais\ lidas|comentários
-    | lees\ ook|meest\ gelezen|reacties|gerelateerd(?:e\ artikelen)?)\W*$""",
+    | lees\ ook|meest\ gelezen|reacties|gerelateerd(?:e\ artikelen)?
+    # "See also": a link or two to other stories follows.
+    | bekijk\ ook|zie\ ook|siehe\ auch|auch\ interessant|voir\ aussi|à\ voir\ aussi|ver\ también|te\ puede\ interesar
+    | vedi\ anche|guarda\ anche|veja\ também|(?:more|más|mais|plus\ d')\ informa(?:tion|ción|ção|tions)
+    # A reference list under a health or science piece.
+    | recent\ (?:posts|reviews|comments|articles|entries|stories) | about\ (?:the|this)\ (?:blog|author|site|writer)
+    | sources|references|further\ reading|quellen|quellenangaben|références|fuentes|referencias|fonti|fontes|referências|bronnen)\W*$""",
     re.I | re.X,
 )
+
+
+# An image's file name standing in for it ("IMG_2041_edited-1", "harbour-view.JPG"): one
+# token with an image extension, or with an underscore and a digit as cameras and CMSs name files.
+FILE_NAME = re.compile(r"^\W*(?:[\w.-]+\.(?:jpe?g|png|gif|webp)|(?=[\w.-]*_)(?=[\w.-]*\d)[\w.-]+)\W*$", re.I)
+
+
+def _button_at_start(text: str, start: int) -> re.Match | None:
+    """A longer phrase that opens the line where its first word alone is weak: "Share on
+    Facebook" is a button, "I will share it with you" is prose."""
+    if re.search(r"\w", text[:start]):
+        return None
+    return STRONG_LINE.match(text, start)
 
 
 @lru_cache(maxsize=8192)
@@ -135,11 +301,16 @@ def furniture_reason(text: str, n_words: int) -> str | None:
     if n_words <= SHORT_WORDS:
         if CREDIT.search(text):
             return "credit"
+        if FILE_NAME.match(text):
+            return "an image's file name"
         for match in SHORT_LINE.finditer(text):
             phrase = match.group().strip()
             # A lone word like "next" or "home" is a button only when the line is little more.
             if n_words > WEAK_MAX_WORDS and phrase.casefold() in WEAK:
-                continue
+                longer = _button_at_start(text, match.start())
+                if not longer:
+                    continue
+                phrase = longer.group().strip()
             return f"phrase: {phrase[:30]}"
     return None
 
