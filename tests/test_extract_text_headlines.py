@@ -679,3 +679,21 @@ def test_a_comment_count_beside_the_date_is_not_a_bare_name_byline():
     for line, authors in (("No Comments", []), ("Ann Fisher", ["Ann Fisher"])):
         page = f"Coastline Notes\n\nHome\n\nKeeper hands over the keys\n\nMarch 3, 2021\n\n{line}\n\n{BODY}\n"
         assert extract_text_page(page).authors == authors, line
+
+
+
+def test_a_publication_stamp_is_no_headline():
+    """Issue 4: the words of a stamp around its date ("Published ..., updated ...") are no
+    headline's. Taken for one, the stamp counted as a candidate between the body and the
+    real headline, and on a French news page (tests/fixtures/text/news/fr-cantine-bio.txt)
+    pushed the headline out of reach: the photo caption under the share buttons won."""
+    from newsarchive.extract.textblocks import split_blocks
+    from newsarchive.extract.textheader import dated_headline
+
+    def read(line: str) -> str | None:
+        return dated_headline(split_blocks(line)[0], ("date", None))
+
+    assert read("Published 18 May 2024, updated 09:40") is None
+    assert read("Publié le 18/05/2024 à 07h15, mis à jour à 09h40") is None
+    assert read("Veröffentlicht am 18.05.2024 um 07:15 Uhr, zuletzt aktualisiert um 09:40 Uhr") is None
+    assert read("Harbour Notes - November 8, 2012") == "Harbour Notes - November 8, 2012"

@@ -59,6 +59,16 @@ TITLE_SEPARATOR = re.compile(r"\s*[-|«»‹›–—~·/>]")
 # and the marks a headline sets before a date it names.
 DATED_HEADLINE_WORDS = 2
 DATE_JOINS = "-–—:,(|/"
+# The words of a publication stamp around its date ("Published 18 May 2024, updated
+# 09:40", "Publié le 18/05/2024 à 07h15, mis à jour à 09h40"): no headline's.
+STAMP_WORDS = frozenset("""
+    published publish updated update posted modified last and the
+    publié publiée mis jour modifié modifiée actualisé actualisée
+    veröffentlicht aktualisiert zuletzt geändert und uhr
+    publicado publicada actualizado actualizada atualizado atualizada horas
+    pubblicato pubblicata aggiornato aggiornata alle ore
+    gepubliceerd bijgewerkt laatst gewijzigd
+""".split())
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b")
 INNER_SENTENCE = re.compile(r"\w[.!?]\s+[A-Z]")
 # A headline wrapped onto a second line: its first line is at least this long, and the
@@ -391,8 +401,8 @@ def dated_headline(block: Block, role: tuple[str, object]) -> str | None:
         return None
     start, end, _ = dates[0]
     before, after = block.text[:start].rstrip(), block.text[end:].strip()
-    rest = f"{before} {after}"
-    if len(CONTENT_WORD.findall(rest)) < DATED_HEADLINE_WORDS or not any(not is_weekday(w) for w in CONTENT_WORD.findall(before)):
+    words = [w for w in CONTENT_WORD.findall(f"{before} {after}") if w.casefold() not in STAMP_WORDS]
+    if len(words) < DATED_HEADLINE_WORDS or not any(not is_weekday(w) for w in CONTENT_WORD.findall(before)):
         return None
     # (a date joined to the words before it by a mark is the headline's own)
     if not after and before and before[-1] not in DATE_JOINS:
