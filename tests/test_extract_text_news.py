@@ -384,3 +384,19 @@ def test_an_about_the_blog_box_opens_furniture_and_updates_in_prose_stay() -> No
     assert is_box_heading("About the Blog") and is_box_heading("About this site")
     line = "The council will get regular updates on the work."
     assert furniture_reason(line, len(line.split())) is None
+
+
+@pytest.mark.parametrize("phrase", ["please consider donating to the hospice", "click here to claim a refund",
+                                    "enter your email and your password", "support local journalism"])
+def test_a_call_to_action_is_furniture_in_a_box_but_not_in_an_article_paragraph(phrase: str) -> None:
+    """A box's few words may be furniture by one phrase; a paragraph of an article may quote
+    the same words ("the family asked mourners to please consider donating to the hospice")."""
+    box = f"Before you go, {phrase}."
+    assert furniture_reason(box, len(box.split()))
+    paragraph = (
+        "The messages looked like they came from the harbour board, and they were written with care: "
+        f"each one told the reader to {phrase}, and gave a deadline of the end of the week. The board "
+        "said it had never sent any of them, and that nobody should answer until it had written to every "
+        "berth holder itself."
+    )
+    assert furniture_reason(paragraph, len(paragraph.split())) is None

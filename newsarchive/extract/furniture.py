@@ -136,7 +136,16 @@ ALWAYS = re.compile(
     | utilizziamo\ (?:i\ )?cookie | wij\ gebruiken\ cookies | ce\ site\ utilise | este\ (?:sitio|site)\ (?:web\ )?(?:utiliza|usa)
     | questo\ sito\ utilizza | deze\ (?:web)?site\ gebruikt | diese\ (?:web)?seite\ verwendet | \buses\ cookies | \bthis\ (?:web)?site\ uses | by\ continuing\ to\ (?:use|browse)
     | \byour\ browser\ (?:does\ not|doesn'?t)\ support | \benable\ javascript | \brequires\ (?:javascript|flash|adobe)
-    | \bsign\ up\ for\ (?:our|the|free|\w+'s) | \bsubscribe\ to\ (?:our|the) | \bfollow\ us\ on
+    """,
+    re.I | re.X,
+)
+# Calls to action and small print: furniture in a box of their own, but words an article may
+# use too ("The family asks people to please consider donating to the hospice", "phishing
+# mails that ask you to enter your email"). So they mark a block as furniture only up to
+# BOX_WORDS words, the size of a box's text; a cookie or copyright notice (above) at any size.
+BOX_WORDS = 40
+BOX_TEXT = re.compile(
+    r"""\bsign\ up\ for\ (?:our|the|free|\w+'s) | \bsubscribe\ to\ (?:our|the) | \bfollow\ us\ on
     | \bclick\ here\ to | \bshare\ this\ (?:article|story|page) | \bback\ to\ top\b
     | \bthis\ article\ is\ from\ the\ .{0,40}archive
     | \bposted\ in\b.{0,80}\|
@@ -295,7 +304,8 @@ def _button_at_start(text: str, start: int) -> re.Match | None:
 @lru_cache(maxsize=8192)
 def furniture_reason(text: str, n_words: int) -> str | None:
     """Why a line reads as furniture ("phrase: share"), or None when it may be prose."""
-    match = ALWAYS.search(text) or (POINTER.search(text) if n_words <= POINTER_WORDS else None)
+    match = (ALWAYS.search(text) or (BOX_TEXT.search(text) if n_words <= BOX_WORDS else None)
+             or (POINTER.search(text) if n_words <= POINTER_WORDS else None))
     if match:
         return f"always: {match.group().strip()[:30]}"
     if n_words <= SHORT_WORDS:
