@@ -680,3 +680,29 @@ def test_a_number_that_a_text_browser_wrapped_to_the_start_of_a_line_does_not_br
     )
     body = extract_text_page(page).body
     assert "at berth 4. Its crew of six" in body
+
+
+def test_a_newspaper_s_standfirst_share_buttons_and_by_line_stand_above_the_article():
+    """Issue 4: "Headline / Standfirst. / Share / Caption / By NAME / Date / article", as a
+    newspaper sets its page: the article begins under the by-line, and the header reads the
+    standfirst, the by-line and the date. A blog's first paragraph over a by-line, with no
+    share buttons between, stays the body's."""
+    from newsarchive.extract.textpage import extract_text_page
+
+    standfirst = "The ferry will stop at the island twice a day from June, after a vote that ran past midnight."
+    article = (
+        "The harbour board voted on Tuesday night to add a second daily crossing to Pellow Island, ending "
+        "ten years in which islanders had to choose between a dawn boat and none at all.\n\n"
+        "Members said the extra sailing would cost about £300,000 a year, paid partly from higher fares for "
+        "visitors in summer, and that the board would review it after two years.\n\n"
+        "Islanders who had campaigned for the change filled the public gallery, and several of them said the "
+        "decision meant their children could stay on the island for school clubs for the first time."
+    )
+    page = (f"The Harbour Tribune\n\nHome\nNews\n\nSecond daily ferry for Pellow Island\n\n{standfirst}\n\n"
+            "Share full article\nGift Article\n\nThe ferry leaving the harbour on Monday.\n\n"
+            f"By Ann Tremayne\nMarch 5, 2024\n\n{article}\n")
+    found = extract_text_page(page)
+    assert found.body == article
+    assert (found.subtitle, found.authors, found.published) == (standfirst, ["Ann Tremayne"], "2024-03-05")
+    blog = page.replace("Share full article\nGift Article\n\n", "")
+    assert extract_text_page(blog).body.startswith(standfirst)

@@ -17,9 +17,10 @@ from typing import Iterator
 
 from newsarchive.errors import BadInputError
 from newsarchive.extract import ExtractContext
+from newsarchive.extract.bylines import parse_byline
 from newsarchive.extract.dates import find_dates, guess_dayfirst
 from newsarchive.extract.decode import decode_text
-from newsarchive.extract.furniture import is_notice
+from newsarchive.extract.furniture import furniture_reason, is_notice
 from newsarchive.extract.language import detect_language, stop_words
 from newsarchive.extract.textblocks import Block, measure, split_blocks
 from newsarchive.extract.textbody import Verdict, choose_body, classify
@@ -42,6 +43,11 @@ TEASER_LIST_AFTER = 0.3
 LEADING_HEADER_BLOCKS = 3
 # A dated line this short at the top of the run is a credit line, full stop or not.
 CREDIT_WORDS = 14
+# How far below the run's first block a newspaper's credit lines may stand (past the share
+# buttons and the photo's caption), and the most prose above them: a standfirst and a caption.
+CREDITS_REACH = 8
+STANDFIRST_WORDS = 70
+BUTTON_WORDS = 4
 
 
 @dataclass
@@ -113,6 +119,9 @@ def _analyse(text: str, furniture: frozenset[str], dayfirst: bool | None) -> _An
     # standfirst: they belong to the header, not the body.
     while len(body) > 1 and body[0] < run[0] + LEADING_HEADER_BLOCKS and _leads_header(blocks[body[0]]):
         roles[body.pop(0)] = "outside"
+    credits = _credits_under_standfirst(blocks, body)
+    while credits is not None and body and body[0] < credits:
+        roles[body.pop(0)] = "outside"
     swallowed = headline_in_run(blocks, body)
     cut = [i for i in body if swallowed is not None and i <= swallowed]
     for index in cut:
@@ -126,6 +135,28 @@ def _analyse(text: str, furniture: frozenset[str], dayfirst: bool | None) -> _An
         if roles[index] == "outside":
             notes[index] = "above the headline found inside the article run (a sidebar or a box, not the article)"
     return _Analysis(blocks, verdicts, roles, run, header, language, dayfirst, notes, line_starts)
+
+
+def _credits_under_standfirst(blocks: list[Block], body: list[int]) -> int | None:
+    """Where the article begins under the by-line that follows the standfirst opening the
+    run: "Headline / Standfirst / Share / Caption / By NAME / March 5, 2024 / the article",
+    as a newspaper sets its page. Only under a standfirst that is a sentence, with share
+    buttons between, little prose above the by-line (the standfirst, a caption) and much
+    more below it: a blog's first paragraph may stand over a by-line too. (The header then
+    reads the standfirst, the by-line and the date.)"""
+    if len(body) < 3 or not blocks[body[0]].ends_sentence:
+        return None
+    buttons = False  # the share buttons a newspaper sets between the standfirst and the by-line
+    for index in range(body[0] + 1, min(body[0] + 1 + CREDITS_REACH, body[-1])):
+        block = blocks[index]
+        buttons = buttons or (block.words <= BUTTON_WORDS and furniture_reason(block.text, block.words) is not None)
+        if block.words <= CREDIT_WORDS and parse_byline(block.text):
+            if not buttons:
+                return None
+            above = sum(blocks[i].words for i in body if i < index)
+            below = sum(blocks[i].words for i in body if i > index)
+            return index + 1 if above <= STANDFIRST_WORDS and below >= 2 * above else None
+    return None
 
 
 def _leads_header(block: Block) -> bool:
