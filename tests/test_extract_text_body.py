@@ -706,3 +706,20 @@ def test_a_newspaper_s_standfirst_share_buttons_and_by_line_stand_above_the_arti
     assert (found.subtitle, found.authors, found.published) == (standfirst, ["Ann Tremayne"], "2024-03-05")
     blog = page.replace("Share full article\nGift Article\n\n", "")
     assert extract_text_page(blog).body.startswith(standfirst)
+
+
+def test_the_link_under_a_box_heading_inside_the_article_is_not_a_sub_heading():
+    """Issue 4: "Read also" over another story's headline, set between two paragraphs: the
+    headline is the box's link, not a sub-heading of the article."""
+    from newsarchive.extract.textpage import extract_text_page
+
+    first = ("The new cycle park under the station opened on Monday with room for four thousand bikes, "
+             "and by the evening more than half of the places had been taken by commuters.")
+    second = ("The council had expected the park to take a year or two to fill, but riders who used to chain "
+              "their bikes to the railings outside moved in on the first morning.")
+    third = ("Parking is free for the first day; after that it costs fifty pence a day, and bikes left for more "
+             "than four weeks will be taken away to make room.")
+    page = (f"The Harbour Tribune\n\nHome\nNews\n\nCycle park fills on its first day\n\n{first}\n\n{second}\n\n"
+            f"Read also\nCouncil plans to clear abandoned bikes from stations faster\n\n{third}\n")
+    found = extract_text_page(page)
+    assert found.body == f"{first}\n\n{second}\n\n{third}" and found.headings == []

@@ -131,6 +131,9 @@ def _analyse(text: str, furniture: frozenset[str], dayfirst: bool | None) -> _An
     for index, role in header.roles.items():
         roles[index] = role
     notes = _tidy_body(blocks, roles)
+    for index in _box_links(verdicts, roles):
+        roles[index] = "dropped"
+        notes[index] = "the link a box sets in the article ('Read also' over another story's headline)"
     for index in cut:
         if roles[index] == "outside":
             notes[index] = "above the headline found inside the article run (a sidebar or a box, not the article)"
@@ -231,6 +234,13 @@ def _tidy_body(blocks: list[Block], roles: list[str]) -> dict[int, str]:
                 notes[index] = "repeats an earlier paragraph"
             seen.add(blocks[index].text)
     return notes
+
+
+def _box_links(verdicts: list[Verdict], roles: list[str]) -> list[int]:
+    """The sub-headings right under a box's heading inside the article ("Read also", "Lees
+    ook", "Zum Thema"): another story's headline, the box's one link, not the article's."""
+    return [i for i in range(1, len(roles)) if roles[i] == "heading" and verdicts[i - 1].kind == "box"
+            and roles[i - 1] not in ("body", "heading")]
 
 
 def extract_text_page(
