@@ -400,3 +400,10 @@ def test_a_call_to_action_is_furniture_in_a_box_but_not_in_an_article_paragraph(
         "berth holder itself."
     )
     assert furniture_reason(paragraph, len(paragraph.split())) is None
+
+
+def test_a_gallery_headline_is_not_a_photo_credit() -> None:
+    """"Photo: NAME/AGENCY" credits a picture; "Photos: ..." running on into a sentence is a
+    gallery's headline, which news sites print often."""
+    assert is_credit("Photo: Jane Roe/Reuters") and is_credit("Photograph: Ann Lee for the Tribune")
+    assert not is_credit("Photos: Halloween lanterns light up the harbour for the first time")

@@ -253,7 +253,10 @@ POINTER = re.compile(
 POINTER_WORDS = 25
 # Photo and image credits, and captions that carry one.
 CREDIT = re.compile(
+    # "Photo: Jane Roe/Reuters", "Photograph: Ann Lee for the Tribune"; not a gallery's
+    # headline, which runs on longer: "Photos: Halloween in the harbour lights up the town".
     r"""^\s*[\[(]?(?:photo|photograph|picture|image|foto|bild|illustration|graphic|credit|source|fuente|quelle|bron|fonte)s?\s*(?:credit)?\s*[:/]
+      (?!(?:\s+\S+){6})
     | \((?:photo|image|picture|foto)s?[:\s].{0,60}\)\s*$
     | (?:getty\ images|afp/getty|reuters/|/reuters|ap\ photo|/ap\b|\bepa\b|shutterstock|istock(?:photo)?|corbis|alamy)\b
     | ^\s*credit\s*(?:\.\.\.|…)
