@@ -697,3 +697,22 @@ def test_a_publication_stamp_is_no_headline():
     assert read("Publié le 18/05/2024 à 07h15, mis à jour à 09h40") is None
     assert read("Veröffentlicht am 18.05.2024 um 07:15 Uhr, zuletzt aktualisiert um 09:40 Uhr") is None
     assert read("Harbour Notes - November 8, 2012") == "Harbour Notes - November 8, 2012"
+
+
+def test_a_date_in_emphasis_run_on_after_the_headline_is_not_part_of_it():
+    """Issue 4: Markdown keeps the emphasis marks of a date printed in italics on the
+    headline's line ("Keeper hands over the keys *3 March, 2021*"): the date goes with its
+    marks, the headline stays."""
+    for line in ("Keeper hands over the keys *3 March, 2021*", "Keeper hands over the keys * 3 March, 2021 *"):
+        article = extract_text_page(f"Coastline Notes\n\nHome\n\n{line}\n\nPosted by ann in Harbour News.\n\n{BODY}\n")
+        assert (article.title, article.published) == ("Keeper hands over the keys", "2021-03-03"), line
+
+
+def test_a_rule_drawn_under_the_headline_is_not_part_of_it():
+    """Issue 4: lynx prints a rule ("______") on the line right under the headline and
+    joins it to the headline's block; the rule is no part of the headline."""
+    assert clean_headline("Keeper hands over the keys ______________") == "Keeper hands over the keys"
+    assert clean_headline("Keeper hands over the keys ========") == "Keeper hands over the keys"
+    assert clean_headline("Keeper hands over the keys - a farewell") == "Keeper hands over the keys - a farewell"
+    page = f"Coastline Notes\n\nHome\n\nKeeper hands over the keys\n   ______________________\n\n{BODY}\n"
+    assert extract_text_page(page).title == "Keeper hands over the keys"

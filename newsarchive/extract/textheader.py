@@ -187,11 +187,17 @@ TRAILING_COUNT = re.compile(
 )
 
 
+# A rule drawn under the headline with a run of marks ("____", "----", "===="): lynx prints
+# a form's text field or an <hr> so, on the line right under it, and joins it to the block.
+RULE_LINE = re.compile(r"\s+(?:_{4,}|-{4,}|={4,}|~{4,})\s*$")
+
+
 def clean_headline(text: str) -> str:
-    """A headline without the comment count some pages run on after it ("... 149 Comments")."""
+    """A headline without the comment count some pages run on after it ("... 149 Comments")
+    and without a rule drawn under it ("... ______")."""
     # Spacing made single first: on a long run of white space the pattern's leading \s+
     # would be tried at every position of the run (quadratic time).
-    text = " ".join(text.split())
+    text = RULE_LINE.sub("", " ".join(text.split()))
     cleaned = TRAILING_COUNT.sub("", text)
     return cleaned if len(cleaned.split()) >= 3 else text
 
@@ -400,7 +406,7 @@ def dated_headline(block: Block, role: tuple[str, object]) -> str | None:
     if role[0] != "date" or len(dates) != 1:
         return None
     start, end, _ = dates[0]
-    before, after = block.text[:start].rstrip(), block.text[end:].strip()
+    before, after = _unwrapped_date(block.text[:start].rstrip(), block.text[end:].strip())
     words = [w for w in CONTENT_WORD.findall(f"{before} {after}") if w.casefold() not in STAMP_WORDS]
     if len(words) < DATED_HEADLINE_WORDS or not any(not is_weekday(w) for w in CONTENT_WORD.findall(before)):
         return None
@@ -408,6 +414,20 @@ def dated_headline(block: Block, role: tuple[str, object]) -> str | None:
     if not after and before and before[-1] not in DATE_JOINS:
         return before
     return block.text
+
+
+# The mark that sets a date in emphasis ("Headline *3 March, 2021*"): Markdown keeps it
+# around a date printed in italics on the headline's line.
+EMPHASIS_MARKS = "*"
+
+
+def _unwrapped_date(before: str, after: str) -> tuple[str, str]:
+    """The text before and after a date without the emphasis marks wrapped around it: the
+    same mark on both sides of the date is the date's own, not the headline's."""
+    mark = before[-1:]
+    if mark and mark in EMPHASIS_MARKS and after[:1] == mark:
+        return before.rstrip(EMPHASIS_MARKS).rstrip(), after.lstrip(EMPHASIS_MARKS).strip()
+    return before, after
 
 
 def _dated_candidate(blocks: list[Block], metas: dict[int, tuple[str, object]], index: int) -> str | None:
