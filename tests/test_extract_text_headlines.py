@@ -716,3 +716,16 @@ def test_a_rule_drawn_under_the_headline_is_not_part_of_it():
     assert clean_headline("Keeper hands over the keys - a farewell") == "Keeper hands over the keys - a farewell"
     page = f"Coastline Notes\n\nHome\n\nKeeper hands over the keys\n   ______________________\n\n{BODY}\n"
     assert extract_text_page(page).title == "Keeper hands over the keys"
+
+
+def test_a_name_under_an_image_placeholder_is_the_photo_credit_not_the_headline():
+    """Issue 4: w3m and lynx print a picture as its placeholder ("[keeper-quay-1230p]") with
+    the photographer's name on the line under it; the name is the photo's credit, not the
+    headline, though the body names the photographer too."""
+    headline = "Lighthouse veteran steps down, citing steep stairs and salty air"
+    body = BODY.replace("The harbour board", "Ann Fisher, who took the photo, said the harbour board")
+    page = f"Coastline Notes\n\nHome\n\n{headline}\n\n[keeper-quay-1230p]\n\nAnn Fisher\n\n{body}\n"
+    assert extract_text_page(page).title == headline
+    # (under a form's field the same short line may be the headline: "AT THE QUAY SS21")
+    page = f"Coastline Notes\n[Search          ]\n\nAT THE QUAY SS21\n\n[quay-0912]\n\n{BODY}\n"
+    assert extract_text_page(page).title == "AT THE QUAY SS21"

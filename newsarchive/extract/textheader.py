@@ -457,13 +457,26 @@ def _headline_candidates(
         # (a one-word headline stands under a blog's date line, or over its by-line)
         bylined = metas.get(index + 1, ("",))[0] == "byline"
         score = headline_score(blocks[index], distance, body_words, bulleted_ok=index + 1 in metas, dated=dated or bylined)
-        if score is None or _menu_item(blocks, index):
+        if score is None or _menu_item(blocks, index) or _photo_credit(blocks, index):
             continue
         # (a headline read from a date line is named again without the date it ran on to)
         score += _repeat_bonus(blocks[index], lines, dated_text.casefold() if dated_text else folded[index])
         score += _credit_bonus(metas, index, distance, dated)
         candidates.append((score, index))
     return candidates
+
+
+# An image's placeholder as a text browser prints it: its file name in brackets, one word
+# with a digit, dot, dash or underscore in it ("[120723-keeper-1230p]", "[quay.jpg]"); not a
+# form's field or button ("[Search        ]", "[Go]").
+IMAGE_NAME = re.compile(r"^\s*\[[\w.-]*[\d._-][\w.-]*\]\s*$")
+
+
+def _photo_credit(blocks: list[Block], index: int) -> bool:
+    """Whether block `index` is a photo's credit: a person's name alone right under the
+    image's placeholder ("[harbour-keeper-1230p]" / "Ann Fisher"), as w3m and lynx print a
+    picture; html-text leaves the placeholder out, and the name then reads as any short line."""
+    return index > 0 and IMAGE_NAME.match(blocks[index - 1].text) is not None and is_person(headline_text(blocks[index]))
 
 
 def _menu_item(blocks: list[Block], index: int) -> bool:
