@@ -723,3 +723,29 @@ def test_the_link_under_a_box_heading_inside_the_article_is_not_a_sub_heading():
             f"Read also\nCouncil plans to clear abandoned bikes from stations faster\n\n{third}\n")
     found = extract_text_page(page)
     assert found.body == f"{first}\n\n{second}\n\n{third}" and found.headings == []
+
+
+def test_a_page_laid_out_in_a_table_row_is_read_paragraph_by_paragraph():
+    """Issue 4: a Markdown copy of a page laid out in a table puts a whole cell on one line
+    (the menu, the article, the comments), its paragraphs set apart by two spaces. Read as
+    one block, the article comes with all of it around."""
+    menu = "[Home](/) [Archive](/archive) [Books](/books) [Talks](/talks) [Contact](/contact)"
+    comments = [
+        "I took the night ferry for years and I will miss it, though the bar was always closed.  "
+        "Posted by: Ann at [March 3, 2020 9:12 AM](/c/1)",
+        "The council should have taken the route on, it would not have cost them much at all.  "
+        "Posted by: Ben at [March 3, 2020 10:40 AM](/c/2)",
+        "Twenty years without making money sounds like a public service to me, not a business.  "
+        "Posted by: Cleo at [March 4, 2020 8:05 PM](/c/3)",
+        "Does anyone know whether the morning sailing will still take cars in the winter months?  "
+        "Posted by: Dan at [March 5, 2020 7:30 AM](/c/4)",
+    ]
+    cell = "  ".join(
+        [menu, "|  | Island Ferry News A blog about the boats.", "[« Older](/o) | [Main](/) | [Newer »](/n)",
+         "March 2, 2020", "Night ferry to the islands will stop this month", *ARTICLE,
+         "[Posted on March 2, 2020](/p) • [2 Comments](/p#c)", "Comments", "   ---  ".join(comments)]
+    )
+    page = "Island Ferry News: Night ferry\n\n| | | |\n| --- | --- | --- |\n| " + cell + " |\n"
+    article = extract_text_page(page)
+    assert article.body.startswith("The ferry company said")
+    assert article.body.rstrip().endswith("as they do now.")
