@@ -305,7 +305,26 @@ def _continues(previous: str, line: str, width: int) -> bool:
     if BULLET.match(line) and not _wrapped_number(previous, line):
         return False
     first_word = line.split()[0]
-    return len(previous.rstrip()) + 1 + len(first_word) > width - 2
+    return len(previous.rstrip()) + 1 + len(first_word) > width - 2 or _wrapped_short(previous, line, width)
+
+
+# A dump's line can read shorter than the dump wrote it: lynx's link numbers ("[12]") are
+# taken out before the page is read, and the word that did not fit ("[13]which") fits now.
+# A line that still comes within this many columns of the width and breaks off
+# mid-sentence, over a line at its indent that carries on in lower case, was wrapped.
+MARKER_SLACK = 15
+
+
+def _wrapped_short(previous: str, line: str, width: int) -> bool:
+    """Whether `line` carries on a sentence that `previous` was wrapped out of, though the
+    first word of `line` would seem to fit on it (see MARKER_SLACK)."""
+    ending = previous.rstrip()
+    return (
+        len(ending) >= width - MARKER_SLACK
+        and not SENTENCE_END.search(ending)
+        and line.lstrip()[:1].islower()
+        and len(line) - len(line.lstrip()) == len(previous) - len(previous.lstrip())
+    )
 
 
 def _wrapped_number(previous: str, line: str) -> bool:
