@@ -780,3 +780,26 @@ def test_a_lynx_line_cut_short_by_its_link_numbers_still_runs_on_into_the_next()
     article = extract_text_page(page)
     assert "a hard choice between a hotel room in the port every week and the jobs held for most" in article.body
     assert "would stop at the end of the month" in article.body
+
+
+def test_pictures_between_the_last_paragraphs_do_not_end_the_article():
+    """Issue 4: a text browser prints each picture as its file name ("[IMG_2041_quay]").
+    Two of them with a caption and a divider between are no stretch of furniture: the
+    paragraphs under them are the article's end, not a box's coda."""
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nby Tom Hale, March 2, 2020\n\n"
+        + "\n\n".join(ARTICLE)
+        + "\n\nThe night crossing leaves the mainland at eleven and reaches the first of the islands a little "
+        "after two in the morning, when the harbour lights are the only ones still burning on the shore.\n\n"
+        "For the fishermen who sell their catch at the early market, it has been the only way to get there "
+        "in time, and several of them said they would have to give up the market altogether.\n\n"
+        "The union that speaks for the crews said it would ask the company to keep the boat in service "
+        "until the end of the summer, when the holiday traffic pays for most of the year's sailings."
+        + "\n\n[IMG_2041_quay]\n\nThe last boat.\n\n-\n\n[IMG_2042_harbour]\n\n"
+        "We stood on the quay in the wind while the crew tied up the boat for the night, and nobody said much.\n\n"
+        "-\n\nThe captain said he would miss the crossing more than he could say, and went home.\n\n"
+        "[IMG_2043_lights]\n\n-\n\nShare this:\n\nFacebook\n\nTwitter\n"
+    )
+    article = extract_text_page(page)
+    assert article.body.startswith("The ferry company said")
+    assert "The captain said he would miss the crossing" in article.body

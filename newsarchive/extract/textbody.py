@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from newsarchive.extract.bylines import parse_byline
 from newsarchive.extract.dates import find_dates
-from newsarchive.extract.furniture import furniture_reason, is_box_heading, is_credit
+from newsarchive.extract.furniture import FILE_NAME, furniture_reason, is_box_heading, is_credit
 from newsarchive.extract.textblocks import Block
 
 GOOD_STOP_DENSITY = 0.30
@@ -414,7 +414,11 @@ def _before_furniture_gap(blocks: list[Block], verdicts: list[Verdict], start: i
     length after a box set in it keeps it; so does one whose opening paragraphs are
     teasers of other stories above it.)"""
     prose = [i for i in range(start, end) if verdicts[i].kind in ("good", "near")]
-    gaps = [(above, below) for above, below in zip(prose, prose[1:]) if _furniture_gap(verdicts[above + 1 : below])]
+    gaps = [
+        (above, below)
+        for above, below in zip(prose, prose[1:])
+        if _furniture_gap([verdicts[i] for i in range(above + 1, below) if not _picture(blocks[i])])
+    ]
     for n, (above, below) in enumerate(gaps):
         before = sum(blocks[i].words for i in prose if i <= above)
         stop = gaps[n + 1][0] if n + 1 < len(gaps) else end
@@ -423,6 +427,13 @@ def _before_furniture_gap(blocks: list[Block], verdicts: list[Verdict], start: i
         if after < GAP_SHARE * before and rest < before:
             return above + 1
     return end
+
+
+def _picture(block: Block) -> bool:
+    """A picture's stand-in, its file name ("[IMG_2041]"), as text browsers print it: a
+    picture between two paragraphs is the article's, and a gallery of them with their
+    captions is no stretch of furniture (copies that leave pictures out show prose there)."""
+    return bool(FILE_NAME.match(block.text))
 
 
 def _furniture_gap(gap: list[Verdict]) -> bool:
