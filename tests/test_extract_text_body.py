@@ -803,3 +803,28 @@ def test_pictures_between_the_last_paragraphs_do_not_end_the_article():
     article = extract_text_page(page)
     assert article.body.startswith("The ferry company said")
     assert "The captain said he would miss the crossing" in article.body
+
+
+def test_a_comment_thread_run_into_one_paragraph_with_its_heading_is_cut():
+    """Issue 4: a copy that loses the breaks of a thread set inside its heading prints the
+    heading and every comment as one line ("Comments (3) 1. Ann says: ..."). It reads as
+    prose, and a long one outweighs the article; no paragraph of an article opens by
+    counting its comments."""
+    thread = (
+        "Comments (3) 1. 3. Mar, 2020 / Ann says: I took the night ferry for years and I will miss it, "
+        "though the bar was always closed by the time we left the harbour. Reply 2. 3. Mar, 2020 / Ben says: "
+        "The council should have taken the route on, it would not have cost them much at all, and the "
+        "islands would have kept the only boat that gets them to the early market. Reply 3. 4. Mar, 2020 / "
+        "Cleo says: Twenty years without making money sounds like a public service to me, not a business, "
+        "and a public service is what the council is there to run. Reply"
+    )
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nby Tom Hale, March 2, 2020\n\n"
+        + "\n\n".join(ARTICLE)
+        + "\n\nTweet\n\n« Previous Post | Next Post »\n\n"
+        + thread
+        + "\n\nRecent Posts\n\nHome\n"
+    )
+    article = extract_text_page(page)
+    assert article.body.startswith("The ferry company said")
+    assert "Ann says" not in article.body
