@@ -723,3 +723,108 @@ def test_the_link_under_a_box_heading_inside_the_article_is_not_a_sub_heading():
             f"Read also\nCouncil plans to clear abandoned bikes from stations faster\n\n{third}\n")
     found = extract_text_page(page)
     assert found.body == f"{first}\n\n{second}\n\n{third}" and found.headings == []
+
+
+def test_a_page_laid_out_in_a_table_row_is_read_paragraph_by_paragraph():
+    """Issue 4: a Markdown copy of a page laid out in a table puts a whole cell on one line
+    (the menu, the article, the comments), its paragraphs set apart by two spaces. Read as
+    one block, the article comes with all of it around."""
+    menu = "[Home](/) [Archive](/archive) [Books](/books) [Talks](/talks) [Contact](/contact)"
+    comments = [
+        "I took the night ferry for years and I will miss it, though the bar was always closed.  "
+        "Posted by: Ann at [March 3, 2020 9:12 AM](/c/1)",
+        "The council should have taken the route on, it would not have cost them much at all.  "
+        "Posted by: Ben at [March 3, 2020 10:40 AM](/c/2)",
+        "Twenty years without making money sounds like a public service to me, not a business.  "
+        "Posted by: Cleo at [March 4, 2020 8:05 PM](/c/3)",
+        "Does anyone know whether the morning sailing will still take cars in the winter months?  "
+        "Posted by: Dan at [March 5, 2020 7:30 AM](/c/4)",
+    ]
+    cell = "  ".join(
+        [menu, "|  | Island Ferry News A blog about the boats.", "[« Older](/o) | [Main](/) | [Newer »](/n)",
+         "March 2, 2020", "Night ferry to the islands will stop this month", *ARTICLE,
+         "[Posted on March 2, 2020](/p) • [2 Comments](/p#c)", "Comments", "   ---  ".join(comments)]
+    )
+    page = "Island Ferry News: Night ferry\n\n| | | |\n| --- | --- | --- |\n| " + cell + " |\n"
+    article = extract_text_page(page)
+    assert article.body.startswith("The ferry company said")
+    assert article.body.rstrip().endswith("as they do now.")
+
+
+def test_a_lynx_line_cut_short_by_its_link_numbers_still_runs_on_into_the_next():
+    """Issue 4: lynx wraps its lines with the link numbers ("[14]harbour") counted, and the
+    numbers go before the page is read: the word that did not fit on a line fits there now.
+    A line that breaks off mid-sentence near the width, over one that goes on in lower
+    case, was wrapped all the same; read as two paragraphs, half a sentence looks like a
+    caption and drops out."""
+    paragraphs = [
+        "The ferry company said on Monday that the night crossing to the [14]islands and the "
+        "[15]harbour towns would stop at the end of the month, after [16]twenty years at a loss.",
+        "Islanders who work on the mainland said the decision would leave them with a hard "
+        "choice between a [17]hotel room in the [18]port every [19]week and the [20]jobs held for "
+        "most of their lives.",
+        "The company said it had offered the route to the [21]county council, which [22]declined to "
+        "take it on, and that the morning and evening sailings would carry on as they do now.",
+        "A spokesman for the council said it could not afford a boat that has lost money in every "
+        "one of the last twenty years, however much the islands rely on it in the winter.",
+        "The islanders have called a meeting for next week in the village hall, where they hope to "
+        "hear from the company, the council and the union that speaks for the crews.",
+    ]
+    wrapped = "\n\n".join(textwrap.fill(p, width=78, initial_indent="   ", subsequent_indent="   ") for p in paragraphs)
+    menu = "\n".join(f"     * [{n}]{item}" for n, item in enumerate(["Home", "News", "Sport", "Weather", "Contact"], 1))
+    page = (
+        f"{menu}\n\n[6]Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
+        f"   by [7]Tom Hale on March 2, 2020\n\n{wrapped}\n\n   [8]Share [9]Tweet\n\nReferences\n\n"
+        + "\n".join(f"   {n}. https://news.example/{n}" for n in range(1, 23))
+    )
+    article = extract_text_page(page)
+    assert "a hard choice between a hotel room in the port every week and the jobs held for most" in article.body
+    assert "would stop at the end of the month" in article.body
+
+
+def test_pictures_between_the_last_paragraphs_do_not_end_the_article():
+    """Issue 4: a text browser prints each picture as its file name ("[IMG_2041_quay]").
+    Two of them with a caption and a divider between are no stretch of furniture: the
+    paragraphs under them are the article's end, not a box's coda."""
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nby Tom Hale, March 2, 2020\n\n"
+        + "\n\n".join(ARTICLE)
+        + "\n\nThe night crossing leaves the mainland at eleven and reaches the first of the islands a little "
+        "after two in the morning, when the harbour lights are the only ones still burning on the shore.\n\n"
+        "For the fishermen who sell their catch at the early market, it has been the only way to get there "
+        "in time, and several of them said they would have to give up the market altogether.\n\n"
+        "The union that speaks for the crews said it would ask the company to keep the boat in service "
+        "until the end of the summer, when the holiday traffic pays for most of the year's sailings."
+        + "\n\n[IMG_2041_quay]\n\nThe last boat.\n\n-\n\n[IMG_2042_harbour]\n\n"
+        "We stood on the quay in the wind while the crew tied up the boat for the night, and nobody said much.\n\n"
+        "-\n\nThe captain said he would miss the crossing more than he could say, and went home.\n\n"
+        "[IMG_2043_lights]\n\n-\n\nShare this:\n\nFacebook\n\nTwitter\n"
+    )
+    article = extract_text_page(page)
+    assert article.body.startswith("The ferry company said")
+    assert "The captain said he would miss the crossing" in article.body
+
+
+def test_a_comment_thread_run_into_one_paragraph_with_its_heading_is_cut():
+    """Issue 4: a copy that loses the breaks of a thread set inside its heading prints the
+    heading and every comment as one line ("Comments (3) 1. Ann says: ..."). It reads as
+    prose, and a long one outweighs the article; no paragraph of an article opens by
+    counting its comments."""
+    thread = (
+        "Comments (3) 1. 3. Mar, 2020 / Ann says: I took the night ferry for years and I will miss it, "
+        "though the bar was always closed by the time we left the harbour. Reply 2. 3. Mar, 2020 / Ben says: "
+        "The council should have taken the route on, it would not have cost them much at all, and the "
+        "islands would have kept the only boat that gets them to the early market. Reply 3. 4. Mar, 2020 / "
+        "Cleo says: Twenty years without making money sounds like a public service to me, not a business, "
+        "and a public service is what the council is there to run. Reply"
+    )
+    page = (
+        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nby Tom Hale, March 2, 2020\n\n"
+        + "\n\n".join(ARTICLE)
+        + "\n\nTweet\n\n« Previous Post | Next Post »\n\n"
+        + thread
+        + "\n\nRecent Posts\n\nHome\n"
+    )
+    article = extract_text_page(page)
+    assert article.body.startswith("The ferry company said")
+    assert "Ann says" not in article.body

@@ -167,6 +167,7 @@ def split_blocks(text: str) -> list[Block]:
     """The page's blocks in order; blank lines and wrap-width continuations decide the cuts."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ").split("\n")
     lines, origin = unstack_columns(lines)
+    lines, origin = unfold_table_rows(lines, origin)
     width = wrap_width(lines)
     loose = None if width else loose_wrap_width(lines)
     columns = _Columns(lines) if width else None
@@ -210,6 +211,42 @@ def split_blocks(text: str) -> list[Block]:
         previous_blank = False
     flush()
     return blocks
+
+
+# A page laid out in a table, written as Markdown, puts the whole of a cell on one line:
+# its paragraphs (and the menu, the article and the comments beside them) run on in one
+# line, set apart by two spaces or more where the page had a break. A table row that long
+# is no data table: its gaps are the page's paragraph breaks. Only where such rows are
+# (nearly) the whole page: a long row on a page of other lines is a box beside the article
+# (a sidebar's grid of book blurbs), best left one block, which the rules find out of place.
+LONG_TABLE_ROW = 1000
+TABLE_PAGE_SHARE = 0.9
+TABLE_ROW = re.compile(r"^\s*\||\|\s*$")  # (a cell's edge: a row may break inside a cell)
+CELL_BREAK = re.compile(r" {2,}")
+
+
+def _long_table_row(line: str) -> bool:
+    return len(line) >= LONG_TABLE_ROW and bool(TABLE_ROW.search(line))
+
+
+def unfold_table_rows(lines: list[str], origin: list[int]) -> tuple[list[str], list[int]]:
+    """The page with each row of a layout table (LONG_TABLE_ROW characters or more) cut at
+    its gaps, each piece a paragraph of its own, when such rows hold TABLE_PAGE_SHARE of
+    the page's text; `origin` follows the lines."""
+    in_rows = sum(len(line) for line in lines if _long_table_row(line))
+    if not in_rows or in_rows < TABLE_PAGE_SHARE * sum(len(line) for line in lines):
+        return lines, origin
+    out: list[str] = []
+    out_origin: list[int] = []
+    for line, number in zip(lines, origin):
+        pieces = CELL_BREAK.split(line.strip()) if _long_table_row(line) else [line]
+        for piece in pieces:
+            if len(pieces) > 1:
+                out.append("")
+                out_origin.append(number)
+            out.append(piece)
+            out_origin.append(number)
+    return out, out_origin
 
 
 COLUMN_REACH = 12
@@ -268,7 +305,26 @@ def _continues(previous: str, line: str, width: int) -> bool:
     if BULLET.match(line) and not _wrapped_number(previous, line):
         return False
     first_word = line.split()[0]
-    return len(previous.rstrip()) + 1 + len(first_word) > width - 2
+    return len(previous.rstrip()) + 1 + len(first_word) > width - 2 or _wrapped_short(previous, line, width)
+
+
+# A dump's line can read shorter than the dump wrote it: lynx's link numbers ("[12]") are
+# taken out before the page is read, and the word that did not fit ("[13]which") fits now.
+# A line that still comes within this many columns of the width and breaks off
+# mid-sentence, over a line at its indent that carries on in lower case, was wrapped.
+MARKER_SLACK = 15
+
+
+def _wrapped_short(previous: str, line: str, width: int) -> bool:
+    """Whether `line` carries on a sentence that `previous` was wrapped out of, though the
+    first word of `line` would seem to fit on it (see MARKER_SLACK)."""
+    ending = previous.rstrip()
+    return (
+        len(ending) >= width - MARKER_SLACK
+        and not SENTENCE_END.search(ending)
+        and line.lstrip()[:1].islower()
+        and len(line) - len(line.lstrip()) == len(previous) - len(previous.lstrip())
+    )
 
 
 def _wrapped_number(previous: str, line: str) -> bool:

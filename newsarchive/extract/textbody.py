@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from newsarchive.extract.bylines import parse_byline
 from newsarchive.extract.dates import find_dates
-from newsarchive.extract.furniture import furniture_reason, is_box_heading, is_credit
+from newsarchive.extract.furniture import FILE_NAME, furniture_reason, is_box_heading, is_credit
 from newsarchive.extract.textblocks import Block
 
 GOOD_STOP_DENSITY = 0.30
@@ -59,6 +59,10 @@ COMMENTS_START = re.compile(
 )
 # A line that counts the comments: "340 comments", "100 of 340 comments loaded", "Comments (7)".
 COMMENT_COUNT = re.compile(r"\b\d+\s+(?:comments?|responses|replies)\b|\b(?:comments?|responses|replies)\s*\(\d+\)", re.I)
+# A comment heading that counts the comments at the start of a paragraph that runs on:
+# "Comments (7) 1. Emily says: ...", "12 Responses 1. ..." (see `_before_run_on_thread`).
+RUN_ON_THREAD = re.compile(r"^\W*(?:(?:comments?|responses|replies)\s*\(\d+\)|\d+\s+(?:comments?|responses|replies)\b)", re.I)
+RUN_ON_HEADING_WORDS = 12
 # The heading of a comment thread, naming the article: "42 Responses to “Headline”".
 THREAD_HEADER = re.compile(r"^\W*\d+\s+(?:comments?|responses?|replies|thoughts)\s+(?:to|on)\b", re.I)
 # The line over a reader's comment: "Emily says:", "20. Jul, 2012 / Emily says:".
@@ -346,6 +350,7 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
     end = _ending_heading(blocks, verdicts, opening, start, end)
     end = _before_thread(blocks, verdicts, start, end)
     end = _before_furniture_gap(blocks, verdicts, start, end)
+    end = _before_run_on_thread(blocks, verdicts, start, end)
     roles = ["outside"] * len(blocks)
     for index in range(start, end):
         verdict = verdicts[index]
@@ -357,6 +362,19 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
         else:
             roles[index] = "dropped"
     return (start, end), roles
+
+
+def _before_run_on_thread(blocks: list[Block], verdicts: list[Verdict], start: int, end: int) -> int:
+    """Where a comment thread run into one paragraph with its heading begins, after some
+    of the article; else `end`. A copy that loses the breaks of a thread set inside its
+    heading's element prints "Comments (7) 1. Emily says: Great post..." as one line: it
+    reads as prose, but no paragraph of an article opens by counting comments."""
+    prose = False
+    for index in range(start, end):
+        if prose and blocks[index].words > RUN_ON_HEADING_WORDS and RUN_ON_THREAD.match(blocks[index].text):
+            return index
+        prose = prose or verdicts[index].kind == "good"
+    return end
 
 
 def _ending_heading(blocks: list[Block], verdicts: list[Verdict], opening: int | None, start: int, end: int) -> int:
@@ -414,7 +432,11 @@ def _before_furniture_gap(blocks: list[Block], verdicts: list[Verdict], start: i
     length after a box set in it keeps it; so does one whose opening paragraphs are
     teasers of other stories above it.)"""
     prose = [i for i in range(start, end) if verdicts[i].kind in ("good", "near")]
-    gaps = [(above, below) for above, below in zip(prose, prose[1:]) if _furniture_gap(verdicts[above + 1 : below])]
+    gaps = [
+        (above, below)
+        for above, below in zip(prose, prose[1:])
+        if _furniture_gap([verdicts[i] for i in range(above + 1, below) if not _picture(blocks[i])])
+    ]
     for n, (above, below) in enumerate(gaps):
         before = sum(blocks[i].words for i in prose if i <= above)
         stop = gaps[n + 1][0] if n + 1 < len(gaps) else end
@@ -423,6 +445,13 @@ def _before_furniture_gap(blocks: list[Block], verdicts: list[Verdict], start: i
         if after < GAP_SHARE * before and rest < before:
             return above + 1
     return end
+
+
+def _picture(block: Block) -> bool:
+    """A picture's stand-in, its file name ("[IMG_2041]"), as text browsers print it: a
+    picture between two paragraphs is the article's, and a gallery of them with their
+    captions is no stretch of furniture (copies that leave pictures out show prose there)."""
+    return bool(FILE_NAME.match(block.text))
 
 
 def _furniture_gap(gap: list[Verdict]) -> bool:
