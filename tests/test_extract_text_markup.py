@@ -145,3 +145,11 @@ def test_old_mac_line_ends_are_lines_too():
 def test_lynx_struck_and_inserted_words_read_as_words():
     text = "[1]Home [2]News [3]Sport\n\nA headline he will never forget [DEL: it :DEL] [INS: her :INS]\n"
     assert plain_text(text) == "Home News Sport\n\nA headline he will never forget it her\n"
+
+
+def test_a_link_title_with_escaped_quotes_and_a_definition_line():
+    """A WordPress link's title quotes the headline ("Permanent Link to \"...\""), and a
+    comment's text may come as a Markdown definition (":   ..."), its own line."""
+    text = ('[a](/a) [b](/b) [c](/c)\n\n[Keeper retires](https://x.example/k "Permanent Link to \\"Keeper retires\\"")\n\n'
+            "Ann says:\n:   What a loss for the harbour.\n")
+    assert plain_text(text) == "a b c\n\nKeeper retires\n\nAnn says:\n:   What a loss for the harbour.\n"

@@ -25,7 +25,7 @@ _ADDRESS = r"(?:[a-zA-Z][\w+.-]*:|[/#?]|\.\.?/|www\.|[\w.-]+/|[\w-]+(?:\.[\w-]+)
 # A link's target: an address without spaces, in which one level of parentheses may nest
 # (Wikipedia's "Foo_(bar)"), and an optional "title" after it. html2text wraps its lines
 # after hyphens even inside an address ("/wp-" and "content/"), so a break may follow one.
-_TARGET = r"\(<?" + _ADDRESS + r"(?:[^()\s]|\([^()\s]*\)|(?<=-)\s+)*(?:\s+\"[^\"\n]*\")?\)"
+_TARGET = r"\(<?" + _ADDRESS + r"(?:[^()\s]|\([^()\s]*\)|(?<=-)\s+)*(?:\s+\"(?:[^\"\\\n]|\\.)*\")?\)"
 # A link's or a picture's text: it may wrap over lines, but not run over a blank one.
 _LABEL = r"(?:[^\[\]\n]|\n(?![ \t]*\n)){0,300}"
 # `![alt](src)`: a picture. A text copy cannot carry it, and its alt text is not the
@@ -48,8 +48,8 @@ STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1")
 EMPHASIS = re.compile(r"(?<![\w*])_(?=[^\s_])([^_\n]{1,300}?)(?<=\S)_(?![\w*])")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")  # `\#1`, `3\. `
 # A line that starts something of its own, rather than going on with the line above: a
-# list item, a heading, a quotation, a table row, or a blank line.
-OWN_LINE = re.compile(r"^\s*(?:[*+-]\s|\d{1,3}[.)]\s|#|>|\||$)")
+# list item, a heading, a quotation, a table row, a definition (":   "), or a blank line.
+OWN_LINE = re.compile(r"^\s*(?:[*+-]\s|\d{1,3}[.)]\s|#|>|\||:\s|$)")
 ONE_LINE = re.compile(r"^\s*[#|]")  # a heading or a table row: never more than its line
 QUOTE_MARK = re.compile(r"^[ \t]{0,3}>[ \t]?")  # "> " before each line of a quotation
 QUOTED = re.compile(r"^[ \t]{0,3}>[ \t]*\S")  # a quotation's line with text in it
