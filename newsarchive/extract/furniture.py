@@ -73,7 +73,7 @@ comments are (now )?closed | jump to comments
 | this article is more than \w+ (years?|months?) old
 | show key events( only)? | save (this )?article | save for later | copy (the )?link | link copied | was this helpful
 | report an error
-| suggest a correction | reuse this content |
+| suggest a correction | reuse this content
 | artikel anhören | vorlesen | (é|e)couter (cet |l'|l’)article | escuchar (el )?(artículo|noticia) | ascolta (l'|l’)?articolo
 | ouvir (a )?(notícia|matéria|artigo)
 | luister naar dit artikel | link kopieren | copier le lien | copiar (el |o )?(enlace|link) | copia (il )?link

@@ -54,8 +54,7 @@ def wrap_width(lines: list[str]) -> int | None:
     The width is where lines pile up just short of a limit that (nearly) none exceeds;
     a stray long line (a URL, a table row) must not hide it.
     """
-    # (a row of a table laid out in columns, with gaps of spaces, may run past the width)
-    lengths = [len(line.rstrip()) for line in lines if line.strip() and not COLUMN_GAP.search(line.strip())]
+    lengths = _text_line_lengths(lines)
     if len(lengths) < 20:
         return None
     counts: dict[int, int] = {}
@@ -87,6 +86,12 @@ def wrap_width(lines: list[str]) -> int | None:
     return best if lower / len(near_lines) >= 0.15 and letter / len(near_lines) >= 0.3 else None
 
 
+def _text_line_lengths(lines: list[str]) -> list[int]:
+    """The lengths a dump's wrap width is read from: of its lines with text, but not of the
+    rows of a table laid out in columns, which may run past the width (gaps of spaces)."""
+    return [len(line.rstrip()) for line in lines if line.strip() and not COLUMN_GAP.search(line.strip())]
+
+
 # A short dump gives wrap_width too few wrapped lines to go on: there the longest line is
 # taken for the width when this many lines come within FULL_LINE_SLACK columns of it (the
 # last few columns, where wrapped lines pile up, as in `wrap_width`).
@@ -100,7 +105,7 @@ def loose_wrap_width(lines: list[str]) -> int | None:
     line at the same column: wrapped sentences, rules, form fields). Weaker evidence than
     `wrap_width`'s, so only a line that breaks off mid-sentence is joined to the next
     (see `_continues_loosely`)."""
-    lengths = [len(line.rstrip()) for line in lines if line.strip() and not COLUMN_GAP.search(line.strip())]
+    lengths = _text_line_lengths(lines)
     if not lengths:
         return None
     widest = max(lengths)

@@ -13,6 +13,7 @@ headings, and dropped otherwise (captions, "Advertisement", share bars).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsarchive.extract.bylines import parse_byline
@@ -260,12 +261,22 @@ def _before_thread(blocks: list[Block], verdicts: list[Verdict], start: int, end
     two or more comment stamps ("Emily says:", "Emily | 11/8/2012 1:04 AM") with a
     "Reply" link or another stamp close after it; else `end`. (A short line with a date
     and a time of day stands over each comment; an article has at most one, its own.)"""
+    def stamps_a_thread(index: int) -> bool:
+        if not _comment_stamp(blocks[index]):
+            return False
+        following = range(index + 1, min(end, index + 1 + THREAD_REACH))
+        return any(_comment_stamp(blocks[i]) or REPLY.match(blocks[i].text) for i in following)
+
+    return _first_after_prose(verdicts, start, end, stamps_a_thread)
+
+
+def _first_after_prose(verdicts: list[Verdict], start: int, end: int, found: Callable[[int], bool]) -> int:
+    """The first block of the run (`start`, `end`) for which `found` holds once some of the
+    article's prose has gone by, else `end`: what closes an article cannot open it."""
     prose = False
     for index in range(start, end):
-        if prose and _comment_stamp(blocks[index]):
-            following = range(index + 1, min(end, index + 1 + THREAD_REACH))
-            if any(_comment_stamp(blocks[i]) or REPLY.match(blocks[i].text) for i in following):
-                return index
+        if prose and found(index):
+            return index
         prose = prose or verdicts[index].kind == "good"
     return end
 
@@ -369,12 +380,10 @@ def _before_run_on_thread(blocks: list[Block], verdicts: list[Verdict], start: i
     of the article; else `end`. A copy that loses the breaks of a thread set inside its
     heading's element prints "Comments (7) 1. Emily says: Great post..." as one line: it
     reads as prose, but no paragraph of an article opens by counting comments."""
-    prose = False
-    for index in range(start, end):
-        if prose and blocks[index].words > RUN_ON_HEADING_WORDS and RUN_ON_THREAD.match(blocks[index].text):
-            return index
-        prose = prose or verdicts[index].kind == "good"
-    return end
+    return _first_after_prose(
+        verdicts, start, end,
+        lambda index: blocks[index].words > RUN_ON_HEADING_WORDS and bool(RUN_ON_THREAD.match(blocks[index].text)),
+    )
 
 
 def _ending_heading(blocks: list[Block], verdicts: list[Verdict], opening: int | None, start: int, end: int) -> int:
