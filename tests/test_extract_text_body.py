@@ -7,6 +7,10 @@ import textwrap
 
 from newsarchive.extract.textpage import extract_text_page
 
+# The top of every test page: the site's name and the headline (and the article's date).
+HEAD = "Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
+DATED_HEAD = HEAD + "March 2, 2020\n\n"
+
 ARTICLE = [
     "The ferry company said on Monday that the night crossing to the islands would stop at "
     "the end of the month, after twenty years in which it has never once made money.",
@@ -43,7 +47,7 @@ def test_a_comments_button_in_the_middle_of_the_article_does_not_end_it():
         for word in ["one", "two", "three", "four", "five"]
     ]
     page = (
-        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        DATED_HEAD
         + "\n\n".join(ARTICLE[:2])
         + "\n\nComments\n\nWeigh in\n\n"
         + "\n\n".join([ARTICLE[2]] + more)
@@ -65,7 +69,7 @@ def test_a_comment_thread_after_comments_stays_out():
             "Reply",
         ]
     page = (
-        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        DATED_HEAD
         + "\n\n".join(ARTICLE)
         + "\n\nComments\n\n"
         + "\n\n".join(thread)
@@ -86,7 +90,7 @@ def test_a_list_of_other_stories_after_the_article_is_cut():
     stories the page links to, not part of this one."""
     more = "\n\n".join(f"{headline}\n\n{teaser}" for headline, teaser in OTHER_STORIES)
     page = (
-        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        DATED_HEAD
         + "\n\n".join(ARTICLE * 2)
         + "\n\n"
         + more
@@ -127,7 +131,7 @@ def test_a_dump_of_two_columns_side_by_side_reads_the_left_one_first():
     left = textwrap.wrap(prose, 70)
     right = [f"• {month} 2019 ({n})" for n, month in enumerate(["May", "April", "March", "February", "January", "December", "November", "October"] * 3)]
     rows = [f"{text:<76}{right[n] if n < len(right) else ''}".rstrip() for n, text in enumerate(left)]
-    page = "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n" + "\n".join(rows) + "\n"
+    page = DATED_HEAD + "\n".join(rows) + "\n"
     lines, origin = unstack_columns(page.split("\n"))
     assert len(lines) == len(origin) and "• May 2019 (0)" in lines
     body = extract_text_page(page).body
@@ -170,8 +174,8 @@ def test_a_line_counting_the_comments_below_the_article_ends_it():
             "Reply to this",
         ]
     page = (
-        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
-        "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE)
+        HEAD
+        + "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE)
         + "\n\nShowing 20 of 85 comments\n\nSort by: Newest\n\n" + "\n\n".join(comments)
     )
     body = extract_text_page(page).body
@@ -182,8 +186,8 @@ def test_a_line_counting_the_comments_below_the_article_ends_it():
 def test_a_comment_count_in_the_credit_line_above_the_article_does_not_end_it():
     """Issue 4: "By NAME | 12 comments" over the article is its credit line, not a thread."""
     page = (
-        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
-        "by Tom Hale on March 2, 2020\n\n12 comments\n\n" + "\n\n".join(ARTICLE) + "\n"
+        HEAD
+        + "by Tom Hale on March 2, 2020\n\n12 comments\n\n" + "\n\n".join(ARTICLE) + "\n"
     )
     body = extract_text_page(page).body
     assert body.startswith("The ferry company said")
@@ -203,7 +207,7 @@ def test_a_thread_heading_naming_the_article_ends_it():
             "Reply",
         ]
     page = (
-        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
+        HEAD
         + "\n\n".join(ARTICLE)
         + "\n\n6 Responses to “Night ferry to the islands will stop this month”\n\n"
         + "\n\n".join(comments)
@@ -225,8 +229,8 @@ def test_comments_with_their_count_in_brackets_below_the_article_end_it():
             "[Reply]",
         ]
     page = (
-        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
-        "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE)
+        HEAD
+        + "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE)
         + "\n\nComments (6)\n\n" + "\n\n".join(comments)
     )
     body = extract_text_page(page).body
@@ -248,8 +252,8 @@ def test_comment_stamps_with_reply_links_below_the_article_end_it():
             "Reply",
         ]
     page = (
-        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
-        "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE) + "\n\n" + "\n\n".join(comments)
+        HEAD
+        + "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE) + "\n\n" + "\n\n".join(comments)
     )
     body = extract_text_page(page).body
     assert body.startswith("The ferry company said")
@@ -260,8 +264,8 @@ def test_a_quoted_notice_in_the_article_does_not_end_it():
     """Issue 4: "The notice on the quay says:" inside the article, with no "Reply" link or
     other stamp after it, is the article's own sentence, not a comment's stamp."""
     page = (
-        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
-        "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE[:2])
+        HEAD
+        + "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE[:2])
         + "\n\nThe notice on the quay says:\n\n" + ARTICLE[2] + "\n"
     )
     body = extract_text_page(page).body
@@ -281,8 +285,8 @@ def test_comment_stamps_with_a_name_and_time_below_the_article_end_it():
             "house, and I do not know which of the two I would miss more.",
         ]
     page = (
-        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
-        "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE) + "\n\n" + "\n\n".join(comments)
+        HEAD
+        + "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE) + "\n\n" + "\n\n".join(comments)
     )
     body = extract_text_page(page).body
     assert body.startswith("The ferry company said")
@@ -293,8 +297,8 @@ def test_a_dated_line_with_no_second_stamp_after_it_does_not_end_the_article():
     """Issue 4: one line with a date and a time inside the article ("Updated 3/2/2020
     9:15 PM") is no thread: a thread shows a second stamp close after the first."""
     page = (
-        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
-        "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE[:2])
+        HEAD
+        + "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE[:2])
         + "\n\nUpdated 3/2/2020 9:15 PM\n\n" + ARTICLE[2] + "\n"
     )
     body = extract_text_page(page).body
@@ -305,8 +309,8 @@ def test_a_reprint_notice_under_the_article_stays_out_of_the_body():
     """Issue 4: "This copy is for your personal, non-commercial use only..." reads as prose
     but is the publisher's notice, not the article's text."""
     page = (
-        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
-        "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE) + "\n\n"
+        HEAD
+        + "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE) + "\n\n"
         "This copy is for your personal, non-commercial use only. Copying it for others or "
         "selling it is governed by our terms of use and by the law on copyright.\n"
     )
@@ -319,8 +323,8 @@ def test_the_items_of_a_list_the_article_announces_with_a_colon_stay():
     """Issue 4: short list items read as neither prose nor sub-headings; under a paragraph
     of the article that ends in a colon they are the article's own list."""
     page = (
-        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
-        "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE[:2]) + "\n\n"
+        HEAD
+        + "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE[:2]) + "\n\n"
         "The council listed what islanders would lose with the night boat:\n\n"
         "• The last crossing after a late shift\n\n"
         "• Hospital visits in the evening\n\n"
@@ -390,8 +394,8 @@ def test_long_dated_comments_with_no_heading_below_a_short_article_stay_out():
             "and the council should have thought of people like me before it said no to the route.",
         ]
     page = (
-        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
-        "by Tom Hale on March 2, 2020\n\n" + ARTICLE[0] + "\n\n"
+        HEAD
+        + "by Tom Hale on March 2, 2020\n\n" + ARTICLE[0] + "\n\n"
         + "\n\n".join(["Share on Facebook", "Share on Twitter", "Email this story", "Print", "Subscribe"] * 6)
         + "\n\n" + "\n\n".join(comments) + "\n"
     )
@@ -428,7 +432,7 @@ def test_a_stretch_of_furniture_below_the_article_ends_it():
     bar to take in the box, which outweighs it, but an article does not break off into
     furniture to resume for a short coda."""
     page = (
-        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        DATED_HEAD
         + "\n\n".join(ARTICLE)
         + "\n\nShare this:\n\nFacebook\n\nTwitter\n\nEmail\n\n"
         "Tom Hale has written about the islands and their boats for the paper since he left "
@@ -448,7 +452,7 @@ def test_an_article_that_goes_on_at_length_after_a_box_set_in_it_keeps_its_secon
         for word in ["one", "two", "three"]
     ]
     page = (
-        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        DATED_HEAD
         + "\n\n".join(ARTICLE)
         + "\n\nRelated stories\n\nShare on Facebook\n\nLifeboat crew called out twice\n\nNew bakery on the quay\n\n"
         + "\n\n".join(second)
@@ -463,7 +467,7 @@ def test_short_pieces_of_prose_between_stretches_of_furniture_below_the_article_
     box, then a longer promotion: each piece between the stretches of furniture is short
     beside the article, though together they are more than half of it."""
     page = (
-        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        DATED_HEAD
         + "\n\n".join(ARTICLE)
         + "\n\nShare this:\n\nFacebook\n\nTwitter\n\nEmail\n\n"
         "Tom Hale writes about the islands and their boats for the paper.\n\n"
@@ -522,7 +526,7 @@ def test_the_last_paragraph_of_an_article_before_a_read_more_link_stays():
     """Issue 4: an article whose last paragraph links on to a gallery ("Read more") keeps
     that paragraph: it follows the article's other paragraphs, not a headline."""
     page = (
-        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        DATED_HEAD
         + "\n\n".join(ARTICLE) + "\n\nRead more\n\nemail\n\nprint\n"
     )
     body = extract_text_page(page).body
@@ -576,7 +580,7 @@ def test_an_about_the_author_box_below_the_article_ends_it():
     """Issue 4: "About Tom Hale" under the article heads a box about the author, however
     much its lines read like prose; it is not the article's."""
     page = (
-        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        DATED_HEAD
         + "\n\n".join(ARTICLE)
         + "\n\nAbout Tom Hale\n\n"
         "Tom has written about the islands and their boats for the paper since he left school, and "
@@ -596,7 +600,7 @@ def test_an_about_heading_over_a_longer_part_of_the_article_does_not_end_it():
         for word in ["one", "two", "three", "four"]
     ]
     page = (
-        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        DATED_HEAD
         + "\n\n".join(ARTICLE[:2])
         + "\n\nAbout the Timetable\n\n"
         + "\n\n".join(more)
@@ -610,7 +614,7 @@ def test_a_paragraph_opening_with_about_the_author_below_the_article_ends_it():
     """Issue 4: "About the author: Tom Hale has written ..." in one paragraph under the
     article is the author's box, with its heading run into it."""
     page = (
-        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        DATED_HEAD
         + "\n\n".join(ARTICLE)
         + "\n\nAbout the author: Tom Hale has written about the islands and their boats for the paper "
         "since he left school, and he still takes the morning ferry whenever the sea allows it.\n"
@@ -629,8 +633,8 @@ def test_link_titles_run_together_on_one_line_are_not_prose():
         "Choir In The Year Of The Storm… Why We Love The Night Ferry And All Of Its Crew…"
     )
     page = (
-        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
-        "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE) + "\n\n" + titles + "\n"
+        HEAD
+        + "by Tom Hale on March 2, 2020\n\n" + "\n\n".join(ARTICLE) + "\n\n" + titles + "\n"
     )
     body = extract_text_page(page).body
     assert body.endswith("as they do now.")
@@ -651,7 +655,7 @@ def test_the_items_of_an_announced_list_without_bullets_stay():
     """Issue 4: a text copy that drops a list's bullets leaves its items as bare short
     lines; under a paragraph that announces them with a colon they are the article's."""
     page = (
-        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n"
+        DATED_HEAD
         + "\n\n".join(ARTICLE[:2])
         + "\n\nFrom the first of next month the sailings that are left will run as follows:\n\n"
         "Morning boat at 7.15\n\nMidday boat at 12.30\n\nEvening boat at 18.45\n\n"
@@ -672,7 +676,7 @@ def test_a_number_that_a_text_browser_wrapped_to_the_start_of_a_line_does_not_br
     ]
     wrapped = "\n\n".join(textwrap.fill(paragraph, 72) for paragraph in ARTICLE + more)
     page = (
-        "Island Ferry News\n\nNight ferry to the islands will stop this month\n\nMarch 2, 2020\n\n" + wrapped + "\n\n"
+        DATED_HEAD + wrapped + "\n\n"
         "The last boat of the night leaves from the old stone quay at the far end\n"
         "of the harbour, next to the fish market and the lifeboat shed, at berth\n"
         "4. Its crew of six will move to the morning boats in the spring, the\n"

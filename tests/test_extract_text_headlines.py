@@ -342,7 +342,6 @@ def test_a_two_word_headline_under_the_date_line_inside_the_article_run():
     assert article.body.startswith("The last keeper")
 
 
-
 def test_a_wrapped_paragraph_line_ending_in_a_full_stop_does_not_name_the_headline_again():
     """Issue 4: a text browser wraps a paragraph into lines; its last line ("beliefs and
     practices of the old crews.") is a sentence's end, not the headline cut short in an
@@ -679,7 +678,6 @@ def test_a_comment_count_beside_the_date_is_not_a_bare_name_byline():
     for line, authors in (("No Comments", []), ("Ann Fisher", ["Ann Fisher"])):
         page = f"Coastline Notes\n\nHome\n\nKeeper hands over the keys\n\nMarch 3, 2021\n\n{line}\n\n{BODY}\n"
         assert extract_text_page(page).authors == authors, line
-
 
 
 def test_a_publication_stamp_is_no_headline():
