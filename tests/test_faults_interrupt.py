@@ -13,6 +13,7 @@ import os
 import random
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -144,6 +145,37 @@ def test_sigint_while_waiting_for_the_lock(tmp_path):
     assert proc.returncode == 130, err.decode()
     assert "Traceback" not in err.decode()
     assert not db.exists()
+
+
+# A Ctrl-C that lands in a finaliser: CI once caught one in the weakref callback the worker
+# pool runs when it is collected, at the very end of an import. Python printed it as an
+# ignored traceback on top of the import's report.
+_INTERRUPT_IN_A_FINALISER = """
+import sys
+from newsarchive.cli import _drop_stray_interrupt
+
+sys.unraisablehook = _drop_stray_interrupt
+
+class Collected:
+    def __del__(self):
+        raise KeyboardInterrupt
+
+class Failing:
+    def __del__(self):
+        raise ValueError("a bug in a finaliser")
+
+Collected()
+print("went on")
+Failing()
+"""
+
+
+def test_an_interrupt_in_a_finaliser_is_dropped_quietly():
+    result = subprocess.run([sys.executable, "-c", _INTERRUPT_IN_A_FINALISER], capture_output=True, text=True,
+                            env=cli_env(), timeout=60)
+    assert result.stdout.strip() == "went on"
+    assert "KeyboardInterrupt" not in result.stderr
+    assert "ValueError: a bug in a finaliser" in result.stderr  # any other error is still shown
 
 
 @pytest.mark.slow

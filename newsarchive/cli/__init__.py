@@ -78,6 +78,7 @@ def main() -> None:
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - messages have nowhere to go
     if sys.stdin is None:
         sys.stdin = open(os.devnull)  # noqa: SIM115 - reads as empty
+    sys.unraisablehook = _drop_stray_interrupt
     from newsarchive.cli.quick import read_plain_search, run_plain_search
 
     plain = read_plain_search(sys.argv[1:], os.environ)
@@ -103,9 +104,23 @@ def main() -> None:
             except OSError as exc:
                 _output_failed(exc.strerror or str(exc))
     except SystemExit as exc:  # both ways end every run this way
+        # The exit code is decided: a Ctrl-C from here on has nothing left to stop, and
+        # would only print a traceback from the interpreter's shutdown.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         if plain is not None or _click_ran_read_only():
             _exit_at_once(exc.code)
         raise
+
+
+def _drop_stray_interrupt(unraisable: sys.UnraisableHookArgs) -> None:
+    """A Ctrl-C can land in code Python cannot raise from: a finaliser, such as the weakref
+    callback a worker pool runs when it is collected at the end of an import. Python would
+    print it as an ignored traceback and go on; it goes on quietly instead (the work is
+    whole either way, and a second Ctrl-C stops it). Python raises an interrupt again from
+    within this hook too, so it cannot be passed on from here."""
+    if unraisable.exc_type is not None and issubclass(unraisable.exc_type, KeyboardInterrupt):
+        return
+    sys.__unraisablehook__(unraisable)
 
 
 def exit_for(exc: BaseException) -> NoReturn:
