@@ -57,6 +57,7 @@ Run (a few minutes on 2 cores):
     .venv/bin/python bench/textpage_eval.py     # prints the table
     .venv/bin/python bench/textpage_eval.py --style w3m --worst 10   # the worst tuned pages of one style
                                                                       # (by F1 against the article part)
+    .venv/bin/python bench/textpage_eval.py --style w3m --title-misses  # its tuned pages with a wrong title
 """
 
 from __future__ import annotations
@@ -341,6 +342,8 @@ def run_one(job: tuple[str, str, frozenset[str], frozenset[str]]) -> dict:
         "all": text,
         "justext": justext_lines(text),
         "justext_p": justext_lines(text, paragraphs=True),
+        "title": title,
+        "wanted_titles": page_headlines(meta, set(recurring)),
         "title_ok": title_right(title, meta, recurring),
         "date": meta.get("date"),
         "date_ok": published == meta.get("date") if meta.get("date") else None,
@@ -353,6 +356,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--style", choices=STYLES, action="append", help="only this style (repeatable)")
     parser.add_argument("--worst", type=int, default=0, help="list the N worst tuned pages of each style")
+    parser.add_argument("--title-misses", action="store_true", help="list the tuned pages of each style whose title is wrong")
     parser.add_argument("--processes", type=int, default=2)
     args = parser.parse_args()
     if not (OUT / "meta").exists():
@@ -407,6 +411,10 @@ def main() -> None:
             for row in scored[: args.worst]:
                 f1, p, r = metric.score([(article_part(gold[row["id"]]), row["ours"])])
                 print(f"    {style} {row['id']}: F1 {f1:.2f} P {p:.2f} R {r:.2f}")
+        if args.title_misses:
+            for row in rows:
+                if row["title_ok"] is False and not held_out(row["id"]):
+                    print(f"    {style} {row['id']}: title {row['title']!r}, wanted {row['wanted_titles'][:2]}")
 
 
 if __name__ == "__main__":
