@@ -111,10 +111,10 @@ def test_billion_laughs_is_refused_quickly_in_bounded_memory():
         '<rss version="2.0"><channel><title>T</title><item><title>&lol9;</title><description>&lol9;</description></item></channel></rss>'
     ).encode()
     tracemalloc.start()
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(BadInputError):
         run(feed)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert elapsed < 1

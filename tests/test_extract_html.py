@@ -225,9 +225,9 @@ def test_xhtml_billion_laughs_and_external_dtd_are_inert(no_network):
         f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY lol0 "lol">{entities}]><html><head><title>T</title></head>'
         "<body><article>" + XHTML_BODY.format(ref="&lol9;") + "</article></body></html>"
     )
-    started = time.perf_counter()
+    started = time.process_time()
     article = extract_html_article(page.encode())
-    assert time.perf_counter() - started < 2 and len(article.body) < 2000
+    assert time.process_time() - started < 2 and len(article.body) < 2000
     external = (
         '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://192.0.2.1/evil.dtd">'
         "<html><body><article>" + XHTML_BODY.format(ref="") + "</article></body></html>"
@@ -315,10 +315,10 @@ def test_a_hostile_byline_costs_no_time():
     """A by-line pattern with nested repeats went cubic on one long unbroken 'By aaaa...' paragraph."""
     from newsarchive.extract.html import byline_authors
 
-    started = time.perf_counter()
+    started = time.process_time()
     for text in ("By " + "a" * 5000 + "!", "By " + "ab " * 3000 + "!", "by " + "a, " * 3000 + "!"):
         assert byline_authors(text) == []
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
 
 
 STORY = "".join(
@@ -501,8 +501,8 @@ def test_a_megabyte_of_markup_in_json_ld_is_read_in_bounded_time():
     page = (f"<html><head><title>Harbour wall repairs agreed</title><script type='application/ld+json'>{ld}</script>"
             f"</head><body><article><h1>Harbour wall repairs agreed</h1><p>{paragraph}</p><p>{paragraph}</p>"
             f"</article></body></html>")
-    started = time.monotonic()
+    started = time.process_time()
     article = extract_html_article(page)
-    assert time.monotonic() - started < 20  # minutes before the cap
+    assert time.process_time() - started < 20  # minutes before the cap
     assert article.title == "Harbour wall repairs agreed"
     assert "ferry timetable" in article.body

@@ -96,10 +96,10 @@ def test_yaml_alias_bomb_is_refused_quickly():
     levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     levels += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
     text = "---\ntitle: bomb\n" + "\n".join(levels) + "\n---\nbody words\n"
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(BadInputError, match="too large"):
         run(text.encode())
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
 
 
 def test_inline_markup_is_reduced_to_text():
@@ -182,9 +182,9 @@ def test_yaml_surrogate_escapes_are_replaced():
 )
 def test_hostile_markup_costs_linear_time(text):
     """Issue 8, rows 9-11: each of these took from 2 to 30 seconds with pairing regexes."""
-    started = time.perf_counter()
+    started = time.process_time()
     run(f"---\ntitle: Brackets\n---\n{text}".encode())
-    assert time.perf_counter() - started < 1.5
+    assert time.process_time() - started < 1.5
 
 
 _WORD = st.text(alphabet="abcXYZ*_`[]()<>#-+=|!&;\\:.1é“", min_size=1, max_size=8)

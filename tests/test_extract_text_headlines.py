@@ -265,9 +265,9 @@ def test_a_headline_with_a_long_run_of_spaces_is_cleaned_in_linear_time():
 
     from newsarchive.extract.textheader import clean_headline
 
-    started = time.monotonic()
+    started = time.process_time()
     assert clean_headline("Harbour wall" + " " * 50_000 + "repairs agreed 12 comments") == "Harbour wall repairs agreed"
-    assert time.monotonic() - started < 2  # quadratic on the raw run: many seconds
+    assert time.process_time() - started < 2  # quadratic on the raw run: many seconds
 
 
 def test_the_site_name_in_a_possessive_is_not_the_headline_named_again():

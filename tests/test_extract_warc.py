@@ -130,10 +130,10 @@ def zeros_bomb(tmp_path):
 def test_gzip_of_zeros_stops_at_a_cap_quickly_and_in_bounded_memory(zeros_bomb):
     data = zeros_bomb.read_bytes()
     tracemalloc.start()
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(BadInputError) as caught:
         run(data, "bomb.warc.gz")
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert "cap" in caught.value.message

@@ -132,10 +132,10 @@ def test_lookups_do_not_scan_the_whole_index():
     for n, sig in enumerate(signatures):
         index.add(f"a{n}", sig)
     queries = [signature(fresh(100_000 + n, 60)) for n in range(200)]
-    started = time.perf_counter()
+    started = time.process_time()
     for sig in queries:
         index.candidates(sig)
-    assert (time.perf_counter() - started) / len(queries) < 0.005
+    assert (time.process_time() - started) / len(queries) < 0.005
 
 
 def test_signature_of_gives_back_what_was_filed():
