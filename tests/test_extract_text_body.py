@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+
 from newsarchive.extract.textpage import extract_text_page
 
 # The top of every test page: the site's name and the headline (and the article's date).
@@ -57,6 +59,27 @@ def test_a_comments_button_in_the_middle_of_the_article_does_not_end_it():
     assert body.endswith("would stay open.")
     assert "Paragraph five" in body
 
+
+
+@pytest.mark.parametrize("button", [
+    "Comentar", "Deja un comentario", "Kommentieren", "Schreiben Sie einen Kommentar", "Commenter",
+    "Laisser un commentaire", "Commenta", "Lascia un commento", "Deixe um comentário", "Reageer", "Plaats een reactie",
+])
+def test_the_comment_button_of_each_language_ends_the_article(button):
+    """Issue 4: the button that opens the comment form ("Comment", "Leave a comment") in the
+    six other languages read ends the article as "Post a Comment" does; the readers'
+    comments below it stay out, however long."""
+    comments = [
+        "I have taken that night ferry every week for eleven years and I cannot see how the "
+        "company expects those of us who work late on the mainland to get home at all now.",
+        "The council should have taken the route on when it was offered, and everyone on the "
+        "islands knows it, whatever the councillors say about the cost of running it now.",
+        "Twenty years without a profit is a long time, and I am surprised it lasted as long "
+        "as it did, but the islands will be poorer for it and so will the town on the quay.",
+    ]
+    page = DATED_HEAD + "\n\n".join(ARTICLE) + f"\n\n{button}\n\n" + "\n\nMarta\n\n".join(comments) + "\n"
+    body = extract_text_page(page).body
+    assert body.endswith("carry on as they do now.")
 
 def test_a_comment_thread_after_comments_stays_out():
     """Issue 4: after "Comments", names, dates and replies between the paragraphs are a thread."""

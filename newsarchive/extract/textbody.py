@@ -50,7 +50,11 @@ NUMBERED_HEADLINE = re.compile(r"^\d{1,4}\+?\s+[A-Z]")
 # Comment" under a blog post, with the blog's sidebar below it).
 TERMINATOR = re.compile(
     r"^\W*(?:comments?|\d+\s+comments?|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|"
-    r"kommentare|commentaires|comentarios|commenti|comentários|reacties|stay informed)\W*$",
+    r"kommentare|commentaires|comentarios|commenti|comentários|reacties|stay informed|"
+    # the same button in the other languages read: "Comment", "Leave a comment"
+    r"kommentieren|kommentar schreiben|schreiben sie einen kommentar|commenter|laisser un commentaire|"
+    r"ajouter un commentaire|comentar|deja (?:un|tu) comentario|escribe (?:un|tu) comentario|commenta|"
+    r"lascia un commento|scrivi un commento|deixe (?:um|seu|o seu) comentário|reageer|reageren|plaats een reactie)\W*$",
     re.I,
 )
 # Where a comment thread begins: "94 comments… read them below or add one", "Leave a Reply".
