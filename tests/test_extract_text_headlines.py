@@ -727,3 +727,45 @@ def test_a_name_under_an_image_placeholder_is_the_photo_credit_not_the_headline(
     # (under a form's field the same short line may be the headline: "AT THE QUAY SS21")
     page = f"Coastline Notes\n[Search          ]\n\nAT THE QUAY SS21\n\n[quay-0912]\n\n{BODY}\n"
     assert extract_text_page(page).title == "AT THE QUAY SS21"
+
+
+
+def test_a_dateline_on_a_line_of_its_own_is_not_the_headline():
+    """Issue 4: a news site sets the dateline over the first paragraph with its dash
+    ("PORTHAVEN Coast Radio —"); where the headline is out of reach (a long list of
+    videos between it and the article), the dateline does not take its place."""
+    article = extract_text_page("PORTHAVEN Coast Radio —\n\n" + BODY + "\n")
+    assert article.title.startswith("The last keeper of the harbour light")
+
+
+def test_a_caption_over_the_photo_credit_is_not_the_headline():
+    """Issue 4: "Headline / By NAME / date / Caption / Agency credit / article": the line
+    over the photo's credit is the photo's caption, however many of the article's words
+    it names."""
+    page = (
+        "Coast Radio\n\nNews\n\nA farewell at the quay\n\n"
+        "Analysis by Ann Fisher, Coast Radio\n\nUpdated 4:48 PM, Mon March 6, 2023\n\n"
+        "The keeper of the harbour light\n\nGetty Images/Coast Radio\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "A farewell at the quay"
+
+
+def test_a_headline_over_a_picture_credit_and_the_by_line_stays_the_headline():
+    """Issue 4: a picture without a caption leaves its credit right under the headline,
+    and the by-line under the credit: "Headline / Illustration by NAME / By NAME"."""
+    page = (
+        "Coast Radio\n\nNews\n\nHarbour Life\n\nThe keeper of the harbour light hands over his keys\n\n"
+        "Illustration by Sam Keel/Coast Radio\n\nBy Ann Fisher\n\nPublished: March 6, 2023\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "The keeper of the harbour light hands over his keys"
+
+
+def test_a_caption_that_ends_with_the_agency_is_not_the_headline():
+    """Issue 4: a photo's caption credited in brackets ("... (The Associated Press)"), under
+    the headline and over the by-line, however many of the article's words it names."""
+    page = (
+        "Coast Radio\n\nNews\n\nA farewell at the quay\n\n"
+        "keeper.JPG\nThe keeper of the harbour light. (The Associated Press)\nPrint\n"
+        "By Ann Fisher\non March 6, 2023 at 12:06 PM\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "A farewell at the quay"

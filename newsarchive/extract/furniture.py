@@ -179,6 +179,7 @@ BOX_TEXT = re.compile(
     | \btrackback\ ur[il]\b | \blicensed\ under\ a\ creative\ commons
     # A news agency's photo caption: "FILE - In this 2012 file photo, ...", "... (AP Photo/Jane Roe)".
     | ^\W*file\ (?:-|–|—)\ (?:in\ )?this\b | \((?:ap|afp|reuters|epa)\ photos?\s*[/,]\s*[^)]{0,60}\)\s*$
+    | \((?:the\ associated\ press|associated\ press|ap|afp|reuters|epa|getty\ images)\)\s*$
     # A reader-funding appeal and a tip-off line: "Our journalism costs money ... please consider supporting us".
     | \bplease\ consider\ (?:supporting|subscribing|donating|making\ a\ (?:contribution|donation)|a\ contribution)
     | \bsupport\ (?:our|independent|local|quality)\ journalism | \bour\ journalism\ costs\ money

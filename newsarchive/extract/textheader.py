@@ -170,7 +170,10 @@ NOT_HEADLINE = re.compile(
     r"|^\W*(?:tags?|labels?|categories|category|name|location|download|archives?)\s*:"
     # (a footer's "Powered by WordPress" opens with it; a headline may say it further on:
     # "A Browser Powered by Scripts")
-    r"|^\W*\d+\s+(?:responses|comments|replies|thoughts)\s+(?:to|on)\b|^\W*(?:proudly\s+)?powered\s+by\b",
+    r"|^\W*\d+\s+(?:responses|comments|replies|thoughts)\s+(?:to|on)\b|^\W*(?:proudly\s+)?powered\s+by\b"
+    # a dateline set on a line of its own, its dash waiting for the first sentence:
+    # "New York CNN —", "LONDON –"
+    r"|\s[—–]\s*$",
     re.I,
 )
 
@@ -457,7 +460,7 @@ def _headline_candidates(
         # (a one-word headline stands under a blog's date line, or over its by-line)
         bylined = metas.get(index + 1, ("",))[0] == "byline"
         score = headline_score(blocks[index], distance, body_words, bulleted_ok=index + 1 in metas, dated=dated or bylined)
-        if score is None or _menu_item(blocks, index) or _photo_credit(blocks, index):
+        if score is None or _menu_item(blocks, index) or _photo_credit(blocks, index) or _over_photo_credit(blocks, index):
             continue
         # (a headline read from a date line is named again without the date it ran on to)
         score += _repeat_bonus(blocks[index], lines, dated_text.casefold() if dated_text else folded[index])
@@ -477,6 +480,20 @@ def _photo_credit(blocks: list[Block], index: int) -> bool:
     image's placeholder ("[harbour-keeper-1230p]" / "Ann Fisher"), as w3m and lynx print a
     picture; html-text leaves the placeholder out, and the name then reads as any short line."""
     return index > 0 and IMAGE_NAME.match(blocks[index - 1].text) is not None and is_person(headline_text(blocks[index]))
+
+
+# The most words of a photo's credit on a line of its own ("Getty Images/Sipa USA").
+PHOTO_CREDIT_WORDS = 8
+
+
+def _over_photo_credit(blocks: list[Block], index: int) -> bool:
+    """Whether block `index` is a photo's caption: the line right over the photo's credit
+    ("Samuel Alito and Elizabeth Prelogar" / "Getty Images/Sipa USA"). Not where the
+    article's by-line or date follows the credit: a headline over a picture without a
+    caption has the credit under it too ("Headline / Illustration by Ann Lee / By NAME")."""
+    if index + 2 >= len(blocks) or blocks[index + 1].words > PHOTO_CREDIT_WORDS or not is_credit(blocks[index + 1].text):
+        return False
+    return not _credit_line(blocks[index + 2])
 
 
 def _menu_item(blocks: list[Block], index: int) -> bool:
