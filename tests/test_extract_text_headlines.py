@@ -748,6 +748,9 @@ def test_a_caption_over_the_photo_credit_is_not_the_headline():
         "The keeper of the harbour light\n\nGetty Images/Coast Radio\n\n" + BODY + "\n"
     )
     assert extract_text_page(page).title == "A farewell at the quay"
+    # A text browser prints the picture's alt text and then its caption, the same words twice.
+    twice = page.replace("The keeper of the harbour light\n\n", "The keeper of the harbour light\n" * 2 + "\n")
+    assert extract_text_page(twice).title == "A farewell at the quay"
 
 
 def test_a_headline_over_a_picture_credit_and_the_by_line_stays_the_headline():

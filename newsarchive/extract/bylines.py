@@ -13,7 +13,9 @@ import re
 from newsarchive.extract.dates import find_dates
 
 BY = re.compile(
-    r"^\W*(?:(?:written|posted|words|story|text|report(?:ed)?|article)\s+)?(?:by|von|par|por|di|door|de)\s*[:\s]\s*(?P<rest>.+)$"
+    # (the kind of piece may come first: "Analysis by Jane Roe, Chief Analyst")
+    r"^\W*(?:(?:written|posted|words|story|text|report(?:ed)?|article|analysis|opinion|commentary|interview|essay|column)\s+)?"
+    r"(?:by|von|par|por|di|door|de)\s*[:\s]\s*(?P<rest>.+)$"
     r"|^\W*(?:author|authors|auteur|autor|autore|auteurs)\s*[:]\s*(?P<rest2>.+)$",
     re.I,
 )

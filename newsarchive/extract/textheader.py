@@ -488,12 +488,16 @@ PHOTO_CREDIT_WORDS = 8
 
 def _over_photo_credit(blocks: list[Block], index: int) -> bool:
     """Whether block `index` is a photo's caption: the line right over the photo's credit
-    ("Samuel Alito and Elizabeth Prelogar" / "Getty Images/Sipa USA"). Not where the
-    article's by-line or date follows the credit: a headline over a picture without a
+    ("Samuel Alito and Elizabeth Prelogar" / "Getty Images/Sipa USA"), or over the same
+    line again (a text browser prints the picture's alt text, then its caption). Not where
+    the article's by-line or date follows the credit: a headline over a picture without a
     caption has the credit under it too ("Headline / Illustration by Ann Lee / By NAME")."""
-    if index + 2 >= len(blocks) or blocks[index + 1].words > PHOTO_CREDIT_WORDS or not is_credit(blocks[index + 1].text):
+    credit = index + 1
+    while credit < len(blocks) and blocks[credit].text == blocks[index].text:
+        credit += 1
+    if credit + 1 >= len(blocks) or blocks[credit].words > PHOTO_CREDIT_WORDS or not is_credit(blocks[credit].text):
         return False
-    return not _credit_line(blocks[index + 2])
+    return not _credit_line(blocks[credit + 1])
 
 
 def _menu_item(blocks: list[Block], index: int) -> bool:
