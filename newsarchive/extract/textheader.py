@@ -62,7 +62,7 @@ DATE_JOINS = "-–—:,(|/"
 # The words of a publication stamp around its date ("Published 18 May 2024, updated
 # 09:40", "Publié le 18/05/2024 à 07h15, mis à jour à 09h40"): no headline's.
 STAMP_WORDS = frozenset("""
-    published publish updated update posted modified last and the
+    published publish updated update posted modified last and
     publié publiée mis jour modifié modifiée actualisé actualisée
     veröffentlicht aktualisiert zuletzt geändert und uhr
     publicado publicada actualizado actualizada atualizado atualizada horas
