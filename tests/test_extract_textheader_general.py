@@ -21,3 +21,36 @@ def test_a_headline_naming_its_date_keeps_the_word_the():
     it a headline."""
     article = extract_text_page(f"Island Ferry Notes\n\nHome\n\nThe Week: March 3, 2021\n\n{BODY}\n")
     assert (article.title, article.published) == ("The Week: March 3, 2021", "2021-03-03")
+
+
+def test_a_line_under_a_stamp_with_the_time_is_the_deck_not_the_headline():
+    """Issue 4: a blog sets a bare date line over a post's headline ("Tuesday, March 2,
+    2021"); a stamp with the time in it ("updated 09:40 pm EDT, ...") is the credit line
+    under the headline, and the line under it the deck."""
+    page = (
+        "Island Ferry Notes\n\nHome\n\nFerry to the outer islands runs on time all month\n\n"
+        "updated 09:40 pm EDT, Fri March 5, 2021\n\n"
+        "New engines passed their sea trials in a winter gale\n\n"
+        f"{BODY}\n"
+    )
+    assert extract_text_page(page).title == "Ferry to the outer islands runs on time all month"
+
+
+def test_a_line_of_two_sentences_is_not_a_headline():
+    """Issue 4: a headline is one sentence; a photo's caption of two over the by-line
+    ("Passengers board ... on the pier. The operator plans ...") is not it, though it
+    stands closer to the body and shares its words."""
+    page = (
+        "Island Ferry Notes\n\nHome\n\nFerries\n\nFerry runs on time\n\nShare this\n\n"
+        "Passengers board the ferry on the pier. The operator plans a late sailing on Fridays\n\n"
+        f"By Ann Fisher\n\n{BODY}\n"
+    )
+    assert extract_text_page(page).title == "Ferry runs on time"
+
+
+def test_a_statement_and_its_question_may_be_the_headline():
+    """Issue 4: a headline may be a statement and the question it raises ("The ferry runs on
+    time. Will it last?"); only two sentences that do not end with the question are prose."""
+    headline = "The island ferry runs on time at last. Will it last the winter?"
+    page = f"Island Ferry Notes\n\nHome\n\nFerries\n\n{headline}\n\nBy Ann Fisher\n\n{BODY}\n"
+    assert extract_text_page(page).title == headline

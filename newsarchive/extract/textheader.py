@@ -71,6 +71,9 @@ STAMP_WORDS = frozenset("""
 """.split())
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b")
 INNER_SENTENCE = re.compile(r"\w[.!?]\s+[A-Z]")
+# A full stop inside a line that ends a sentence, not an abbreviation: after a word of three
+# small letters or more ("... in PDF format. Order a reprint ..."; not "U.S. Army", "St. Louis").
+SENTENCE_BREAK = re.compile(r"[a-z]{3,}[!?]?\.\s+[A-Z]")
 # A headline wrapped onto a second line: its first line is at least this long, and the
 # second has at most this many words.
 WRAPPED_HEADLINE_CHARS = 50
@@ -241,7 +244,9 @@ def headline_score(
         score += 0.4
     elif block.words < 4:
         score -= 0.5
-    if text.endswith("."):
+    # (a headline is one sentence, or a statement and its question: "Rooftops are crowded
+    # with hives. Is that good for bees?"; two sentences else are prose, a caption, a notice)
+    if text.endswith(".") or (SENTENCE_BREAK.search(text) and not text.endswith("?")):
         score -= 0.7
     if text.endswith(("…", "...")):
         score -= 0.8  # a teaser cut short, not a headline
@@ -739,7 +744,7 @@ def _bare_date(block: Block) -> bool:
     """A date line as a blog sets it over a post's headline ("Tuesday, July 17, 2012"), with
     no by-line in it: under "NAME by NAME Published DATE" comes the article, or a photo's
     caption, not the headline."""
-    return not BY_WORD.search(block.text)
+    return not BY_WORD.search(block.text) and not CLOCK.search(block.text)
 
 
 def _under_bare_date(blocks: list[Block], metas: dict[int, tuple[str, object]], index: int) -> bool:
