@@ -54,3 +54,15 @@ def test_a_statement_and_its_question_may_be_the_headline():
     headline = "The island ferry runs on time at last. Will it last the winter?"
     page = f"Island Ferry Notes\n\nHome\n\nFerries\n\n{headline}\n\nBy Ann Fisher\n\n{BODY}\n"
     assert extract_text_page(page).title == headline
+
+
+def test_a_stamp_of_two_dates_and_times_is_a_date_line():
+    """Issue 4: "Posted: 03/25/2021 9:21 am Updated: 03/25/2021 10:53 am" is fourteen words
+    long as a text tool counts them, yet nothing but a stamp: its date dates the article,
+    and it is no standfirst."""
+    page = (
+        "Island Ferry Notes\n\nHome\n\nFerry to the outer islands runs on time all month\n\n"
+        f"Posted: 03/25/2021 9:21 am Updated: 03/25/2021 10:53 am\n\n{BODY}\n"
+    )
+    article = extract_text_page(page)
+    assert (article.published, article.subtitle) == ("2021-03-25", None)

@@ -149,10 +149,23 @@ def meta_role(block: Block, dayfirst: bool | None = None) -> tuple[str, object] 
     if source:
         return "source", source
     dates = find_dates(block.text, dayfirst=dayfirst)
-    # A line that is mostly a date ("Tuesday 24 July 2012 09.15 BST", "Updated: ...").
-    if dates and block.words <= 12:
+    # A line that is mostly a date ("Tuesday 24 July 2012 09.15 BST", "Updated: ..."), or
+    # mostly dates and times ("Posted: 08/09/2012 9:21 am Updated: 08/09/2012 10:53 am").
+    if dates and (block.words <= 12 or _words_beside_dates(block.text, dates) <= STAMP_OTHER_WORDS):
         return "date", dates[0][2]
     return None
+
+
+# The most words besides its dates and times a line of several of them has as a stamp.
+STAMP_OTHER_WORDS = 4
+CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\b\.?)?", re.I)
+
+
+def _words_beside_dates(text: str, dates: list[tuple[int, int, str]]) -> int:
+    """How many words a line has besides its dates and clock times."""
+    for start, end, _ in sorted(dates, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return len(CLOCK_TIME.sub(" ", text).split())
 
 
 # An image's placeholder or file name run into the line after it.
