@@ -66,3 +66,14 @@ def test_a_stamp_of_two_dates_and_times_is_a_date_line():
     )
     article = extract_text_page(page)
     assert (article.published, article.subtitle) == ("2021-03-25", None)
+
+
+def test_a_blogs_tagline_is_not_the_headline():
+    """Issue 4: a blog's masthead or tagline names it by the word ("The blog of Ann
+    Fisher", "Harbour Notes Blog"); over a short headline in sentence case it reads more
+    like one, yet it names the site, not the article."""
+    page = (
+        "Home\n\nAbout\n\nIsland Ferry Notes\n\nThe blog of Ann Fisher on Island Ferries\n\n"
+        f"Ferry keeps time\n\nby Ann on March 5, 2021\n\n{BODY}\n"
+    )
+    assert extract_text_page(page).title == "Ferry keeps time"

@@ -93,6 +93,12 @@ CREDITS_ABOVE = 2
 STANDFIRST_MIN_REST = 40
 PUBLISHED = re.compile(r"\b(?:published|posted|publié|veröffentlicht|publicado|pubblicato|gepubliceerd)\b", re.I)
 UPDATED = re.compile(r"\b(?:updated|modified|mis à jour|aktualisiert|actualizado|aggiornato|atualizado|bijgewerkt)\b", re.I)
+# The word a blog's masthead or tagline names it by ("The blog of NAME", "NAME's Blog",
+# "A Blog About Food"): a line using it is the site's name, unless the article talks of
+# blogs too. (The word is the same in the languages read.)
+SITE_KINDS = frozenset({"blog", "weblog", "blogs"})
+SITE_KIND = re.compile(r"\b(?:we)?blogs?\b", re.I)
+SITE_KIND_PENALTY = 0.5
 CAMEL_BRAND = re.compile(r"\b(?:on|for|from|at|to|with|by|visit|join)\s+((?:[A-Z][a-z]+){1,3}[A-Z][A-Za-z]*|[A-Z][a-z]+[A-Z]{2,}[A-Za-z]*)(?:['’]s)?\b")
 
 
@@ -273,6 +279,8 @@ def headline_score(
         own = content_words(text)
         if own:
             score += OVERLAP_WEIGHT * len(own & body_words) / len(own)
+        if SITE_KIND.search(text) and not own & SITE_KINDS & body_words:
+            score -= SITE_KIND_PENALTY
     return score
 
 
