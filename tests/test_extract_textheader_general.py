@@ -77,3 +77,19 @@ def test_a_blogs_tagline_is_not_the_headline():
         f"Ferry keeps time\n\nby Ann on March 5, 2021\n\n{BODY}\n"
     )
     assert extract_text_page(page).title == "Ferry keeps time"
+
+
+def test_a_line_of_tags_is_not_the_headline():
+    """Issue 4: a line of tags ("Ferry, Passengers, Engines, Winter Timetable, ...") stands
+    between the headline and the body on many pages, and shares the body's words; short
+    items set apart by commas, with no "and" before the last, are a list, not a headline.
+    A headline listing things joins its last item with "and", and a date's commas are no
+    list's."""
+    headline = "Ferry to the outer islands runs on time all month"
+    tags = "Ferry, Passengers, Engines, Winter Timetable, Operator, Waiting Room"
+    page = f"Island Ferry Notes\n\nHome\n\n{headline}\n\nShare this\n\nTags:\n\n{tags}\n\n{BODY}\n"
+    assert extract_text_page(page).title == headline
+    listing = "Engines, Timetables, Gulls and the Winter Ferry"
+    assert extract_text_page(f"Island Ferry Notes\n\nHome\n\n{listing}\n\n{BODY}\n").title == listing
+    dated = "The Briefing, Thursday, March 4, 2021"
+    assert extract_text_page(f"Island Ferry Notes\n\nHome\n\n{dated}\n\n{BODY}\n").title == dated

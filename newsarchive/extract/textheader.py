@@ -249,7 +249,7 @@ def headline_score(
         return None
     if NOT_HEADLINE.search(text) or BARE_ID.search(text):
         return None
-    if is_box_heading(text) or is_credit(text):
+    if is_box_heading(text) or is_credit(text) or _tag_list(text):
         return None
     reason = furniture_reason(text, block.words)
     if reason and (reason.startswith("always") or block.words <= 3):
@@ -282,6 +282,23 @@ def headline_score(
         if SITE_KIND.search(text) and not own & SITE_KINDS & body_words:
             score -= SITE_KIND_PENALTY
     return score
+
+
+# A list of tags or keywords: this many short items or more, set apart by commas.
+TAG_ITEMS = 4
+TAG_ITEM_WORDS = 4
+LIST_JOIN = re.compile(r"^(?:and|or|&|und|et|y|e|en|o|ou|oder|of)\b", re.I)
+
+
+def _tag_list(text: str) -> bool:
+    """Whether a line is a list of tags ("Video, Ann Fisher, Harbour Board, Ferries, Tides"):
+    short items set apart by commas, with no "and" before the last, as a headline listing
+    things would write it, and no mark ending a phrase. (A date's commas are no list's:
+    "The Briefing, Thursday, November 8, 2012".)"""
+    items = [item.strip() for item in text.split(",")]
+    if len(items) < TAG_ITEMS or not all(items) or text.rstrip()[-1:] in ".!?:" or find_dates(text):
+        return False
+    return all(len(item.split()) <= TAG_ITEM_WORDS and not LIST_JOIN.match(item) for item in items)
 
 
 def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> Header:
