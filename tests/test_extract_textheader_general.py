@@ -93,3 +93,15 @@ def test_a_line_of_tags_is_not_the_headline():
     assert extract_text_page(f"Island Ferry Notes\n\nHome\n\n{listing}\n\n{BODY}\n").title == listing
     dated = "The Briefing, Thursday, March 4, 2021"
     assert extract_text_page(f"Island Ferry Notes\n\nHome\n\n{dated}\n\n{BODY}\n").title == dated
+
+
+def test_what_stands_above_the_links_to_the_posts_around_is_not_the_headline():
+    """Issue 4: a blog sets the links to the posts on either side of this one ("« Older
+    post | Main | Newer post »") over the post's headline; the sidebar's book titles and
+    the masthead above them are not the headline, though they read more like one than a
+    short headline in sentence case. A tool may break the links' line after each link, and
+    the last ("The winter timetable »") is no headline either."""
+    sidebar = "Island Ferry Notes\n\nReading list\n\nThe Ferryman's Almanac: Tides and Timetables of the North Sea\n\n"
+    for links in ("« Gulls of the quay | Main | The winter timetable »", "« Gulls of the quay |\n\nMain |\n\nThe winter timetable »"):
+        page = f"{sidebar}{links}\n\nFerry keeps time\n\n{BODY}\n"
+        assert extract_text_page(page).title == "Ferry keeps time", links

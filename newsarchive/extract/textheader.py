@@ -251,6 +251,8 @@ def headline_score(
         return None
     if is_box_heading(text) or is_credit(text) or _tag_list(text):
         return None
+    if text.startswith("«") or text.endswith("»"):
+        return None  # a link to the post before or after this one
     reason = furniture_reason(text, block.words)
     if reason and (reason.startswith("always") or block.words <= 3):
         return None
@@ -481,6 +483,14 @@ def _dated_candidate(blocks: list[Block], metas: dict[int, tuple[str, object]], 
     return dated_headline(blocks[index], metas[index])
 
 
+# A blog's links to the posts on either side of this one, over its headline: "« Older post
+# | Main | Newer post »", "« Previous Post | Next post »". What stands above them is the
+# blog's masthead and sidebar. (A tool may break the line after its first or before its
+# last link.)
+POST_LINKS = re.compile(r"^\s*«[^|»]*\||\|[^|«]*»\s*$")
+POST_LINKS_PENALTY = 1.0
+
+
 def _headline_candidates(
     header: Header, blocks: list[Block], first: int, metas: dict[int, tuple[str, object]], body_words: set[str]
 ) -> list[tuple[float, int]]:
@@ -491,7 +501,11 @@ def _headline_candidates(
     lines = _page_lines(blocks)
     candidates = []
     distance = 0
+    beyond = 0.0
     for index in range(first - 1, max(-1, first - 1 - HEADLINE_REACH), -1):
+        # (a post's headline stands under the links to the posts on either side of it)
+        if candidates and POST_LINKS.match(blocks[index].text):
+            beyond = POST_LINKS_PENALTY
         dated_text = _dated_candidate(blocks, metas, index) if index in metas else None
         if (index in metas and dated_text is None) or index in header.roles:
             continue
@@ -504,7 +518,7 @@ def _headline_candidates(
             continue
         # (a headline read from a date line is named again without the date it ran on to)
         score += _repeat_bonus(blocks[index], lines, dated_text.casefold() if dated_text else folded[index])
-        score += _credit_bonus(metas, index, distance, dated)
+        score += _credit_bonus(metas, index, distance, dated) - beyond
         candidates.append((score, index))
     return candidates
 
