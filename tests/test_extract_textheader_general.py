@@ -105,3 +105,17 @@ def test_what_stands_above_the_links_to_the_posts_around_is_not_the_headline():
     for links in ("« Gulls of the quay | Main | The winter timetable »", "« Gulls of the quay |\n\nMain |\n\nThe winter timetable »"):
         page = f"{sidebar}{links}\n\nFerry keeps time\n\n{BODY}\n"
         assert extract_text_page(page).title == "Ferry keeps time", links
+
+
+def test_a_labelled_date_line_with_its_weekday_is_no_headline():
+    """Issue 4: "Date Sunday, March 7, 2021 at 8:02AM" holds two words besides its date,
+    but the weekday is the date's own: the line is a stamp, not a headline naming its date
+    ("The Briefing, Thursday, March 4, 2021" is one)."""
+    from newsarchive.extract.textblocks import split_blocks
+    from newsarchive.extract.textheader import dated_headline
+
+    def read(line: str) -> str | None:
+        return dated_headline(split_blocks(line)[0], ("date", None))
+
+    assert read("Date Sunday, March 7, 2021 at 8:02AM") is None
+    assert read("The Briefing, Thursday, March 4, 2021") == "The Briefing, Thursday, March 4, 2021"

@@ -452,7 +452,8 @@ def dated_headline(block: Block, role: tuple[str, object]) -> str | None:
         return None
     start, end, _ = dates[0]
     before, after = _unwrapped_date(block.text[:start].rstrip(), block.text[end:].strip())
-    words = [w for w in CONTENT_WORD.findall(f"{before} {after}") if w.casefold() not in STAMP_WORDS]
+    # (the date's weekday is the date's: "Date Sunday, March 7, 2021 at 8:02AM" is a stamp)
+    words = [w for w in CONTENT_WORD.findall(f"{before} {after}") if w.casefold() not in STAMP_WORDS and not is_weekday(w)]
     if len(words) < DATED_HEADLINE_WORDS or not any(not is_weekday(w) for w in CONTENT_WORD.findall(before)):
         return None
     # (a date joined to the words before it by a mark is the headline's own)
