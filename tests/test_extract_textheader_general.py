@@ -119,3 +119,42 @@ def test_a_labelled_date_line_with_its_weekday_is_no_headline():
 
     assert read("Date Sunday, March 7, 2021 at 8:02AM") is None
     assert read("The Briefing, Thursday, March 4, 2021") == "The Briefing, Thursday, March 4, 2021"
+
+
+NEWS_PAGE = """Skip to main content
+The Northern Courier
+
+  * News
+  * Sport
+  * Business
+
+Environment
+
+{headline}
+
+The £14m scheme will restore six locks and a towpath that has been closed since the 1960s
+
+By Mary Holt
+Environment correspondent
+
+Tue 12 Mar 2024 06.00 GMT
+
+The city council has approved a plan to reopen the old canal to boats within three years, ending
+decades of argument over a waterway that many residents had written off as a lost cause.
+
+The £14m scheme, agreed unanimously on Monday night, will restore six locks, dredge two miles of
+silted channel and rebuild the towpath, which has been closed to walkers since the 1960s.
+
+Campaigners who have spent twenty years lobbying for the work said they were delighted. "We never
+stopped believing it could happen," said Joan Pike, chair of the canal society.
+"""
+
+
+def test_a_short_headline_over_its_standfirst_is_the_headline():
+    """Issue 4: a news page sets a headline of a few words ("Canal to reopen") over a
+    standfirst written as a sentence; the standfirst stands nearer the credits and shares
+    more of the body's words, but a deck in sentence case under a short line is the deck."""
+    for headline in ("Canal to reopen", "Council approves plan to reopen the old canal to boats by 2027"):
+        article = extract_text_page(NEWS_PAGE.format(headline=headline))
+        assert article.title == headline
+        assert article.subtitle.startswith("The £14m scheme")
