@@ -232,11 +232,15 @@ def clean_headline(text: str) -> str:
     return cleaned if len(cleaned.split()) >= 3 else text
 
 
+# A Markdown heading's mark, left in a copy whose markup was not read as Markdown.
+HEADING_MARK = re.compile(r"^#{1,6}\s+(?=\S)")
+
+
 def headline_text(block: Block) -> str:
     """A block's text as a headline: without the list marker a text browser puts before a
-    headline set in a list, and without the image placeholders it runs into it
-    ("[logo] Headline", "Shutterstock_116050180 Headline")."""
-    text = LIST_ITEM.sub("", block.text, count=1)
+    headline set in a list or a Markdown heading's mark ("# Headline"), and without the
+    image placeholders it runs into it ("[logo] Headline", "Shutterstock_116050180 Headline")."""
+    text = HEADING_MARK.sub("", LIST_ITEM.sub("", block.text, count=1), count=1)
     return IMAGE_PREFIX.sub("", text, count=1) or text
 
 
