@@ -166,3 +166,13 @@ def test_a_markdown_heading_mark_left_in_the_copy_is_not_part_of_the_headline():
     headline = "Council approves plan to reopen the old canal to boats by 2027"
     article = extract_text_page(NEWS_PAGE.format(headline=f"# {headline}"))
     assert article.title == headline
+
+
+def test_a_headline_underlined_by_a_plain_text_writer_stands_over_its_deck():
+    """Issue 4: plain-text writers draw a heading's underline on the line under it
+    ("Headline" / "===="); the underline between the headline and the deck does not make
+    the deck the headline."""
+    headline = "Council approves plan to reopen the old canal to boats by 2027"
+    for mark in "=-":
+        article = extract_text_page(NEWS_PAGE.format(headline=f"{headline}\n{mark * len(headline)}"))
+        assert article.title == headline, mark

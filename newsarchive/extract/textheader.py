@@ -884,8 +884,14 @@ def _fuller_above(blocks: list[Block], metas: dict[int, tuple[str, object]], ind
     return above
 
 
+# A heading's underline as a plain-text writer draws it under the line ("Headline" / "====").
+UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
+
+
 def _previous_candidate(blocks: list[Block], index: int, metas: dict[int, tuple[str, object]]) -> int | None:
     above = index - 1
+    if above > 0 and UNDERLINE.match(blocks[above].text):
+        above -= 1  # (the line it underlines is the one above it)
     if above < 0 or above in metas:
         return None
     dated = _under_bare_date(blocks, metas, above)
