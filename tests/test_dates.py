@@ -98,3 +98,11 @@ def test_weekday_names_in_each_language_and_their_short_forms():
         assert is_weekday(word), word
     for word in ("Harbour", "March", "Week", "Briefing"):
         assert not is_weekday(word), word
+
+
+def test_a_year_cut_to_two_digits_after_an_apostrophe():
+    """Issue 4: blogs stamp posts "Mar 5th '21 by NAME @ 9:15am"; the year is 2021 (and
+    '98 is 1998). An apostrophe before a decade ("the '90s") is no date."""
+    assert find_dates("Mar 5th '21 by Ann Fisher @ 9:15am")[0][2] == "2021-03-05"
+    assert find_dates("5 March ’98")[0][2] == "1998-03-05"
+    assert find_dates("the ferries of the '90s") == []

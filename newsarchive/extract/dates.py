@@ -80,7 +80,8 @@ def is_weekday(word: str) -> bool:
 
 _M = r"(?P<month>[^\W\d_]{3,10})\.?"
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|re|e|º|°|ª|\.)?"
-_Y = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+# (a year cut to its last two digits after an apostrophe, "Nov 6th '12", as blogs write it)
+_Y = r"(?P<year>(?:19|20)\d\d|['’‘]\d\d)(?!\d)"
 _TIME = r"(?:\d{1,2}[:.h]\d\d(?::\d\d)?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,5}\s+)?)?"
 PATTERNS = (
     # 2010-10-12, 2010/10/12, 2010-10-12T09:00
@@ -126,7 +127,15 @@ def _from_match(pattern_index: int, match: re.Match[str], dayfirst: bool | None)
         month = MONTHS.get(_fold(month_text), 0)
         if not month:
             return None
-    return _make(int(match.group("year")), month, int(match.group("day")))
+    return _make(_full_year(match.group("year")), month, int(match.group("day")))
+
+
+def _full_year(text: str) -> int:
+    """A year as a number: "2012", and "'12" read as the nearest such year (2012, '98 1998)."""
+    year = int(text.lstrip("'’‘"))
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    return year
 
 
 def find_dates(text: str, *, dayfirst: bool | None = None) -> list[tuple[int, int, str]]:

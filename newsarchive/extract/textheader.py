@@ -62,7 +62,7 @@ DATE_JOINS = "-–—:,(|/"
 # The words of a publication stamp around its date ("Published 18 May 2024, updated
 # 09:40", "Publié le 18/05/2024 à 07h15, mis à jour à 09h40"): no headline's.
 STAMP_WORDS = frozenset("""
-    published publish updated update posted modified last and the
+    published publish updated update posted modified last and
     publié publiée mis jour modifié modifiée actualisé actualisée
     veröffentlicht aktualisiert zuletzt geändert und uhr
     publicado publicada actualizado actualizada atualizado atualizada horas
@@ -71,6 +71,9 @@ STAMP_WORDS = frozenset("""
 """.split())
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b")
 INNER_SENTENCE = re.compile(r"\w[.!?]\s+[A-Z]")
+# A full stop inside a line that ends a sentence, not an abbreviation: after a word of three
+# small letters or more ("... in PDF format. Order a reprint ..."; not "U.S. Army", "St. Louis").
+SENTENCE_BREAK = re.compile(r"[a-z]{3,}[!?]?\.\s+[A-Z]")
 # A headline wrapped onto a second line: its first line is at least this long, and the
 # second has at most this many words.
 WRAPPED_HEADLINE_CHARS = 50
@@ -82,6 +85,14 @@ LOWER_BRAND = re.compile(r"^[a-z]+(?:[A-Z]|\d)\w*\s")
 # The longest line under a blog's date line, at the top of the body, that may be the headline
 # though it ends like a sentence.
 POST_HEADLINE_WORDS = 15
+# What a line of a headline's usual length (4 to 20 words) gains, and what one of fewer
+# than four words loses: most such lines are labels and names.
+HEADLINE_LENGTH_BONUS = 0.4
+SHORT_HEADLINE_PENALTY = 0.5
+# How much lower than the deck under it a headline may score, and the share of capitalised
+# words under which a line is in sentence case.
+DECK_SLACK = 0.3
+SENTENCE_CASE = 0.5
 # The least share of its words a headline over a deck has in common with the body.
 DECK_HEAD_OVERLAP = 0.25
 # How near above the article run credit lines stand when they are the headline's.
@@ -90,6 +101,12 @@ CREDITS_ABOVE = 2
 STANDFIRST_MIN_REST = 40
 PUBLISHED = re.compile(r"\b(?:published|posted|publié|veröffentlicht|publicado|pubblicato|gepubliceerd)\b", re.I)
 UPDATED = re.compile(r"\b(?:updated|modified|mis à jour|aktualisiert|actualizado|aggiornato|atualizado|bijgewerkt)\b", re.I)
+# The word a blog's masthead or tagline names it by ("The blog of NAME", "NAME's Blog",
+# "A Blog About Food"): a line using it is the site's name, unless the article talks of
+# blogs too. (The word is the same in the languages read.)
+SITE_KINDS = frozenset({"blog", "weblog", "blogs"})
+SITE_KIND = re.compile(r"\b(?:we)?blogs?\b", re.I)
+SITE_KIND_PENALTY = 0.5
 CAMEL_BRAND = re.compile(r"\b(?:on|for|from|at|to|with|by|visit|join)\s+((?:[A-Z][a-z]+){1,3}[A-Z][A-Za-z]*|[A-Z][a-z]+[A-Z]{2,}[A-Za-z]*)(?:['’]s)?\b")
 
 
@@ -146,10 +163,23 @@ def meta_role(block: Block, dayfirst: bool | None = None) -> tuple[str, object] 
     if source:
         return "source", source
     dates = find_dates(block.text, dayfirst=dayfirst)
-    # A line that is mostly a date ("Tuesday 24 July 2012 09.15 BST", "Updated: ...").
-    if dates and block.words <= 12:
+    # A line that is mostly a date ("Tuesday 24 July 2012 09.15 BST", "Updated: ..."), or
+    # mostly dates and times ("Posted: 08/09/2012 9:21 am Updated: 08/09/2012 10:53 am").
+    if dates and (block.words <= 12 or _words_beside_dates(block.text, dates) <= STAMP_OTHER_WORDS):
         return "date", dates[0][2]
     return None
+
+
+# The most words besides its dates and times a line of several of them has as a stamp.
+STAMP_OTHER_WORDS = 4
+CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\b\.?)?", re.I)
+
+
+def _words_beside_dates(text: str, dates: list[tuple[int, int, str]]) -> int:
+    """How many words a line has besides its dates and clock times."""
+    for start, end, _ in sorted(dates, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return len(CLOCK_TIME.sub(" ", text).split())
 
 
 # An image's placeholder or file name run into the line after it.
@@ -205,11 +235,15 @@ def clean_headline(text: str) -> str:
     return cleaned if len(cleaned.split()) >= 3 else text
 
 
+# A Markdown heading's mark, left in a copy whose markup was not read as Markdown.
+HEADING_MARK = re.compile(r"^#{1,6}\s+(?=\S)")
+
+
 def headline_text(block: Block) -> str:
     """A block's text as a headline: without the list marker a text browser puts before a
-    headline set in a list, and without the image placeholders it runs into it
-    ("[logo] Headline", "Shutterstock_116050180 Headline")."""
-    text = LIST_ITEM.sub("", block.text, count=1)
+    headline set in a list or a Markdown heading's mark ("# Headline"), and without the
+    image placeholders it runs into it ("[logo] Headline", "Shutterstock_116050180 Headline")."""
+    text = HEADING_MARK.sub("", LIST_ITEM.sub("", block.text, count=1), count=1)
     return IMAGE_PREFIX.sub("", text, count=1) or text
 
 
@@ -230,8 +264,10 @@ def headline_score(
         return None
     if NOT_HEADLINE.search(text) or BARE_ID.search(text):
         return None
-    if is_box_heading(text) or is_credit(text):
+    if is_box_heading(text) or is_credit(text) or _tag_list(text):
         return None
+    if text.startswith("«") or text.endswith("»"):
+        return None  # a link to the post before or after this one
     reason = furniture_reason(text, block.words)
     if reason and (reason.startswith("always") or block.words <= 3):
         return None
@@ -241,10 +277,12 @@ def headline_score(
         return None
     score = 1.0 - DISTANCE_PENALTY * distance - (0.6 if reason else 0.0)
     if 4 <= block.words <= 20:
-        score += 0.4
+        score += HEADLINE_LENGTH_BONUS
     elif block.words < 4:
-        score -= 0.5
-    if text.endswith("."):
+        score -= SHORT_HEADLINE_PENALTY
+    # (a headline is one sentence, or a statement and its question: "Rooftops are crowded
+    # with hives. Is that good for bees?"; two sentences else are prose, a caption, a notice)
+    if text.endswith(".") or (SENTENCE_BREAK.search(text) and not text.endswith("?")):
         score -= 0.7
     if text.endswith(("…", "...")):
         score -= 0.8  # a teaser cut short, not a headline
@@ -258,7 +296,26 @@ def headline_score(
         own = content_words(text)
         if own:
             score += OVERLAP_WEIGHT * len(own & body_words) / len(own)
+        if SITE_KIND.search(text) and not own & SITE_KINDS & body_words:
+            score -= SITE_KIND_PENALTY
     return score
+
+
+# A list of tags or keywords: this many short items or more, set apart by commas.
+TAG_ITEMS = 4
+TAG_ITEM_WORDS = 4
+LIST_JOIN = re.compile(r"^(?:and|or|&|und|et|y|e|en|o|ou|oder|of)\b", re.I)
+
+
+def _tag_list(text: str) -> bool:
+    """Whether a line is a list of tags ("Video, Ann Fisher, Harbour Board, Ferries, Tides"):
+    short items set apart by commas, with no "and" before the last, as a headline listing
+    things would write it, and no mark ending a phrase. (A date's commas are no list's:
+    "The Briefing, Thursday, November 8, 2012".)"""
+    items = [item.strip() for item in text.split(",")]
+    if len(items) < TAG_ITEMS or not all(items) or text.rstrip()[-1:] in ".!?:" or find_dates(text):
+        return False
+    return all(len(item.split()) <= TAG_ITEM_WORDS and not LIST_JOIN.match(item) for item in items)
 
 
 def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> Header:
@@ -410,7 +467,8 @@ def dated_headline(block: Block, role: tuple[str, object]) -> str | None:
         return None
     start, end, _ = dates[0]
     before, after = _unwrapped_date(block.text[:start].rstrip(), block.text[end:].strip())
-    words = [w for w in CONTENT_WORD.findall(f"{before} {after}") if w.casefold() not in STAMP_WORDS]
+    # (the date's weekday is the date's: "Date Sunday, March 7, 2021 at 8:02AM" is a stamp)
+    words = [w for w in CONTENT_WORD.findall(f"{before} {after}") if w.casefold() not in STAMP_WORDS and not is_weekday(w)]
     if len(words) < DATED_HEADLINE_WORDS or not any(not is_weekday(w) for w in CONTENT_WORD.findall(before)):
         return None
     # (a date joined to the words before it by a mark is the headline's own)
@@ -441,6 +499,14 @@ def _dated_candidate(blocks: list[Block], metas: dict[int, tuple[str, object]], 
     return dated_headline(blocks[index], metas[index])
 
 
+# A blog's links to the posts on either side of this one, over its headline: "« Older post
+# | Main | Newer post »", "« Previous Post | Next post »". What stands above them is the
+# blog's masthead and sidebar. (A tool may break the line after its first or before its
+# last link.)
+POST_LINKS = re.compile(r"^\s*«[^|»]*\||\|[^|«]*»\s*$")
+POST_LINKS_PENALTY = 1.0
+
+
 def _headline_candidates(
     header: Header, blocks: list[Block], first: int, metas: dict[int, tuple[str, object]], body_words: set[str]
 ) -> list[tuple[float, int]]:
@@ -451,7 +517,11 @@ def _headline_candidates(
     lines = _page_lines(blocks)
     candidates = []
     distance = 0
+    beyond = 0.0
     for index in range(first - 1, max(-1, first - 1 - HEADLINE_REACH), -1):
+        # (a post's headline stands under the links to the posts on either side of it)
+        if candidates and POST_LINKS.match(blocks[index].text):
+            beyond = POST_LINKS_PENALTY
         dated_text = _dated_candidate(blocks, metas, index) if index in metas else None
         if (index in metas and dated_text is None) or index in header.roles:
             continue
@@ -464,7 +534,7 @@ def _headline_candidates(
             continue
         # (a headline read from a date line is named again without the date it ran on to)
         score += _repeat_bonus(blocks[index], lines, dated_text.casefold() if dated_text else folded[index])
-        score += _credit_bonus(metas, index, distance, dated)
+        score += _credit_bonus(metas, index, distance, dated) - beyond
         candidates.append((score, index))
     return candidates
 
@@ -553,8 +623,12 @@ def _headline_over_deck(
     # list of link titles, or is a "Next post »" link).
     if above > 0 and not blocks[above].blank_before and blocks[above - 1].words >= 4:
         return title_index
-    # (the credit lines below count for the pair, not only for the lower line)
-    if (headline_score(blocks[above], 0, body_words, dated=dated) or 0) < score - 0.3 - CREDIT_BONUS:
+    # (the credit lines below count for the pair, not only for the lower line; and over a
+    # deck in sentence case, as decks are written, the length of neither counts: a headline
+    # of a few words is no weaker for being short)
+    sentence_case = blocks[title_index].capitalised < SENTENCE_CASE
+    slack = DECK_SLACK + (HEADLINE_LENGTH_BONUS + SHORT_HEADLINE_PENALTY if sentence_case else 0.0)
+    if (headline_score(blocks[above], 0, body_words, dated=dated) or 0) < score - slack - CREDIT_BONUS:
         return title_index
     # A headline names what the article is about: a line none of whose words come back in
     # the body's opening is a section label, a breadcrumb or the site's tagline.
@@ -760,7 +834,7 @@ def _bare_date(block: Block) -> bool:
     """A date line as a blog sets it over a post's headline ("Tuesday, July 17, 2012"), with
     no by-line in it: under "NAME by NAME Published DATE" comes the article, or a photo's
     caption, not the headline."""
-    return not BY_WORD.search(block.text)
+    return not BY_WORD.search(block.text) and not CLOCK.search(block.text)
 
 
 def _under_bare_date(blocks: list[Block], metas: dict[int, tuple[str, object]], index: int) -> bool:
@@ -831,8 +905,14 @@ def _fuller_above(blocks: list[Block], metas: dict[int, tuple[str, object]], ind
     return above
 
 
+# A heading's underline as a plain-text writer draws it under the line ("Headline" / "====").
+UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
+
+
 def _previous_candidate(blocks: list[Block], index: int, metas: dict[int, tuple[str, object]]) -> int | None:
     above = index - 1
+    if above > 0 and UNDERLINE.match(blocks[above].text):
+        above -= 1  # (the line it underlines is the one above it)
     if above < 0 or above in metas:
         return None
     dated = _under_bare_date(blocks, metas, above)
