@@ -786,6 +786,38 @@ def test_a_lynx_line_cut_short_by_its_link_numbers_still_runs_on_into_the_next()
     assert "would stop at the end of the month" in article.body
 
 
+def test_a_lynx_line_cut_short_by_its_link_numbers_runs_on_into_a_name_or_a_quote():
+    """Issue 4: as above, but the wrapped line goes on with a name ("... who asked the" /
+    "[24]Harbour Board ...") or, in a paragraph wrapped already, with a quote: the half
+    sentence after the break is the article's, not a line of its own."""
+    paragraphs = [
+        "The ferry company said on Monday that the night crossing to the [14]islands and the "
+        "[15]harbour towns would stop at the end of the month, after [16]twenty years at a loss.",
+        "Islanders who work on the mainland said the decision would leave them with a hard "
+        "choice between a [17]hotel room in the [18]port every [19]week and the [20]jobs held for "
+        "most of their lives.",
+        "A spokesman for the council said it could not afford a boat that has lost money in every "
+        "one of the last twenty years, however much the islands rely on it in the winter.",
+    ]
+    wrapped = "\n\n".join(textwrap.fill(p, width=78, initial_indent="   ", subsequent_indent="   ") for p in paragraphs)
+    by_hand = (
+        "   The islanders wrote to the [22]Minister for [23]Transport, who asked the\n"
+        "   [24]Harbour Board to keep the night berth open for the lifeboat all winter.\n\n"
+        "   The chairman of the board, who grew up on the largest of the islands, said\n"
+        "   that they would meet the [25]Minister and the [26]Pellow [27]Island Ferry\n"
+        '   "Save Our Boat" campaign before the end of the month to talk it over.\n'
+    )
+    menu = "\n".join(f"     * [{n}]{item}" for n, item in enumerate(["Home", "News", "Sport", "Weather", "Contact"], 1))
+    page = (
+        f"{menu}\n\n[6]Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
+        f"   by [7]Tom Hale on March 2, 2020\n\n{wrapped}\n\n{by_hand}\n   [8]Share [9]Tweet\n\nReferences\n\n"
+        + "\n".join(f"   {n}. https://news.example/{n}" for n in range(1, 28))
+    )
+    body = extract_text_page(page).body
+    assert "who asked the Harbour Board to keep the night berth open" in body
+    assert 'the Pellow Island Ferry "Save Our Boat" campaign before the end' in body
+
+
 def test_pictures_between_the_last_paragraphs_do_not_end_the_article():
     """Issue 4: a text browser prints each picture as its file name ("[IMG_2041_quay]").
     Two of them with a caption and a divider between are no stretch of furniture: the
