@@ -874,3 +874,24 @@ def test_another_story_s_headline_in_title_case_after_the_article_is_not_its_las
     page = DATED_HEAD + "\n\n".join(ARTICLE) + f"\n\n{teaser}\n"
     body = extract_text_page(page).body
     assert body.endswith("as they do now.")
+
+
+def test_a_box_about_the_author_named_in_the_credit_line_ends_a_short_article():
+    """Issue 4: "About Tom Hale" under an article credited "by Tom Hale" heads the author's
+    box, which ends the article though the blogger's account of himself runs longer than
+    a short post."""
+    bio = (
+        "I started this site twelve years ago because nobody else was writing about the boats that "
+        "keep the islands going, and I have been writing about them ever since, from the harbour "
+        "office, from the decks of the ferries themselves and from the kitchen table at home, where "
+        "most of the letters from readers still arrive by post. Before that I worked for nineteen "
+        "years on the night crossing as a deckhand, a purser and, for the last six of them, as its "
+        "mate, so I know most of the crews and most of their complaints, and I am always glad to "
+        "hear from anyone who wants to add to them."
+    )
+    page = (
+        HEAD + "Published on 02/03/2020 by Tom Hale in News, Boats\n\n" + "\n\n".join(ARTICLE)
+        + f"\n\nAbout Tom Hale\n\n{bio}\n"
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("as they do now.")

@@ -47,6 +47,9 @@ ABOUT_BOX = re.compile(
     re.I,
 )
 ABOUT_WORDS = 5
+ABOUT_NAME = re.compile(r"^\W*about\s+(\w.*?)\W*$", re.I)
+# The most words of a credit line: "Published on 09/08/2012 by Jane Roe in News, Videos".
+CREDIT_WORDS = 14
 # A headline that opens with a number, the number of things it lists: "10 Ways to Save".
 NUMBERED_HEADLINE = re.compile(r"^\d{1,4}\+?\s+[A-Z]")
 # A box heading this strong ends the article whatever follows it, and so does a line that
@@ -405,7 +408,9 @@ def _ending_heading(blocks: list[Block], verdicts: list[Verdict], opening: int |
             return index
         # (not in a run that opens with such boxes, a sidebar's, above the article)
         if _about_box(blocks[index]):
-            if index > start and not about_above and _less_prose_after(blocks, verdicts, start, index, end):
+            if index > start and not about_above and (
+                _less_prose_after(blocks, verdicts, start, index, end) or _about_the_author(blocks, index)
+            ):
                 return index
             about_above = True
         # "27 comments to “Headline”" heads the thread wherever it stands.
@@ -484,6 +489,17 @@ def _about_box(block: Block) -> bool:
     if colon and len(heading.split()) <= ABOUT_WORDS and ABOUT_BOX.match(heading):
         return True
     return block.words <= ABOUT_WORDS and bool(ABOUT_BOX.match(block.text))
+
+
+def _about_the_author(blocks: list[Block], index: int) -> bool:
+    """Whether the box heading at `index` names the article's author: "About Jane Roe"
+    under a credit line above it that says "by Jane Roe". The author's box ends the
+    article however long it runs (a blogger's account of the blog may outrun a short post)."""
+    named = ABOUT_NAME.match(blocks[index].text)
+    if not named or len(named.group(1).split()) < 2:
+        return False
+    credit = re.compile(r"\bby\s+" + re.escape(named.group(1)) + r"\b", re.I)
+    return any(block.words <= CREDIT_WORDS and credit.search(block.text) for block in blocks[:index])
 
 
 def _less_prose_after(blocks: list[Block], verdicts: list[Verdict], start: int, index: int, end: int) -> bool:
