@@ -895,3 +895,26 @@ def test_a_box_about_the_author_named_in_the_credit_line_ends_a_short_article():
     )
     body = extract_text_page(page).body
     assert body.endswith("as they do now.")
+
+
+def test_a_blurb_closed_by_its_view_more_link_is_not_the_article_s():
+    """Issue 4: a paragraph that ends by sending the reader on ("... new boats of the
+    fleet. View more") is a blurb of another page, however well it reads, and does not
+    join the article across the menu between them."""
+    blurb = (
+        "Our winter issue is out now, with a long interview with the last skipper of the old night "
+        "boat, a guide to the harbour towns of the north coast, the story of the shipyard that built "
+        "the first island ferry and a portrait of the crews of the new boats of the fleet. View more"
+    )
+    article = [
+        "The ferry company said on Monday that the night crossing to the islands would stop at the end "
+        "of the month, after twenty years in which it has never once made money for its owners.",
+        "Islanders who work on the mainland said the decision would leave them with a choice between "
+        "a hotel room every week and a job they have held for most of their lives.",
+    ]
+    page = (
+        f"Island Ferry News\n\n{blurb}\n\nTimetables\n\nFares\n\nPort news\n\nTweet\n\n"
+        "Night ferry to the islands will stop this month\n\nby Tom Hale\n\n" + "\n\n".join(article) + "\n"
+    )
+    body = extract_text_page(page).body
+    assert body.startswith("The ferry company said")

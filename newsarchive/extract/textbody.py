@@ -99,11 +99,15 @@ GAP_SHARE = 0.5
 TEASER = re.compile(r"(?:\.\.\.|…)\s*\[?(?:read more|more|continue reading)\W*$|(?:\.\.\.|…)\s*by\s+[A-Z\w]", re.I)
 TEASER_WORDS = 60
 # A link to the rest of a story on its own line: "Read more »", "Continue reading →".
-READ_MORE = re.compile(
-    r"^\W*(?:read more|continue reading|read the rest|weiterlesen|lire la suite|leer más|seguir leyendo|leggi tutto"
-    r"|continua a leggere|leia mais|continue lendo|lees meer|verder lezen)\W*$",
-    re.I,
+READ_MORE_WORDS = (
+    r"(?:read more|continue reading|read the rest|weiterlesen|lire la suite|leer más|seguir leyendo|leggi tutto"
+    r"|continua a leggere|leia mais|continue lendo|lees meer|verder lezen)"
 )
+READ_MORE = re.compile(rf"^\W*{READ_MORE_WORDS}\W*$", re.I)
+# A blurb of another page, or of the site, closed by its link: "... by this new breed. View
+# more", "... publishing stories here! Learn more." An article's paragraph does not end by
+# sending the reader elsewhere for more.
+BLURB = re.compile(rf"[.!?…]['\"’”)]*\s+(?:{READ_MORE_WORDS}|view more|learn more|see more)\W*$", re.I)
 
 
 @dataclass
@@ -140,6 +144,8 @@ def classify(block: Block, learned: bool) -> Verdict:
         return Verdict("furniture", f"menu: {block.separators} separators", -max(4.0, block.words * 0.7))
     if block.words <= TEASER_WORDS and TEASER.search(block.text):
         return Verdict("furniture", "a teaser cut short (\"...\" before 'read more' or its by-line)", -block.words * 0.5)
+    if BLURB.search(block.text):
+        return Verdict("furniture", "a blurb closed by its link ('... View more')", -block.words * 0.5)
     density = block.stop_density
     if block.words >= GOOD_WORDS and block.digits > 0.3:
         return Verdict("bad", f"{block.words} words, {block.digits:.0%} numbers (a list of dates or scores)", -block.words * 0.5)
