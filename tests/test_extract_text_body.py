@@ -918,3 +918,16 @@ def test_a_blurb_closed_by_its_view_more_link_is_not_the_article_s():
     )
     body = extract_text_page(page).body
     assert body.startswith("The ferry company said")
+
+
+def test_a_bulleted_list_between_two_paragraphs_stays_though_nothing_announces_it():
+    """Issue 4: a list set right between two of the article's paragraphs is the article's,
+    with or without a colon before it; a share bar stands at its edge, not between."""
+    items = ["• Fewer sailings in the winter months", "• Higher fares for visitors", "• A new pier on the north island"]
+    page = (
+        DATED_HEAD + ARTICLE[0] + "\n\nThe company's plan, which the council will look at next week, sets out three changes.\n\n"
+        + "\n\n".join(items) + "\n\n" + "\n\n".join(ARTICLE[1:]) + "\n\nShare\n\n• Facebook\n\n• Twitter\n"
+    )
+    body = extract_text_page(page).body
+    assert "• Higher fares for visitors" in body
+    assert body.endswith("as they do now.")

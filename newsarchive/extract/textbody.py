@@ -50,6 +50,8 @@ ABOUT_WORDS = 5
 ABOUT_NAME = re.compile(r"^\W*about\s+(\w.*?)\W*$", re.I)
 # The most words of a credit line: "Published on 09/08/2012 by Jane Roe in News, Videos".
 CREDIT_WORDS = 14
+# The fewest items of a list between two paragraphs that is the article's (see `_list_in_prose`).
+LIST_ITEMS = 2
 # A headline that opens with a number, the number of things it lists: "10 Ways to Save".
 NUMBERED_HEADLINE = re.compile(r"^\d{1,4}\+?\s+[A-Z]")
 # A box heading this strong ends the article whatever follows it, and so does a line that
@@ -321,6 +323,28 @@ def _announced_item(blocks: list[Block], verdicts: list[Verdict], roles: list[st
     return above >= 0 and roles[above] == "body" and blocks[above].text.endswith(":")
 
 
+def _list_in_prose(blocks: list[Block], verdicts: list[Verdict], index: int, start: int, end: int) -> bool:
+    """An item of a bulleted list of LIST_ITEMS items or more that stands right between two
+    paragraphs of the article run: the article's own list, though no sentence announces it
+    with a colon (see `_announced_item`). A share bar or a box of links stands at the
+    article's edge or among furniture, not between its paragraphs."""
+    if not blocks[index].bullet or verdicts[index].kind not in ("short", "bad"):
+        return False
+
+    def item(i: int) -> bool:
+        return blocks[i].bullet and verdicts[i].kind not in ("furniture", "box")
+
+    above = index - 1
+    while above >= start and item(above):
+        above -= 1
+    below = index + 1
+    while below < end and item(below):
+        below += 1
+    if below - above - 1 < LIST_ITEMS or above < start or below >= end:
+        return False
+    return all(verdicts[i].kind == "good" and not blocks[i].bullet for i in (above, below))
+
+
 def _thread_below(blocks: list[Block], opening: int, start: int, end: int) -> int | None:
     """Where the comment thread begins below the article's opening, when the densest run
     (`start`, `end`) lies in it: at a comment heading between the two; else, when the run
@@ -381,7 +405,7 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
     for index in range(start, end):
         verdict = verdicts[index]
         block = blocks[index]
-        if verdict.kind in ("good", "near") or _announced_item(blocks, verdicts, roles, index):
+        if verdict.kind in ("good", "near") or _announced_item(blocks, verdicts, roles, index) or _list_in_prose(blocks, verdicts, index, start, end):
             roles[index] = "body"
         elif verdict.kind == "short" or _template_line(verdicts, roles, index, start):
             roles[index] = _short_role(block, verdicts[index + 1] if index + 1 < end else None)
