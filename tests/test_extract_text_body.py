@@ -931,3 +931,13 @@ def test_a_bulleted_list_between_two_paragraphs_stays_though_nothing_announces_i
     body = extract_text_page(page).body
     assert "• Higher fares for visitors" in body
     assert body.endswith("as they do now.")
+
+
+def test_a_sentence_of_names_between_two_paragraphs_stays():
+    """Issue 4: a sentence with few stop words ("Crew members Ann Tremayne, Bill Pascoe,
+    Carys Nance and Dai Rowe signed it.") right between two of the article's paragraphs is
+    a sentence of it, not a list of links."""
+    names = "Crew members Ann Tremayne, Bill Pascoe, Carys Nance, Dai Rowe, Efa Hughes and Ffion Bowen signed it."
+    page = DATED_HEAD + "\n\n".join([ARTICLE[0], ARTICLE[1], names, ARTICLE[2]]) + "\n"
+    body = extract_text_page(page).body
+    assert names in body

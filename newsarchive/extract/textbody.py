@@ -323,6 +323,12 @@ def _announced_item(blocks: list[Block], verdicts: list[Verdict], roles: list[st
     return above >= 0 and roles[above] == "body" and blocks[above].text.endswith(":")
 
 
+def _set_in_prose(blocks: list[Block], verdicts: list[Verdict], index: int, start: int, end: int) -> bool:
+    """A block that is no paragraph by its looks, kept for where it stands: between two of
+    the article's paragraphs, as an item of its list or a sentence of names or figures."""
+    return _list_in_prose(blocks, verdicts, index, start, end) or _sentence_in_prose(blocks, verdicts, index, start, end)
+
+
 def _list_in_prose(blocks: list[Block], verdicts: list[Verdict], index: int, start: int, end: int) -> bool:
     """An item of a bulleted list of LIST_ITEMS items or more that stands right between two
     paragraphs of the article run: the article's own list, though no sentence announces it
@@ -343,6 +349,19 @@ def _list_in_prose(blocks: list[Block], verdicts: list[Verdict], index: int, sta
     if below - above - 1 < LIST_ITEMS or above < start or below >= end:
         return False
     return all(verdicts[i].kind == "good" and not blocks[i].bullet for i in (above, below))
+
+
+def _sentence_in_prose(blocks: list[Block], verdicts: list[Verdict], index: int, start: int, end: int) -> bool:
+    """A sentence of names or figures ("Anderson joins the cast members Ian Barford, Moira
+    Harris and John Mahoney.", "Vancouver (5-12-0) remains last with 10 points.") right
+    between two paragraphs of the article: few stop words, yet a sentence of it. (Not a
+    dated credit line: "This entry was posted on 10/18/2012 at 12:22 pm.")"""
+    block = blocks[index]
+    if verdicts[index].kind != "bad" or not block.ends_sentence or not start < index < end - 1:
+        return False
+    if find_dates(block.text):
+        return False
+    return all(verdicts[i].kind in ("good", "near") for i in (index - 1, index + 1))
 
 
 def _thread_below(blocks: list[Block], opening: int, start: int, end: int) -> int | None:
@@ -405,7 +424,8 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
     for index in range(start, end):
         verdict = verdicts[index]
         block = blocks[index]
-        if verdict.kind in ("good", "near") or _announced_item(blocks, verdicts, roles, index) or _list_in_prose(blocks, verdicts, index, start, end):
+        prose = verdict.kind in ("good", "near")
+        if prose or _announced_item(blocks, verdicts, roles, index) or _set_in_prose(blocks, verdicts, index, start, end):
             roles[index] = "body"
         elif verdict.kind == "short" or _template_line(verdicts, roles, index, start):
             roles[index] = _short_role(block, verdicts[index + 1] if index + 1 < end else None)
