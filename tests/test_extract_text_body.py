@@ -941,3 +941,16 @@ def test_a_sentence_of_names_between_two_paragraphs_stays():
     page = DATED_HEAD + "\n\n".join([ARTICLE[0], ARTICLE[1], names, ARTICLE[2]]) + "\n"
     body = extract_text_page(page).body
     assert names in body
+
+
+def test_a_list_without_bullets_between_two_paragraphs_stays():
+    """Issue 4: a copy that drops a list's bullets (html-text does) leaves its items as bare
+    short lines; three or more of them right between two of the article's paragraphs are
+    its list, though no colon announces it."""
+    items = ["Fewer sailings in the winter months", "Higher fares for visitors", "A new pier on the north island"]
+    page = (
+        DATED_HEAD + ARTICLE[0] + "\n\nThe company's plan, which the council will look at next week, sets out three changes.\n\n"
+        + "\n\n".join(items) + "\n\n" + "\n\n".join(ARTICLE[1:]) + "\n"
+    )
+    body = extract_text_page(page).body
+    assert all(item in body for item in items)

@@ -50,8 +50,9 @@ ABOUT_WORDS = 5
 ABOUT_NAME = re.compile(r"^\W*about\s+(\w.*?)\W*$", re.I)
 # The most words of a credit line: "Published on 09/08/2012 by Jane Roe in News, Videos".
 CREDIT_WORDS = 14
-# The fewest items of a list between two paragraphs that is the article's (see `_list_in_prose`).
+# The fewest items of a list between two paragraphs that is the article's (see `_lists_in_prose`).
 LIST_ITEMS = 2
+BARE_LIST_ITEMS = 3
 # A headline that opens with a number, the number of things it lists: "10 Ways to Save".
 NUMBERED_HEADLINE = re.compile(r"^\d{1,4}\+?\s+[A-Z]")
 # A box heading this strong ends the article whatever follows it, and so does a line that
@@ -323,32 +324,39 @@ def _announced_item(blocks: list[Block], verdicts: list[Verdict], roles: list[st
     return above >= 0 and roles[above] == "body" and blocks[above].text.endswith(":")
 
 
-def _set_in_prose(blocks: list[Block], verdicts: list[Verdict], index: int, start: int, end: int) -> bool:
-    """A block that is no paragraph by its looks, kept for where it stands: between two of
-    the article's paragraphs, as an item of its list or a sentence of names or figures."""
-    return _list_in_prose(blocks, verdicts, index, start, end) or _sentence_in_prose(blocks, verdicts, index, start, end)
+def _lists_in_prose(blocks: list[Block], verdicts: list[Verdict], start: int, end: int) -> set[int]:
+    """The items of the lists that stand right between two paragraphs of the article run
+    (`start`, `end`): the article's own lists, though no sentence announces them with a
+    colon (see `_announced_item`). LIST_ITEMS items or more with a bullet each, or
+    BARE_LIST_ITEMS or more short lines where the copy drops the bullets (html-text does),
+    so that a sub-heading, or a caption and its credit, is no list. A share bar or a box
+    of links stands at the article's edge or under a box heading, not right between its
+    paragraphs."""
+    def item(i: int, bullet: bool) -> bool:
+        if blocks[i].bullet != bullet:
+            return False
+        return verdicts[i].kind not in ("furniture", "box") if bullet else verdicts[i].kind in ("short", "bad")
 
+    def paragraph(i: int) -> bool:
+        return start <= i < end and verdicts[i].kind == "good" and not blocks[i].bullet
 
-def _list_in_prose(blocks: list[Block], verdicts: list[Verdict], index: int, start: int, end: int) -> bool:
-    """An item of a bulleted list of LIST_ITEMS items or more that stands right between two
-    paragraphs of the article run: the article's own list, though no sentence announces it
-    with a colon (see `_announced_item`). A share bar or a box of links stands at the
-    article's edge or among furniture, not between its paragraphs."""
-    if not blocks[index].bullet or verdicts[index].kind not in ("short", "bad"):
-        return False
-
-    def item(i: int) -> bool:
-        return blocks[i].bullet and verdicts[i].kind not in ("furniture", "box")
-
-    above = index - 1
-    while above >= start and item(above):
-        above -= 1
-    below = index + 1
-    while below < end and item(below):
-        below += 1
-    if below - above - 1 < LIST_ITEMS or above < start or below >= end:
-        return False
-    return all(verdicts[i].kind == "good" and not blocks[i].bullet for i in (above, below))
+    items: set[int] = set()
+    first = start
+    while first < end:
+        bullet = blocks[first].bullet
+        if not item(first, bullet):
+            first += 1
+            continue
+        stop = first + 1
+        while stop < end and item(stop, bullet):
+            stop += 1
+        # (not a by-line or a date line under the run's first paragraph: a standfirst, with
+        # the header's lines and a caption under it)
+        header = first - 1 == start and _is_credit_line(blocks[first])
+        if stop - first >= (LIST_ITEMS if bullet else BARE_LIST_ITEMS) and paragraph(first - 1) and paragraph(stop) and not header:
+            items.update(i for i in range(first, stop) if verdicts[i].kind in ("short", "bad"))
+        first = stop
+    return items
 
 
 def _sentence_in_prose(blocks: list[Block], verdicts: list[Verdict], index: int, start: int, end: int) -> bool:
@@ -421,11 +429,13 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
     end = _before_furniture_gap(blocks, verdicts, start, end)
     end = _before_run_on_thread(blocks, verdicts, start, end)
     roles = ["outside"] * len(blocks)
+    listed = _lists_in_prose(blocks, verdicts, start, end)
     for index in range(start, end):
         verdict = verdicts[index]
         block = blocks[index]
-        prose = verdict.kind in ("good", "near")
-        if prose or _announced_item(blocks, verdicts, roles, index) or _set_in_prose(blocks, verdicts, index, start, end):
+        # (a block that is no paragraph by its looks may be kept for where it stands)
+        set_in_prose = index in listed or _sentence_in_prose(blocks, verdicts, index, start, end)
+        if verdict.kind in ("good", "near") or _announced_item(blocks, verdicts, roles, index) or set_in_prose:
             roles[index] = "body"
         elif verdict.kind == "short" or _template_line(verdicts, roles, index, start):
             roles[index] = _short_role(block, verdicts[index + 1] if index + 1 < end else None)
