@@ -809,6 +809,38 @@ def test_a_lynx_line_cut_short_by_its_link_numbers_still_runs_on_into_the_next()
     assert "would stop at the end of the month" in article.body
 
 
+def test_a_lynx_line_cut_short_by_its_link_numbers_runs_on_into_a_name_or_a_quote():
+    """Issue 4: as above, but the wrapped line goes on with a name ("... who asked the" /
+    "[24]Harbour Board ...") or, in a paragraph wrapped already, with a quote: the half
+    sentence after the break is the article's, not a line of its own."""
+    paragraphs = [
+        "The ferry company said on Monday that the night crossing to the [14]islands and the "
+        "[15]harbour towns would stop at the end of the month, after [16]twenty years at a loss.",
+        "Islanders who work on the mainland said the decision would leave them with a hard "
+        "choice between a [17]hotel room in the [18]port every [19]week and the [20]jobs held for "
+        "most of their lives.",
+        "A spokesman for the council said it could not afford a boat that has lost money in every "
+        "one of the last twenty years, however much the islands rely on it in the winter.",
+    ]
+    wrapped = "\n\n".join(textwrap.fill(p, width=78, initial_indent="   ", subsequent_indent="   ") for p in paragraphs)
+    by_hand = (
+        "   The islanders wrote to the [22]Minister for [23]Transport, who asked the\n"
+        "   [24]Harbour Board to keep the night berth open for the lifeboat all winter.\n\n"
+        "   The chairman of the board, who grew up on the largest of the islands, said\n"
+        "   that they would meet the [25]Minister and the [26]Pellow [27]Island Ferry\n"
+        '   "Save Our Boat" campaign before the end of the month to talk it over.\n'
+    )
+    menu = "\n".join(f"     * [{n}]{item}" for n, item in enumerate(["Home", "News", "Sport", "Weather", "Contact"], 1))
+    page = (
+        f"{menu}\n\n[6]Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
+        f"   by [7]Tom Hale on March 2, 2020\n\n{wrapped}\n\n{by_hand}\n   [8]Share [9]Tweet\n\nReferences\n\n"
+        + "\n".join(f"   {n}. https://news.example/{n}" for n in range(1, 28))
+    )
+    body = extract_text_page(page).body
+    assert "who asked the Harbour Board to keep the night berth open" in body
+    assert 'the Pellow Island Ferry "Save Our Boat" campaign before the end' in body
+
+
 def test_pictures_between_the_last_paragraphs_do_not_end_the_article():
     """Issue 4: a text browser prints each picture as its file name ("[IMG_2041_quay]").
     Two of them with a caption and a divider between are no stretch of furniture: the
@@ -855,3 +887,93 @@ def test_a_comment_thread_run_into_one_paragraph_with_its_heading_is_cut():
     article = extract_text_page(page)
     assert article.body.startswith("The ferry company said")
     assert "Ann says" not in article.body
+
+
+def test_another_story_s_headline_in_title_case_after_the_article_is_not_its_last_paragraph():
+    """Issue 4: "Why The Old Ferry Is Better Than The New One! No, It Really Is!" under the
+    article is the headline of another story, though it ends like a sentence: prose does
+    not capitalise nearly every word."""
+    teaser = "Why The Old Ferry Is Better Than The New One! No, It Really Is! Let's Argue About It."
+    page = DATED_HEAD + "\n\n".join(ARTICLE) + f"\n\n{teaser}\n"
+    body = extract_text_page(page).body
+    assert body.endswith("as they do now.")
+
+
+def test_a_box_about_the_author_named_in_the_credit_line_ends_a_short_article():
+    """Issue 4: "About Tom Hale" under an article credited "by Tom Hale" heads the author's
+    box, which ends the article though the blogger's account of himself runs longer than
+    a short post."""
+    bio = (
+        "I started this site twelve years ago because nobody else was writing about the boats that "
+        "keep the islands going, and I have been writing about them ever since, from the harbour "
+        "office, from the decks of the ferries themselves and from the kitchen table at home, where "
+        "most of the letters from readers still arrive by post. Before that I worked for nineteen "
+        "years on the night crossing as a deckhand, a purser and, for the last six of them, as its "
+        "mate, so I know most of the crews and most of their complaints, and I am always glad to "
+        "hear from anyone who wants to add to them."
+    )
+    page = (
+        HEAD + "Published on 02/03/2020 by Tom Hale in News, Boats\n\n" + "\n\n".join(ARTICLE)
+        + f"\n\nAbout Tom Hale\n\n{bio}\n"
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("as they do now.")
+
+
+def test_a_blurb_closed_by_its_view_more_link_is_not_the_article_s():
+    """Issue 4: a paragraph that ends by sending the reader on ("... new boats of the
+    fleet. View more") is a blurb of another page, however well it reads, and does not
+    join the article across the menu between them."""
+    blurb = (
+        "Our winter issue is out now, with a long interview with the last skipper of the old night "
+        "boat, a guide to the harbour towns of the north coast, the story of the shipyard that built "
+        "the first island ferry and a portrait of the crews of the new boats of the fleet. View more"
+    )
+    article = [
+        "The ferry company said on Monday that the night crossing to the islands would stop at the end "
+        "of the month, after twenty years in which it has never once made money for its owners.",
+        "Islanders who work on the mainland said the decision would leave them with a choice between "
+        "a hotel room every week and a job they have held for most of their lives.",
+    ]
+    page = (
+        f"Island Ferry News\n\n{blurb}\n\nTimetables\n\nFares\n\nPort news\n\nTweet\n\n"
+        "Night ferry to the islands will stop this month\n\nby Tom Hale\n\n" + "\n\n".join(article) + "\n"
+    )
+    body = extract_text_page(page).body
+    assert body.startswith("The ferry company said")
+
+
+def test_a_bulleted_list_between_two_paragraphs_stays_though_nothing_announces_it():
+    """Issue 4: a list set right between two of the article's paragraphs is the article's,
+    with or without a colon before it; a share bar stands at its edge, not between."""
+    items = ["• Fewer sailings in the winter months", "• Higher fares for visitors", "• A new pier on the north island"]
+    page = (
+        DATED_HEAD + ARTICLE[0] + "\n\nThe company's plan, which the council will look at next week, sets out three changes.\n\n"
+        + "\n\n".join(items) + "\n\n" + "\n\n".join(ARTICLE[1:]) + "\n\nShare\n\n• Facebook\n\n• Twitter\n"
+    )
+    body = extract_text_page(page).body
+    assert "• Higher fares for visitors" in body
+    assert body.endswith("as they do now.")
+
+
+def test_a_sentence_of_names_between_two_paragraphs_stays():
+    """Issue 4: a sentence with few stop words ("Crew members Ann Tremayne, Bill Pascoe,
+    Carys Nance and Dai Rowe signed it.") right between two of the article's paragraphs is
+    a sentence of it, not a list of links."""
+    names = "Crew members Ann Tremayne, Bill Pascoe, Carys Nance, Dai Rowe, Efa Hughes and Ffion Bowen signed it."
+    page = DATED_HEAD + "\n\n".join([ARTICLE[0], ARTICLE[1], names, ARTICLE[2]]) + "\n"
+    body = extract_text_page(page).body
+    assert names in body
+
+
+def test_a_list_without_bullets_between_two_paragraphs_stays():
+    """Issue 4: a copy that drops a list's bullets (html-text does) leaves its items as bare
+    short lines; three or more of them right between two of the article's paragraphs are
+    its list, though no colon announces it."""
+    items = ["Fewer sailings in the winter months", "Higher fares for visitors", "A new pier on the north island"]
+    page = (
+        DATED_HEAD + ARTICLE[0] + "\n\nThe company's plan, which the council will look at next week, sets out three changes.\n\n"
+        + "\n\n".join(items) + "\n\n" + "\n\n".join(ARTICLE[1:]) + "\n"
+    )
+    body = extract_text_page(page).body
+    assert all(item in body for item in items)

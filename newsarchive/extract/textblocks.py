@@ -202,7 +202,7 @@ def split_blocks(text: str) -> list[Block]:
             previous_blank = True
             continue
         if current and (
-            (_continues(current[-1], line, width) if width else _carries_on(current[-1], line))
+            (_continues(current[-1], line, width, mid_paragraph=len(current) > 1) if width else _carries_on(current[-1], line))
             or (loose is not None and _continues_loosely(current[-1], line, loose))
             or (columns is not None and _continues_in_column(current[-1], line, columns, number))
         ):
@@ -305,31 +305,44 @@ def _carries_on(previous: str, line: str) -> bool:
     return not BULLET.match(line) and not BYLINE_START.match(line)
 
 
-def _continues(previous: str, line: str, width: int) -> bool:
+def _continues(previous: str, line: str, width: int, mid_paragraph: bool = False) -> bool:
     """Whether `line` carries on the paragraph that `previous` was wrapped out of."""
     if BULLET.match(line) and not _wrapped_number(previous, line):
         return False
     first_word = line.split()[0]
-    return len(previous.rstrip()) + 1 + len(first_word) > width - 2 or _wrapped_short(previous, line, width)
+    return len(previous.rstrip()) + 1 + len(first_word) > width - 2 or _wrapped_short(previous, line, width, mid_paragraph)
 
 
 # A dump's line can read shorter than the dump wrote it: lynx's link numbers ("[12]") are
 # taken out before the page is read, and the word that did not fit ("[13]which") fits now.
 # A line that still comes within this many columns of the width and breaks off
-# mid-sentence, over a line at its indent that carries on in lower case, was wrapped.
+# mid-sentence, over a line at its indent that carries on the sentence, was wrapped.
 MARKER_SLACK = 15
 
 
-def _wrapped_short(previous: str, line: str, width: int) -> bool:
+def _wrapped_short(previous: str, line: str, width: int, mid_paragraph: bool) -> bool:
     """Whether `line` carries on a sentence that `previous` was wrapped out of, though the
     first word of `line` would seem to fit on it (see MARKER_SLACK)."""
     ending = previous.rstrip()
     return (
         len(ending) >= width - MARKER_SLACK
         and not SENTENCE_END.search(ending)
-        and line.lstrip()[:1].islower()
+        and _carries_sentence(ending, line, mid_paragraph)
         and len(line) - len(line.lstrip()) == len(previous) - len(previous.lstrip())
     )
+
+
+def _carries_sentence(ending: str, line: str, mid_paragraph: bool) -> bool:
+    """Whether `line` reads as the rest of the sentence `ending` breaks off: it goes on in
+    lower case; or it opens with a name ("... exclusive to" / "Microsoft's Windows 8") after
+    a line that ends on a word in lower case, as no headline in title case or line of a
+    list does; or the lines above were wrapped already (the paragraph is under way, and
+    its next line may open with a name or a quote)."""
+    first = line.lstrip()[:1]
+    if first.islower() or mid_paragraph:
+        return True
+    last_word = ending.split()[-1]
+    return last_word.isalpha() and last_word.islower() and first.isalnum()
 
 
 def _wrapped_number(previous: str, line: str) -> bool:

@@ -29,6 +29,10 @@ GOOD_WORDS = 12
 # has: prose capitalises names and the first word of a sentence, not every word.
 TITLE_CASE_WORDS = 20
 TITLE_CASE_SHARE = 0.7
+# A shorter block in title case ("Why We Moved Our Office To The Harbour! You Asked, We
+# Answer.") is a headline, of a sub-section or of another story, even when it ends like a
+# sentence: prose does not capitalise nearly every word.
+HEADLINE_CASE_SHARE = 0.85
 NEAR_WORDS = 7
 MAX_HEADING_WORDS = 14
 # Weight added to the first paragraph under a headline and its by-line or date: a short
@@ -43,6 +47,12 @@ ABOUT_BOX = re.compile(
     re.I,
 )
 ABOUT_WORDS = 5
+ABOUT_NAME = re.compile(r"^\W*about\s+(\w.*?)\W*$", re.I)
+# The most words of a credit line: "Published on 09/08/2012 by Jane Roe in News, Videos".
+CREDIT_WORDS = 14
+# The fewest items of a list between two paragraphs that is the article's (see `_lists_in_prose`).
+LIST_ITEMS = 2
+BARE_LIST_ITEMS = 3
 # A headline that opens with a number, the number of things it lists: "10 Ways to Save".
 NUMBERED_HEADLINE = re.compile(r"^\d{1,4}\+?\s+[A-Z]")
 # A box heading this strong ends the article whatever follows it, and so does a line that
@@ -96,11 +106,15 @@ GAP_SHARE = 0.5
 TEASER = re.compile(r"(?:\.\.\.|…)\s*\[?(?:read more|more|continue reading)\W*$|(?:\.\.\.|…)\s*by\s+[A-Z\w]", re.I)
 TEASER_WORDS = 60
 # A link to the rest of a story on its own line: "Read more »", "Continue reading →".
-READ_MORE = re.compile(
-    r"^\W*(?:read more|continue reading|read the rest|weiterlesen|lire la suite|leer más|seguir leyendo|leggi tutto"
-    r"|continua a leggere|leia mais|continue lendo|lees meer|verder lezen)\W*$",
-    re.I,
+READ_MORE_WORDS = (
+    r"(?:read more|continue reading|read the rest|weiterlesen|lire la suite|leer más|seguir leyendo|leggi tutto"
+    r"|continua a leggere|leia mais|continue lendo|lees meer|verder lezen)"
 )
+READ_MORE = re.compile(rf"^\W*{READ_MORE_WORDS}\W*$", re.I)
+# A blurb of another page, or of the site, closed by its link: "... by this new breed. View
+# more", "... publishing stories here! Learn more." An article's paragraph does not end by
+# sending the reader elsewhere for more.
+BLURB = re.compile(rf"[.!?…]['\"’”)]*\s+(?:{READ_MORE_WORDS}|view more|learn more|see more)\W*$", re.I)
 
 
 @dataclass
@@ -137,11 +151,15 @@ def classify(block: Block, learned: bool) -> Verdict:
         return Verdict("furniture", f"menu: {block.separators} separators", -max(4.0, block.words * 0.7))
     if block.words <= TEASER_WORDS and TEASER.search(block.text):
         return Verdict("furniture", "a teaser cut short (\"...\" before 'read more' or its by-line)", -block.words * 0.5)
+    if BLURB.search(block.text):
+        return Verdict("furniture", "a blurb closed by its link ('... View more')", -block.words * 0.5)
     density = block.stop_density
     if block.words >= GOOD_WORDS and block.digits > 0.3:
         return Verdict("bad", f"{block.words} words, {block.digits:.0%} numbers (a list of dates or scores)", -block.words * 0.5)
     if block.words >= TITLE_CASE_WORDS and block.capitalised >= TITLE_CASE_SHARE:
         return Verdict("bad", f"{block.words} words, {block.capitalised:.0%} capitalised (link titles run together)", -block.words * 0.5)
+    if block.words >= NEAR_WORDS and block.capitalised >= HEADLINE_CASE_SHARE and not block.bullet:
+        return Verdict("short", f"{block.words} words, {block.capitalised:.0%} capitalised (a headline, not prose)", -2.0)
     if block.words >= GOOD_WORDS and density >= GOOD_STOP_DENSITY and (block.ends_sentence or block.words >= 20):
         # Prose weighs by its length, and more the more it reads like running text:
         # promotional blurbs and lists of names sit just above the threshold.
@@ -310,6 +328,54 @@ def _announced_item(blocks: list[Block], verdicts: list[Verdict], roles: list[st
     return above >= 0 and roles[above] == "body" and blocks[above].text.endswith(":")
 
 
+def _lists_in_prose(blocks: list[Block], verdicts: list[Verdict], start: int, end: int) -> set[int]:
+    """The items of the lists that stand right between two paragraphs of the article run
+    (`start`, `end`): the article's own lists, though no sentence announces them with a
+    colon (see `_announced_item`). LIST_ITEMS items or more with a bullet each, or
+    BARE_LIST_ITEMS or more short lines where the copy drops the bullets (html-text does),
+    so that a sub-heading, or a caption and its credit, is no list. A share bar or a box
+    of links stands at the article's edge or under a box heading, not right between its
+    paragraphs."""
+    def item(i: int, bullet: bool) -> bool:
+        if blocks[i].bullet != bullet:
+            return False
+        return verdicts[i].kind not in ("furniture", "box") if bullet else verdicts[i].kind in ("short", "bad")
+
+    def paragraph(i: int) -> bool:
+        return start <= i < end and verdicts[i].kind == "good" and not blocks[i].bullet
+
+    items: set[int] = set()
+    first = start
+    while first < end:
+        bullet = blocks[first].bullet
+        if not item(first, bullet):
+            first += 1
+            continue
+        stop = first + 1
+        while stop < end and item(stop, bullet):
+            stop += 1
+        # (not a by-line or a date line under the run's first paragraph: a standfirst, with
+        # the header's lines and a caption under it)
+        header = first - 1 == start and _is_credit_line(blocks[first])
+        if stop - first >= (LIST_ITEMS if bullet else BARE_LIST_ITEMS) and paragraph(first - 1) and paragraph(stop) and not header:
+            items.update(i for i in range(first, stop) if verdicts[i].kind in ("short", "bad"))
+        first = stop
+    return items
+
+
+def _sentence_in_prose(blocks: list[Block], verdicts: list[Verdict], index: int, start: int, end: int) -> bool:
+    """A sentence of names or figures ("Anderson joins the cast members Ian Barford, Moira
+    Harris and John Mahoney.", "Vancouver (5-12-0) remains last with 10 points.") right
+    between two paragraphs of the article: few stop words, yet a sentence of it. (Not a
+    dated credit line: "This entry was posted on 10/18/2012 at 12:22 pm.")"""
+    block = blocks[index]
+    if verdicts[index].kind != "bad" or not block.ends_sentence or not start < index < end - 1:
+        return False
+    if find_dates(block.text):
+        return False
+    return all(verdicts[i].kind in ("good", "near") for i in (index - 1, index + 1))
+
+
 def _thread_below(blocks: list[Block], opening: int, start: int, end: int) -> int | None:
     """Where the comment thread begins below the article's opening, when the densest run
     (`start`, `end`) lies in it: at a comment heading between the two; else, when the run
@@ -367,10 +433,13 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
     end = _before_furniture_gap(blocks, verdicts, start, end)
     end = _before_run_on_thread(blocks, verdicts, start, end)
     roles = ["outside"] * len(blocks)
+    listed = _lists_in_prose(blocks, verdicts, start, end)
     for index in range(start, end):
         verdict = verdicts[index]
         block = blocks[index]
-        if verdict.kind in ("good", "near") or _announced_item(blocks, verdicts, roles, index):
+        # (a block that is no paragraph by its looks may be kept for where it stands)
+        set_in_prose = index in listed or _sentence_in_prose(blocks, verdicts, index, start, end)
+        if verdict.kind in ("good", "near") or _announced_item(blocks, verdicts, roles, index) or set_in_prose:
             roles[index] = "body"
         elif verdict.kind == "short" or _template_line(verdicts, roles, index, start):
             roles[index] = _short_role(block, verdicts[index + 1] if index + 1 < end else None)
@@ -403,7 +472,9 @@ def _ending_heading(blocks: list[Block], verdicts: list[Verdict], opening: int |
             return index
         # (not in a run that opens with such boxes, a sidebar's, above the article)
         if _about_box(blocks[index]):
-            if index > start and not about_above and _less_prose_after(blocks, verdicts, start, index, end):
+            if index > start and not about_above and (
+                _less_prose_after(blocks, verdicts, start, index, end) or _about_the_author(blocks, index)
+            ):
                 return index
             about_above = True
         # "27 comments to “Headline”" heads the thread wherever it stands.
@@ -482,6 +553,17 @@ def _about_box(block: Block) -> bool:
     if colon and len(heading.split()) <= ABOUT_WORDS and ABOUT_BOX.match(heading):
         return True
     return block.words <= ABOUT_WORDS and bool(ABOUT_BOX.match(block.text))
+
+
+def _about_the_author(blocks: list[Block], index: int) -> bool:
+    """Whether the box heading at `index` names the article's author: "About Jane Roe"
+    under a credit line above it that says "by Jane Roe". The author's box ends the
+    article however long it runs (a blogger's account of the blog may outrun a short post)."""
+    named = ABOUT_NAME.match(blocks[index].text)
+    if not named or len(named.group(1).split()) < 2:
+        return False
+    credit = re.compile(r"\bby\s+" + re.escape(named.group(1)) + r"\b", re.I)
+    return any(block.words <= CREDIT_WORDS and credit.search(block.text) for block in blocks[:index])
 
 
 def _less_prose_after(blocks: list[Block], verdicts: list[Verdict], start: int, index: int, end: int) -> bool:
