@@ -86,7 +86,7 @@ def test_a_picture_or_link_never_runs_over_a_blank_line():
 def test_every_line_read_has_a_line_of_the_file(text):
     cleaned, starts = plain_page(text)
     assert len(starts) == cleaned.count("\n") + 1
-    assert starts == sorted(set(starts)) and starts[-1] <= text.count("\n")
+    assert starts == sorted(starts) and starts[-1] <= text.count("\n")
     explain_text_page(text + "\n\nThe harbour council voted on Tuesday to fund a study of the lagoon, which is silting up.")
 
 
@@ -153,3 +153,26 @@ def test_a_link_title_with_escaped_quotes_and_a_definition_line():
     text = ('[a](/a) [b](/b) [c](/c)\n\n[Keeper retires](https://x.example/k "Permanent Link to \\"Keeper retires\\"")\n\n'
             "Ann says:\n:   What a loss for the harbour.\n")
     assert plain_text(text) == "a b c\n\nKeeper retires\n\nAnn says:\n:   What a loss for the harbour.\n"
+
+
+def test_a_heading_of_a_category_link_and_a_headline_link_is_two_headings():
+    """A post's heading holding its category's link before the headline's reads as the
+    page shows it: the category apart, the headline alone (issue 4)."""
+    page = ("[Home](/) [Sport](/sport) [Weather](/weather)\n\n"
+            "## [Harbour](https://x.example/category/harbour \"View all posts in Harbour\") "
+            "[Pellow harbour keeper retires after forty years](https://x.example/2024/05/keeper-retires)\n\n"
+            "By Ann Fisher | May 3, 2024\n\n"
+            "The keeper of Pellow harbour, who has raised and lowered its flood gates since 1984, "
+            "retired on Friday with a party on the quay attended by most of the village.\n\n"
+            "The council said a successor would be named in June, after a search that drew "
+            "applicants from as far as the northern isles.\n")
+    cleaned, starts = plain_page(page)
+    assert cleaned.split("\n")[2:4] == ["Harbour", "Pellow harbour keeper retires after forty years"]
+    assert starts[2:4] == [2, 2]  # both on the heading's line of the file
+    assert extract_text_page(page).title == "Pellow harbour keeper retires after forty years"
+
+
+def test_a_heading_with_words_between_its_links_stays_one_line():
+    page = "[a](/a) [b](/b) [c](/c)\n\n## [Ann](/ann) and [Bo](/bo) win the regatta\n"
+    assert plain_text(page) == "a b c\n\nAnn and Bo win the regatta\n"
+

@@ -90,6 +90,7 @@ def _without_markdown(text: str, starts: list[int]) -> tuple[str, list[int]]:
     if markdown:
         # Before the links go: a wrapped line full of addresses would look short without them.
         text, starts = _joined_paragraph_lines(text)
+        text, starts = _heading_links_apart(text, starts)
     text = MARKDOWN_IMAGE.sub(lambda m: _breaks(m.group()), text)
     # Twice: a picture that is a link (`[![alt](src)](target)`) is an empty link once the
     # picture is gone.
@@ -104,6 +105,35 @@ def _without_markdown(text: str, starts: list[int]) -> tuple[str, list[int]]:
     text = STRONG.sub(r"\2", text)
     text = EMPHASIS.sub(r"\1", text)
     return ESCAPE.sub(r"\1", text), starts
+
+
+def _heading_links_apart(text: str, starts: list[int]) -> tuple[str, list[int]]:
+    """A heading made of links side by side, each link a heading line of its own.
+
+    A blog's post heading often holds the post's category as a link before the headline's
+    link (`## [News](/category/news) [Keeper retires](/keeper-retires)`); the page shows
+    the two apart, as other converters print them, and joined they read as one headline
+    ("News Keeper retires").
+    """
+    lines: list[str] = []
+    line_starts: list[int] = []
+    for line, start in zip(text.split("\n"), starts):
+        mark = HEADING_MARK.match(line)
+        pieces = [mark.group() + link for link in _side_by_side_links(line)] if mark else []
+        lines += pieces or [line]
+        line_starts += [start] * len(pieces or [line])
+    return "\n".join(lines), line_starts
+
+
+def _side_by_side_links(heading: str) -> list[str]:
+    """The links a heading line is made of, when it holds two or more and nothing else."""
+    rest = HEADING_MARK.sub("", heading, count=1).rstrip(" \t#")
+    links = list(MARKDOWN_LINK.finditer(rest))
+    if len(links) < 2 or links[0].start() or links[-1].end() != len(rest):
+        return []
+    if any(rest[a.end():b.start()].strip() for a, b in zip(links, links[1:])):
+        return []
+    return [link.group() for link in links]
 
 
 def _link_text(match: re.Match[str]) -> str:
