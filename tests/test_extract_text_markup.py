@@ -176,3 +176,9 @@ def test_a_heading_with_words_between_its_links_stays_one_line():
     page = "[a](/a) [b](/b) [c](/c)\n\n## [Ann](/ann) and [Bo](/bo) win the regatta\n"
     assert plain_text(page) == "a b c\n\nAnn and Bo win the regatta\n"
 
+
+def test_a_lynx_number_glued_between_a_word_and_an_arrow_goes():
+    """lynx numbers a "»" link glued to the word before it ("Comments[23]»", issue 4); an
+    index or a footnote mark is never followed by an arrow."""
+    text = "[1]Home [2]News [3]Sport\n\nComments[23]» Next[24]›\n\nLater work[5] used a[1] twice.\n"
+    assert plain_text(text) == "Home News Sport\n\nComments» Next›\n\nLater work[5] used a[1] twice.\n"
