@@ -182,3 +182,23 @@ def test_a_lynx_number_glued_between_a_word_and_an_arrow_goes():
     index or a footnote mark is never followed by an arrow."""
     text = "[1]Home [2]News [3]Sport\n\nComments[23]» Next[24]›\n\nLater work[5] used a[1] twice.\n"
     assert plain_text(text) == "Home News Sport\n\nComments» Next›\n\nLater work[5] used a[1] twice.\n"
+
+
+def test_underlined_headings_are_headings_of_their_own():
+    """markdownify's and pandoc's default heading style underlines the heading's line
+    ("Setext"); joined to its underline, the headline was lost (issue 4)."""
+    page = ("[Home](/) [Sport](/sport) [Weather](/weather)\n\n"
+            "Pellow harbour keeper retires after forty years\n"
+            "===============================================\n\n"
+            "By Ann Fisher | May 3, 2024\n\n"
+            "The keeper of Pellow harbour, who has raised and lowered its flood gates since 1984, "
+            "retired on Friday with a party on the quay attended by most of the village.\n\n"
+            "Who comes next\n--------------\n"
+            "The council said a successor would be named in June, after a search that drew "
+            "applicants from as far as the northern isles.\n")
+    cleaned = plain_text(page).split("\n")
+    assert cleaned[2:4] == ["Pellow harbour keeper retires after forty years", ""]
+    assert cleaned[9:11] == ["Who comes next", ""]
+    article = extract_text_page(page)
+    assert article.title == "Pellow harbour keeper retires after forty years"
+    assert "=" not in article.body and "-" not in article.body

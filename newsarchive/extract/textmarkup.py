@@ -44,13 +44,18 @@ MARKDOWN_FROM = 3
 LINK_DEFINITION = re.compile(r"^ {0,3}\[\d+\]:[ \t]+\S.*$", re.M)  # `[3]: https://...`
 HEADING_MARK = re.compile(r"^([ \t]{0,3})#{1,6}[ \t]+", re.M)  # `## Sub-heading`
 RULE = re.compile(r"^[ \t]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$", re.M)  # `* * *`
+# `=====` under a heading's line (`-----` is a rule's too): the heading style many
+# converters write by default ("Setext").
+SETEXT_UNDERLINE = re.compile(r"^ {0,3}=+[ \t]*$", re.M)
 STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1")
 EMPHASIS = re.compile(r"(?<![\w*])_(?=[^\s_])([^_\n]{1,300}?)(?<=\S)_(?![\w*])")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")  # `\#1`, `3\. `
 # A line that starts something of its own, rather than going on with the line above: a
-# list item, a heading, a quotation, a table row, a definition (":   "), or a blank line.
-OWN_LINE = re.compile(r"^\s*(?:[*+-]\s|\d{1,3}[.)]\s|#|>|\||:\s|$)")
-ONE_LINE = re.compile(r"^\s*[#|]")  # a heading or a table row: never more than its line
+# list item, a heading or a heading's underline, a quotation, a table row, a definition
+# (":   "), or a blank line.
+OWN_LINE = re.compile(r"^\s*(?:[*+-]\s|\d{1,3}[.)]\s|#|>|\||:\s|(?:=+|-+)[ \t]*$|$)")
+# A heading, its underline or a table row: never more than its line.
+ONE_LINE = re.compile(r"^\s*(?:[#|]|(?:=+|-+)[ \t]*$)")
 QUOTE_MARK = re.compile(r"^[ \t]{0,3}>[ \t]?")  # "> " before each line of a quotation
 QUOTED = re.compile(r"^[ \t]{0,3}>[ \t]*\S")  # a quotation's line with text in it
 
@@ -103,6 +108,7 @@ def _without_markdown(text: str, starts: list[int]) -> tuple[str, list[int]]:
     text = LINK_DEFINITION.sub("", text)
     text = HEADING_MARK.sub(r"\1", text)
     text = RULE.sub("", text)
+    text = SETEXT_UNDERLINE.sub("", text)
     text = STRONG.sub(r"\2", text)
     text = EMPHASIS.sub(r"\1", text)
     return ESCAPE.sub(r"\1", text), starts
