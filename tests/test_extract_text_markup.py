@@ -108,6 +108,7 @@ def test_the_seed_and_the_samples_are_plain_already():
     lambda n: "[a](https://x.example/) " * 3 + "\n\n" + " " * n + "x\n" + "y\n" * (n // 2),  # one long paragraph
     lambda n: "[a](https://x.example/) " * 3 + "[" * n + "][1]" * n,
     lambda n: "[1]a [2]b [3]c " + "[DEL: " * n + " :DEL]" * n,
+    lambda n: "[a](https://x.example/) " * 3 + "\n## " + "[a\n" * n,  # a heading's link never closed
 ])
 def test_hostile_markup_takes_linear_time(hostile):
     """Four times the input may take about four times as long, not sixteen (a ratio, so
@@ -202,3 +203,26 @@ def test_underlined_headings_are_headings_of_their_own():
     article = extract_text_page(page)
     assert article.title == "Pellow harbour keeper retires after forty years"
     assert "=" not in article.body and "-" not in article.body
+
+
+def test_a_heading_wrapped_inside_its_link_is_one_heading():
+    """html2text wraps a long heading's link over lines; the heading is all of them, not
+    its first line (issue 4)."""
+    page = ("[Home](/) [Sport](/sport) [Weather](/weather)\n\n"
+            "## [Pellow harbour keeper retires after forty\n"
+            "years](https://x.example/2024/05/keeper-retires \"Permanent Link to Pellow harbour\n"
+            "keeper retires after forty years\")\n\n"
+            "By Ann Fisher | May 3, 2024\n\n"
+            "The keeper of Pellow harbour, who has raised and lowered its flood gates since 1984, "
+            "retired on Friday with a party on the quay attended by most of the village.\n\n"
+            "The council said a successor would be named in June, after a search that drew "
+            "applicants from as far as the northern isles.\n")
+    cleaned, starts = plain_page(page)
+    assert cleaned.split("\n")[2:4] == ["Pellow harbour keeper retires after forty years", ""]
+    assert starts[2:4] == [2, 5]
+    assert extract_text_page(page).title == "Pellow harbour keeper retires after forty years"
+
+
+def test_a_heading_that_never_closes_its_link_ends_at_a_blank_line():
+    page = "[a](/a) [b](/b) [c](/c)\n\n## [Harbour news\nfrom Pellow\n\nThe keeper (who retires) spoke.\n"
+    assert plain_text(page) == "a b c\n\n[Harbour news from Pellow\n\nThe keeper (who retires) spoke.\n"

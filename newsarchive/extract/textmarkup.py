@@ -160,12 +160,19 @@ def _joined_paragraph_lines(text: str) -> tuple[str, list[int]]:
     A line ending in two spaces is a hard break (`<br>`), a line that starts a list item,
     a heading, a quotation or a table row starts its own line, and a heading or a table
     row is only ever its own line. A quotation's own wrapped lines are joined too, and its
-    "> " marks go. Also returns the line of the page each joined line starts on.
+    "> " marks go. A heading goes on over the lines its link wraps onto (html2text wraps
+    "## [A long\nheadline](/a)"). Also returns the line of the page each joined line
+    starts on.
     """
     lines: list[list[str]] = []  # each line as its parts, joined once at the end
     starts: list[int] = []
     open_ended = False  # whether the line being built may take the next one
+    unclosed = 0  # the links a heading being built has opened and not closed
     for number, line in enumerate(text.split("\n")):
+        if unclosed > 0 and line.strip():
+            lines[-1].append(line)
+            unclosed += _links_opened(line)
+            continue
         if open_ended and not lines[-1][-1].endswith("  "):
             if not OWN_LINE.match(line):
                 lines[-1].append(line)
@@ -176,8 +183,14 @@ def _joined_paragraph_lines(text: str) -> tuple[str, list[int]]:
         lines.append([line])
         starts.append(number)
         open_ended = bool(line.strip()) and not ONE_LINE.match(line)
+        unclosed = _links_opened(line) if HEADING_MARK.match(line) else 0
     joined = (" ".join([parts[0].rstrip(), *(part.strip() for part in parts[1:])]).rstrip() for parts in lines)
     return "\n".join(QUOTE_MARK.sub("", line) for line in joined), starts
+
+
+def _links_opened(part: str) -> int:
+    """How many links' texts and targets a piece of a line opens, less those it closes."""
+    return part.count("[") + part.count("(") - part.count("]") - part.count(")")
 
 
 def _without_lynx_markup(text: str) -> str:
