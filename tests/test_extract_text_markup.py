@@ -109,6 +109,8 @@ def test_the_seed_and_the_samples_are_plain_already():
     lambda n: "[a](https://x.example/) " * 3 + "[" * n + "][1]" * n,
     lambda n: "[1]a [2]b [3]c " + "[DEL: " * n + " :DEL]" * n,
     lambda n: "[a](https://x.example/) " * 3 + "\n## " + "[a\n" * n,  # a heading's link never closed
+    lambda n: "[a](https://x.example/) " * 3 + "<div" + ' x="1"' * n,  # a tag never closed
+    lambda n: "[a](https://x.example/) " * 3 + "<div " * n + "`" * n + "<!--" * n,
 ])
 def test_hostile_markup_takes_linear_time(hostile):
     """Four times the input may take about four times as long, not sixteen (a ratio, so
@@ -226,3 +228,30 @@ def test_a_heading_wrapped_inside_its_link_is_one_heading():
 def test_a_heading_that_never_closes_its_link_ends_at_a_blank_line():
     page = "[a](/a) [b](/b) [c](/c)\n\n## [Harbour news\nfrom Pellow\n\nThe keeper (who retires) spoke.\n"
     assert plain_text(page) == "a b c\n\n[Harbour news from Pellow\n\nThe keeper (who retires) spoke.\n"
+
+
+def test_html_kept_in_a_markdown_page_goes_and_its_text_stays():
+    """pandoc's Markdown keeps the page's <div>s and <span>s and a link with a title as
+    HTML, a tag wrapped over lines; the page read no headline (issue 4)."""
+    page = ("<div id=\"wrapper\">\n\n[Home](/) [Sport](/sport) [Weather](/weather)\n\n"
+            "<div id=\"post-7\"\nclass=\"post type-post status-publish\">\n\n"
+            "## <a href=\"https://x.example/2024/05/keeper-retires\"\nrel=\"bookmark\"\n"
+            "title=\"Permanent Link to Pellow harbour keeper retires\">Pellow\nharbour keeper retires</a>\n\n"
+            "By <span class=\"author\">Ann Fisher</span> | May 3, 2024<br />\n\n"
+            "The keeper of Pellow harbour, who has raised and lowered its flood gates since 1984,\n"
+            "retired on Friday with a party on the quay attended by most of the village.\n\n"
+            "The council said a successor would be named in June, after a search that drew\n"
+            "applicants from as far as the northern isles.<!-- -->\n\n</div>\n\n</div>\n")
+    cleaned = plain_text(page)
+    assert "<" not in cleaned and ">" not in cleaned
+    assert "\nPellow harbour keeper retires\n" in cleaned and "By Ann Fisher | May 3, 2024" in cleaned
+    article = extract_text_page(page)
+    assert article.title == "Pellow harbour keeper retires"
+    assert article.body.endswith("applicants from as far as the northern isles.")
+
+
+def test_html_in_a_code_span_or_in_prose_is_left_alone():
+    page = ("[a](/a) [b](/b) [c](/c)\n\nYou may use these tags: `<a href=\"\"> <b> <em>`\n\n"
+            "Scores of 3 <b and c> 2 were given.\n")
+    assert plain_text(page) == ("a b c\n\nYou may use these tags: `<a href=\"\"> <b> <em>`\n\n"
+                                "Scores of 3 <b and c> 2 were given.\n")

@@ -47,6 +47,23 @@ RULE = re.compile(r"^[ \t]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$
 # `=====` under a heading's line (`-----` is a rule's too): the heading style many
 # converters write by default ("Setext").
 SETEXT_UNDERLINE = re.compile(r"^ {0,3}=+[ \t]*$", re.M)
+# The HTML some converters keep as it is in Markdown (pandoc, for every <div> and <span>
+# with a class, and for a link with a title): `<div id="post-81"\nclass="post">`, `</a>`,
+# `<!-- -->`. The tags go and the text between them stays, but not from a code span
+# ("You may use these tags: `<a href=""> <b>`"), which the first group takes as it is.
+# (Known element names, with attributes that have values ("3 <b and c> 2" is prose), and
+# no "<" inside a tag, so that each try stops at the next "<".)
+HTML_TAG = re.compile(
+    r"(`[^`\n]{1,1000}`)|<!--[^<>]{0,1000}-->|</?(a|abbr|article|aside|b|blockquote|br|button|caption|center|cite|code|col|colgroup"
+    r"|dd|del|details|div|dl|dt|em|embed|figcaption|figure|font|footer|form|h[1-6]|header|hr|i|iframe|img|input"
+    r"|ins|label|li|main|nav|noscript|object|ol|p|param|picture|pre|s|section|small|source|span|strike|strong"
+    r"|sub|summary|sup|table|tbody|td|tfoot|th|thead|time|tr|u|ul|video)"
+    r"""(?:\s+[\w:-]{1,60}\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`]+))*\s*/?>""",
+    re.I,
+)
+# The elements that run within a line; any other tag parts the words on either side.
+LINK_TAG = re.compile(r"<a\b")
+INLINE_ELEMENTS = frozenset("a abbr b cite code del em font i ins label s small span strike strong sub sup time u".split())
 STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1")
 EMPHASIS = re.compile(r"(?<![\w*])_(?=[^\s_])([^_\n]{1,300}?)(?<=\S)_(?![\w*])")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")  # `\#1`, `3\. `
@@ -97,6 +114,7 @@ def _without_markdown(text: str, starts: list[int]) -> tuple[str, list[int]]:
         # Before the links go: a wrapped line full of addresses would look short without them.
         text, starts = _joined_paragraph_lines(text)
         text, starts = _heading_links_apart(text, starts)
+        text = HTML_TAG.sub(_tag_space, text)
     text = MARKDOWN_IMAGE.sub(lambda m: _breaks(m.group()), text)
     # Twice: a picture that is a link (`[![alt](src)](target)`) is an empty link once the
     # picture is gone.
@@ -141,6 +159,15 @@ def _side_by_side_links(heading: str) -> list[str]:
     if any(rest[a.end():b.start()].strip() for a, b in zip(links, links[1:])):
         return []
     return [link.group() for link in links]
+
+
+def _tag_space(match: re.Match[str]) -> str:
+    """What an HTML tag leaves in a line: nothing, a space, or the line breaks inside it."""
+    if match.group(1):
+        return match.group(1)
+    if "\n" in match.group():
+        return _breaks(match.group())
+    return "" if (match.group(2) or "").lower() in INLINE_ELEMENTS else " "
 
 
 def _link_text(match: re.Match[str]) -> str:
@@ -189,8 +216,10 @@ def _joined_paragraph_lines(text: str) -> tuple[str, list[int]]:
 
 
 def _links_opened(part: str) -> int:
-    """How many links' texts and targets a piece of a line opens, less those it closes."""
-    return part.count("[") + part.count("(") - part.count("]") - part.count(")")
+    """How many links' texts and targets (or HTML links) a piece of a line opens, less
+    those it closes."""
+    tags = len(LINK_TAG.findall(part)) - part.count("</a>")
+    return part.count("[") + part.count("(") - part.count("]") - part.count(")") + tags
 
 
 def _without_lynx_markup(text: str) -> str:
