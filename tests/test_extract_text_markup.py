@@ -111,6 +111,7 @@ def test_the_seed_and_the_samples_are_plain_already():
     lambda n: "[a](https://x.example/) " * 3 + "\n## " + "[a\n" * n,  # a heading's link never closed
     lambda n: "[a](https://x.example/) " * 3 + "<div" + ' x="1"' * n,  # a tag never closed
     lambda n: "[a](https://x.example/) " * 3 + "<div " * n + "`" * n + "<!--" * n,
+    lambda n: "[a](https://x.example/) " * 3 + "\n# x" + " {#a .b" * n + "\n" + "[x]{.a" * n + "\n" + ":" * n,
 ])
 def test_hostile_markup_takes_linear_time(hostile):
     """Four times the input may take about four times as long, not sixteen (a ratio, so
@@ -255,3 +256,31 @@ def test_html_in_a_code_span_or_in_prose_is_left_alone():
             "Scores of 3 <b and c> 2 were given.\n")
     assert plain_text(page) == ("a b c\n\nYou may use these tags: `<a href=\"\"> <b> <em>`\n\n"
                                 "Scores of 3 <b and c> 2 were given.\n")
+
+
+def test_pandoc_markdown_divs_spans_and_attributes_go():
+    """pandoc's own Markdown marks each <div> with a `:::` line and gives links, spans and
+    headings their HTML attributes in braces; the headline read "Headline{rel=...}" and
+    the `:::` lines were joined to the lines around them (issue 4)."""
+    page = ("::: {#wrapper}\n::: {#nav}\n-   [Home](/)\n-   [Sport](/sport)\n-   [Weather](/weather)\n:::\n\n"
+            "::: {#post-7 .post .type-post}\n::: post-header\n"
+            "## [Pellow harbour keeper retires](https://x.example/k \"Permanent Link\"){rel=\"bookmark\"}\n\n"
+            "By [Ann Fisher]{.author} on [May 3, 2024]{.time dir=\"ltr\"}\n:::\n\n"
+            "The keeper of Pellow harbour, who has raised and lowered its flood gates since 1984,\n"
+            "retired on Friday with a party on the quay that cost the village \\$400.[]{#more-7}\n\n"
+            "### Who comes next {#who-comes-next}\n\n"
+            "The council said a successor would be named in June, after a search that drew\n"
+            "applicants from as far as the northern isles, as [reported](https://x.example/r){target=\"_blank\"}.\n"
+            ":::\n:::\n")
+    cleaned = plain_text(page)
+    assert ":::" not in cleaned and "{" not in cleaned and "\\" not in cleaned
+    assert "\nPellow harbour keeper retires\n" in cleaned and "\nBy Ann Fisher on May 3, 2024\n" in cleaned
+    assert "the village $400.\n" in cleaned and "\nWho comes next\n" in cleaned
+    article = extract_text_page(page)
+    assert article.title == "Pellow harbour keeper retires"
+    assert article.body.endswith("northern isles, as reported.")
+
+
+def test_braces_in_prose_on_a_markdown_page_stay():
+    page = "[a](/a) [b](/b) [c](/c)\n\nThe set {1, 2, 3} and f(x){x = 1} stay.\n"
+    assert plain_text(page) == "a b c\n\nThe set {1, 2, 3} and f(x){x = 1} stay.\n"

@@ -66,13 +66,22 @@ LINK_TAG = re.compile(r"<a\b")
 INLINE_ELEMENTS = frozenset("a abbr b cite code del em font i ins label s small span strike strong sub sup time u".split())
 STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1")
 EMPHASIS = re.compile(r"(?<![\w*])_(?=[^\s_])([^_\n]{1,300}?)(?<=\S)_(?![\w*])")
-ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")  # `\#1`, `3\. `
+ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # any ASCII punctuation may be escaped: `\#1`, `3\. `, `\'`
+# pandoc's own Markdown: a `::: {#id .class}` line opens or closes each <div>, and
+# `{#id .class key="value"}` after a link, a picture, a `[span]` or a heading gives its
+# HTML attributes.
+FENCED_DIV = re.compile(r"^ {0,3}:{3,}.*$", re.M)
+_ATTRIBUTES = r"""\{(?:[ \t]*(?:[#.][\w:.-]+|[\w:-]+=(?:"[^"\n]*"|[^\s"{}]+)))+[ \t]*\}"""
+SPAN = re.compile(r"\[([^\[\]\n]{0,300})\]" + _ATTRIBUTES)
+# (A heading's attributes from the first of the spaces before them only: a try from each
+# space of a long run would take time in its square.)
+ATTRIBUTES = re.compile(r"(?<=[)\]])" + _ATTRIBUTES + r"|(?<![ \t])[ \t]+" + _ATTRIBUTES + r"[ \t]*$", re.M)
 # A line that starts something of its own, rather than going on with the line above: a
 # list item, a heading or a heading's underline, a quotation, a table row, a definition
-# (":   "), or a blank line.
-OWN_LINE = re.compile(r"^\s*(?:[*+-]\s|\d{1,3}[.)]\s|#|>|\||:\s|(?:=+|-+)[ \t]*$|$)")
-# A heading, its underline or a table row: never more than its line.
-ONE_LINE = re.compile(r"^\s*(?:[#|]|(?:=+|-+)[ \t]*$)")
+# (":   "), a fenced div's mark, or a blank line.
+OWN_LINE = re.compile(r"^\s*(?:[*+-]\s|\d{1,3}[.)]\s|#|>|\||:\s|:::|(?:=+|-+)[ \t]*$|$)")
+# A heading, its underline, a table row or a fenced div's mark: never more than its line.
+ONE_LINE = re.compile(r"^\s*(?:[#|]|:::|(?:=+|-+)[ \t]*$)")
 QUOTE_MARK = re.compile(r"^[ \t]{0,3}>[ \t]?")  # "> " before each line of a quotation
 QUOTED = re.compile(r"^[ \t]{0,3}>[ \t]*\S")  # a quotation's line with text in it
 
@@ -115,6 +124,9 @@ def _without_markdown(text: str, starts: list[int]) -> tuple[str, list[int]]:
         text, starts = _joined_paragraph_lines(text)
         text, starts = _heading_links_apart(text, starts)
         text = HTML_TAG.sub(_tag_space, text)
+        text = FENCED_DIV.sub("", text)
+        text = SPAN.sub(r"\1", text)
+        text = ATTRIBUTES.sub("", text)
     text = MARKDOWN_IMAGE.sub(lambda m: _breaks(m.group()), text)
     # Twice: a picture that is a link (`[![alt](src)](target)`) is an empty link once the
     # picture is gone.
