@@ -112,6 +112,8 @@ def test_the_seed_and_the_samples_are_plain_already():
     lambda n: "[a](https://x.example/) " * 3 + "<div" + ' x="1"' * n,  # a tag never closed
     lambda n: "[a](https://x.example/) " * 3 + "<div " * n + "`" * n + "<!--" * n,
     lambda n: "[a](https://x.example/) " * 3 + "\n# x" + " {#a .b" * n + "\n" + "[x]{.a" * n + "\n" + ":" * n,
+    lambda n: ("+" + "-+" * (n // 10) + "\n" + "|" + " |" * (n // 10) + "\n") * 10,  # a grid table's many cells
+    lambda n: "+-" * n + "+\n" + "| +-+" * n + "\n",  # borders in a row that is none
 ])
 def test_hostile_markup_takes_linear_time(hostile):
     """Four times the input may take about four times as long, not sixteen (a ratio, so
@@ -284,3 +286,48 @@ def test_pandoc_markdown_divs_spans_and_attributes_go():
 def test_braces_in_prose_on_a_markdown_page_stay():
     page = "[a](/a) [b](/b) [c](/c)\n\nThe set {1, 2, 3} and f(x){x = 1} stay.\n"
     assert plain_text(page) == "a b c\n\nThe set {1, 2, 3} and f(x){x = 1} stay.\n"
+
+
+GRID_PAGE = """\
++------------+-----------------------------------------------------+
+| Home       | Pellow harbour keeper retires after forty years     |
+|            |                                                     |
+| Sport      | By Ann Fisher, May 3, 2024                          |
+|            |                                                     |
+| Weather    | The keeper of Pellow harbour, who has raised and    |
+|            | lowered its flood gates since 1984, retired on      |
+| About us   | Friday with a party on the quay attended by most of |
+|            | the village.                                        |
+|            |                                                     |
+|            | The council said a successor would be named in      |
+|            | June, after a search that drew applicants from as   |
+|            | far as the northern isles.                          |
+|            |                                                     |
+|            | +-----------+                                       |
+|            | | Share     |                                       |
+|            | +-----------+                                       |
++------------+-----------------------------------------------------+
+| Copyright 2024 The Pellow Gazette                                |
++------------+-----------------------------------------------------+
+"""
+
+
+def test_a_grid_table_is_read_cell_by_cell():
+    """pandoc's plain text and Markdown draw a page laid out in a table as a grid, each
+    cell wrapped to its column: the lines read across cut every sentence (issue 4)."""
+    cleaned, starts = plain_page(GRID_PAGE)
+    lines = cleaned.split("\n")
+    assert lines[:8] == ["Home", "", "Sport", "", "Weather", "", "About us", ""]
+    assert ("The keeper of Pellow harbour, who has raised and lowered its flood gates since 1984, "
+            "retired on Friday with a party on the quay attended by most of the village.") in lines
+    assert "Share" in lines and not any("|" in line or "+-" in line for line in lines)
+    keeper = lines.index("Pellow harbour keeper retires after forty years")
+    assert starts[keeper] == 1 and starts[lines.index("Share")] == 15  # the file's lines they start on
+    article = extract_text_page(GRID_PAGE)
+    assert article.title == "Pellow harbour keeper retires after forty years"
+    assert article.body.startswith("The keeper of Pellow harbour") and article.body.endswith("northern isles.")
+
+
+def test_a_table_like_line_in_prose_is_left_alone():
+    text = "Scores went +-5 on the day.\n\n| a | b |\n\n+---+ and + - + are drawn here.\n"
+    assert plain_text(text) == text

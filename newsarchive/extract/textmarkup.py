@@ -3,14 +3,17 @@
 Not every text copy is plain. Crawlers that save pages through html2text and the like
 write Markdown (`[a link](https://...)`, `![a photo](...)`, `**bold**`, `# Headline`), and
 `lynx -dump` numbers every link (`[12]Home`) and lists the addresses under "References"
-at the end. The addresses and numbers are no part of the article: they cut its sentences
-into pieces the block rules do not know, and a page scored against its article text loses
-every 4-word run they break. So they go before the page is read.
+at the end. pandoc draws a page laid out in a table as a grid of "+--+" and "|", each
+cell wrapped to its column, and its Markdown keeps HTML tags and attributes. The addresses,
+numbers and grids are no part of the article: they cut its sentences into pieces the block
+rules do not know, and a page scored against its article text loses every 4-word run they
+break. So they go before the page is read, and a grid is read cell by cell.
 
 Nothing taken out takes a line break with it (lynx's list of addresses goes from the end
 of the page), and where a Markdown page's wrapped paragraphs are joined into one line
-each, as Markdown reads them, `plain_page` says which line of the file each line of the
-result starts on: so `import --explain` names the lines of the file as saved.
+each, as Markdown reads them, or a grid's cells are read one after the other, `plain_page`
+says which line of the file each line of the result starts on: so `import --explain` names
+the lines of the file as saved.
 
 Every pattern here takes time in proportion to the page: hostile pages are imported too.
 """
@@ -85,6 +88,15 @@ ONE_LINE = re.compile(r"^\s*(?:[#|]|:::|(?:=+|-+)[ \t]*$)")
 QUOTE_MARK = re.compile(r"^[ \t]{0,3}>[ \t]?")  # "> " before each line of a quotation
 QUOTED = re.compile(r"^[ \t]{0,3}>[ \t]*\S")  # a quotation's line with text in it
 
+# pandoc's grid tables, in which many older sites lay out their whole page: a border of
+# "+" and "-" (or "=" under a header row) and rows whose cells are parted by "|" where the
+# border has its "+". Each cell's text is wrapped to its column's width.
+GRID_BORDER = re.compile(r"^[ \t]*\+(?:[-=:]+\+)+[ \t]*$")
+GRID_CORNER = re.compile(r"\+")
+GRID_DEPTH = 6
+# A line in a cell that starts a list item rather than going on with the line above.
+LIST_ITEM = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s")
+
 # lynx: `[12]Home`, `[13][IMG]`, a number set before the link it stands for; not glued to a
 # word, as an index is in code or a footnote mark in prose ("a[1]", "fast[2]"), nor one of
 # a run of numbers ("fast.[2][3]"), unless the link is an arrow or a guillemet glued to
@@ -108,6 +120,9 @@ def plain_page(text: str) -> tuple[str, list[int]]:
     """`plain_text`, and for each of its lines the number (from 0) of the page's line it starts on."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # lines as the block splitter counts them
     starts = list(range(text.count("\n") + 1))
+    if "+-" in text:
+        lines = _grid_tables_read_across(list(zip(text.split("\n"), starts)))
+        text, starts = "\n".join(line for line, _ in lines), [start for _, start in lines]
     if "](" in text or "][" in text:
         text, starts = _without_markdown(text, starts)
     if len(LYNX_MARKER.findall(text)) >= LYNX_FROM:
@@ -121,7 +136,8 @@ def _without_markdown(text: str, starts: list[int]) -> tuple[str, list[int]]:
     markdown = pictures + links >= MARKDOWN_FROM
     if markdown:
         # Before the links go: a wrapped line full of addresses would look short without them.
-        text, starts = _joined_paragraph_lines(text)
+        text, joined = _joined_paragraph_lines(text)
+        starts = [starts[line] for line in joined]
         text, starts = _heading_links_apart(text, starts)
         text = HTML_TAG.sub(_tag_space, text)
         text = FENCED_DIV.sub("", text)
@@ -232,6 +248,64 @@ def _links_opened(part: str) -> int:
     those it closes."""
     tags = len(LINK_TAG.findall(part)) - part.count("</a>")
     return part.count("[") + part.count("(") - part.count("]") - part.count(")") + tags
+
+
+def _grid_tables_read_across(lines: list[tuple[str, int]], depth: int = 0) -> list[tuple[str, int]]:
+    """The page with each grid table read as a reader reads it: row by row, and in each
+    row cell by cell, a cell's wrapped lines joined into its paragraphs. Lines come with
+    the number of the page's line they start on; a table in a cell is read the same way,
+    down to a few tables deep (a hostile page may nest them a thousand deep).
+    """
+    if depth > GRID_DEPTH:
+        return lines
+    read: list[tuple[str, int]] = []
+    at = 0
+    while at < len(lines):
+        line = lines[at][0]
+        if not GRID_BORDER.match(line):
+            read.append(lines[at])
+            at += 1
+            continue
+        columns = [corner.start() for corner in GRID_CORNER.finditer(line.rstrip())]
+        at, rows = _grid_rows(lines, at + 1, columns)
+        for row in rows:
+            # (a cell that spans columns has no "|" where they part)
+            parts = [column for column in columns if all(text[column] == "|" for text, _ in row)]
+            for left, right in zip(parts, parts[1:]):
+                cell = _grid_tables_read_across([(text[left + 1:right], start) for text, start in row], depth + 1)
+                read += _cell_paragraphs(cell)
+    return read
+
+
+def _grid_rows(lines: list[tuple[str, int]], at: int, columns: list[int]) -> tuple[int, list[list[tuple[str, int]]]]:
+    """The rows of a grid table whose top border is just above `at`, and where it ends:
+    its lines are borders and rows as wide as the top border."""
+    first, last = columns[0], columns[-1]
+    rows: list[list[tuple[str, int]]] = [[]]
+    while at < len(lines):
+        line = lines[at][0]
+        if GRID_BORDER.match(line) and line.find("+") == first and line.rfind("+") == last:
+            rows.append([])
+        elif len(line) > last and line[first] == line[last] == "|":
+            rows[-1].append(lines[at])
+        else:
+            break
+        at += 1
+    return at, [row for row in rows if row]
+
+
+def _cell_paragraphs(cell: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A cell's text as paragraphs, each on one line and a blank line after each."""
+    paragraphs: list[tuple[list[str], int]] = []
+    open_ended = False
+    for text, start in cell:
+        text = text.strip()
+        if open_ended and text and not LIST_ITEM.match(text):
+            paragraphs[-1][0].append(text)
+        elif text:
+            paragraphs.append(([text], start))
+        open_ended = bool(text)
+    return [line for words, start in paragraphs for line in ((" ".join(words), start), ("", start))]
 
 
 def _without_lynx_markup(text: str) -> str:
