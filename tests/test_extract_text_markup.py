@@ -113,7 +113,7 @@ def test_the_seed_and_the_samples_are_plain_already():
     lambda n: "[a](https://x.example/) " * 3 + "<div " * n + "`" * n + "<!--" * n,
     lambda n: "[a](https://x.example/) " * 3 + "\n# x" + " {#a .b" * n + "\n" + "[x]{.a" * n + "\n" + ":" * n,
     lambda n: ("+" + "-+" * (n // 10) + "\n" + "|" + " |" * (n // 10) + "\n") * 10,  # a grid table's many cells
-    lambda n: "+-" * n + "+\n" + "| +-+" * n + "\n",  # borders in a row that is none
+    lambda n: "+---" * n + "+\n" + "|+-+" * n + "|\n",  # a border in every cell
 ])
 def test_hostile_markup_takes_linear_time(hostile):
     """Four times the input may take about four times as long, not sixteen (a ratio, so
@@ -330,4 +330,24 @@ def test_a_grid_table_is_read_cell_by_cell():
 
 def test_a_table_like_line_in_prose_is_left_alone():
     text = "Scores went +-5 on the day.\n\n| a | b |\n\n+---+ and + - + are drawn here.\n"
+    assert plain_text(text) == text
+
+
+def test_a_text_browsers_list_of_link_elements_goes():
+    """links and elinks print the page's <link> elements first ("Link: prev: ..."); their
+    titles name other pages and were read as the headline (issue 4)."""
+    page = ("   Link: canonical\n   Link: prev: Pellow regatta postponed\n   Link: Pellow Gazette - RSS (alternate)\n\n"
+            "                         The Pellow Gazette\n\n"
+            "Pellow harbour keeper retires after forty years\n\n   By Ann Fisher, May 3, 2024\n\n"
+            "   The keeper of Pellow harbour, who has raised and lowered its flood gates since 1984,\n"
+            "   retired on Friday with a party on the quay attended by most of the village.\n\n"
+            "   The council said a successor would be named in June, after a search that drew\n"
+            "   applicants from as far as the northern isles.\n")
+    cleaned = plain_text(page)
+    assert cleaned.startswith("\n\n\n\n") and "Link:" not in cleaned and cleaned.count("\n") == page.count("\n")
+    assert extract_text_page(page).title == "Pellow harbour keeper retires after forty years"
+
+
+def test_a_link_line_below_the_page_top_stays():
+    text = "Harbour news\n\nLink: the council's report on the lagoon.\n"
     assert plain_text(text) == text

@@ -88,6 +88,10 @@ ONE_LINE = re.compile(r"^\s*(?:[#|]|:::|(?:=+|-+)[ \t]*$)")
 QUOTE_MARK = re.compile(r"^[ \t]{0,3}>[ \t]?")  # "> " before each line of a quotation
 QUOTED = re.compile(r"^[ \t]{0,3}>[ \t]*\S")  # a quotation's line with text in it
 
+# `links -dump` and `elinks -dump` start with the page's <link> elements, one a line:
+# "Link: prev: An older post", "Link: [3]Site - RSS (alternate)". They name other pages.
+LINK_ELEMENTS = re.compile(r"\A(?:[ \t]*\n)*(?:[ \t]*Link: [^\n]*\n)+")
+
 # pandoc's grid tables, in which many older sites lay out their whole page: a border of
 # "+" and "-" (or "=" under a header row) and rows whose cells are parted by "|" where the
 # border has its "+". Each cell's text is wrapped to its column's width.
@@ -120,6 +124,7 @@ def plain_page(text: str) -> tuple[str, list[int]]:
     """`plain_text`, and for each of its lines the number (from 0) of the page's line it starts on."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # lines as the block splitter counts them
     starts = list(range(text.count("\n") + 1))
+    text = LINK_ELEMENTS.sub(lambda m: _breaks(m.group()), text)
     if "+-" in text:
         lines = _grid_tables_read_across(list(zip(text.split("\n"), starts)))
         text, starts = "\n".join(line for line, _ in lines), [start for _, start in lines]
