@@ -351,3 +351,11 @@ def test_a_text_browsers_list_of_link_elements_goes():
 def test_a_link_line_below_the_page_top_stays():
     text = "Harbour news\n\nLink: the council's report on the lagoon.\n"
     assert plain_text(text) == text
+
+
+def test_elinks_list_of_addresses_goes_too():
+    """elinks heads its list "References" then "Visible links", and starts it past 1."""
+    text = ("[6]Home [7]News [8]Sport\n\nThe harbour council voted on Tuesday.\n\nReferences\n\n"
+            "   Visible links\n   6. https://x.example/\n   7. https://x.example/news\n"
+            "   8. Sport pages\n\thttps://x.example/sport\n")
+    assert plain_text(text) == "Home News Sport\n\nThe harbour council voted on Tuesday.\n\n"

@@ -107,9 +107,12 @@ LIST_ITEM = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s")
 # it, which no index or footnote is followed by ("Comments[23]»"); `[IMG]`, `[logo.png]`.
 LYNX_MARKER = re.compile(r"(?:(?<![\w\])])\[\d{1,4}\](?=[^\s\[]|\[[^\]\d])|\[\d{1,4}\](?=[«»‹›→←▶►▸]))")
 LYNX_IMAGE = re.compile(r"\[(?:IMG|INLINE|BUTTON|[\w.-]{1,60}\.(?:png|jpe?g|gif|svg|webp|ico))\]", re.I)
-# Its lists of the addresses ("1. https://..."), which run to the end of the page.
+# Its lists of the addresses ("1. https://..."), which run to the end of the page; elinks
+# heads its list "References" and then "Visible links", and may start it past 1 (the
+# page's <link> elements it numbered first are not listed).
 LYNX_LISTS = re.compile(
-    r"^[ \t]*(?:References|Visible links:?|Hidden links:)[ \t]*\n(?:[ \t]*\n)*[ \t]*1\. [a-zA-Z][\w+.-]*:", re.M)
+    r"^[ \t]*(?:References|Visible links:?|Hidden links:)[ \t]*\n(?:[ \t]*\n)*"
+    r"(?:[ \t]*Visible links:?[ \t]*\n(?:[ \t]*\n)*)?[ \t]*\d{1,4}\. [a-zA-Z][\w+.-]*:", re.M)
 LYNX_FROM = 3
 # lynx's struck and inserted text ("[DEL: It :DEL] Her"): the words stay, as a reader reads them.
 LYNX_EDIT = re.compile(r"\[(DEL|INS): (.{0,300}?) :\1\]")
