@@ -359,3 +359,19 @@ def test_elinks_list_of_addresses_goes_too():
             "   Visible links\n   6. https://x.example/\n   7. https://x.example/news\n"
             "   8. Sport pages\n\thttps://x.example/sport\n")
     assert plain_text(text) == "Home News Sport\n\nThe harbour council voted on Tuesday.\n\n"
+
+
+def test_a_long_heading_wrapped_onto_the_line_under_it_is_one_heading():
+    """html2text wraps a long heading's text as it wraps prose (issue 4); a short heading
+    with text right under it keeps to its line."""
+    page = ("[Home](/) [Sport](/sport) [Weather](/weather)\n\n"
+            "# Pellow harbour keeper retires after forty years of raising the flood\n"
+            "gates\n\n"
+            "By Ann Fisher | May 3, 2024\n\n"
+            "The keeper of Pellow harbour, who has raised and lowered its flood gates since\n"
+            "1984, retired on Friday with a party on the quay attended by most of the village.\n\n"
+            "### Who comes next\nThe council said a successor would be named in June.\n")
+    lines = plain_text(page).split("\n")
+    assert lines[2:4] == ["Pellow harbour keeper retires after forty years of raising the flood gates", ""]
+    assert lines[-3:] == ["Who comes next", "The council said a successor would be named in June.", ""]
+    assert extract_text_page(page).title == "Pellow harbour keeper retires after forty years of raising the flood gates"

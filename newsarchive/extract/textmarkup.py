@@ -85,6 +85,9 @@ ATTRIBUTES = re.compile(r"(?<=[)\]])" + _ATTRIBUTES + r"|(?<![ \t])[ \t]+" + _AT
 OWN_LINE = re.compile(r"^\s*(?:[*+-]\s|\d{1,3}[.)]\s|#|>|\||:\s|:::|(?:=+|-+)[ \t]*$|$)")
 # A heading, its underline, a table row or a fenced div's mark: never more than its line.
 ONE_LINE = re.compile(r"^\s*(?:[#|]|:::|(?:=+|-+)[ \t]*$)")
+# A heading line this long, with text right under it, was wrapped (html2text wraps every
+# line at 78 characters, a heading's too).
+WRAPPED_HEADING = 60
 QUOTE_MARK = re.compile(r"^[ \t]{0,3}>[ \t]?")  # "> " before each line of a quotation
 QUOTED = re.compile(r"^[ \t]{0,3}>[ \t]*\S")  # a quotation's line with text in it
 
@@ -224,17 +227,23 @@ def _joined_paragraph_lines(text: str) -> tuple[str, list[int]]:
     a heading, a quotation or a table row starts its own line, and a heading or a table
     row is only ever its own line. A quotation's own wrapped lines are joined too, and its
     "> " marks go. A heading goes on over the lines its link wraps onto (html2text wraps
-    "## [A long\nheadline](/a)"). Also returns the line of the page each joined line
-    starts on.
+    "## [A long\nheadline](/a)"), and a long one onto the line right under it (converters
+    leave a blank line under a heading of their own). Also returns the line of the page
+    each joined line starts on.
     """
     lines: list[list[str]] = []  # each line as its parts, joined once at the end
     starts: list[int] = []
     open_ended = False  # whether the line being built may take the next one
     unclosed = 0  # the links a heading being built has opened and not closed
+    wrapped = False  # whether the heading just started is long enough to have been wrapped
     for number, line in enumerate(text.split("\n")):
         if unclosed > 0 and line.strip():
             lines[-1].append(line)
             unclosed += _links_opened(line)
+            continue
+        if wrapped and line.strip() and not OWN_LINE.match(line):
+            lines[-1].append(line)
+            unclosed, wrapped = _links_opened(line), False
             continue
         if open_ended and not lines[-1][-1].endswith("  "):
             if not OWN_LINE.match(line):
@@ -246,7 +255,9 @@ def _joined_paragraph_lines(text: str) -> tuple[str, list[int]]:
         lines.append([line])
         starts.append(number)
         open_ended = bool(line.strip()) and not ONE_LINE.match(line)
-        unclosed = _links_opened(line) if HEADING_MARK.match(line) else 0
+        heading = HEADING_MARK.match(line)
+        unclosed = _links_opened(line) if heading else 0
+        wrapped = bool(heading) and unclosed <= 0 and len(line.rstrip()) >= WRAPPED_HEADING
     joined = (" ".join([parts[0].rstrip(), *(part.strip() for part in parts[1:])]).rstrip() for parts in lines)
     return "\n".join(QUOTE_MARK.sub("", line) for line in joined), starts
 
