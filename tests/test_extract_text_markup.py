@@ -375,3 +375,13 @@ def test_a_long_heading_wrapped_onto_the_line_under_it_is_one_heading():
     assert lines[2:4] == ["Pellow harbour keeper retires after forty years of raising the flood gates", ""]
     assert lines[-3:] == ["Who comes next", "The council said a successor would be named in June.", ""]
     assert extract_text_page(page).title == "Pellow harbour keeper retires after forty years of raising the flood gates"
+
+
+def test_a_pandoc_span_around_a_link_goes_with_its_brackets():
+    """pandoc wraps a headline's link in a span (`[ [Headline](/h)]{#title-7}`): once the
+    link is gone the span's brackets and attributes go too; and the "\\" it ends a line
+    with for a <br> goes where no line follows (issue 4)."""
+    page = ("[a](/a) [b](/b) [c](/c)\n\n"
+            "## [ [Pellow harbour keeper retires](https://x.example/k)]{#title-7}\n\n"
+            "By [[Ann Fisher]{.name}](https://x.example/ann){rel=\"author\"}\\\n\nC:\\\\\n")
+    assert plain_text(page) == "a b c\n\nPellow harbour keeper retires\n\nBy Ann Fisher\n\nC:\\\n"

@@ -72,19 +72,21 @@ EMPHASIS = re.compile(r"(?<![\w*])_(?=[^\s_])([^_\n]{1,300}?)(?<=\S)_(?![\w*])")
 ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # any ASCII punctuation may be escaped: `\#1`, `3\. `, `\'`
 # pandoc's own Markdown: a `::: {#id .class}` line opens or closes each <div>, and
 # `{#id .class key="value"}` after a link, a picture, a `[span]` or a heading gives its
-# HTML attributes.
+# HTML attributes. (A span's go with its brackets, once any link inside it is gone.)
 FENCED_DIV = re.compile(r"^ {0,3}:{3,}.*$", re.M)
 _ATTRIBUTES = r"""\{(?:[ \t]*(?:[#.][\w:.-]+|[\w:-]+=(?:"[^"\n]*"|[^\s"{}]+)))+[ \t]*\}"""
 SPAN = re.compile(r"\[([^\[\]\n]{0,300})\]" + _ATTRIBUTES)
 # (A heading's attributes from the first of the spaces before them only: a try from each
 # space of a long run would take time in its square.)
-ATTRIBUTES = re.compile(r"(?<=[)\]])" + _ATTRIBUTES + r"|(?<![ \t])[ \t]+" + _ATTRIBUTES + r"[ \t]*$", re.M)
+ATTRIBUTES = re.compile(r"(?<=\))" + _ATTRIBUTES + r"|(?<![ \t])[ \t]+" + _ATTRIBUTES + r"[ \t]*$", re.M)
 # A line that starts something of its own, rather than going on with the line above: a
 # list item, a heading or a heading's underline, a quotation, a table row, a definition
 # (":   "), a fenced div's mark, or a blank line.
 OWN_LINE = re.compile(r"^\s*(?:[*+-]\s|\d{1,3}[.)]\s|#|>|\||:\s|:::|(?:=+|-+)[ \t]*$|$)")
 # A heading, its underline, a table row or a fenced div's mark: never more than its line.
 ONE_LINE = re.compile(r"^\s*(?:[#|]|:::|(?:=+|-+)[ \t]*$)")
+# pandoc ends a line with "\" where a <br> broke it; at the end of a paragraph it is left over.
+HARD_BREAK_MARK = re.compile(r"(?<!\\)\\$", re.M)
 # A heading line this long, with text right under it, was wrapped (html2text wraps every
 # line at 78 characters, a heading's too).
 WRAPPED_HEADING = 60
@@ -161,11 +163,13 @@ def _without_markdown(text: str, starts: list[int]) -> tuple[str, list[int]]:
         text = MARKDOWN_LINK.sub(_link_text, text)
     if not markdown:
         return text, starts
+    text = SPAN.sub(r"\1", text)  # a span around a link: `[ [Headline](/h)]{#title}`
     text = REFERENCE_LINK.sub(_link_text, text)
     text = LINK_DEFINITION.sub("", text)
     text = HEADING_MARK.sub(r"\1", text)
     text = RULE.sub("", text)
     text = SETEXT_UNDERLINE.sub("", text)
+    text = HARD_BREAK_MARK.sub("", text)
     text = STRONG.sub(r"\2", text)
     text = EMPHASIS.sub(r"\1", text)
     return ESCAPE.sub(r"\1", text), starts
