@@ -42,6 +42,11 @@ REFERENCE_LINK = re.compile(r"\[(?=[^\[\]\n]*[^\W\d_])([^\[\]\n]{1,300})\]\[\d+\
 # A page that quotes a link or two is not a Markdown page: the rules below that change
 # more than links (joining lines, headings, emphasis) wait for this many.
 MARKDOWN_FROM = 3
+# Or for headings of this many levels ("# Site" and "## Headline"): a converter told to
+# leave links out (html2text's --ignore-links) writes none, and a plain page whose lines
+# start with "# " has them all alike.
+ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+\S", re.M)
+MARKDOWN_LEVELS_FROM = 2
 
 # What only means something once the page is known to be Markdown:
 LINK_DEFINITION = re.compile(r"^ {0,3}\[\d+\]:[ \t]+\S.*$", re.M)  # `[3]: https://...`
@@ -136,7 +141,7 @@ def plain_page(text: str) -> tuple[str, list[int]]:
     if "+-" in text:
         lines = _grid_tables_read_across(list(zip(text.split("\n"), starts)))
         text, starts = "\n".join(line for line, _ in lines), [start for _, start in lines]
-    if "](" in text or "][" in text:
+    if "](" in text or "][" in text or "# " in text:
         text, starts = _without_markdown(text, starts)
     if len(LYNX_MARKER.findall(text)) >= LYNX_FROM:
         text = _without_lynx_markup(text)
@@ -146,7 +151,7 @@ def plain_page(text: str) -> tuple[str, list[int]]:
 def _without_markdown(text: str, starts: list[int]) -> tuple[str, list[int]]:
     pictures = len(MARKDOWN_IMAGE.findall(text))
     links = len(MARKDOWN_LINK.findall(MARKDOWN_IMAGE.sub("", text))) + len(REFERENCE_LINK.findall(text))
-    markdown = pictures + links >= MARKDOWN_FROM
+    markdown = pictures + links >= MARKDOWN_FROM or _heading_levels(text) >= MARKDOWN_LEVELS_FROM
     if markdown:
         # Before the links go: a wrapped line full of addresses would look short without them.
         text, joined = _joined_paragraph_lines(text)
@@ -173,6 +178,10 @@ def _without_markdown(text: str, starts: list[int]) -> tuple[str, list[int]]:
     text = STRONG.sub(r"\2", text)
     text = EMPHASIS.sub(r"\1", text)
     return ESCAPE.sub(r"\1", text), starts
+
+
+def _heading_levels(text: str) -> int:
+    return len({heading.group(1) for heading in ATX_HEADING.finditer(text)})
 
 
 def _heading_links_apart(text: str, starts: list[int]) -> tuple[str, list[int]]:
