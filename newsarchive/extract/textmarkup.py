@@ -62,7 +62,8 @@ SETEXT_UNDERLINE = re.compile(r"^ {0,3}=+[ \t]*$", re.M)
 # (Known element names, with attributes that have values ("3 <b and c> 2" is prose), and
 # no "<" inside a tag, so that each try stops at the next "<".)
 HTML_TAG = re.compile(
-    r"(`[^`\n]{1,1000}`)|<!--[^<>]{0,1000}-->|</?(a|abbr|article|aside|b|blockquote|br|button|caption|center|cite|code|col|colgroup"
+    r"(`[^`\n]{1,1000}`)|<!--[^<>]{0,1000}-->"
+    r"|</?(a|abbr|article|aside|b|blockquote|br|button|caption|center|cite|code|col|colgroup"
     r"|dd|del|details|div|dl|dt|em|embed|figcaption|figure|font|footer|form|h[1-6]|header|hr|i|iframe|img|input"
     r"|ins|label|li|main|nav|noscript|object|ol|p|param|picture|pre|s|section|small|source|span|strike|strong"
     r"|sub|summary|sup|table|tbody|td|tfoot|th|thead|time|tr|u|ul|video)"
@@ -70,8 +71,8 @@ HTML_TAG = re.compile(
     re.I,
 )
 # The elements that run within a line; any other tag parts the words on either side.
-LINK_TAG = re.compile(r"<a\b")
-INLINE_ELEMENTS = frozenset("a abbr b cite code del em font i ins label s small span strike strong sub sup time u".split())
+INLINE_ELEMENTS = frozenset(
+    "a abbr b cite code del em font i ins label s small span strike strong sub sup time u".split())
 STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1")
 EMPHASIS = re.compile(r"(?<![\w*])_(?=[^\s_])([^_\n]{1,300}?)(?<=\S)_(?![\w*])")
 ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # any ASCII punctuation may be escaped: `\#1`, `3\. `, `\'`
@@ -90,6 +91,7 @@ ATTRIBUTES = re.compile(r"(?<=\))" + _ATTRIBUTES + r"|(?<![ \t])[ \t]+" + _ATTRI
 OWN_LINE = re.compile(r"^\s*(?:[*+-]\s|\d{1,3}[.)]\s|#|>|\||:\s|:::|(?:=+|-+)[ \t]*$|$)")
 # A heading, its underline, a table row or a fenced div's mark: never more than its line.
 ONE_LINE = re.compile(r"^\s*(?:[#|]|:::|(?:=+|-+)[ \t]*$)")
+LINK_TAG = re.compile(r"<a\b")  # an HTML link's start, which a heading may wrap inside
 # pandoc ends a line with "\" where a <br> broke it; at the end of a paragraph it is left over.
 HARD_BREAK_MARK = re.compile(r"(?<!\\)\\$", re.M)
 # A heading line this long, with text right under it, was wrapped (html2text wraps every
