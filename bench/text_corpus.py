@@ -1,7 +1,7 @@
-"""Turn the shared corpus's HTML pages into whole-page text copies, in five styles.
+"""Turn the shared corpus's HTML pages into whole-page text copies, in six styles.
 
 A text-page copy is what an archivist gets from a browser, a text dump or a crawler: every
-visible line of the page, furniture included. We make five kinds, because each tool lays a
+visible line of the page, furniture included. We make six kinds, because each tool lays a
 page out differently and the extractor must cope with all of them:
 
     html-text    the `html-text` package (one line per block, blank lines between)
@@ -11,9 +11,13 @@ page out differently and the extractor must cope with all of them:
                  and the addresses listed under "References" at the end
     markdown     the `markdownify` package, as crawlers save pages: Markdown links with their
                  addresses, pictures, "#" headings (scripts and styles left out, as a browser does)
+    pandoc       `pandoc -t markdown` from Debian's pandoc: its own Markdown, wrapped at 72
+                 columns, with "::: {.class}" lines for <div>s, "{#id}" attributes, HTML it
+                 cannot say in Markdown, and a page laid out in a table drawn as a grid
 
 The first three were chosen before any tuning; lynx and markdown were added later, as
-converters the importer had never been tuned on.
+converters the importer had never been tuned on, and pandoc after them, once the markup
+pass had been made to read its output (on scratch copies of the tuned pages only).
 
 Beside the text it records what the HTML itself states about the page (its <title>,
 og:title, the headlines it marks up as <h1> or itemprop="headline", article:published_time
@@ -26,11 +30,11 @@ Output is cached under bench/out/ (git-ignored):
     bench/out/text/<style>/<id>.txt
     bench/out/meta/<id>.json
 
-Run (about a minute on 2 cores; existing files are kept unless --force):
+Run (a few minutes on 2 cores, pandoc being the slowest; existing files are kept unless --force):
 
     .venv/bin/python bench/text_corpus.py [--force]
 
-Needs `apt-get install w3m lynx` for those two styles, and the bench extra
+Needs `apt-get install w3m lynx pandoc` for those three styles, and the bench extra
 (`pip install -e '.[bench]'`) for the others; a style whose tool is missing is skipped.
 """
 
@@ -50,11 +54,12 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "dragnet"
 OUT = BENCH / "out"
-STYLES = ("html-text", "inscriptis", "w3m", "lynx", "markdown")
+STYLES = ("html-text", "inscriptis", "w3m", "lynx", "markdown", "pandoc")
 # The styles made by a program on the PATH rather than a Python package.
 COMMANDS = {
     "w3m": ["w3m", "-dump", "-T", "text/html", "-cols", "100", "-I", "UTF-8", "-O", "UTF-8"],
     "lynx": ["lynx", "-dump", "-stdin", "-width=100", "-assume_charset=utf-8", "-display_charset=utf-8"],
+    "pandoc": ["pandoc", "--from", "html", "--to", "markdown"],
 }
 
 CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)

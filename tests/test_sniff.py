@@ -121,3 +121,23 @@ def test_a_broken_json_file_is_still_json_by_its_name():
     """So that the JSON reader reports where it breaks, rather than the text importer finding no article."""
     assert sniff_format(b"[this is not json", "dump.json") == "json"
     assert sniff_format(b"[this is not json", "page.txt") == "text"
+
+
+@pytest.mark.parametrize("data", [
+    b'<div id="wrapper">\n\n<div id="nav">\n\n-   [Home](/)\n-   [Sport](/sport)\n-   [Weather](/weather)\n\n</div>\n\n'
+    b"## Pellow harbour keeper retires\n\nThe keeper retired on Friday.\n",
+    b'<span id="top"></span>\n\n-   Subscribe: <a\n    href="https://x.example/s">RSS</a>\n-   Sport\n-   Weather\n\n'
+    b"The keeper retired on Friday.\n",
+])
+def test_markdown_that_kept_some_html_is_a_text_page(data):
+    """pandoc's GitHub Markdown opens with the page's first <div> or <span> kept as HTML:
+    a text copy of a page, not an HTML page (issue 4)."""
+    assert sniff_format(data, "page.txt") == "text"
+    assert sniff_format(data, "page.md") == "markdown"
+
+
+def test_an_html_fragment_or_document_with_markdown_in_it_is_html():
+    fragment = b'<div class="post">\n<h2>Harbour news</h2>\n<p>The keeper retired on Friday.</p>\n</div>\n'
+    assert sniff_format(fragment, "page.txt") == "html"
+    document = b"<!DOCTYPE html>\n<html><body><pre>\n- [a](/a)\n- [b](/b)\n- [c](/c)\n</pre></body></html>\n"
+    assert sniff_format(document, "page.txt") == "html"

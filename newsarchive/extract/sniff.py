@@ -30,6 +30,11 @@ _HTML_START = re.compile(
     rb"|table|span|center|font|form|h[1-6]|iframe|noscript)[\s>/]",
     re.IGNORECASE,
 )
+# How a whole HTML document starts, rather than a fragment of one ("<div>", "<p>").
+_DOCUMENT_START = re.compile(rb"<(?:!doctype\s+html|html|head|meta|title|base|link)[\s>/]", re.IGNORECASE)
+_MARKDOWN_LINK = re.compile(rb"\]\((?:https?:|/|#)")  # "[Home](/" or "](https:"
+_MARKDOWN_LINE = re.compile(rb"^(?:#{1,6} |[-*+] {1,3}\S|\d{1,3}\. {1,2}\S)", re.M)  # a heading, a list item
+_MARKDOWN_FROM = 3
 _ARC_HEADER = re.compile(rb"^filedesc://\S+ \d{1,3}(?:\.\d{1,3}){3} \d{14} ")
 _FRONT_MATTER = re.compile(rb"^(?:---|\+\+\+)\s*\n.*?\n(?:---|\+\+\+)\s*(?:\n|$)", re.DOTALL)
 _EXTENSIONS = {
@@ -71,7 +76,17 @@ def _is_feed(head: bytes) -> bool:
 
 
 def _is_html(head: bytes) -> bool:
-    return bool(_HTML_START.match(_markup_start(head)))
+    start = _markup_start(head)
+    if not _HTML_START.match(start):
+        return False
+    return bool(_DOCUMENT_START.match(start)) or not _reads_as_markdown(head)
+
+
+def _reads_as_markdown(head: bytes) -> bool:
+    """Whether text that opens with a tag is Markdown that kept some HTML, as pandoc writes
+    it (`<div id="wrapper">`, then `-   [Home](/)`, `## Headline`): it has Markdown links
+    or list items and headings, which an HTML page's markup does not."""
+    return len(_MARKDOWN_LINK.findall(head)) >= _MARKDOWN_FROM or len(_MARKDOWN_LINE.findall(head)) >= _MARKDOWN_FROM
 
 
 def _is_markdown(head: bytes) -> bool:

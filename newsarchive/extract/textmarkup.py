@@ -3,14 +3,17 @@
 Not every text copy is plain. Crawlers that save pages through html2text and the like
 write Markdown (`[a link](https://...)`, `![a photo](...)`, `**bold**`, `# Headline`), and
 `lynx -dump` numbers every link (`[12]Home`) and lists the addresses under "References"
-at the end. The addresses and numbers are no part of the article: they cut its sentences
-into pieces the block rules do not know, and a page scored against its article text loses
-every 4-word run they break. So they go before the page is read.
+at the end. pandoc draws a page laid out in a table as a grid of "+--+" and "|", each
+cell wrapped to its column, and its Markdown keeps HTML tags and attributes. The addresses,
+numbers and grids are no part of the article: they cut its sentences into pieces the block
+rules do not know, and a page scored against its article text loses every 4-word run they
+break. So they go before the page is read, and a grid is read cell by cell.
 
 Nothing taken out takes a line break with it (lynx's list of addresses goes from the end
 of the page), and where a Markdown page's wrapped paragraphs are joined into one line
-each, as Markdown reads them, `plain_page` says which line of the file each line of the
-result starts on: so `import --explain` names the lines of the file as saved.
+each, as Markdown reads them, or a grid's cells are read one after the other, `plain_page`
+says which line of the file each line of the result starts on: so `import --explain` names
+the lines of the file as saved.
 
 Every pattern here takes time in proportion to the page: hostile pages are imported too.
 """
@@ -39,29 +42,89 @@ REFERENCE_LINK = re.compile(r"\[(?=[^\[\]\n]*[^\W\d_])([^\[\]\n]{1,300})\]\[\d+\
 # A page that quotes a link or two is not a Markdown page: the rules below that change
 # more than links (joining lines, headings, emphasis) wait for this many.
 MARKDOWN_FROM = 3
+# Or for headings of this many levels ("# Site" and "## Headline"): a converter told to
+# leave links out (html2text's --ignore-links) writes none, and a plain page whose lines
+# start with "# " has them all alike.
+ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+\S", re.M)
+MARKDOWN_LEVELS_FROM = 2
 
 # What only means something once the page is known to be Markdown:
 LINK_DEFINITION = re.compile(r"^ {0,3}\[\d+\]:[ \t]+\S.*$", re.M)  # `[3]: https://...`
 HEADING_MARK = re.compile(r"^([ \t]{0,3})#{1,6}[ \t]+", re.M)  # `## Sub-heading`
 RULE = re.compile(r"^[ \t]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$", re.M)  # `* * *`
+# `=====` under a heading's line (`-----` is a rule's too): the heading style many
+# converters write by default ("Setext").
+SETEXT_UNDERLINE = re.compile(r"^ {0,3}=+[ \t]*$", re.M)
+# The HTML some converters keep as it is in Markdown (pandoc, for every <div> and <span>
+# with a class, and for a link with a title): `<div id="post-81"\nclass="post">`, `</a>`,
+# `<!-- -->`. The tags go and the text between them stays, but not from a code span
+# ("You may use these tags: `<a href=""> <b>`"), which the first group takes as it is.
+# (Known element names, with attributes that have values ("3 <b and c> 2" is prose), and
+# no "<" inside a tag, so that each try stops at the next "<".)
+HTML_TAG = re.compile(
+    r"(`[^`\n]{1,1000}`)|<!--[^<>]{0,1000}-->"
+    r"|</?(a|abbr|article|aside|b|blockquote|br|button|caption|center|cite|code|col|colgroup"
+    r"|dd|del|details|div|dl|dt|em|embed|figcaption|figure|font|footer|form|h[1-6]|header|hr|i|iframe|img|input"
+    r"|ins|label|li|main|nav|noscript|object|ol|p|param|picture|pre|s|section|small|source|span|strike|strong"
+    r"|sub|summary|sup|table|tbody|td|tfoot|th|thead|time|tr|u|ul|video)"
+    r"""(?:\s+[\w:-]{1,60}\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`]+))*\s*/?>""",
+    re.I,
+)
+# The elements that run within a line; any other tag parts the words on either side.
+INLINE_ELEMENTS = frozenset(
+    "a abbr b cite code del em font i ins label s small span strike strong sub sup time u".split())
 STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1")
 EMPHASIS = re.compile(r"(?<![\w*])_(?=[^\s_])([^_\n]{1,300}?)(?<=\S)_(?![\w*])")
-ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")  # `\#1`, `3\. `
+ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # any ASCII punctuation may be escaped: `\#1`, `3\. `, `\'`
+# pandoc's own Markdown: a `::: {#id .class}` line opens or closes each <div>, and
+# `{#id .class key="value"}` after a link, a picture, a `[span]` or a heading gives its
+# HTML attributes. (A span's go with its brackets, once any link inside it is gone.)
+FENCED_DIV = re.compile(r"^ {0,3}:{3,}.*$", re.M)
+_ATTRIBUTES = r"""\{(?:[ \t]*(?:[#.][\w:.-]+|[\w:-]+=(?:"[^"\n]*"|[^\s"{}]+)))+[ \t]*\}"""
+SPAN = re.compile(r"\[([^\[\]\n]{0,300})\]" + _ATTRIBUTES)
+# (A heading's attributes from the first of the spaces before them only: a try from each
+# space of a long run would take time in its square.)
+ATTRIBUTES = re.compile(r"(?<=\))" + _ATTRIBUTES + r"|(?<![ \t])[ \t]+" + _ATTRIBUTES + r"[ \t]*$", re.M)
 # A line that starts something of its own, rather than going on with the line above: a
-# list item, a heading, a quotation, a table row, a definition (":   "), or a blank line.
-OWN_LINE = re.compile(r"^\s*(?:[*+-]\s|\d{1,3}[.)]\s|#|>|\||:\s|$)")
-ONE_LINE = re.compile(r"^\s*[#|]")  # a heading or a table row: never more than its line
+# list item, a heading or a heading's underline, a quotation, a table row, a definition
+# (":   "), a fenced div's mark, or a blank line.
+OWN_LINE = re.compile(r"^\s*(?:[*+-]\s|\d{1,3}[.)]\s|#|>|\||:\s|:::|(?:=+|-+)[ \t]*$|$)")
+# A heading, its underline, a table row or a fenced div's mark: never more than its line.
+ONE_LINE = re.compile(r"^\s*(?:[#|]|:::|(?:=+|-+)[ \t]*$)")
+LINK_TAG = re.compile(r"<a\b")  # an HTML link's start, which a heading may wrap inside
+# pandoc ends a line with "\" where a <br> broke it; at the end of a paragraph it is left over.
+HARD_BREAK_MARK = re.compile(r"(?<!\\)\\$", re.M)
+# A heading line this long, with text right under it, was wrapped (html2text wraps every
+# line at 78 characters, a heading's too).
+WRAPPED_HEADING = 60
 QUOTE_MARK = re.compile(r"^[ \t]{0,3}>[ \t]?")  # "> " before each line of a quotation
 QUOTED = re.compile(r"^[ \t]{0,3}>[ \t]*\S")  # a quotation's line with text in it
 
+# `links -dump` and `elinks -dump` start with the page's <link> elements, one a line:
+# "Link: prev: An older post", "Link: [3]Site - RSS (alternate)". They name other pages.
+LINK_ELEMENTS = re.compile(r"\A(?:[ \t]*\n)*(?:[ \t]*Link: [^\n]*\n)+")
+
+# pandoc's grid tables, in which many older sites lay out their whole page: a border of
+# "+" and "-" (or "=" under a header row) and rows whose cells are parted by "|" where the
+# border has its "+". Each cell's text is wrapped to its column's width.
+GRID_BORDER = re.compile(r"^[ \t]*\+(?:[-=:]+\+)+[ \t]*$")
+GRID_CORNER = re.compile(r"\+")
+GRID_DEPTH = 6
+# A line in a cell that starts a list item rather than going on with the line above.
+LIST_ITEM = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s")
+
 # lynx: `[12]Home`, `[13][IMG]`, a number set before the link it stands for; not glued to a
 # word, as an index is in code or a footnote mark in prose ("a[1]", "fast[2]"), nor one of
-# a run of numbers ("fast.[2][3]"); `[IMG]`, `[logo.png]`.
-LYNX_MARKER = re.compile(r"(?<![\w\])])\[\d{1,4}\](?=[^\s\[]|\[[^\]\d])")
+# a run of numbers ("fast.[2][3]"), unless the link is an arrow or a guillemet glued to
+# it, which no index or footnote is followed by ("Comments[23]»"); `[IMG]`, `[logo.png]`.
+LYNX_MARKER = re.compile(r"(?:(?<![\w\])])\[\d{1,4}\](?=[^\s\[]|\[[^\]\d])|\[\d{1,4}\](?=[«»‹›→←▶►▸]))")
 LYNX_IMAGE = re.compile(r"\[(?:IMG|INLINE|BUTTON|[\w.-]{1,60}\.(?:png|jpe?g|gif|svg|webp|ico))\]", re.I)
-# Its lists of the addresses ("1. https://..."), which run to the end of the page.
+# Its lists of the addresses ("1. https://..."), which run to the end of the page; elinks
+# heads its list "References" and then "Visible links", and may start it past 1 (the
+# page's <link> elements it numbered first are not listed).
 LYNX_LISTS = re.compile(
-    r"^[ \t]*(?:References|Visible links:?|Hidden links:)[ \t]*\n(?:[ \t]*\n)*[ \t]*1\. [a-zA-Z][\w+.-]*:", re.M)
+    r"^[ \t]*(?:References|Visible links:?|Hidden links:)[ \t]*\n(?:[ \t]*\n)*"
+    r"(?:[ \t]*Visible links:?[ \t]*\n(?:[ \t]*\n)*)?[ \t]*\d{1,4}\. [a-zA-Z][\w+.-]*:", re.M)
 LYNX_FROM = 3
 # lynx's struck and inserted text ("[DEL: It :DEL] Her"): the words stay, as a reader reads them.
 LYNX_EDIT = re.compile(r"\[(DEL|INS): (.{0,300}?) :\1\]")
@@ -76,7 +139,11 @@ def plain_page(text: str) -> tuple[str, list[int]]:
     """`plain_text`, and for each of its lines the number (from 0) of the page's line it starts on."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # lines as the block splitter counts them
     starts = list(range(text.count("\n") + 1))
-    if "](" in text or "][" in text:
+    text = LINK_ELEMENTS.sub(lambda m: _breaks(m.group()), text)
+    if "+-" in text:
+        lines = _grid_tables_read_across(list(zip(text.split("\n"), starts)))
+        text, starts = "\n".join(line for line, _ in lines), [start for _, start in lines]
+    if "](" in text or "][" in text or "# " in text:
         text, starts = _without_markdown(text, starts)
     if len(LYNX_MARKER.findall(text)) >= LYNX_FROM:
         text = _without_lynx_markup(text)
@@ -86,10 +153,16 @@ def plain_page(text: str) -> tuple[str, list[int]]:
 def _without_markdown(text: str, starts: list[int]) -> tuple[str, list[int]]:
     pictures = len(MARKDOWN_IMAGE.findall(text))
     links = len(MARKDOWN_LINK.findall(MARKDOWN_IMAGE.sub("", text))) + len(REFERENCE_LINK.findall(text))
-    markdown = pictures + links >= MARKDOWN_FROM
+    markdown = pictures + links >= MARKDOWN_FROM or _heading_levels(text) >= MARKDOWN_LEVELS_FROM
     if markdown:
         # Before the links go: a wrapped line full of addresses would look short without them.
-        text, starts = _joined_paragraph_lines(text)
+        text, joined = _joined_paragraph_lines(text)
+        starts = [starts[line] for line in joined]
+        text, starts = _heading_links_apart(text, starts)
+        text = HTML_TAG.sub(_tag_space, text)
+        text = FENCED_DIV.sub("", text)
+        text = SPAN.sub(r"\1", text)
+        text = ATTRIBUTES.sub("", text)
     text = MARKDOWN_IMAGE.sub(lambda m: _breaks(m.group()), text)
     # Twice: a picture that is a link (`[![alt](src)](target)`) is an empty link once the
     # picture is gone.
@@ -97,13 +170,58 @@ def _without_markdown(text: str, starts: list[int]) -> tuple[str, list[int]]:
         text = MARKDOWN_LINK.sub(_link_text, text)
     if not markdown:
         return text, starts
+    text = SPAN.sub(r"\1", text)  # a span around a link: `[ [Headline](/h)]{#title}`
     text = REFERENCE_LINK.sub(_link_text, text)
     text = LINK_DEFINITION.sub("", text)
     text = HEADING_MARK.sub(r"\1", text)
     text = RULE.sub("", text)
+    text = SETEXT_UNDERLINE.sub("", text)
+    text = HARD_BREAK_MARK.sub("", text)
     text = STRONG.sub(r"\2", text)
     text = EMPHASIS.sub(r"\1", text)
     return ESCAPE.sub(r"\1", text), starts
+
+
+def _heading_levels(text: str) -> int:
+    return len({heading.group(1) for heading in ATX_HEADING.finditer(text)})
+
+
+def _heading_links_apart(text: str, starts: list[int]) -> tuple[str, list[int]]:
+    """A heading made of links side by side, each link a heading line of its own.
+
+    A blog's post heading often holds the post's category as a link before the headline's
+    link (`## [News](/category/news) [Keeper retires](/keeper-retires)`); the page shows
+    the two apart, as other converters print them, and joined they read as one headline
+    ("News Keeper retires").
+    """
+    lines: list[str] = []
+    line_starts: list[int] = []
+    for line, start in zip(text.split("\n"), starts):
+        mark = HEADING_MARK.match(line)
+        pieces = [mark.group() + link for link in _side_by_side_links(line)] if mark else []
+        lines += pieces or [line]
+        line_starts += [start] * len(pieces or [line])
+    return "\n".join(lines), line_starts
+
+
+def _side_by_side_links(heading: str) -> list[str]:
+    """The links a heading line is made of, when it holds two or more and nothing else."""
+    rest = HEADING_MARK.sub("", heading, count=1).rstrip(" \t#")
+    links = list(MARKDOWN_LINK.finditer(rest))
+    if len(links) < 2 or links[0].start() or links[-1].end() != len(rest):
+        return []
+    if any(rest[a.end():b.start()].strip() for a, b in zip(links, links[1:])):
+        return []
+    return [link.group() for link in links]
+
+
+def _tag_space(match: re.Match[str]) -> str:
+    """What an HTML tag leaves in a line: nothing, a space, or the line breaks inside it."""
+    if match.group(1):
+        return match.group(1)
+    if "\n" in match.group():
+        return _breaks(match.group())
+    return "" if (match.group(2) or "").lower() in INLINE_ELEMENTS else " "
 
 
 def _link_text(match: re.Match[str]) -> str:
@@ -123,12 +241,25 @@ def _joined_paragraph_lines(text: str) -> tuple[str, list[int]]:
     A line ending in two spaces is a hard break (`<br>`), a line that starts a list item,
     a heading, a quotation or a table row starts its own line, and a heading or a table
     row is only ever its own line. A quotation's own wrapped lines are joined too, and its
-    "> " marks go. Also returns the line of the page each joined line starts on.
+    "> " marks go. A heading goes on over the lines its link wraps onto (html2text wraps
+    "## [A long\nheadline](/a)"), and a long one onto the line right under it (converters
+    leave a blank line under a heading of their own). Also returns the line of the page
+    each joined line starts on.
     """
     lines: list[list[str]] = []  # each line as its parts, joined once at the end
     starts: list[int] = []
     open_ended = False  # whether the line being built may take the next one
+    unclosed = 0  # the links a heading being built has opened and not closed
+    wrapped = False  # whether the heading just started is long enough to have been wrapped
     for number, line in enumerate(text.split("\n")):
+        if unclosed > 0 and line.strip():
+            lines[-1].append(line)
+            unclosed += _links_opened(line)
+            continue
+        if wrapped and line.strip() and not OWN_LINE.match(line):
+            lines[-1].append(line)
+            unclosed, wrapped = _links_opened(line), False
+            continue
         if open_ended and not lines[-1][-1].endswith("  "):
             if not OWN_LINE.match(line):
                 lines[-1].append(line)
@@ -139,8 +270,76 @@ def _joined_paragraph_lines(text: str) -> tuple[str, list[int]]:
         lines.append([line])
         starts.append(number)
         open_ended = bool(line.strip()) and not ONE_LINE.match(line)
+        heading = HEADING_MARK.match(line)
+        unclosed = _links_opened(line) if heading else 0
+        wrapped = bool(heading) and unclosed <= 0 and len(line.rstrip()) >= WRAPPED_HEADING
     joined = (" ".join([parts[0].rstrip(), *(part.strip() for part in parts[1:])]).rstrip() for parts in lines)
     return "\n".join(QUOTE_MARK.sub("", line) for line in joined), starts
+
+
+def _links_opened(part: str) -> int:
+    """How many links' texts and targets (or HTML links) a piece of a line opens, less
+    those it closes."""
+    tags = len(LINK_TAG.findall(part)) - part.count("</a>")
+    return part.count("[") + part.count("(") - part.count("]") - part.count(")") + tags
+
+
+def _grid_tables_read_across(lines: list[tuple[str, int]], depth: int = 0) -> list[tuple[str, int]]:
+    """The page with each grid table read as a reader reads it: row by row, and in each
+    row cell by cell, a cell's wrapped lines joined into its paragraphs. Lines come with
+    the number of the page's line they start on; a table in a cell is read the same way,
+    down to a few tables deep (a hostile page may nest them a thousand deep).
+    """
+    if depth > GRID_DEPTH:
+        return lines
+    read: list[tuple[str, int]] = []
+    at = 0
+    while at < len(lines):
+        line = lines[at][0]
+        if not GRID_BORDER.match(line):
+            read.append(lines[at])
+            at += 1
+            continue
+        columns = [corner.start() for corner in GRID_CORNER.finditer(line.rstrip())]
+        at, rows = _grid_rows(lines, at + 1, columns)
+        for row in rows:
+            # (a cell that spans columns has no "|" where they part)
+            parts = [column for column in columns if all(text[column] == "|" for text, _ in row)]
+            for left, right in zip(parts, parts[1:]):
+                cell = _grid_tables_read_across([(text[left + 1:right], start) for text, start in row], depth + 1)
+                read += _cell_paragraphs(cell)
+    return read
+
+
+def _grid_rows(lines: list[tuple[str, int]], at: int, columns: list[int]) -> tuple[int, list[list[tuple[str, int]]]]:
+    """The rows of a grid table whose top border is just above `at`, and where it ends:
+    its lines are borders and rows as wide as the top border."""
+    first, last = columns[0], columns[-1]
+    rows: list[list[tuple[str, int]]] = [[]]
+    while at < len(lines):
+        line = lines[at][0]
+        if GRID_BORDER.match(line) and line.find("+") == first and line.rfind("+") == last:
+            rows.append([])
+        elif len(line) > last and line[first] == line[last] == "|":
+            rows[-1].append(lines[at])
+        else:
+            break
+        at += 1
+    return at, [row for row in rows if row]
+
+
+def _cell_paragraphs(cell: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A cell's text as paragraphs, each on one line and a blank line after each."""
+    paragraphs: list[tuple[list[str], int]] = []
+    open_ended = False
+    for text, start in cell:
+        text = text.strip()
+        if open_ended and text and not LIST_ITEM.match(text):
+            paragraphs[-1][0].append(text)
+        elif text:
+            paragraphs.append(([text], start))
+        open_ended = bool(text)
+    return [line for words, start in paragraphs for line in ((" ".join(words), start), ("", start))]
 
 
 def _without_lynx_markup(text: str) -> str:
