@@ -195,3 +195,15 @@ def test_the_post_the_comments_are_on_is_the_headline_inside_the_run():
     article = extract_text_page(page)
     assert article.title == headline
     assert "newsletter" not in article.body
+
+
+def test_an_abbreviation_with_a_capital_does_not_split_a_headline_in_two():
+    """Issue 4: "Calif. Ferry Firm Sues Over Winter Timetable" is one sentence: an
+    abbreviation opening with a capital ("Calif.", "Dept.", "Corp.") is no sentence's end,
+    and the headline does not lose to the site's tagline above it."""
+    headline = "Calif. Ferry Firm Sues Over Winter Timetable"
+    page = (
+        "Island Ferry Notes\n\nHome\n\nNews of the island ferry and its winter timetable\n\n"
+        f"Ferries\n\n{headline}\n\nBy Ann Fisher\n\n{BODY}\n"
+    )
+    assert extract_text_page(page).title == headline

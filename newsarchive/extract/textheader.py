@@ -72,8 +72,9 @@ STAMP_WORDS = frozenset("""
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b")
 INNER_SENTENCE = re.compile(r"\w[.!?]\s+[A-Z]")
 # A full stop inside a line that ends a sentence, not an abbreviation: after a word of three
-# small letters or more ("... in PDF format. Order a reprint ..."; not "U.S. Army", "St. Louis").
-SENTENCE_BREAK = re.compile(r"[a-z]{3,}[!?]?\.\s+[A-Z]")
+# small letters or more ("... in PDF format. Order a reprint ..."; not "U.S. Army", "St. Louis",
+# "Calif. Fires", "Justice Dept. Sues", whose abbreviations open with a capital).
+SENTENCE_BREAK = re.compile(r"\b[a-z]{3,}[!?]?\.\s+[A-Z]")
 # A headline wrapped onto a second line: its first line is at least this long, and the
 # second has at most this many words.
 WRAPPED_HEADLINE_CHARS = 50
