@@ -176,3 +176,34 @@ def test_a_headline_underlined_by_a_plain_text_writer_stands_over_its_deck():
     for mark in "=-":
         article = extract_text_page(NEWS_PAGE.format(headline=f"{headline}\n{mark * len(headline)}"))
         assert article.title == headline, mark
+
+
+def test_the_post_the_comments_are_on_is_the_headline_inside_the_run():
+    """Issue 4: a blog names the post its comments are on ("One Response to “Headline”");
+    when the article run opens on a sign-up box above the post, the line so named inside it
+    is the headline, even one ending with a question mark, and the box is cut off."""
+    headline = "Will the ferry keep time all winter?"
+    box = (
+        "Join the newsletter and get every timetable change before anyone else, with a free "
+        "printable map of the ferry routes and the piers, sent on the first of every month. "
+        "We never share your address with anyone, and you can leave the list whenever you like.\n\n"
+    )
+    page = (
+        f"Island Ferry Notes\n\nHome\n\n{box}{headline}\n\n{BODY}\n\n"
+        f"One Response to “{headline}”\n\nAnn says: I hope so.\n"
+    )
+    article = extract_text_page(page)
+    assert article.title == headline
+    assert "newsletter" not in article.body
+
+
+def test_an_abbreviation_with_a_capital_does_not_split_a_headline_in_two():
+    """Issue 4: "Calif. Ferry Firm Sues Over Winter Timetable" is one sentence: an
+    abbreviation opening with a capital ("Calif.", "Dept.", "Corp.") is no sentence's end,
+    and the headline does not lose to the site's tagline above it."""
+    headline = "Calif. Ferry Firm Sues Over Winter Timetable"
+    page = (
+        "Island Ferry Notes\n\nHome\n\nNews of the island ferry and its winter timetable\n\n"
+        f"Ferries\n\n{headline}\n\nBy Ann Fisher\n\n{BODY}\n"
+    )
+    assert extract_text_page(page).title == headline

@@ -72,8 +72,9 @@ STAMP_WORDS = frozenset("""
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b")
 INNER_SENTENCE = re.compile(r"\w[.!?]\s+[A-Z]")
 # A full stop inside a line that ends a sentence, not an abbreviation: after a word of three
-# small letters or more ("... in PDF format. Order a reprint ..."; not "U.S. Army", "St. Louis").
-SENTENCE_BREAK = re.compile(r"[a-z]{3,}[!?]?\.\s+[A-Z]")
+# small letters or more ("... in PDF format. Order a reprint ..."; not "U.S. Army", "St. Louis",
+# "Calif. Fires", "Justice Dept. Sues", whose abbreviations open with a capital).
+SENTENCE_BREAK = re.compile(r"\b[a-z]{3,}[!?]?\.\s+[A-Z]")
 # A headline wrapped onto a second line: its first line is at least this long, and the
 # second has at most this many words.
 WRAPPED_HEADLINE_CHARS = 50
@@ -671,6 +672,7 @@ def headline_in_run(blocks: list[Block], body: list[int]) -> int | None:
     # (a run that opens right under a credit line opens with the article: a headline with
     # its credits further down heads a press release or a quoted piece inside it)
     opens_credited = any(_credit_line(blocks[i]) for i in range(max(0, body[0] - 3), body[0]))
+    discussed = _discussed_posts(blocks)
     for index in range(body[0], body[-1]):
         # (past that share, only a headline the page names again with its credit line
         # right under it: see `_credit_under`)
@@ -678,6 +680,11 @@ def headline_in_run(blocks: list[Block], body: list[int]) -> int | None:
         block = blocks[index]
         if index in kept:
             before += block.words
+        # (the post the comments are on is the page's headline, wherever the run opened, and
+        # whether or not it ends like a sentence: "3 Responses to “Why ...?”"; unless it
+        # already stands above the run, and the post names its recipe or its subject again)
+        if 3 <= block.words <= 20 and folded[index] in discussed - above and headline_score(block, 0) is not None:
+            return index
         # (right under a post's date line a headline may be of one or two words, as
         # `headline_score` allows there)
         dated = under_post_date(blocks, index)
@@ -696,6 +703,18 @@ def headline_in_run(blocks: list[Block], body: list[int]) -> int | None:
         elif credited and block.words >= 4 and not opens_credited:
             return index
     return None
+
+
+# The line a blog sets over the comments, naming the post they are on: "3 Responses to
+# “Headline”", "12 thoughts on “Headline”", "Comments on 'Headline'".
+RESPONSES_TO = re.compile(
+    r"^\W*(?:[\d,]+|no|one)?\s*(?:responses?|comments?|thoughts|replies|reactions?)\s+(?:to|on)\s+[“\"‘'](?P<post>.{3,200})[”\"’']\s*$", re.I
+)
+
+
+def _discussed_posts(blocks: list[Block]) -> set[str]:
+    """The posts (case-folded) the page's comment headings name."""
+    return {match.group("post").casefold() for block in blocks if (match := RESPONSES_TO.match(block.text))}
 
 
 def _credit_under(blocks: list[Block], index: int) -> bool:
