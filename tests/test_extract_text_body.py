@@ -954,3 +954,16 @@ def test_a_list_without_bullets_between_two_paragraphs_stays():
     )
     body = extract_text_page(page).body
     assert all(item in body for item in items)
+
+
+def test_an_embedded_frame_s_address_is_not_the_article_s_text():
+    """Issue 4: lynx prints an embedded video as its frame's address ("IFRAME:
+    https://video.example/embed/ferry"); between two paragraphs it is no sub-heading, and,
+    like a picture, it does not break the article either."""
+    page = (
+        DATED_HEAD + ARTICLE[0] + "\n\nIFRAME: https://video.example/embed/night-ferry?rel=0\n\n"
+        + "\n\n".join(ARTICLE[1:]) + "\n"
+    )
+    body = extract_text_page(page).body
+    assert "IFRAME" not in body
+    assert body.startswith("The ferry company said") and body.endswith("as they do now.")
