@@ -343,7 +343,10 @@ def _lists_in_prose(blocks: list[Block], verdicts: list[Verdict], start: int, en
             return False
         return verdicts[i].kind not in ("furniture", "box") if bullet else verdicts[i].kind in ("short", "bad")
 
-    def paragraph(i: int) -> bool:
+    def paragraph(i: int, step: int) -> bool:
+        # (across a picture: one between the paragraph and the list is the article's too)
+        while start <= i < end and _picture(blocks[i]):
+            i += step
         return start <= i < end and verdicts[i].kind == "good" and not blocks[i].bullet
 
     items: set[int] = set()
@@ -359,7 +362,7 @@ def _lists_in_prose(blocks: list[Block], verdicts: list[Verdict], start: int, en
         # (not a by-line or a date line under the run's first paragraph: a standfirst, with
         # the header's lines and a caption under it)
         header = first - 1 == start and _is_credit_line(blocks[first])
-        if stop - first >= (LIST_ITEMS if bullet else BARE_LIST_ITEMS) and paragraph(first - 1) and paragraph(stop) and not header:
+        if stop - first >= (LIST_ITEMS if bullet else BARE_LIST_ITEMS) and paragraph(first - 1, -1) and paragraph(stop, 1) and not header:
             items.update(i for i in range(first, stop) if verdicts[i].kind in ("short", "bad"))
         first = stop
     return items
