@@ -977,3 +977,28 @@ def test_a_list_without_bullets_between_two_paragraphs_stays():
     )
     body = extract_text_page(page).body
     assert all(item in body for item in items)
+
+
+def test_an_embedded_frame_s_address_is_not_the_article_s_text():
+    """Issue 4: lynx prints an embedded video as its frame's address ("IFRAME:
+    https://video.example/embed/ferry"); between two paragraphs it is no sub-heading, and,
+    like a picture, it does not break the article either."""
+    page = (
+        DATED_HEAD + ARTICLE[0] + "\n\nIFRAME: https://video.example/embed/night-ferry?rel=0\n\n"
+        + "\n\n".join(ARTICLE[1:]) + "\n"
+    )
+    body = extract_text_page(page).body
+    assert "IFRAME" not in body
+    assert body.startswith("The ferry company said") and body.endswith("as they do now.")
+
+
+def test_a_list_under_a_picture_between_two_paragraphs_stays():
+    """Issue 4: a text browser prints a picture as its file name ("[harbour_map_2020]"); one
+    between a paragraph and the list under it does not part the list from the article."""
+    items = ["• Fewer sailings in the winter months", "• Higher fares for visitors", "• A new pier on the north island"]
+    page = (
+        DATED_HEAD + ARTICLE[0] + "\n\nThe company's plan, which the council will look at next week, sets out three changes.\n\n"
+        "[harbour_map_2020]\n\n" + "\n\n".join(items) + "\n\n" + "\n\n".join(ARTICLE[1:]) + "\n"
+    )
+    body = extract_text_page(page).body
+    assert all(item in body for item in items)

@@ -53,6 +53,8 @@ CREDIT_WORDS = 14
 # The fewest items of a list between two paragraphs that is the article's (see `_lists_in_prose`).
 LIST_ITEMS = 2
 BARE_LIST_ITEMS = 3
+# lynx's stand-in for an embedded frame, its address: "IFRAME: https://video.example/embed/12".
+EMBEDDED_FRAME = re.compile(r"^\s*IFRAME:", re.I)
 # A headline that opens with a number, the number of things it lists: "10 Ways to Save".
 NUMBERED_HEADLINE = re.compile(r"^\d{1,4}\+?\s+[A-Z]")
 # A box heading this strong ends the article whatever follows it, and so does a line that
@@ -140,6 +142,10 @@ def classify(block: Block, learned: bool) -> Verdict:
     if learned:
         own = classify(block, False)
         return Verdict("furniture", "recurs on other pages of this site", -max(5.0, block.words), learned=True, own_kind=own.kind)
+    if EMBEDDED_FRAME.match(block.text):
+        # (weighs as little as a picture: a video set in the article is its own, a widget
+        # beside it is no prose either)
+        return Verdict("furniture", "an embedded frame, by its address", -1.0)
     reason = furniture_reason(block.text, block.words)
     if reason:
         return Verdict("furniture", reason, -max(4.0, block.words * 0.7))
@@ -341,7 +347,10 @@ def _lists_in_prose(blocks: list[Block], verdicts: list[Verdict], start: int, en
             return False
         return verdicts[i].kind not in ("furniture", "box") if bullet else verdicts[i].kind in ("short", "bad")
 
-    def paragraph(i: int) -> bool:
+    def paragraph(i: int, step: int) -> bool:
+        # (across a picture: one between the paragraph and the list is the article's too)
+        while start <= i < end and _picture(blocks[i]):
+            i += step
         return start <= i < end and verdicts[i].kind == "good" and not blocks[i].bullet
 
     items: set[int] = set()
@@ -357,7 +366,7 @@ def _lists_in_prose(blocks: list[Block], verdicts: list[Verdict], start: int, en
         # (not a by-line or a date line under the run's first paragraph: a standfirst, with
         # the header's lines and a caption under it)
         header = first - 1 == start and _is_credit_line(blocks[first])
-        if stop - first >= (LIST_ITEMS if bullet else BARE_LIST_ITEMS) and paragraph(first - 1) and paragraph(stop) and not header:
+        if stop - first >= (LIST_ITEMS if bullet else BARE_LIST_ITEMS) and paragraph(first - 1, -1) and paragraph(stop, 1) and not header:
             items.update(i for i in range(first, stop) if verdicts[i].kind in ("short", "bad"))
         first = stop
     return items
@@ -535,7 +544,7 @@ def _picture(block: Block) -> bool:
     """A picture's stand-in, its file name ("[IMG_2041]"), as text browsers print it: a
     picture between two paragraphs is the article's, and a gallery of them with their
     captions is no stretch of furniture (copies that leave pictures out show prose there)."""
-    return bool(FILE_NAME.match(block.text))
+    return bool(FILE_NAME.match(block.text) or EMBEDDED_FRAME.match(block.text))
 
 
 def _furniture_gap(gap: list[Verdict]) -> bool:
