@@ -46,6 +46,8 @@ MARKDOWN_FROM = 3
 # leave links out (html2text's --ignore-links) writes none, and a plain page whose lines
 # start with "# " has them all alike.
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+\S", re.M)
+# (an underlined heading counts too: "=====" under a line is level 1, "-----" level 2)
+SETEXT_HEADING = re.compile(r"^[ \t]{0,3}\S[^\n]*\n {0,3}(=|-)(?:\1){2,}[ \t]*$", re.M)
 MARKDOWN_LEVELS_FROM = 2
 
 # What only means something once the page is known to be Markdown:
@@ -143,7 +145,7 @@ def plain_page(text: str) -> tuple[str, list[int]]:
     if "+-" in text:
         lines = _grid_tables_read_across(list(zip(text.split("\n"), starts)))
         text, starts = "\n".join(line for line, _ in lines), [start for _, start in lines]
-    if "](" in text or "][" in text or "# " in text:
+    if "](" in text or "][" in text or "# " in text or "\n===" in text:
         text, starts = _without_markdown(text, starts)
     if len(LYNX_MARKER.findall(text)) >= LYNX_FROM:
         text = _without_lynx_markup(text)
@@ -183,7 +185,9 @@ def _without_markdown(text: str, starts: list[int]) -> tuple[str, list[int]]:
 
 
 def _heading_levels(text: str) -> int:
-    return len({heading.group(1) for heading in ATX_HEADING.finditer(text)})
+    levels = {len(heading.group(1)) for heading in ATX_HEADING.finditer(text)}
+    levels |= {1 if heading.group(1) == "=" else 2 for heading in SETEXT_HEADING.finditer(text)}
+    return len(levels)
 
 
 def _heading_links_apart(text: str, starts: list[int]) -> tuple[str, list[int]]:
