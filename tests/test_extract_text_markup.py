@@ -422,3 +422,13 @@ def test_markdown_without_links_is_known_by_its_underlined_headings_too():
     assert extract_text_page(page).title == "Pellow harbour keeper retires after forty years"
     plain = "Harbour news\n------------\n\nThe keeper retired on Friday, the council said.\n"
     assert plain_text(plain) == plain
+
+
+def test_reference_pictures_go_with_their_numbers():
+    """html2text with reference links writes a picture as `![alt][7]`, often inside a link
+    (`[![][7]][8]`): the numbers left behind cut the article's sentences (issue 4)."""
+    page = ("[Home][1] [Sport][2] [Weather][3]\n\n"
+            "The keeper of Pellow harbour ![the keeper on the quay][4] retired on Friday [![][5]][6] "
+            "with a party on the quay.\n\n  [1]: https://x.example/\n  [4]: https://x.example/k.jpg\n")
+    assert plain_text(page) == ("Home Sport Weather\n\n"
+                                "The keeper of Pellow harbour  retired on Friday  with a party on the quay.\n\n\n")

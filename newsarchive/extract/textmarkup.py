@@ -39,6 +39,10 @@ MARKDOWN_LINK = re.compile(r"\[(" + _LABEL + r")\]" + _TARGET)
 # `[text][3]`, a reference link; its text has a letter in it, so that citations run
 # together ("grew fast.[2][3]") are not taken for one.
 REFERENCE_LINK = re.compile(r"\[(?=[^\[\]\n]*[^\W\d_])([^\[\]\n]{1,300})\]\[\d+\]")
+# `![alt][3]`, a reference picture, and `[][4]`, a reference link left empty once the
+# picture it held is gone.
+REFERENCE_IMAGE = re.compile(r"!\[[^\[\]\n]{0,300}\]\[\d+\]")
+EMPTY_REFERENCE = re.compile(r"\[[ \t]*\]\[\d+\]")
 # A page that quotes a link or two is not a Markdown page: the rules below that change
 # more than links (joining lines, headings, emphasis) wait for this many.
 MARKDOWN_FROM = 3
@@ -173,6 +177,8 @@ def _without_markdown(text: str, starts: list[int]) -> tuple[str, list[int]]:
     if not markdown:
         return text, starts
     text = SPAN.sub(r"\1", text)  # a span around a link: `[ [Headline](/h)]{#title}`
+    text = REFERENCE_IMAGE.sub("", text)
+    text = EMPTY_REFERENCE.sub("", text)
     text = REFERENCE_LINK.sub(_link_text, text)
     text = LINK_DEFINITION.sub("", text)
     text = HEADING_MARK.sub(r"\1", text)
