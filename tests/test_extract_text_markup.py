@@ -114,6 +114,7 @@ def test_the_seed_and_the_samples_are_plain_already():
     lambda n: "[a](https://x.example/) " * 3 + "\n# x" + " {#a .b" * n + "\n" + "[x]{.a" * n + "\n" + ":" * n,
     lambda n: ("+" + "-+" * (n // 10) + "\n" + "|" + " |" * (n // 10) + "\n") * 10,  # a grid table's many cells
     lambda n: "+---" * n + "+\n" + "|+-+" * n + "|\n",  # a border in every cell
+    lambda n: "# a\n\n" + "x" * n + "\n" + "=" * n + "x\n" + "x\n-==\n" * n,  # underlines, near misses
 ])
 def test_hostile_markup_takes_linear_time(hostile):
     """Four times the input may take about four times as long, not sixteen (a ratio, so
@@ -401,3 +402,31 @@ def test_markdown_without_links_is_known_by_its_heading_levels():
     assert extract_text_page(page).title == "Pellow harbour keeper retires after forty years"
     plain = "Gadgets\n\n# Laser projectors\n# Small desktops\n# 3D printers\n\nOur pick of the week.\n"
     assert plain_text(plain) == plain
+
+
+def test_markdown_without_links_is_known_by_its_underlined_headings_too():
+    """markdownify told to strip links underlines its headings ("=====" for the site's,
+    "-----" for the headline): two levels, a Markdown page."""
+    page = ("The Pellow Gazette\n==================\n\n* Home\n* Sport\n\n"
+            "Pellow harbour keeper retires after forty years\n"
+            "-----------------------------------------------\n\n"
+            "By Ann Fisher | May 3, 2024\n\n"
+            "The keeper of Pellow harbour, who has raised and lowered its flood gates since\n"
+            "1984, retired on Friday with a **party** on the quay attended by most of the village.\n\n"
+            "The council said a successor would be named in June, after a search that drew\n"
+            "applicants from as far as the northern isles.\n")
+    cleaned = plain_text(page)
+    assert "===" not in cleaned and "---" not in cleaned and "**" not in cleaned
+    assert extract_text_page(page).title == "Pellow harbour keeper retires after forty years"
+    plain = "Harbour news\n------------\n\nThe keeper retired on Friday, the council said.\n"
+    assert plain_text(plain) == plain
+
+
+def test_reference_pictures_go_with_their_numbers():
+    """html2text with reference links writes a picture as `![alt][7]`, often inside a link
+    (`[![][7]][8]`): the numbers left behind cut the article's sentences (issue 4)."""
+    page = ("[Home][1] [Sport][2] [Weather][3]\n\n"
+            "The keeper of Pellow harbour ![the keeper on the quay][4] retired on Friday [![][5]][6] "
+            "with a party on the quay.\n\n  [1]: https://x.example/\n  [4]: https://x.example/k.jpg\n")
+    assert plain_text(page) == ("Home Sport Weather\n\n"
+                                "The keeper of Pellow harbour  retired on Friday  with a party on the quay.\n\n\n")

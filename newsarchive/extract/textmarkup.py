@@ -39,6 +39,10 @@ MARKDOWN_LINK = re.compile(r"\[(" + _LABEL + r")\]" + _TARGET)
 # `[text][3]`, a reference link; its text has a letter in it, so that citations run
 # together ("grew fast.[2][3]") are not taken for one.
 REFERENCE_LINK = re.compile(r"\[(?=[^\[\]\n]*[^\W\d_])([^\[\]\n]{1,300})\]\[\d+\]")
+# `![alt][3]`, a reference picture, and `[][4]`, a reference link left empty once the
+# picture it held is gone.
+REFERENCE_IMAGE = re.compile(r"!\[[^\[\]\n]{0,300}\]\[\d+\]")
+EMPTY_REFERENCE = re.compile(r"\[[ \t]*\]\[\d+\]")
 # A page that quotes a link or two is not a Markdown page: the rules below that change
 # more than links (joining lines, headings, emphasis) wait for this many.
 MARKDOWN_FROM = 3
@@ -46,6 +50,8 @@ MARKDOWN_FROM = 3
 # leave links out (html2text's --ignore-links) writes none, and a plain page whose lines
 # start with "# " has them all alike.
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+\S", re.M)
+# (an underlined heading counts too: "=====" under a line is level 1, "-----" level 2)
+SETEXT_HEADING = re.compile(r"^[ \t]{0,3}\S[^\n]*\n {0,3}(=|-)(?:\1){2,}[ \t]*$", re.M)
 MARKDOWN_LEVELS_FROM = 2
 
 # What only means something once the page is known to be Markdown:
@@ -143,7 +149,7 @@ def plain_page(text: str) -> tuple[str, list[int]]:
     if "+-" in text:
         lines = _grid_tables_read_across(list(zip(text.split("\n"), starts)))
         text, starts = "\n".join(line for line, _ in lines), [start for _, start in lines]
-    if "](" in text or "][" in text or "# " in text:
+    if "](" in text or "][" in text or "# " in text or "\n===" in text:
         text, starts = _without_markdown(text, starts)
     if len(LYNX_MARKER.findall(text)) >= LYNX_FROM:
         text = _without_lynx_markup(text)
@@ -171,6 +177,8 @@ def _without_markdown(text: str, starts: list[int]) -> tuple[str, list[int]]:
     if not markdown:
         return text, starts
     text = SPAN.sub(r"\1", text)  # a span around a link: `[ [Headline](/h)]{#title}`
+    text = REFERENCE_IMAGE.sub("", text)
+    text = EMPTY_REFERENCE.sub("", text)
     text = REFERENCE_LINK.sub(_link_text, text)
     text = LINK_DEFINITION.sub("", text)
     text = HEADING_MARK.sub(r"\1", text)
@@ -183,7 +191,9 @@ def _without_markdown(text: str, starts: list[int]) -> tuple[str, list[int]]:
 
 
 def _heading_levels(text: str) -> int:
-    return len({heading.group(1) for heading in ATX_HEADING.finditer(text)})
+    levels = {len(heading.group(1)) for heading in ATX_HEADING.finditer(text)}
+    levels |= {1 if heading.group(1) == "=" else 2 for heading in SETEXT_HEADING.finditer(text)}
+    return len(levels)
 
 
 def _heading_links_apart(text: str, starts: list[int]) -> tuple[str, list[int]]:
