@@ -305,18 +305,19 @@ def headline_score(
 # A list of tags or keywords: this many short items or more, set apart by commas.
 TAG_ITEMS = 4
 TAG_ITEM_WORDS = 4
-LIST_JOIN = re.compile(r"^(?:and|or|&|und|et|y|e|en|o|ou|oder|of)\b", re.I)
+LIST_JOIN = re.compile(r"(?:^|\s)(?:and|or|&|und|et|y|e|en|o|ou|oder)(?:\s|$)", re.I)
 
 
 def _tag_list(text: str) -> bool:
     """Whether a line is a list of tags ("Video, Ann Fisher, Harbour Board, Ferries, Tides"):
-    short items set apart by commas, with no "and" before the last, as a headline listing
-    things would write it, and no mark ending a phrase. (A date's commas are no list's:
-    "The Briefing, Thursday, November 8, 2012".)"""
+    short items set apart by commas, with no "and" in any of them, as a headline listing
+    things would write it ("New Year, new laws: Obamacare, pot, guns and drones"), and no
+    colon or mark ending a phrase. (A date's commas are no list's: "The Briefing,
+    Thursday, November 8, 2012".)"""
     items = [item.strip() for item in text.split(",")]
-    if len(items) < TAG_ITEMS or not all(items) or text.rstrip()[-1:] in ".!?:" or find_dates(text):
+    if len(items) < TAG_ITEMS or not all(items) or ":" in text or text.rstrip()[-1:] in ".!?" or find_dates(text):
         return False
-    return all(len(item.split()) <= TAG_ITEM_WORDS and not LIST_JOIN.match(item) for item in items)
+    return all(len(item.split()) <= TAG_ITEM_WORDS and not LIST_JOIN.search(item) for item in items)
 
 
 def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> Header:
