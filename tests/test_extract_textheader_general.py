@@ -150,16 +150,6 @@ stopped believing it could happen," said Joan Pike, chair of the canal society.
 """
 
 
-def test_a_short_headline_over_its_standfirst_is_the_headline():
-    """Issue 4: a news page sets a headline of a few words ("Canal to reopen") over a
-    standfirst written as a sentence; the standfirst stands nearer the credits and shares
-    more of the body's words, but a deck in sentence case under a short line is the deck."""
-    for headline in ("Canal to reopen", "Council approves plan to reopen the old canal to boats by 2027"):
-        article = extract_text_page(NEWS_PAGE.format(headline=headline))
-        assert article.title == headline
-        assert article.subtitle.startswith("The £14m scheme")
-
-
 def test_a_markdown_heading_mark_left_in_the_copy_is_not_part_of_the_headline():
     """Issue 4: a copy with a few Markdown marks and no links is not read as Markdown, so
     its "# Headline" keeps the mark; the line is still the headline, without it."""

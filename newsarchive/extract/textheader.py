@@ -86,14 +86,6 @@ LOWER_BRAND = re.compile(r"^[a-z]+(?:[A-Z]|\d)\w*\s")
 # The longest line under a blog's date line, at the top of the body, that may be the headline
 # though it ends like a sentence.
 POST_HEADLINE_WORDS = 15
-# What a line of a headline's usual length (4 to 20 words) gains, and what one of fewer
-# than four words loses: most such lines are labels and names.
-HEADLINE_LENGTH_BONUS = 0.4
-SHORT_HEADLINE_PENALTY = 0.5
-# How much lower than the deck under it a headline may score, and the share of capitalised
-# words under which a line is in sentence case.
-DECK_SLACK = 0.3
-SENTENCE_CASE = 0.5
 # The least share of its words a headline over a deck has in common with the body.
 DECK_HEAD_OVERLAP = 0.25
 # How near above the article run credit lines stand when they are the headline's.
@@ -278,9 +270,9 @@ def headline_score(
         return None
     score = 1.0 - DISTANCE_PENALTY * distance - (0.6 if reason else 0.0)
     if 4 <= block.words <= 20:
-        score += HEADLINE_LENGTH_BONUS
+        score += 0.4
     elif block.words < 4:
-        score -= SHORT_HEADLINE_PENALTY
+        score -= 0.5
     # (a headline is one sentence, or a statement and its question: "Rooftops are crowded
     # with hives. Is that good for bees?"; two sentences else are prose, a caption, a notice)
     if text.endswith(".") or (SENTENCE_BREAK.search(text) and not text.endswith("?")):
@@ -625,12 +617,8 @@ def _headline_over_deck(
     # list of link titles, or is a "Next post »" link).
     if above > 0 and not blocks[above].blank_before and blocks[above - 1].words >= 4:
         return title_index
-    # (the credit lines below count for the pair, not only for the lower line; and over a
-    # deck in sentence case, as decks are written, the length of neither counts: a headline
-    # of a few words is no weaker for being short)
-    sentence_case = blocks[title_index].capitalised < SENTENCE_CASE
-    slack = DECK_SLACK + (HEADLINE_LENGTH_BONUS + SHORT_HEADLINE_PENALTY if sentence_case else 0.0)
-    if (headline_score(blocks[above], 0, body_words, dated=dated) or 0) < score - slack - CREDIT_BONUS:
+    # (the credit lines below count for the pair, not only for the lower line)
+    if (headline_score(blocks[above], 0, body_words, dated=dated) or 0) < score - 0.3 - CREDIT_BONUS:
         return title_index
     # A headline names what the article is about: a line none of whose words come back in
     # the body's opening is a section label, a breadcrumb or the site's tagline.
