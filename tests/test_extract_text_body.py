@@ -889,16 +889,6 @@ def test_a_comment_thread_run_into_one_paragraph_with_its_heading_is_cut():
     assert "Ann says" not in article.body
 
 
-def test_another_story_s_headline_in_title_case_after_the_article_is_not_its_last_paragraph():
-    """Issue 4: "Why The Old Ferry Is Better Than The New One! No, It Really Is!" under the
-    article is the headline of another story, though it ends like a sentence: prose does
-    not capitalise nearly every word."""
-    teaser = "Why The Old Ferry Is Better Than The New One! No, It Really Is! Let's Argue About It."
-    page = DATED_HEAD + "\n\n".join(ARTICLE) + f"\n\n{teaser}\n"
-    body = extract_text_page(page).body
-    assert body.endswith("as they do now.")
-
-
 def test_a_box_about_the_author_named_in_the_credit_line_ends_a_short_article():
     """Issue 4: "About Tom Hale" under an article credited "by Tom Hale" heads the author's
     box, which ends the article though the blogger's account of himself runs longer than

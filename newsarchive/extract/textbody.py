@@ -29,10 +29,6 @@ GOOD_WORDS = 12
 # has: prose capitalises names and the first word of a sentence, not every word.
 TITLE_CASE_WORDS = 20
 TITLE_CASE_SHARE = 0.7
-# A shorter block in title case ("Why We Moved Our Office To The Harbour! You Asked, We
-# Answer.") is a headline, of a sub-section or of another story, even when it ends like a
-# sentence: prose does not capitalise nearly every word.
-HEADLINE_CASE_SHARE = 0.85
 NEAR_WORDS = 7
 MAX_HEADING_WORDS = 14
 # Weight added to the first paragraph under a headline and its by-line or date: a short
@@ -164,8 +160,6 @@ def classify(block: Block, learned: bool) -> Verdict:
         return Verdict("bad", f"{block.words} words, {block.digits:.0%} numbers (a list of dates or scores)", -block.words * 0.5)
     if block.words >= TITLE_CASE_WORDS and block.capitalised >= TITLE_CASE_SHARE:
         return Verdict("bad", f"{block.words} words, {block.capitalised:.0%} capitalised (link titles run together)", -block.words * 0.5)
-    if block.words >= NEAR_WORDS and block.capitalised >= HEADLINE_CASE_SHARE and not block.bullet:
-        return Verdict("short", f"{block.words} words, {block.capitalised:.0%} capitalised (a headline, not prose)", -2.0)
     if block.words >= GOOD_WORDS and density >= GOOD_STOP_DENSITY and (block.ends_sentence or block.words >= 20):
         # Prose weighs by its length, and more the more it reads like running text:
         # promotional blurbs and lists of names sit just above the threshold.
