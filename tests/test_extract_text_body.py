@@ -778,6 +778,21 @@ def test_a_page_laid_out_in_a_table_row_is_read_paragraph_by_paragraph():
     assert article.body.rstrip().endswith("as they do now.")
 
 
+# A lynx dump's paragraphs, with the numbers it gives each link ("[14]islands"), and its menu.
+LYNX_OPENING = [
+    "The ferry company said on Monday that the night crossing to the [14]islands and the "
+    "[15]harbour towns would stop at the end of the month, after [16]twenty years at a loss.",
+    "Islanders who work on the mainland said the decision would leave them with a hard "
+    "choice between a [17]hotel room in the [18]port every [19]week and the [20]jobs held for "
+    "most of their lives.",
+]
+SPOKESMAN = (
+    "A spokesman for the council said it could not afford a boat that has lost money in every "
+    "one of the last twenty years, however much the islands rely on it in the winter."
+)
+LYNX_MENU = "\n".join(f"     * [{n}]{item}" for n, item in enumerate(["Home", "News", "Sport", "Weather", "Contact"], 1))
+
+
 def test_a_lynx_line_cut_short_by_its_link_numbers_still_runs_on_into_the_next():
     """Issue 4: lynx wraps its lines with the link numbers ("[14]harbour") counted, and the
     numbers go before the page is read: the word that did not fit on a line fits there now.
@@ -785,22 +800,16 @@ def test_a_lynx_line_cut_short_by_its_link_numbers_still_runs_on_into_the_next()
     case, was wrapped all the same; read as two paragraphs, half a sentence looks like a
     caption and drops out."""
     paragraphs = [
-        "The ferry company said on Monday that the night crossing to the [14]islands and the "
-        "[15]harbour towns would stop at the end of the month, after [16]twenty years at a loss.",
-        "Islanders who work on the mainland said the decision would leave them with a hard "
-        "choice between a [17]hotel room in the [18]port every [19]week and the [20]jobs held for "
-        "most of their lives.",
+        *LYNX_OPENING,
         "The company said it had offered the route to the [21]county council, which [22]declined to "
         "take it on, and that the morning and evening sailings would carry on as they do now.",
-        "A spokesman for the council said it could not afford a boat that has lost money in every "
-        "one of the last twenty years, however much the islands rely on it in the winter.",
+        SPOKESMAN,
         "The islanders have called a meeting for next week in the village hall, where they hope to "
         "hear from the company, the council and the union that speaks for the crews.",
     ]
     wrapped = "\n\n".join(textwrap.fill(p, width=78, initial_indent="   ", subsequent_indent="   ") for p in paragraphs)
-    menu = "\n".join(f"     * [{n}]{item}" for n, item in enumerate(["Home", "News", "Sport", "Weather", "Contact"], 1))
     page = (
-        f"{menu}\n\n[6]Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
+        f"{LYNX_MENU}\n\n[6]Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
         f"   by [7]Tom Hale on March 2, 2020\n\n{wrapped}\n\n   [8]Share [9]Tweet\n\nReferences\n\n"
         + "\n".join(f"   {n}. https://news.example/{n}" for n in range(1, 23))
     )
@@ -814,13 +823,8 @@ def test_a_lynx_line_cut_short_by_its_link_numbers_runs_on_into_a_name_or_a_quot
     "[24]Harbour Board ...") or, in a paragraph wrapped already, with a quote: the half
     sentence after the break is the article's, not a line of its own."""
     paragraphs = [
-        "The ferry company said on Monday that the night crossing to the [14]islands and the "
-        "[15]harbour towns would stop at the end of the month, after [16]twenty years at a loss.",
-        "Islanders who work on the mainland said the decision would leave them with a hard "
-        "choice between a [17]hotel room in the [18]port every [19]week and the [20]jobs held for "
-        "most of their lives.",
-        "A spokesman for the council said it could not afford a boat that has lost money in every "
-        "one of the last twenty years, however much the islands rely on it in the winter.",
+        *LYNX_OPENING,
+        SPOKESMAN,
     ]
     wrapped = "\n\n".join(textwrap.fill(p, width=78, initial_indent="   ", subsequent_indent="   ") for p in paragraphs)
     by_hand = (
@@ -830,9 +834,8 @@ def test_a_lynx_line_cut_short_by_its_link_numbers_runs_on_into_a_name_or_a_quot
         "   that they would meet the [25]Minister and the [26]Pellow [27]Island Ferry\n"
         '   "Save Our Boat" campaign before the end of the month to talk it over.\n'
     )
-    menu = "\n".join(f"     * [{n}]{item}" for n, item in enumerate(["Home", "News", "Sport", "Weather", "Contact"], 1))
     page = (
-        f"{menu}\n\n[6]Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
+        f"{LYNX_MENU}\n\n[6]Island Ferry News\n\nNight ferry to the islands will stop this month\n\n"
         f"   by [7]Tom Hale on March 2, 2020\n\n{wrapped}\n\n{by_hand}\n   [8]Share [9]Tweet\n\nReferences\n\n"
         + "\n".join(f"   {n}. https://news.example/{n}" for n in range(1, 28))
     )

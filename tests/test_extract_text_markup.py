@@ -386,17 +386,23 @@ def test_a_pandoc_span_around_a_link_goes_with_its_brackets():
     assert plain_text(page) == "a b c\n\nPellow harbour keeper retires\n\nBy Ann Fisher\n\nC:\\\n"
 
 
+# The by-line and article under the headline of the Markdown pages without links below.
+KEEPER_STORY = (
+    "By Ann Fisher | May 3, 2024\n\n"
+    "The keeper of Pellow harbour, who has raised and lowered its flood gates since\n"
+    "1984, retired on Friday with a **party** on the quay attended by most of the village.\n\n"
+    "The council said a successor would be named in June, after a search that drew\n"
+    "applicants from as far as the northern isles.\n"
+)
+
+
 def test_markdown_without_links_is_known_by_its_heading_levels():
     """html2text told to leave links out writes Markdown with none: its "# Site" and
     "## Headline" headings say what it is, and the headline read "## Headline" (issue 4).
     A plain page whose lines start with "# " at one level is left alone."""
     page = ("# The Pellow Gazette\n\n  * Home\n  * Sport\n\n* * *\n\n"
             "## Pellow harbour keeper retires after forty years\n\n"
-            "By Ann Fisher | May 3, 2024\n\n"
-            "The keeper of Pellow harbour, who has raised and lowered its flood gates since\n"
-            "1984, retired on Friday with a **party** on the quay attended by most of the village.\n\n"
-            "The council said a successor would be named in June, after a search that drew\n"
-            "applicants from as far as the northern isles.\n")
+            + KEEPER_STORY)
     cleaned = plain_text(page)
     assert "#" not in cleaned and "**" not in cleaned and "* * *" not in cleaned
     assert extract_text_page(page).title == "Pellow harbour keeper retires after forty years"
@@ -410,11 +416,7 @@ def test_markdown_without_links_is_known_by_its_underlined_headings_too():
     page = ("The Pellow Gazette\n==================\n\n* Home\n* Sport\n\n"
             "Pellow harbour keeper retires after forty years\n"
             "-----------------------------------------------\n\n"
-            "By Ann Fisher | May 3, 2024\n\n"
-            "The keeper of Pellow harbour, who has raised and lowered its flood gates since\n"
-            "1984, retired on Friday with a **party** on the quay attended by most of the village.\n\n"
-            "The council said a successor would be named in June, after a search that drew\n"
-            "applicants from as far as the northern isles.\n")
+            + KEEPER_STORY)
     cleaned = plain_text(page)
     assert "===" not in cleaned and "---" not in cleaned and "**" not in cleaned
     assert extract_text_page(page).title == "Pellow harbour keeper retires after forty years"
