@@ -226,7 +226,7 @@ def keep_short(block: Block) -> bool:
 
 
 def _is_credit_line(block: Block) -> bool:
-    return block.words <= 14 and (bool(find_dates(block.text)) or parse_byline(block.text) is not None)
+    return block.words <= CREDIT_WORDS and (bool(find_dates(block.text)) or parse_byline(block.text) is not None)
 
 
 def _is_headline_like(block: Block) -> bool:

@@ -23,7 +23,7 @@ from newsarchive.extract.decode import decode_text
 from newsarchive.extract.furniture import furniture_reason, is_notice
 from newsarchive.extract.language import detect_language, stop_words
 from newsarchive.extract.textblocks import Block, measure, split_blocks
-from newsarchive.extract.textbody import Verdict, choose_body, classify
+from newsarchive.extract.textbody import CREDIT_WORDS, Verdict, choose_body, classify
 from newsarchive.extract.textmarkup import plain_page, plain_text
 from newsarchive.extract.textheader import Header, headline_in_run, read_header, strip_dateline
 from newsarchive.model import Article
@@ -41,8 +41,6 @@ TEASER_WORDS = 60
 TEASER_LIST_AFTER = 0.3
 # How many blocks at the top of the article run may turn out to be headline and standfirst.
 LEADING_HEADER_BLOCKS = 3
-# A dated line this short at the top of the run is a credit line, full stop or not.
-CREDIT_WORDS = 14
 # How far below the run's first block a newspaper's credit lines may stand (past the share
 # buttons and the photo's caption), and the most prose above them: a standfirst and a caption.
 CREDITS_REACH = 8
