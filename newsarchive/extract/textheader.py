@@ -340,7 +340,7 @@ def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> 
             header.claim(section[0], "section", "the short label nearest above the headline")
         if not header.authors:
             _bare_name_byline(header, blocks, metas, title_index, first)
-    header.site = _site(blocks)
+    header.site = _site(blocks, header.title)
     if body:
         date, source, _ = strip_dateline(blocks[first].text, dayfirst)
         header.published = header.published or date
@@ -953,14 +953,45 @@ def _section(blocks: list[Block], title_index: int, metas: dict[int, tuple[str, 
     return None
 
 
-def _site(blocks: list[Block]) -> str | None:
-    """The site's name: a brand the page repeats ("BootsWebMD"), spelled as its masthead spells it."""
+def _site(blocks: list[Block], headline: str | None) -> str | None:
+    """The site's name, from the first of: the document title a copy opens with ("Headline -
+    Site"), a brand the page repeats that its masthead spells ("BootsWebMD"), the masthead.
+    None rather than a guess: a news page's top lines are mostly menus and buttons."""
+    return _site_in_document_title(blocks, headline) or _brand_in_masthead(blocks) or _masthead(blocks, headline)
+
+
+def _site_in_document_title(blocks: list[Block], headline: str | None) -> str | None:
+    """The name beside the headline in the document title at the top of the copy
+    ("Headline - Site", "Site | Headline")."""
+    if not headline:
+        return None
+    folded = headline.casefold()
+    for block in blocks[:3]:
+        text = block.text.strip()
+        if text.casefold().startswith(folded):
+            rest = text[len(headline):]
+            name = re.split(r"\s[-|«»–—~·/>]\s", " " + rest)[-1] if TITLE_SEPARATOR.match(rest) else None
+        elif text.casefold().endswith(folded):
+            rest = text[: len(text) - len(headline)]
+            name = re.split(r"\s[-|«»–—~·/>:]\s", rest + " ")[0] if re.search(r"[-|«»–—~·/>:]\s*$", rest) else None
+        else:
+            continue
+        name = (name or "").strip(" -|«»–—~·/>:")
+        if _looks_like_a_name(name):
+            return name
+    return None
+
+
+def _brand_in_masthead(blocks: list[Block]) -> str | None:
+    """The brand the page names most ("Sign up for BootsWebMD's newsletters"), spelled as
+    the masthead spells it ("Boots WebMD"); none when the masthead does not name it, as
+    for a service the page only credits ("Powered by WordPress", "Share on LinkedIn")."""
     counts: dict[str, int] = {}
     for block in blocks:
         for match in CAMEL_BRAND.finditer(block.text):
             counts[match.group(1)] = counts.get(match.group(1), 0) + 1
     if not counts:
-        return _masthead(blocks)
+        return None
     brand = max(counts, key=counts.__getitem__)
     for block in blocks[:3]:
         words = block.text.split()
@@ -972,10 +1003,10 @@ def _site(blocks: list[Block]) -> str | None:
                     return " ".join(words[start:end + 1])
                 if not brand.startswith(joined):
                     break
-    return brand
+    return None
 
 
-def _masthead(blocks: list[Block]) -> str | None:
+def _masthead(blocks: list[Block], headline: str | None) -> str | None:
     """The site's name as the top of the page shows it: a short capitalised line."""
     for position, block in enumerate(blocks[:8]):
         # A logo's alt text ("[BBR logo] Border Broadcasting") is not part of the name.
@@ -983,9 +1014,20 @@ def _masthead(blocks: list[Block]) -> str | None:
         words = len(text.split())
         if block.separators or not text or furniture_reason(text, words):
             continue
+        # (only the first line past the cookie notice and the skip links: further down
+        # the top of a page is menus, whose items are capitalised like names)
         if 1 <= words <= 6 and (is_organisation(text) or (position == 0 and not block.ends_sentence)):
-            return text.title() if text.isupper() else text
+            if _looks_like_a_name(text) and text.casefold() != (headline or "").casefold():
+                return text.title() if text.isupper() else text
+        return None
     return None
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """Whether a line can be a site's name: one to six words with a word of letters, and
+    none of the marks of a menu item, a button or a converter's note ("•", "(Button)",
+    "#alternate", "Edition: International", "IFRAME: //...")."""
+    return 1 <= len(text.split()) <= 6 and re.search(r"[^\W\d_]{2}", text) is not None and not re.search(r"[#()\[\]:=•*/]|^\W", text)
 
 
 def _nearest_date(blocks: list[Block], first: int, last: int, dayfirst: bool | None) -> str | None:
