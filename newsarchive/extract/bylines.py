@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from newsarchive.extract.dates import find_dates
+from newsarchive.extract.dates import find_dates, is_weekday
 
 BY = re.compile(
     # (the kind of piece may come first: "Analysis by Jane Roe, Chief Analyst")
@@ -30,6 +30,12 @@ ROLE = re.compile(
     r"health|science|sports?|technology|tech|updated|published|posted|last|mis à jour|redakteur|redaktion)\b",
     re.I,
 )
+# Words of a page's buttons and fact boxes, capitalised like names and set beside the date
+# ("Text Size", "Email This", "Developer Yacht Club Games"): never a person's name.
+INTERFACE_WORDS = frozenset("""
+    text size font email print share comments comment subscribe login sign developer publisher
+    platform platforms release genre rating price
+""".split())
 NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÞŁŚŻ][\w'’.-]*|van|von|de|der|den|da|di|del|della|dos|du|la|le|bin|al|ibn|ter|te|y|Mc\w*)$")
 TITLES = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame)\.?\s+", re.I)
 # News services named on their own line under a headline.
@@ -50,9 +56,16 @@ def _is_name(text: str) -> bool:
 
 
 def is_person(text: str) -> bool:
-    """A line that is a person's name and nothing else ("Nadia Sorensen")."""
+    """A line that is a person's name and nothing else ("Nadia Sorensen"): two names of two
+    letters or more ("A A A" is a text-size button), none of them a button's word."""
     words = text.split()
-    return 2 <= len(words) <= 4 and _is_name(text) and all(w[:1].isupper() for w in words[-1:])
+    return (
+        2 <= len(words) <= 4
+        and _is_name(text)
+        and all(w[:1].isupper() for w in words[-1:])
+        and sum(len(w.strip(".")) >= 2 for w in words) >= 2
+        and not any(w.casefold() in INTERFACE_WORDS for w in words)
+    )
 
 
 def _clean_name(text: str) -> str:
@@ -77,6 +90,8 @@ def parse_byline(line: str) -> list[str] | None:
         rest = rest[: dates[0][0]]
     rest = re.split(r"\s[|•·/]\s|\s[-–—]\s|\bon\s*$|\bon\s+(?=\w+day\b)|\s+(?:updated|published|posted)\b", rest, flags=re.I)[0]
     rest = re.sub(r"\s+(?:on|le|am|el|il|em|op)\s*$", "", rest.strip(), flags=re.I)
+    # (the day the date names: "By Bryan Roe Tuesday, Aug. 17, 2010")
+    rest = re.sub(r"\s+(\S+)[\s,]*$", lambda m: "" if is_weekday(m.group(1)) else m.group(0), rest)
     names: list[str] = []
     for segment in re.split(r",|;|\s+(?:and|und|et|y|e|en)\s+|\s+&\s+", rest):
         segment = _clean_name(segment)
@@ -86,11 +101,19 @@ def parse_byline(line: str) -> list[str] | None:
             break
         if ROLE.search(segment):
             return None
+        # (after a name, a news service: "By Jane Roe, CNN", "By Jane Roe and AP")
+        if names and (AGENCIES.match(segment) or re.fullmatch(r"[A-Z]{2,5}", segment)):
+            break
         if _is_name(segment) or (not names and re.fullmatch(r"[\w.'-]{2,30}", segment)):
-            names.append(segment)
+            names.append(_name_case(segment))
         else:
             break
     return names or None
+
+
+def _name_case(name: str) -> str:
+    """A name set in capitals as a name is written ("MAGGIE HABERMAN" -> "Maggie Haberman")."""
+    return name.title() if name.isupper() and len(name.split()) >= 2 else name
 
 
 def parse_reviewer(line: str) -> str | None:

@@ -103,6 +103,8 @@ SITE_KIND_PENALTY = 0.5
 CAMEL_BRAND = re.compile(r"\b(?:on|for|from|at|to|with|by|visit|join)\s+((?:[A-Z][a-z]+){1,3}[A-Z][A-Za-z]*|[A-Z][a-z]+[A-Z]{2,}[A-Za-z]*)(?:['’]s)?\b")
 
 
+# The last word of an author's job as a line under the by-line gives it.
+JOB_TITLE = re.compile(r"\b(?:correspondent|reporter|editor|writer|columnist|journalist|producer|analyst)s?$", re.I)
 ROLE_LINE = re.compile(
     r"^[\w &-]*(?:correspondent|reporter|editor|writer|columnist|journalist|producer),\s*(?P<org>[^,]{3,50})$", re.I
 )
@@ -159,7 +161,8 @@ def meta_role(block: Block, dayfirst: bool | None = None) -> tuple[str, object] 
     # A line that is mostly a date ("Tuesday 24 July 2012 09.15 BST", "Updated: ..."), or
     # mostly dates and times ("Posted: 08/09/2012 9:21 am Updated: 08/09/2012 10:53 am").
     if dates and (block.words <= 12 or _words_beside_dates(block.text, dates) <= STAMP_OTHER_WORDS):
-        return "date", dates[0][2]
+        if not _told_in_a_sentence(block, dayfirst):
+            return "date", dates[0][2]
     return None
 
 
@@ -833,7 +836,8 @@ def _source_after_byline(header: Header, blocks: list[Block], metas: dict[int, t
     # "Environment correspondent, Border Broadcasting News": the job, then the publication.
     job = ROLE_LINE.match(text)
     name = job.group("org") if job else text
-    if is_organisation(name) and not furniture_reason(name, len(name.split())):
+    # (not a box's heading, "Related Items", nor the author's job, "Executive News Editor")
+    if is_organisation(name) and not furniture_reason(name, len(name.split())) and not is_box_heading(name) and not JOB_TITLE.search(name):
         header.source = name
         header.claim(following, "source", "the publication named under the by-line")
 
@@ -1032,16 +1036,30 @@ def _looks_like_a_name(text: str) -> bool:
 
 def _nearest_date(blocks: list[Block], first: int, last: int, dayfirst: bool | None) -> str | None:
     """A date near the body: just above it, else just below it."""
-    for index in range(first - 1, max(-1, first - 15), -1):
+    for index in list(range(first - 1, max(-1, first - 15), -1)) + list(range(last + 1, min(len(blocks), last + 6))):
         block = blocks[index]
         if block.words <= 30:
             dates = find_dates(block.text, dayfirst=dayfirst)
-            if dates:
-                return dates[0][2]
-    for index in range(last + 1, min(len(blocks), last + 6)):
-        block = blocks[index]
-        if block.words <= 30:
-            dates = find_dates(block.text, dayfirst=dayfirst)
-            if dates:
+            if dates and not _told_in_a_sentence(block, dayfirst):
                 return dates[0][2]
     return None
+
+
+def _told_in_a_sentence(block: Block, dayfirst: bool | None) -> bool:
+    """Whether the block's first date is part of a sentence ("The act was signed into law on
+    August 14, 1935", a story highlight) rather than a stamp or a by-line ("Posted on", "By
+    Jane Roe |", "Jane Roe, Courier 8:42 a.m.", "Blog Name - Its Tagline ━━━"): on its line,
+    eight words or more before it, not opening with "By", of letters, commas and full stops
+    only, none of them a stamp word (a list item's mark aside)."""
+    for line in block.lines:
+        dates = find_dates(line, dayfirst=dayfirst)
+        if dates:
+            before = LIST_MARK.sub("", line[: dates[0][0]])
+            words = before.split()
+            return (
+                len(words) >= 8
+                and not re.search(r"[^\w\s'’,.]|\d", before)
+                and words[0].casefold() != "by"
+                and not any(word.strip(",:").casefold() in STAMP_WORDS for word in words)
+            )
+    return False
