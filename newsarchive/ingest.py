@@ -30,6 +30,7 @@ from newsarchive.model import (
     CONTENT_FIELDS,
     DUPLICATE_POLICIES,
     Article,
+    learning_site,
     make_id,
     normalise_body,
     normalise_tags,
@@ -249,7 +250,7 @@ class Importer:
             self.archive.originals.put(extracted.data, extracted.sha256)
         if articles and extracted.format == "text":
             lines = learnable_lines(decode_text(extracted.data))
-            self.site_furniture().add_page(articles[0].site, extracted.sha256, lines)
+            self.site_furniture().add_page(learning_site(articles[0].site, articles[0].origin), extracted.sha256, lines)
             self.text_pages[extracted.sha256] = (extracted.data, lines)
         # The bytes are on disk now; a big dump must not stay in memory while it is written,
         # nor its articles once the batch has turned them into records.
@@ -270,7 +271,7 @@ class Importer:
             if page is None:
                 continue
             data, lines = page
-            furniture = self.site_furniture().furniture_for(article.site, lines, digest)
+            furniture = self.site_furniture().furniture_for(learning_site(article.site, article.origin), lines, digest)
             if not furniture:
                 continue
             refined = extract_again(data, "text", ExtractContext(path=article.origin["path"], furniture=furniture))

@@ -37,7 +37,7 @@ class SiteFurniture:
         self.originals = originals
         self._digests: dict[str, list[str]] = {}
         for article in sorted(articles, key=lambda a: a.imported_at or "", reverse=True):
-            key = site_key(article.site)
+            key = site_key(article.site_key)
             if key and article.text_page:
                 digests = self._digests.setdefault(key, [])
                 if article.text_page not in digests and len(digests) < MAX_PAGES_PER_SITE:

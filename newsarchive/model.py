@@ -224,6 +224,13 @@ def validate_record(record: dict[str, Any], *, check_word_count: bool = True) ->
     return problems
 
 
+def learning_site(site: str | None, origin: dict) -> str | None:
+    """The site a text page is counted under: the one its extraction grouped it by (the
+    "site_key" it left in the origin, a guess looser than the site it shows), else its site."""
+    key = origin.get("site_key")
+    return key if isinstance(key, str) and key else site
+
+
 def originals_of(record: dict[str, Any]) -> set[str]:
     """The sha256 of every original a record refers to, its merged copies' included."""
     origin = record.get("origin") if isinstance(record.get("origin"), dict) else {}

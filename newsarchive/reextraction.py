@@ -15,7 +15,7 @@ from newsarchive.extract.decode import decode_text
 from newsarchive.extract.textpage import BlockDecision, explain_text_page, extract_text_page, learnable_lines
 from newsarchive.ingest import body_hash, extract_again
 from newsarchive.learning import SiteFurniture
-from newsarchive.model import validate_record, with_new_content
+from newsarchive.model import learning_site, validate_record, with_new_content
 from newsarchive.store.originals import sha256_of
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def reextract(archive: Archive, ids: list[str] | None = None) -> ReextractReport
             data = archive.originals.get(digest)
             learned: frozenset[str] = frozenset()
             if fmt == "text":
-                learned = furniture.furniture_for(record.get("site"), learnable_lines(decode_text(data)), digest)
+                learned = furniture.furniture_for(learning_site(record.get("site"), origin), learnable_lines(decode_text(data)), digest)
             context = ExtractContext(path=origin.get("path") or "-", furniture=learned)
             fresh = extract_again(data, fmt, context, record=origin.get("record", 0))
             if isinstance(fresh, BadInputError):
@@ -63,8 +63,14 @@ def reextract(archive: Archive, ids: list[str] | None = None) -> ReextractReport
                 # A text page knows no url; the one the archive was given stays.
                 updated["url"] = record["url"]
             updated["body_hash"] = body_hash(updated["body"])
+            # (the site the page is learnt under may have moved with the new extraction)
+            fresh_origin = {key: value for key, value in origin.items() if key != "site_key"}
+            if fresh.origin.get("site_key"):
+                fresh_origin["site_key"] = fresh.origin["site_key"]
             if learned:
-                updated["origin"] = {**origin, "learned_furniture_lines": len(learned)}
+                fresh_origin["learned_furniture_lines"] = len(learned)
+            if fresh_origin != origin:
+                updated["origin"] = fresh_origin
             if updated == record or validate_record(updated):
                 report.unchanged.append(record["id"])
                 continue
@@ -80,7 +86,8 @@ def explain_page(archive: Archive, data: bytes, *, path: str = "-") -> list[Bloc
     learned: frozenset[str] = frozenset()
     if archive.path.exists():
         try:
-            site = extract_text_page(text).site
+            page = extract_text_page(text)
+            site = learning_site(page.site, page.origin)
         except BadInputError:
             site = None
         furniture = SiteFurniture(archive.originals, archive.read().summaries())

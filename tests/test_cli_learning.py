@@ -41,6 +41,18 @@ def test_pages_of_one_site_teach_each_other_their_furniture(run_cli, pages):
     assert all("Sheep farmers in the uplands" in body for body in found)
 
 
+def test_pages_that_name_no_site_are_still_grouped_by_their_template(run_cli, pages):
+    # No masthead to show as the site, only a brand the footer credits; the pages still
+    # teach each other, while the site stays unnamed rather than guessed.
+    for page in pages[:4]:
+        text = page.read_text(encoding="utf-8").replace("The Upland Courier\n", "•\n", 1)
+        page.write_text(text + "\nPowered by PressKit\n", encoding="utf-8")
+    assert run_cli("import", *pages[:4]).code == 0
+    records = run_cli("export", "--format", "json").json()
+    assert all(record["site"] is None for record in records)
+    assert all(APPEAL not in record["body"] for record in records)
+
+
 def test_reextract_improves_pages_imported_before_the_site_was_known(run_cli, pages):
     run_cli("import", pages[0])
     run_cli("import", *pages[1:4])

@@ -10,6 +10,7 @@ the standfirst.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from newsarchive.extract.bylines import (
@@ -118,6 +119,7 @@ class Header:
     subtitle: str | None = None
     section: str | None = None
     site: str | None = None
+    site_key: str | None = None  # what groups the page with its site's others (`_site_key`)
     source: str | None = None
     reviewer: str | None = None
     authors: list[str] = field(default_factory=list)
@@ -344,6 +346,7 @@ def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> 
         if not header.authors:
             _bare_name_byline(header, blocks, metas, title_index, first)
     header.site = _site(blocks, header.title)
+    header.site_key = _site_key(blocks, header.site)
     if body:
         date, source, _ = strip_dateline(blocks[first].text, dayfirst)
         header.published = header.published or date
@@ -961,7 +964,23 @@ def _site(blocks: list[Block], headline: str | None) -> str | None:
     """The site's name, from the first of: the document title a copy opens with ("Headline -
     Site"), a brand the page repeats that its masthead spells ("BootsWebMD"), the masthead.
     None rather than a guess: a news page's top lines are mostly menus and buttons."""
-    return _site_in_document_title(blocks, headline) or _brand_in_masthead(blocks) or _masthead(blocks, headline)
+    brand = _named_brand(blocks)
+    return (
+        _site_in_document_title(blocks, headline)
+        or (_spelled_in_masthead(blocks, brand) if brand else None)
+        or _masthead(blocks, headline)
+    )
+
+
+def _site_key(blocks: list[Block], site: str | None) -> str | None:
+    """What groups the page with its site's other pages, to learn the site's furniture: the
+    site's name when the page states it, else the brand it names most, else its first short
+    capitalised top line. Too loose a guess to show as the site (it may be "WordPress" or a
+    menu item), but the same on every page of one template, which is all learning needs."""
+    if site:
+        return site
+    tops = (text for position, block, text in _top_lines(blocks) if _reads_as_masthead(position, block, text))
+    return _named_brand(blocks) or next(tops, None)
 
 
 def _site_in_document_title(blocks: list[Block], headline: str | None) -> str | None:
@@ -986,17 +1005,18 @@ def _site_in_document_title(blocks: list[Block], headline: str | None) -> str | 
     return None
 
 
-def _brand_in_masthead(blocks: list[Block]) -> str | None:
-    """The brand the page names most ("Sign up for BootsWebMD's newsletters"), spelled as
-    the masthead spells it ("Boots WebMD"); none when the masthead does not name it, as
-    for a service the page only credits ("Powered by WordPress", "Share on LinkedIn")."""
+def _named_brand(blocks: list[Block]) -> str | None:
+    """The brand the page names most ("Sign up for BootsWebMD's newsletters")."""
     counts: dict[str, int] = {}
     for block in blocks:
         for match in CAMEL_BRAND.finditer(block.text):
             counts[match.group(1)] = counts.get(match.group(1), 0) + 1
-    if not counts:
-        return None
-    brand = max(counts, key=counts.__getitem__)
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _spelled_in_masthead(blocks: list[Block], brand: str) -> str | None:
+    """The brand as the masthead spells it ("Boots WebMD"); none when the masthead does not
+    name it, as for a service the page only credits ("Powered by WordPress")."""
     for block in blocks[:3]:
         words = block.text.split()
         for start in range(len(words)):
@@ -1010,21 +1030,31 @@ def _brand_in_masthead(blocks: list[Block]) -> str | None:
     return None
 
 
-def _masthead(blocks: list[Block], headline: str | None) -> str | None:
-    """The site's name as the top of the page shows it: a short capitalised line."""
+def _top_lines(blocks: list[Block]) -> Iterator[tuple[int, Block, str]]:
+    """(position, block, text) of the page's top lines past the cookie notice and the skip
+    links. A logo's alt text ("[BBR logo] Border Broadcasting") is cut from the text."""
     for position, block in enumerate(blocks[:8]):
-        # A logo's alt text ("[BBR logo] Border Broadcasting") is not part of the name.
         text = WIDGET.sub("", block.text).strip()
-        words = len(text.split())
-        if block.separators or not text or furniture_reason(text, words):
-            continue
-        # (only the first line past the cookie notice and the skip links: further down
-        # the top of a page is menus, whose items are capitalised like names)
-        if 1 <= words <= 6 and (is_organisation(text) or (position == 0 and not block.ends_sentence)):
-            if _looks_like_a_name(text) and text.casefold() != (headline or "").casefold():
-                return text.title() if text.isupper() else text
+        if not block.separators and text and not furniture_reason(text, len(text.split())):
+            yield position, block, text
+
+
+def _reads_as_masthead(position: int, block: Block, text: str) -> bool:
+    """A short capitalised line, or the page's first line when it is no sentence."""
+    return 1 <= len(text.split()) <= 6 and (is_organisation(text) or (position == 0 and not block.ends_sentence))
+
+
+def _masthead(blocks: list[Block], headline: str | None) -> str | None:
+    """The site's name as the top of the page shows it: the first top line, when it reads
+    as a name. (Further down, the top of a page is menus, whose items are capitalised like
+    names.)"""
+    first = next(_top_lines(blocks), None)
+    if first is None or not _reads_as_masthead(*first):
         return None
-    return None
+    text = first[2]
+    if not _looks_like_a_name(text) or text.casefold() == (headline or "").casefold():
+        return None
+    return text.title() if text.isupper() else text
 
 
 def _looks_like_a_name(text: str) -> bool:

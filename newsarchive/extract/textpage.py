@@ -277,6 +277,7 @@ def extract_text_page(
         published=header.published,
         language=detect_language(body) or analysis.language,
         headings=headings,
+        origin={"site_key": header.site_key} if header.site_key else {},
     )
 
 

@@ -33,7 +33,7 @@ from typing import Any, Iterable, Iterator, NamedTuple
 
 import orjson
 
-from newsarchive.model import has_usable_id, originals_of
+from newsarchive.model import has_usable_id, learning_site, originals_of
 from newsarchive.store.atomic import write_atomically
 from newsarchive.store.fingerprint import file_fingerprint
 from newsarchive.store.jsonfile import Tables, serialise_archive
@@ -49,7 +49,7 @@ DEFAULT_SEGMENT_SIZE = 2000
 SEGMENT_SIZE_VARIABLE = "NEWSARCHIVE_SEGMENT_SIZE"
 
 # Bumped when what a keys file holds changes; a file of another version is recomputed.
-KEYS_VERSION = 3
+KEYS_VERSION = 4
 
 
 class Summary(NamedTuple):
@@ -60,7 +60,7 @@ class Summary(NamedTuple):
     url: str | None
     body_hash: str | None  # None where a record has none (made by hand)
     originals: list[str]  # the sha256 of every original it refers to
-    site: str | None
+    site_key: str | None  # the site furniture learning counts it under (`learning_site`)
     text_page: str | None  # the sha256 of its original when that was a text page
     imported_at: str | None
 
@@ -73,7 +73,7 @@ def summary_of(record: dict[str, Any]) -> Summary:
     origin = record.get("origin") if isinstance(record.get("origin"), dict) else {}
     text_page = origin.get("sha256") if origin.get("format") == "text" else None
     return Summary(record["id"], record.get("url"), record.get("body_hash"), sorted(originals_of(record)),
-                   record.get("site"), text_page, record.get("imported_at"))
+                   learning_site(record.get("site"), origin), text_page, record.get("imported_at"))
 
 
 def configured_segment_size() -> int:
