@@ -257,7 +257,7 @@ def headline_score(
         return None
     if NOT_HEADLINE.search(text) or BARE_ID.search(text):
         return None
-    if is_box_heading(text) or is_credit(text) or _tag_list(text):
+    if is_box_heading(text) or is_credit(text) or _captioned(text) or _tag_list(text):
         return None
     if text.startswith("«") or text.endswith("»"):
         return None  # a link to the post before or after this one
@@ -374,24 +374,40 @@ def _standfirst_over_credits(
     paragraph; returns where the body really starts."""
     inside = [i for i in metas if i > first]
     # (under credits that already stand right above the run, a date line inside it is the
-    # article's own, an event's date, and the prose above it is the article's opening)
-    if not inside or any(i in metas for i in range(first - CREDITS_ABOVE, first)):
+    # article's own, an event's date, and the prose above it is the article's opening; a
+    # news service's name there is more often the section's: "Food and Drink News")
+    if not inside or any(metas.get(i, ("source",))[0] != "source" for i in range(first - CREDITS_ABOVE, first)):
         return first
     # ...unless it is all the prose there is: a one-paragraph post followed by its stamp.
     remaining = sum(blocks[i].words for i in body if i > max(inside))
     if remaining < STANDFIRST_MIN_REST:
         return first
     before = [i for i in body if i < max(inside)]
+    # (under the standfirst, a page may print the headline again over the photo and the
+    # photo's caption: short lines that are no sentences, and no prose of the article)
+    prose = [i for i in before if not _picture_line(blocks[i])] if len(before) > 1 else before
     # (a short line that does not end with a full stop, right above the credits, is the
     # headline itself: "Do more capable workers get better working conditions?")
-    if len(before) == 1 and blocks[before[0]].words <= 60 and not _headline_over_credits(blocks, before[0], metas):
-        header.subtitle = blocks[before[0]].text
-        header.claim(before[0], "subtitle", "prose between the headline and the credit lines")
-    if len(before) <= 1:
+    if len(prose) == 1 and blocks[prose[0]].words <= 60 and not _headline_over_credits(blocks, prose[0], metas):
+        header.subtitle = blocks[prose[0]].text
+        header.claim(prose[0], "subtitle", "prose between the headline and the credit lines")
+    if len(prose) <= 1:
+        for index in set(before) - set(prose):
+            header.claim(index, "caption", "the headline again or a photo's caption, between the standfirst and the credit lines")
         rest = [i for i in body if i > max(inside)]
         if rest:
             return rest[0]
     return first
+
+
+# The most words of a photo's caption under the standfirst (see `_picture_line`).
+CAPTION_WORDS = 30
+
+
+def _picture_line(block: Block) -> bool:
+    """Whether a block reads as a line printed with a photo (its alt text, its caption), not
+    as the article's prose: short, and no sentence."""
+    return block.words <= CAPTION_WORDS and not block.ends_sentence
 
 
 def _headline_over_credits(blocks: list[Block], index: int, metas: dict[int, tuple[str, object]]) -> bool:
@@ -550,15 +566,36 @@ def _photo_credit(blocks: list[Block], index: int) -> bool:
 PHOTO_CREDIT_WORDS = 8
 
 
+# A photo's credit run on at the end of its caption: "... at the quay Photo: DEADLINE",
+# "... ministre du Redressement productif Crédits photo : Ann LEE/Le Journal". The caption
+# before it is at least a phrase (a headline may open on "The Big Picture: Markets Rally"),
+# and the credit names someone: a capital opens it.
+CAPTION_CREDIT = re.compile(
+    r"^(?:\S+\s+){4,}.*?[|(\[]?\s*(?:photo(?:graph)?s?|pictures?|images?|fotos?|bild|crédits?\s+photos?|photo\s+credits?)"
+    r"\s*:\s*(?P<credit>[^:]{1,60})$",
+    re.I,
+)
+
+
+def _captioned(text: str) -> bool:
+    """Whether a line is a photo's caption with its credit run on after it (see `CAPTION_CREDIT`)."""
+    match = CAPTION_CREDIT.match(text)
+    return match is not None and match.group("credit")[:1].isupper()
+
+
 def _over_photo_credit(blocks: list[Block], index: int) -> bool:
     """Whether block `index` is a photo's caption: the line right over the photo's credit
     ("Samuel Alito and Elizabeth Prelogar" / "Getty Images/Sipa USA"), or over the same
     line again (a text browser prints the picture's alt text, then its caption). Not where
     the article's by-line or date follows the credit: a headline over a picture without a
-    caption has the credit under it too ("Headline / Illustration by Ann Lee / By NAME")."""
+    caption has the credit under it too ("Headline / Illustration by Ann Lee / By NAME").
+    The line is a caption too where the next one repeats it with the credit run on after
+    it ("NAME, harbour master" / "NAME, harbour master Photo: Ann Lee")."""
     credit = index + 1
     while credit < len(blocks) and blocks[credit].text == blocks[index].text:
         credit += 1
+    if credit < len(blocks) and blocks[credit].text.startswith(blocks[index].text) and _captioned(blocks[credit].text):
+        return True
     if credit + 1 >= len(blocks) or blocks[credit].words > PHOTO_CREDIT_WORDS or not is_credit(blocks[credit].text):
         return False
     return not _credit_line(blocks[credit + 1])

@@ -1,0 +1,55 @@
+"""Headlines of news pages (issue 4): the photo captions, pull quotes, kickers and alt
+texts a newspaper sets around its headline are not the headline. Small hand-written
+pages, run through the real importer."""
+
+from __future__ import annotations
+
+from newsarchive.extract.textpage import extract_text_page
+
+BODY = (
+    "The ferry company said on Tuesday that the night crossing to the islands would stop "
+    "at the end of the month, after sixty years in which the boat never missed a winter.\n\n"
+    "Islanders who work on the mainland said they had not been asked, and that the morning "
+    "boat leaves too late for anyone who starts work at eight.\n\n"
+    "The company said the night boat had carried fewer than twenty passengers a crossing "
+    "since the spring, and that the crew would move to the new summer route."
+)
+
+
+def test_a_caption_with_its_photo_credit_run_on_is_not_the_headline():
+    """Issue 4: "Headline / standfirst / headline again / Caption Photo: AGENCY / date":
+    the caption names the article's people and places and stands right over the date,
+    but the credit run on at its end makes it a photo's caption. The headline printed
+    again over the photo and the caption are not the article's opening either."""
+    page = (
+        "Harbour Courier\n\nNews\n\nTravel News\n\n"
+        "Night ferry to the islands to stop after sixty years\n\n"
+        "The last night crossing to the islands will sail at the end of the month.\n\n"
+        "Night ferry to the islands to stop after sixty years\n"
+        "Passengers leave the night ferry on the quay at the islands after the crossing Photo: HARBOUR PRESS\n\n"
+        "9:39AM GMT 05 Oct 2021\n\n" + BODY + "\n"
+    )
+    article = extract_text_page(page)
+    assert article.title == "Night ferry to the islands to stop after sixty years"
+    assert article.subtitle == "The last night crossing to the islands will sail at the end of the month."
+    assert article.body.startswith("The ferry company said on Tuesday")
+
+
+def test_a_big_picture_headline_is_not_a_caption():
+    """Issue 4: a headline may use the word a credit opens with ("The Big Picture: ...")."""
+    page = "Harbour Courier\n\nThe Big Picture: Night Ferry Ends\n\nBy Ann Fisher\n\n" + BODY + "\n"
+    assert extract_text_page(page).title == "The Big Picture: Night Ferry Ends"
+
+
+def test_an_alt_text_the_caption_repeats_with_its_credit_is_not_the_headline():
+    """Issue 4: a text browser prints a photo's alt text, then its caption: the same words
+    with the credit run on ("NAME, role" / "NAME, role Crédits photo : NAME/PAPER")."""
+    page = (
+        "Harbour Courier\n\nNews\n\nNight ferry to the islands to stop\n\n"
+        "Share\n\nPrint\n\nEmail\n\n"
+        "  • Home NEWS Islands\n  • \n      □ By Ann Fisher\n      □ Published on 05/10/2021 at 09:39\n\n"
+        "The night boat crossing to the islands\n\n"
+        "The night boat crossing to the islands Crédits photo : Sam KEEL/Harbour Courier\n\n"
+        + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Night ferry to the islands to stop"
