@@ -53,3 +53,16 @@ def test_an_alt_text_the_caption_repeats_with_its_credit_is_not_the_headline():
         + BODY + "\n"
     )
     assert extract_text_page(page).title == "Night ferry to the islands to stop"
+
+
+def test_a_quoted_sentence_under_the_headline_is_not_the_headline():
+    """Issue 4: a deck that is a quotation ("“We never meant to leave anyone behind.”")
+    stands between the headline and the by-line; a full stop inside the quotation marks
+    ends a sentence as one outside them does, and a headline is no sentence."""
+    page = (
+        "Harbour Courier\n\nNews\n\nIslands\n\n"
+        "Ferry company explains why the night crossing to the islands must stop\n\n"
+        '"We never meant to leave anyone behind."\n\n'
+        "By Ann Fisher on June 29, 2021 08:08 pm\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Ferry company explains why the night crossing to the islands must stop"

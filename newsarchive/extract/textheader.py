@@ -274,8 +274,9 @@ def headline_score(
     elif block.words < 4:
         score -= 0.5
     # (a headline is one sentence, or a statement and its question: "Rooftops are crowded
-    # with hives. Is that good for bees?"; two sentences else are prose, a caption, a notice)
-    if text.endswith(".") or (SENTENCE_BREAK.search(text) and not text.endswith("?")):
+    # with hives. Is that good for bees?"; two sentences else are prose, a caption, a notice;
+    # a sentence ending inside quotation marks is a pull quote: "“We never meant harm.”")
+    if text.rstrip(QUOTES).endswith(".") or (SENTENCE_BREAK.search(text) and not text.endswith("?")):
         score -= 0.7
     if text.endswith(("…", "...")):
         score -= 0.8  # a teaser cut short, not a headline
