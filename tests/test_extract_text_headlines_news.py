@@ -66,3 +66,15 @@ def test_a_quoted_sentence_under_the_headline_is_not_the_headline():
         "By Ann Fisher on June 29, 2021 08:08 pm\n\n" + BODY + "\n"
     )
     assert extract_text_page(page).title == "Ferry company explains why the night crossing to the islands must stop"
+
+
+def test_an_alt_text_that_shortens_the_headline_over_it_is_not_the_headline():
+    """Issue 4: a photo's alt text right under the headline keeps some of its words and
+    leaves others out ("Islanders Protest As Night Ferry Makes Its Last Crossing" /
+    "Islanders Night Ferry Crossing"); the full line above is the headline."""
+    page = (
+        "Harbour Courier\n\nNews\n\n"
+        "Islanders Protest As Night Ferry Makes Its Last Crossing\n\n"
+        "Islanders Night Ferry Crossing\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Islanders Protest As Night Ferry Makes Its Last Crossing"

@@ -938,17 +938,28 @@ def _wrapped_head(blocks: list[Block], index: int, metas: dict[int, tuple[str, o
 
 def _fuller_above(blocks: list[Block], metas: dict[int, tuple[str, object]], index: int) -> int:
     """The headline, when the chosen block only repeats its opening words right under it
-    ("Keeper Hands Over the Keys to the Trust" / "Keeper Hands Over the Keys"): the
-    lower line is a copy cut short, an image's alt text or a link's title, and the full
-    line above is the headline. (Not the document title over it: "Headline - Site".)
-    Returns the headline's block index."""
+    ("Keeper Hands Over the Keys to the Trust" / "Keeper Hands Over the Keys"), or some of
+    its words (see `_shortened`): the lower line is a copy cut short, an image's alt text
+    or a link's title, and the full line above is the headline. (Not the document title
+    over it: "Headline - Site".) Returns the headline's block index."""
     above = _previous_candidate(blocks, index, metas)
     if above is None:
         return index
     upper, lower = (" ".join(blocks[i].text.casefold().split()) for i in (above, index))
-    if not upper.startswith(lower + " ") or TITLE_SEPARATOR.match(upper[len(lower):]):
-        return index
-    return above
+    if upper.startswith(lower + " ") and not TITLE_SEPARATOR.match(upper[len(lower):]):
+        return above
+    return above if _shortened(upper, lower) else index
+
+
+def _shortened(upper: str, lower: str) -> bool:
+    """Whether `lower` is `upper` with words left out here and there, as an image's alt text
+    shortens the headline over it ("Harbour Keeper Hands Over the Keys to the Trust" /
+    "Harbour Keeper Trust"). (Not a run of its words as they stand: "Site | Headline" over
+    "Headline" is the document title over the headline.)"""
+    if lower in upper:
+        return False
+    words = iter(upper.split())
+    return all(word in words for word in lower.split())
 
 
 # A heading's underline as a plain-text writer draws it under the line ("Headline" / "====").
