@@ -78,3 +78,20 @@ def test_an_alt_text_that_shortens_the_headline_over_it_is_not_the_headline():
         "Islanders Night Ferry Crossing\n" + BODY + "\n"
     )
     assert extract_text_page(page).title == "Islanders Protest As Night Ferry Makes Its Last Crossing"
+
+
+def test_a_kicker_over_the_headline_the_page_names_again_is_not_the_headline():
+    """Issue 4: a short kicker over the headline ("Crossing to the islands, night boat" /
+    "Headline") looks like a headline over its deck, but the page names the lower line
+    again (here in its list of latest stories; or in its document title), and not the
+    kicker."""
+    page = (
+        "Harbour Courier\n\nNews\n\n"
+        "Crossing to the islands, night boat\n\n"
+        "Night ferry to the islands will stop at the end of the month\n\n"
+        "Updated Sunday 28/10/2021 03:21\n\n" + BODY + "\n\n"
+        "Latest news\n\n"
+        "  • Night ferry to the islands will stop at the end of the month\n"
+        "  • New nets for the old boats on the west quay\n"
+    )
+    assert extract_text_page(page).title == "Night ferry to the islands will stop at the end of the month"

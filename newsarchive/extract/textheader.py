@@ -663,12 +663,24 @@ def _headline_over_deck(
     own = content_words(blocks[above].text)
     if own and len(own & body_words) < DECK_HEAD_OVERLAP * len(own):
         return title_index
+    # The page names its headline again (its document title, its list of latest stories),
+    # not the kicker over it ("In the capital" / "Headline"): a lower line named again where
+    # the upper is not is the headline.
+    if _named_again(blocks, title_index) and not _named_again(blocks, above):
+        return title_index
     # (a standfirst already found between the credit lines and the body does not stop it:
     # some pages set a deck under the headline and a lead-in above the by-line)
     if header.subtitle is None:
         header.subtitle = blocks[title_index].text
     header.claim(title_index, "subtitle", "the longer of two headline-like lines")
     return above
+
+
+def _named_again(blocks: list[Block], index: int) -> bool:
+    """Whether the page names block `index` again, as it names its headline (see `_repeated`,
+    `_echoed`), however short the line: a page printed twice names its kicker again too."""
+    lines, folded = _page_lines(blocks), blocks[index].text.casefold()
+    return _repeated(lines, folded, index) or _echoed(lines, folded, index)
 
 
 def _standfirst_below(
