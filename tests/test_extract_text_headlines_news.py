@@ -95,3 +95,33 @@ def test_a_kicker_over_the_headline_the_page_names_again_is_not_the_headline():
         "  • New nets for the old boats on the west quay\n"
     )
     assert extract_text_page(page).title == "Night ferry to the islands will stop at the end of the month"
+
+
+def test_a_line_under_the_by_line_and_its_buttons_is_not_the_headline():
+    """Issue 4: under the by-line come the share buttons, a comment count, then a photo's
+    alt text right over the article ("Headline / By NAME DATE / Print / E-mail / Share /
+    56 comments / Night ferry islands crossing / article"): the alt text names the
+    article's words and stands nearest the body, but under a by-line stands no headline."""
+    page = (
+        "Harbour Courier\n\nNews\n\n"
+        "Ferry company stops the night crossing and more\n\n"
+        "[author_pic]\n"
+        "By: Ann Fisher August 18, 2021 3:21 PM\n\n"
+        "  • Print\n  • E-mail\n\n Share\n56 comments\n"
+        "Night ferry islands crossing\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Ferry company stops the night crossing and more"
+
+
+def test_a_sentence_over_a_credited_caption_is_the_photo_alt_text():
+    """Issue 4: a text browser prints a photo's alt text ("NAME is pictured.") right over
+    its caption, which ends with the agency's credit, and the by-line under them."""
+    page = (
+        "Harbour Courier\n\nNews\n\n"
+        "Island timetable takes an unfamiliar shape\n\n"
+        "  • 718 Comments\n  • RSS\n  • Email\n  • Print\n\n"
+        "The night ferry is pictured.\n"
+        "The night ferry leaves the islands for the last time this month. | AP Photo\n"
+        "By ANN FISHER | 10/9/21 7:15 AM EDT\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Island timetable takes an unfamiliar shape"

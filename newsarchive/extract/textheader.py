@@ -541,13 +541,18 @@ def _headline_candidates(
         # (a one-word headline stands under a blog's date line, or over its by-line)
         bylined = metas.get(index + 1, ("",))[0] == "byline"
         score = headline_score(blocks[index], distance, body_words, bulleted_ok=index + 1 in metas, dated=dated or bylined)
-        if score is None or _menu_item(blocks, index) or _photo_credit(blocks, index) or _over_photo_credit(blocks, index):
+        if score is None or _menu_item(blocks, index) or _picture_text(blocks, index):
             continue
         # (a headline read from a date line is named again without the date it ran on to)
         score += _repeat_bonus(blocks[index], lines, dated_text.casefold() if dated_text else folded[index])
-        score += _credit_bonus(metas, index, distance, dated) - beyond
+        score += _credit_bonus(blocks, metas, index, distance, dated) - beyond
         candidates.append((score, index))
     return candidates
+
+
+def _picture_text(blocks: list[Block], index: int) -> bool:
+    """Whether block `index` is text printed with a photo: its credit, its caption, its alt text."""
+    return _photo_credit(blocks, index) or _over_photo_credit(blocks, index) or _alt_over_caption(blocks, index)
 
 
 # An image's placeholder as a text browser prints it: its file name in brackets, one word
@@ -602,6 +607,17 @@ def _over_photo_credit(blocks: list[Block], index: int) -> bool:
     return not _credit_line(blocks[credit + 1])
 
 
+def _alt_over_caption(blocks: list[Block], index: int) -> bool:
+    """Whether block `index` is a photo's alt text printed over its caption: a sentence
+    ("NAME is pictured.") right over a longer line that carries the photo's credit ("...
+    carried are poised to lose votes. | AP Photo"). (A headline, no sentence, may stand
+    over a caption where the picture has no alt text.)"""
+    if index + 1 >= len(blocks) or not blocks[index].text.rstrip(QUOTES).endswith("."):
+        return False
+    caption = blocks[index + 1]
+    return caption.words > blocks[index].words and (is_credit(caption.text) or _captioned(caption.text))
+
+
 def _menu_item(blocks: list[Block], index: int) -> bool:
     """Whether block `index` is an item of a menu a text tool printed without list marks: a
     short line between short lines, with no gap on either side ("Home" / "About" / "The
@@ -621,7 +637,7 @@ def _repeat_bonus(block: Block, lines: list[tuple[int, str]], folded: str) -> fl
     return 0.0
 
 
-def _credit_bonus(metas: dict[int, tuple[str, object]], index: int, distance: int, dated: bool) -> float:
+def _credit_bonus(blocks: list[Block], metas: dict[int, tuple[str, object]], index: int, distance: int, dated: bool) -> float:
     """What a headline candidate gains or loses from the credit lines around it."""
     # Under a headline come its credits: a by-line or a date within a few blocks, most
     # often right under it.
@@ -629,9 +645,28 @@ def _credit_bonus(metas: dict[int, tuple[str, object]], index: int, distance: in
         return CREDIT_BONUS if index + 1 in metas else CREDIT_BONUS_FAR
     if dated and distance <= 2:
         return CREDIT_BONUS  # a blog's post: date line, headline, text
-    if metas.get(index - 1, ("",))[0] == "byline":
+    if metas.get(_above_buttons(blocks, index), ("",))[0] == "byline":
         return -CREDIT_BONUS  # under a by-line come the article and its photo's caption
     return 0.0
+
+
+# The most words of a button or a counter under the by-line ("Print", "E-mail", "56 comments").
+BUTTON_WORDS = 3
+
+
+def _above_buttons(blocks: list[Block], index: int) -> int:
+    """The block above block `index`, past the buttons and counters a page sets between its
+    by-line and the article ("Print" / "E-mail" / "Share" / "56 comments"): short lines of
+    furniture, or set in a list."""
+    above = index - 1
+    while above > 0 and _button(blocks[above]):
+        above -= 1
+    return above
+
+
+def _button(block: Block) -> bool:
+    """A short line of furniture ("Share", "56 comments"), or a short list item ("• E-mail")."""
+    return block.words <= BUTTON_WORDS and (block.bullet or furniture_reason(block.text, block.words) is not None)
 
 
 def _headline_over_deck(
