@@ -125,3 +125,23 @@ def test_a_sentence_over_a_credited_caption_is_the_photo_alt_text():
         "By ANN FISHER | 10/9/21 7:15 AM EDT\n\n" + BODY + "\n"
     )
     assert extract_text_page(page).title == "Island timetable takes an unfamiliar shape"
+
+
+def test_a_caption_naming_a_person_and_their_role_is_not_the_headline():
+    """Issue 4: a photo's caption that names a person and says who they are ("NAME,
+    director of the ferry company"), with its credit and the by-line under it, stands
+    nearer the article than the headline and names its words."""
+    page = (
+        "Harbour Courier\n\nBusiness\n\nLike Follow\n\n"
+        "Ferry Boss: The Islands Can Wait Till Morning\n\n"
+        "1.1k\nShares\nShare\nTweet\nShare\n\n"
+        "Mary Quayle, director of the ferry company\n\nImage: Sam Keel\n\n"
+        "By Ann Fisher 2021-01-26 21:32:46 UTC\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Ferry Boss: The Islands Can Wait Till Morning"
+
+
+def test_a_headline_naming_a_person_and_what_they_did_stays_the_headline():
+    """Issue 4: a headline may open on a name and a comma; it says what the person did."""
+    page = "Harbour Courier\n\nNews\n\nMary Quayle, ferry director, stops the night boat\n\nBy Ann Fisher\n\n" + BODY + "\n"
+    assert extract_text_page(page).title == "Mary Quayle, ferry director, stops the night boat"

@@ -286,6 +286,8 @@ def headline_score(
         score += 0.2
     if text.isupper():
         score -= 0.3
+    if _person_caption(text):
+        score -= PERSON_CAPTION_PENALTY
     if body_words:
         own = content_words(text)
         if own:
@@ -293,6 +295,24 @@ def headline_score(
         if SITE_KIND.search(text) and not own & SITE_KINDS & body_words:
             score -= SITE_KIND_PENALTY
     return score
+
+
+# What a line loses that names a person and what they are, as a photo's caption does.
+PERSON_CAPTION_PENALTY = 0.6
+# The most words of the description after the name in such a caption.
+PERSON_ROLE_WORDS = 6
+
+
+def _person_caption(text: str) -> bool:
+    """Whether a line names a person and says who they are, and nothing more, as a photo's
+    caption does ("Ann Fisher, director of the ferry company"): a name, a comma, then a few
+    words in lower case with no verb's clause after another comma. (A headline says what
+    the person did: "Ann Fisher, ferry director, quits", "Ann Fisher quits".)"""
+    name, comma, role = text.partition(",")
+    role = role.strip()
+    if not comma or not is_person(name) or not role[:1].islower():
+        return False
+    return "," not in role and len(role.split()) <= PERSON_ROLE_WORDS and not role.endswith(("?", "!"))
 
 
 # A list of tags or keywords: this many short items or more, set apart by commas.
