@@ -145,3 +145,18 @@ def test_a_headline_naming_a_person_and_what_they_did_stays_the_headline():
     """Issue 4: a headline may open on a name and a comma; it says what the person did."""
     page = "Harbour Courier\n\nNews\n\nMary Quayle, ferry director, stops the night boat\n\nBy Ann Fisher\n\n" + BODY + "\n"
     assert extract_text_page(page).title == "Mary Quayle, ferry director, stops the night boat"
+
+
+def test_a_headline_over_its_credit_line_is_found_past_a_long_video_playlist():
+    """Issue 4: a page may set a video's long playlist between the headline with its
+    credit line and the article; the headline stands further up than any other, but its
+    credit line right under it still marks it."""
+    playlist = "".join(
+        f"{minutes:02d}:{seconds:02d}\n\nGulls of the west quay, part {part}\n\n"
+        for part, (minutes, seconds) in enumerate(zip(range(1, 21), range(10, 50, 2)), start=1)
+    )
+    page = (
+        "Harbour Courier\n\nNews\n\nNight ferry to the islands will stop this month\n\n"
+        "Ann Fisher, Harbour Courier 8:42 a.m. October 3, 2021\n\nVideo\n\n" + playlist + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Night ferry to the islands will stop this month"

@@ -25,8 +25,10 @@ from newsarchive.extract.dates import find_dates, is_weekday, parse_date, split_
 from newsarchive.extract.furniture import furniture_reason, is_box_heading, is_credit
 from newsarchive.extract.textblocks import WIDGET, Block
 
-# How far above the body the headline may be, in blocks.
+# How far above the body the headline may be, in blocks; and how far a headline with its
+# credit line right under it may be (past a video's playlist, a comment box, a share form).
 HEADLINE_REACH = 30
+CREDITED_HEADLINE_REACH = 60
 # How far into the prose a standfirst and its credit lines may reach, in blocks.
 STANDFIRST_REACH = 6
 # Headline scoring: the cost of each block between a candidate and the body, and the
@@ -346,7 +348,7 @@ def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> 
     first = body[0] if body else len(blocks)
     last = body[-1] if body else len(blocks) - 1
     metas: dict[int, tuple[str, object]] = {}
-    for index in range(max(0, first - HEADLINE_REACH), min(len(blocks), first + STANDFIRST_REACH)):
+    for index in range(max(0, first - CREDITED_HEADLINE_REACH), min(len(blocks), first + STANDFIRST_REACH)):
         role = meta_role(blocks[index], dayfirst)
         if role:
             metas[index] = role
@@ -549,7 +551,9 @@ def _headline_candidates(
     candidates = []
     distance = 0
     beyond = 0.0
-    for index in range(first - 1, max(-1, first - 1 - HEADLINE_REACH), -1):
+    for index in range(first - 1, max(-1, first - 1 - CREDITED_HEADLINE_REACH), -1):
+        if index < first - HEADLINE_REACH and metas.get(index + 1, ("",))[0] not in ("byline", "date"):
+            continue
         # (a post's headline stands under the links to the posts on either side of it)
         if candidates and POST_LINKS.match(blocks[index].text):
             beyond = POST_LINKS_PENALTY
