@@ -26,8 +26,10 @@ from newsarchive.extract.dates import find_dates, is_weekday, parse_date, split_
 from newsarchive.extract.furniture import furniture_reason, is_box_heading, is_credit
 from newsarchive.extract.textblocks import WIDGET, Block
 
-# How far above the body the headline may be, in blocks.
+# How far above the body the headline may be, in blocks; and how far a headline with its
+# credit line right under it may be (past a video's playlist, a comment box, a share form).
 HEADLINE_REACH = 30
+CREDITED_HEADLINE_REACH = 60
 # How far into the prose a standfirst and its credit lines may reach, in blocks.
 STANDFIRST_REACH = 6
 # Headline scoring: the cost of each block between a candidate and the body, and the
@@ -262,7 +264,7 @@ def headline_score(
         return None
     if NOT_HEADLINE.search(text) or BARE_ID.search(text):
         return None
-    if is_box_heading(text) or is_credit(text) or _tag_list(text):
+    if is_box_heading(text) or is_credit(text) or _captioned(text) or _tag_list(text):
         return None
     if text.startswith("«") or text.endswith("»"):
         return None  # a link to the post before or after this one
@@ -279,8 +281,9 @@ def headline_score(
     elif block.words < 4:
         score -= 0.5
     # (a headline is one sentence, or a statement and its question: "Rooftops are crowded
-    # with hives. Is that good for bees?"; two sentences else are prose, a caption, a notice)
-    if text.endswith(".") or (SENTENCE_BREAK.search(text) and not text.endswith("?")):
+    # with hives. Is that good for bees?"; two sentences else are prose, a caption, a notice;
+    # a sentence ending inside quotation marks is a pull quote: "“We never meant harm.”")
+    if text.rstrip(QUOTES).endswith(".") or (SENTENCE_BREAK.search(text) and not text.endswith("?")):
         score -= 0.7
     if text.endswith(("…", "...")):
         score -= 0.8  # a teaser cut short, not a headline
@@ -290,6 +293,8 @@ def headline_score(
         score += 0.2
     if text.isupper():
         score -= 0.3
+    if _person_caption(text):
+        score -= PERSON_CAPTION_PENALTY
     if body_words:
         own = content_words(text)
         if own:
@@ -297,6 +302,24 @@ def headline_score(
         if SITE_KIND.search(text) and not own & SITE_KINDS & body_words:
             score -= SITE_KIND_PENALTY
     return score
+
+
+# What a line loses that names a person and what they are, as a photo's caption does.
+PERSON_CAPTION_PENALTY = 0.6
+# The most words of the description after the name in such a caption.
+PERSON_ROLE_WORDS = 6
+
+
+def _person_caption(text: str) -> bool:
+    """Whether a line names a person and says who they are, and nothing more, as a photo's
+    caption does ("Ann Fisher, director of the ferry company"): a name, a comma, then a few
+    words in lower case with no verb's clause after another comma. (A headline says what
+    the person did: "Ann Fisher, ferry director, quits", "Ann Fisher quits".)"""
+    name, comma, role = text.partition(",")
+    role = role.strip()
+    if not comma or not is_person(name) or not role[:1].islower():
+        return False
+    return "," not in role and len(role.split()) <= PERSON_ROLE_WORDS and not role.endswith(("?", "!"))
 
 
 # A list of tags or keywords: this many short items or more, set apart by commas.
@@ -330,7 +353,7 @@ def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> 
     first = body[0] if body else len(blocks)
     last = body[-1] if body else len(blocks) - 1
     metas: dict[int, tuple[str, object]] = {}
-    for index in range(max(0, first - HEADLINE_REACH), min(len(blocks), first + STANDFIRST_REACH)):
+    for index in range(max(0, first - CREDITED_HEADLINE_REACH), min(len(blocks), first + STANDFIRST_REACH)):
         role = meta_role(blocks[index], dayfirst)
         if role:
             metas[index] = role
@@ -380,24 +403,40 @@ def _standfirst_over_credits(
     paragraph; returns where the body really starts."""
     inside = [i for i in metas if i > first]
     # (under credits that already stand right above the run, a date line inside it is the
-    # article's own, an event's date, and the prose above it is the article's opening)
-    if not inside or any(i in metas for i in range(first - CREDITS_ABOVE, first)):
+    # article's own, an event's date, and the prose above it is the article's opening; a
+    # news service's name there is more often the section's: "Food and Drink News")
+    if not inside or any(metas.get(i, ("source",))[0] != "source" for i in range(first - CREDITS_ABOVE, first)):
         return first
     # ...unless it is all the prose there is: a one-paragraph post followed by its stamp.
     remaining = sum(blocks[i].words for i in body if i > max(inside))
     if remaining < STANDFIRST_MIN_REST:
         return first
     before = [i for i in body if i < max(inside)]
+    # (under the standfirst, a page may print the headline again over the photo and the
+    # photo's caption: short lines that are no sentences, and no prose of the article)
+    prose = [i for i in before if not _picture_line(blocks[i])] if len(before) > 1 else before
     # (a short line that does not end with a full stop, right above the credits, is the
     # headline itself: "Do more capable workers get better working conditions?")
-    if len(before) == 1 and blocks[before[0]].words <= 60 and not _headline_over_credits(blocks, before[0], metas):
-        header.subtitle = blocks[before[0]].text
-        header.claim(before[0], "subtitle", "prose between the headline and the credit lines")
-    if len(before) <= 1:
+    if len(prose) == 1 and blocks[prose[0]].words <= 60 and not _headline_over_credits(blocks, prose[0], metas):
+        header.subtitle = blocks[prose[0]].text
+        header.claim(prose[0], "subtitle", "prose between the headline and the credit lines")
+    if len(prose) <= 1:
+        for index in set(before) - set(prose):
+            header.claim(index, "caption", "the headline again or a photo's caption, between the standfirst and the credit lines")
         rest = [i for i in body if i > max(inside)]
         if rest:
             return rest[0]
     return first
+
+
+# The most words of a photo's caption under the standfirst (see `_picture_line`).
+CAPTION_WORDS = 30
+
+
+def _picture_line(block: Block) -> bool:
+    """Whether a block reads as a line printed with a photo (its alt text, its caption), not
+    as the article's prose: short, and no sentence."""
+    return block.words <= CAPTION_WORDS and not block.ends_sentence
 
 
 def _headline_over_credits(blocks: list[Block], index: int, metas: dict[int, tuple[str, object]]) -> bool:
@@ -518,7 +557,9 @@ def _headline_candidates(
     candidates = []
     distance = 0
     beyond = 0.0
-    for index in range(first - 1, max(-1, first - 1 - HEADLINE_REACH), -1):
+    for index in range(first - 1, max(-1, first - 1 - CREDITED_HEADLINE_REACH), -1):
+        if index < first - HEADLINE_REACH and metas.get(index + 1, ("",))[0] not in ("byline", "date"):
+            continue
         # (a post's headline stands under the links to the posts on either side of it)
         if candidates and POST_LINKS.match(blocks[index].text):
             beyond = POST_LINKS_PENALTY
@@ -530,13 +571,18 @@ def _headline_candidates(
         # (a one-word headline stands under a blog's date line, or over its by-line)
         bylined = metas.get(index + 1, ("",))[0] == "byline"
         score = headline_score(blocks[index], distance, body_words, bulleted_ok=index + 1 in metas, dated=dated or bylined)
-        if score is None or _menu_item(blocks, index) or _photo_credit(blocks, index) or _over_photo_credit(blocks, index):
+        if score is None or _menu_item(blocks, index) or _picture_text(blocks, index):
             continue
         # (a headline read from a date line is named again without the date it ran on to)
         score += _repeat_bonus(blocks[index], lines, dated_text.casefold() if dated_text else folded[index])
-        score += _credit_bonus(metas, index, distance, dated) - beyond
+        score += _credit_bonus(blocks, metas, index, distance, dated) - beyond
         candidates.append((score, index))
     return candidates
+
+
+def _picture_text(blocks: list[Block], index: int) -> bool:
+    """Whether block `index` is text printed with a photo: its credit, its caption, its alt text."""
+    return _photo_credit(blocks, index) or _over_photo_credit(blocks, index) or _alt_over_caption(blocks, index)
 
 
 # An image's placeholder as a text browser prints it: its file name in brackets, one word
@@ -556,18 +602,50 @@ def _photo_credit(blocks: list[Block], index: int) -> bool:
 PHOTO_CREDIT_WORDS = 8
 
 
+# A photo's credit run on at the end of its caption: "... at the quay Photo: DEADLINE",
+# "... ministre du Redressement productif Crédits photo : Ann LEE/Le Journal". The caption
+# before it is at least a phrase (a headline may open on "The Big Picture: Markets Rally"),
+# and the credit names someone: a capital opens it.
+CAPTION_CREDIT = re.compile(
+    r"^(?:\S+\s+){4,}.*?[|(\[]?\s*(?:photo(?:graph)?s?|pictures?|images?|fotos?|bild|crédits?\s+photos?|photo\s+credits?)"
+    r"\s*:\s*(?P<credit>[^:]{1,60})$",
+    re.I,
+)
+
+
+def _captioned(text: str) -> bool:
+    """Whether a line is a photo's caption with its credit run on after it (see `CAPTION_CREDIT`)."""
+    match = CAPTION_CREDIT.match(text)
+    return match is not None and match.group("credit")[:1].isupper()
+
+
 def _over_photo_credit(blocks: list[Block], index: int) -> bool:
     """Whether block `index` is a photo's caption: the line right over the photo's credit
     ("Samuel Alito and Elizabeth Prelogar" / "Getty Images/Sipa USA"), or over the same
     line again (a text browser prints the picture's alt text, then its caption). Not where
     the article's by-line or date follows the credit: a headline over a picture without a
-    caption has the credit under it too ("Headline / Illustration by Ann Lee / By NAME")."""
+    caption has the credit under it too ("Headline / Illustration by Ann Lee / By NAME").
+    The line is a caption too where the next one repeats it with the credit run on after
+    it ("NAME, harbour master" / "NAME, harbour master Photo: Ann Lee")."""
     credit = index + 1
     while credit < len(blocks) and blocks[credit].text == blocks[index].text:
         credit += 1
+    if credit < len(blocks) and blocks[credit].text.startswith(blocks[index].text) and _captioned(blocks[credit].text):
+        return True
     if credit + 1 >= len(blocks) or blocks[credit].words > PHOTO_CREDIT_WORDS or not is_credit(blocks[credit].text):
         return False
     return not _credit_line(blocks[credit + 1])
+
+
+def _alt_over_caption(blocks: list[Block], index: int) -> bool:
+    """Whether block `index` is a photo's alt text printed over its caption: a sentence
+    ("NAME is pictured.") right over a longer line that carries the photo's credit ("...
+    carried are poised to lose votes. | AP Photo"). (A headline, no sentence, may stand
+    over a caption where the picture has no alt text.)"""
+    if index + 1 >= len(blocks) or not blocks[index].text.rstrip(QUOTES).endswith("."):
+        return False
+    caption = blocks[index + 1]
+    return caption.words > blocks[index].words and (is_credit(caption.text) or _captioned(caption.text))
 
 
 def _menu_item(blocks: list[Block], index: int) -> bool:
@@ -589,7 +667,7 @@ def _repeat_bonus(block: Block, lines: list[tuple[int, str]], folded: str) -> fl
     return 0.0
 
 
-def _credit_bonus(metas: dict[int, tuple[str, object]], index: int, distance: int, dated: bool) -> float:
+def _credit_bonus(blocks: list[Block], metas: dict[int, tuple[str, object]], index: int, distance: int, dated: bool) -> float:
     """What a headline candidate gains or loses from the credit lines around it."""
     # Under a headline come its credits: a by-line or a date within a few blocks, most
     # often right under it.
@@ -597,9 +675,28 @@ def _credit_bonus(metas: dict[int, tuple[str, object]], index: int, distance: in
         return CREDIT_BONUS if index + 1 in metas else CREDIT_BONUS_FAR
     if dated and distance <= 2:
         return CREDIT_BONUS  # a blog's post: date line, headline, text
-    if metas.get(index - 1, ("",))[0] == "byline":
+    if metas.get(_above_buttons(blocks, index), ("",))[0] == "byline":
         return -CREDIT_BONUS  # under a by-line come the article and its photo's caption
     return 0.0
+
+
+# The most words of a button or a counter under the by-line ("Print", "E-mail", "56 comments").
+BUTTON_WORDS = 3
+
+
+def _above_buttons(blocks: list[Block], index: int) -> int:
+    """The block above block `index`, past the buttons and counters a page sets between its
+    by-line and the article ("Print" / "E-mail" / "Share" / "56 comments"): short lines of
+    furniture, or set in a list."""
+    above = index - 1
+    while above > 0 and _button(blocks[above]):
+        above -= 1
+    return above
+
+
+def _button(block: Block) -> bool:
+    """A short line of furniture ("Share", "56 comments"), or a short list item ("• E-mail")."""
+    return block.words <= BUTTON_WORDS and (block.bullet or furniture_reason(block.text, block.words) is not None)
 
 
 def _headline_over_deck(
@@ -631,12 +728,24 @@ def _headline_over_deck(
     own = content_words(blocks[above].text)
     if own and len(own & body_words) < DECK_HEAD_OVERLAP * len(own):
         return title_index
+    # The page names its headline again (its document title, its list of latest stories),
+    # not the kicker over it ("In the capital" / "Headline"): a lower line named again where
+    # the upper is not is the headline.
+    if _named_again(blocks, title_index) and not _named_again(blocks, above):
+        return title_index
     # (a standfirst already found between the credit lines and the body does not stop it:
     # some pages set a deck under the headline and a lead-in above the by-line)
     if header.subtitle is None:
         header.subtitle = blocks[title_index].text
     header.claim(title_index, "subtitle", "the longer of two headline-like lines")
     return above
+
+
+def _named_again(blocks: list[Block], index: int) -> bool:
+    """Whether the page names block `index` again, as it names its headline (see `_repeated`,
+    `_echoed`), however short the line: a page printed twice names its kicker again too."""
+    lines, folded = _page_lines(blocks), blocks[index].text.casefold()
+    return _repeated(lines, folded, index) or _echoed(lines, folded, index)
 
 
 def _standfirst_below(
@@ -907,17 +1016,28 @@ def _wrapped_head(blocks: list[Block], index: int, metas: dict[int, tuple[str, o
 
 def _fuller_above(blocks: list[Block], metas: dict[int, tuple[str, object]], index: int) -> int:
     """The headline, when the chosen block only repeats its opening words right under it
-    ("Keeper Hands Over the Keys to the Trust" / "Keeper Hands Over the Keys"): the
-    lower line is a copy cut short, an image's alt text or a link's title, and the full
-    line above is the headline. (Not the document title over it: "Headline - Site".)
-    Returns the headline's block index."""
+    ("Keeper Hands Over the Keys to the Trust" / "Keeper Hands Over the Keys"), or some of
+    its words (see `_shortened`): the lower line is a copy cut short, an image's alt text
+    or a link's title, and the full line above is the headline. (Not the document title
+    over it: "Headline - Site".) Returns the headline's block index."""
     above = _previous_candidate(blocks, index, metas)
     if above is None:
         return index
     upper, lower = (" ".join(blocks[i].text.casefold().split()) for i in (above, index))
-    if not upper.startswith(lower + " ") or TITLE_SEPARATOR.match(upper[len(lower):]):
-        return index
-    return above
+    if upper.startswith(lower + " ") and not TITLE_SEPARATOR.match(upper[len(lower):]):
+        return above
+    return above if _shortened(upper, lower) else index
+
+
+def _shortened(upper: str, lower: str) -> bool:
+    """Whether `lower` is `upper` with words left out here and there, as an image's alt text
+    shortens the headline over it ("Harbour Keeper Hands Over the Keys to the Trust" /
+    "Harbour Keeper Trust"). (Not a run of its words as they stand: "Site | Headline" over
+    "Headline" is the document title over the headline.)"""
+    if lower in upper:
+        return False
+    words = iter(upper.split())
+    return all(word in words for word in lower.split())
 
 
 # A heading's underline as a plain-text writer draws it under the line ("Headline" / "====").

@@ -1,0 +1,162 @@
+"""Headlines of news pages (issue 4): the photo captions, pull quotes, kickers and alt
+texts a newspaper sets around its headline are not the headline. Small hand-written
+pages, run through the real importer."""
+
+from __future__ import annotations
+
+from newsarchive.extract.textpage import extract_text_page
+
+BODY = (
+    "The ferry company said on Tuesday that the night crossing to the islands would stop "
+    "at the end of the month, after sixty years in which the boat never missed a winter.\n\n"
+    "Islanders who work on the mainland said they had not been asked, and that the morning "
+    "boat leaves too late for anyone who starts work at eight.\n\n"
+    "The company said the night boat had carried fewer than twenty passengers a crossing "
+    "since the spring, and that the crew would move to the new summer route."
+)
+
+
+def test_a_caption_with_its_photo_credit_run_on_is_not_the_headline():
+    """Issue 4: "Headline / standfirst / headline again / Caption Photo: AGENCY / date":
+    the caption names the article's people and places and stands right over the date,
+    but the credit run on at its end makes it a photo's caption. The headline printed
+    again over the photo and the caption are not the article's opening either."""
+    page = (
+        "Harbour Courier\n\nNews\n\nTravel News\n\n"
+        "Night ferry to the islands to stop after sixty years\n\n"
+        "The last night crossing to the islands will sail at the end of the month.\n\n"
+        "Night ferry to the islands to stop after sixty years\n"
+        "Passengers leave the night ferry on the quay at the islands after the crossing Photo: HARBOUR PRESS\n\n"
+        "9:39AM GMT 05 Oct 2021\n\n" + BODY + "\n"
+    )
+    article = extract_text_page(page)
+    assert article.title == "Night ferry to the islands to stop after sixty years"
+    assert article.subtitle == "The last night crossing to the islands will sail at the end of the month."
+    assert article.body.startswith("The ferry company said on Tuesday")
+
+
+def test_a_big_picture_headline_is_not_a_caption():
+    """Issue 4: a headline may use the word a credit opens with ("The Big Picture: ...")."""
+    page = "Harbour Courier\n\nThe Big Picture: Night Ferry Ends\n\nBy Ann Fisher\n\n" + BODY + "\n"
+    assert extract_text_page(page).title == "The Big Picture: Night Ferry Ends"
+
+
+def test_an_alt_text_the_caption_repeats_with_its_credit_is_not_the_headline():
+    """Issue 4: a text browser prints a photo's alt text, then its caption: the same words
+    with the credit run on ("NAME, role" / "NAME, role Crédits photo : NAME/PAPER")."""
+    page = (
+        "Harbour Courier\n\nNews\n\nNight ferry to the islands to stop\n\n"
+        "Share\n\nPrint\n\nEmail\n\n"
+        "  • Home NEWS Islands\n  • \n      □ By Ann Fisher\n      □ Published on 05/10/2021 at 09:39\n\n"
+        "The night boat crossing to the islands\n\n"
+        "The night boat crossing to the islands Crédits photo : Sam KEEL/Harbour Courier\n\n"
+        + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Night ferry to the islands to stop"
+
+
+def test_a_quoted_sentence_under_the_headline_is_not_the_headline():
+    """Issue 4: a deck that is a quotation ("“We never meant to leave anyone behind.”")
+    stands between the headline and the by-line; a full stop inside the quotation marks
+    ends a sentence as one outside them does, and a headline is no sentence."""
+    page = (
+        "Harbour Courier\n\nNews\n\nIslands\n\n"
+        "Ferry company explains why the night crossing to the islands must stop\n\n"
+        '"We never meant to leave anyone behind."\n\n'
+        "By Ann Fisher on June 29, 2021 08:08 pm\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Ferry company explains why the night crossing to the islands must stop"
+
+
+def test_an_alt_text_that_shortens_the_headline_over_it_is_not_the_headline():
+    """Issue 4: a photo's alt text right under the headline keeps some of its words and
+    leaves others out ("Islanders Protest As Night Ferry Makes Its Last Crossing" /
+    "Islanders Night Ferry Crossing"); the full line above is the headline."""
+    page = (
+        "Harbour Courier\n\nNews\n\n"
+        "Islanders Protest As Night Ferry Makes Its Last Crossing\n\n"
+        "Islanders Night Ferry Crossing\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Islanders Protest As Night Ferry Makes Its Last Crossing"
+
+
+def test_a_kicker_over_the_headline_the_page_names_again_is_not_the_headline():
+    """Issue 4: a short kicker over the headline ("Crossing to the islands, night boat" /
+    "Headline") looks like a headline over its deck, but the page names the lower line
+    again (here in its list of latest stories; or in its document title), and not the
+    kicker."""
+    page = (
+        "Harbour Courier\n\nNews\n\n"
+        "Crossing to the islands, night boat\n\n"
+        "Night ferry to the islands will stop at the end of the month\n\n"
+        "Updated Sunday 28/10/2021 03:21\n\n" + BODY + "\n\n"
+        "Latest news\n\n"
+        "  • Night ferry to the islands will stop at the end of the month\n"
+        "  • New nets for the old boats on the west quay\n"
+    )
+    assert extract_text_page(page).title == "Night ferry to the islands will stop at the end of the month"
+
+
+def test_a_line_under_the_by_line_and_its_buttons_is_not_the_headline():
+    """Issue 4: under the by-line come the share buttons, a comment count, then a photo's
+    alt text right over the article ("Headline / By NAME DATE / Print / E-mail / Share /
+    56 comments / Night ferry islands crossing / article"): the alt text names the
+    article's words and stands nearest the body, but under a by-line stands no headline."""
+    page = (
+        "Harbour Courier\n\nNews\n\n"
+        "Ferry company stops the night crossing and more\n\n"
+        "[author_pic]\n"
+        "By: Ann Fisher August 18, 2021 3:21 PM\n\n"
+        "  • Print\n  • E-mail\n\n Share\n56 comments\n"
+        "Night ferry islands crossing\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Ferry company stops the night crossing and more"
+
+
+def test_a_sentence_over_a_credited_caption_is_the_photo_alt_text():
+    """Issue 4: a text browser prints a photo's alt text ("NAME is pictured.") right over
+    its caption, which ends with the agency's credit, and the by-line under them."""
+    page = (
+        "Harbour Courier\n\nNews\n\n"
+        "Island timetable takes an unfamiliar shape\n\n"
+        "  • 718 Comments\n  • RSS\n  • Email\n  • Print\n\n"
+        "The night ferry is pictured.\n"
+        "The night ferry leaves the islands for the last time this month. | AP Photo\n"
+        "By ANN FISHER | 10/9/21 7:15 AM EDT\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Island timetable takes an unfamiliar shape"
+
+
+def test_a_caption_naming_a_person_and_their_role_is_not_the_headline():
+    """Issue 4: a photo's caption that names a person and says who they are ("NAME,
+    director of the ferry company"), with its credit and the by-line under it, stands
+    nearer the article than the headline and names its words."""
+    page = (
+        "Harbour Courier\n\nBusiness\n\nLike Follow\n\n"
+        "Ferry Boss: The Islands Can Wait Till Morning\n\n"
+        "1.1k\nShares\nShare\nTweet\nShare\n\n"
+        "Mary Quayle, director of the ferry company\n\nImage: Sam Keel\n\n"
+        "By Ann Fisher 2021-01-26 21:32:46 UTC\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Ferry Boss: The Islands Can Wait Till Morning"
+
+
+def test_a_headline_naming_a_person_and_what_they_did_stays_the_headline():
+    """Issue 4: a headline may open on a name and a comma; it says what the person did."""
+    page = "Harbour Courier\n\nNews\n\nMary Quayle, ferry director, stops the night boat\n\nBy Ann Fisher\n\n" + BODY + "\n"
+    assert extract_text_page(page).title == "Mary Quayle, ferry director, stops the night boat"
+
+
+def test_a_headline_over_its_credit_line_is_found_past_a_long_video_playlist():
+    """Issue 4: a page may set a video's long playlist between the headline with its
+    credit line and the article; the headline stands further up than any other, but its
+    credit line right under it still marks it."""
+    playlist = "".join(
+        f"{minutes:02d}:{seconds:02d}\n\nGulls of the west quay, part {part}\n\n"
+        for part, (minutes, seconds) in enumerate(zip(range(1, 21), range(10, 50, 2)), start=1)
+    )
+    page = (
+        "Harbour Courier\n\nNews\n\nNight ferry to the islands will stop this month\n\n"
+        "Ann Fisher, Harbour Courier 8:42 a.m. October 3, 2021\n\nVideo\n\n" + playlist + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Night ferry to the islands will stop this month"
