@@ -70,6 +70,8 @@ COMMENTS_START = re.compile(
     r"^\W*(?:\d+\s+(?:comments?|responses?|replies|thoughts)\b|comments?\W*$|leave a (?:reply|comment)|post a comment|add (?:a|your) comment)",
     re.I,
 )
+# The label of a comment heading or button alone: "Comments", "* Comment".
+COMMENTS_WORD = re.compile(r"^\W*comments?\W*$", re.I)
 # A line that counts the comments: "340 comments", "100 of 340 comments loaded", "Comments (7)".
 COMMENT_COUNT = re.compile(r"\b\d+\s+(?:comments?|responses|replies)\b|\b(?:comments?|responses|replies)\s*\(\d+\)", re.I)
 # A comment heading that counts the comments at the start of a paragraph that runs on:
@@ -379,18 +381,37 @@ def _sentence_in_prose(blocks: list[Block], verdicts: list[Verdict], index: int,
     return all(verdicts[i].kind in ("good", "near") for i in (index - 1, index + 1))
 
 
-def _thread_below(blocks: list[Block], opening: int, start: int, end: int) -> int | None:
+def _thread_below(blocks: list[Block], verdicts: list[Verdict], opening: int, start: int, end: int) -> int | None:
     """Where the comment thread begins below the article's opening, when the densest run
     (`start`, `end`) lies in it: at a comment heading between the two; else, when the run
     shows THREAD_DATES or more short date lines (each comment's stamp), at the first short
     date line below the opening."""
-    heading = next((i for i in range(opening + 1, start + 1) if COMMENTS_START.match(blocks[i].text)), None)
+    heading = next(
+        (i for i in range(opening + 1, start + 1) if COMMENTS_START.match(blocks[i].text) and not _comments_button(blocks, verdicts, opening, i, end)),
+        None,
+    )
     if heading is not None:
         return heading
     stamps = [i for i in range(opening + 1, end) if blocks[i].words <= 12 and find_dates(blocks[i].text)]
     if sum(1 for i in stamps if i >= start) < THREAD_DATES:
         return None
     return stamps[0]
+
+
+def _comments_button(blocks: list[Block], verdicts: list[Verdict], opening: int, heading: int, end: int) -> bool:
+    """Whether a comment heading is the "Comments" button of the story tools a newspaper
+    sets between its standfirst and its article: the bare word, with no paragraph between
+    the opening and it, and nothing below it up to `end` that shows a thread (a comment
+    stamp, a "Reply" link, a short line with a date or a time of day over a comment), only
+    the article's paragraphs. ("Leave a comment" heads the comment form, stamps or none.)"""
+    if not COMMENTS_WORD.match(blocks[heading].text):
+        return False
+    if any(verdicts[i].kind == "good" for i in range(opening + 1, heading)):
+        return False
+    return not any(
+        _comment_stamp(block) or REPLY.match(block.text) or (block.words <= 12 and (find_dates(block.text) or CLOCK.search(block.text)))
+        for block in blocks[heading + 1 : end]
+    )
 
 
 def _above_dated_thread(
@@ -426,7 +447,7 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
     # A long comment can outweigh a short post: when the run lies in the comment thread
     # below an article opening, the article is the densest run above the thread.
     if opening is not None and start > opening:
-        thread = _thread_below(blocks, opening, start, end)
+        thread = _thread_below(blocks, verdicts, opening, start, end)
         if thread is not None:
             start, end = densest_run(weights[:thread])
     else:

@@ -1,0 +1,43 @@
+"""Article bodies of news pages (issue 4): the shapes of newspaper and magazine pages that
+decide where the article runs, on small hand-written pages."""
+
+from __future__ import annotations
+
+from newsarchive.extract.textpage import extract_text_page
+
+HEADLINE = "Harbour town votes to keep its last ferry running"
+STANDFIRST = (
+    "The council will pay for the winter crossings for three more years, though the company says "
+    "the route has lost money for a decade."
+)
+ARTICLE = [
+    "The council voted on Tuesday night to pay for the winter crossings to the islands for three "
+    "more years, after a meeting that ran until almost midnight and was watched by hundreds.",
+    "Islanders who work on the mainland had warned that without the boat they would have to "
+    "choose between a rented room in town every week and the jobs they have held for years.",
+    "The ferry company said it was grateful for the help, but that the money would only cover "
+    "the winter months and that the summer timetable would have to pay its own way.",
+    "Several councillors said they had voted for the plan with a heavy heart, since the money "
+    "would have to come from the budget for roads, and the roads were in a poor state too.",
+    "The harbour master said the berth would be kept free for the ferry in the evenings, and "
+    "that the fishing fleet had agreed to tie up on the north side of the quay instead.",
+]
+RELATED = [
+    "Lifeboat crew called out twice in one stormy night",
+    "New bakery opens in the old customs house",
+    "School choir to sing at the lighthouse centenary",
+]
+
+
+def test_a_comment_button_in_the_story_tools_under_the_standfirst_does_not_end_the_article():
+    """Issue 4: a newspaper sets its story tools ("E-mail", "Print", "Comment") between the
+    standfirst and the article. The "Comment" button is no comment thread: no comment stamp,
+    no "Reply" link and no date line follows it, only the article's paragraphs, which must
+    not be lost for the standfirst above the button."""
+    page = "\n\n".join(
+        ["Harbour Gazette", "Home", "News", HEADLINE, "March 3, 2020, 6:40 PM", STANDFIRST, "By Tom Hale",
+         "Related Items", *RELATED, "Story Tools", "E-mail", "Print", "Comment", *ARTICLE, "Most Popular", *RELATED]
+    )
+    body = extract_text_page(page).body
+    assert body.startswith("The council voted on Tuesday night")
+    assert body.endswith("on the north side of the quay instead.")
