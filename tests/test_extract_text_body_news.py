@@ -41,3 +41,20 @@ def test_a_comment_button_in_the_story_tools_under_the_standfirst_does_not_end_t
     body = extract_text_page(page).body
     assert body.startswith("The council voted on Tuesday night")
     assert body.endswith("on the north side of the quay instead.")
+
+
+def test_a_published_and_an_updated_line_over_the_article_are_no_comment_thread():
+    """Issue 4: a newspaper prints when the article was published and when it was last
+    changed, a date and a time each, one under the other. Two such stamps read like the
+    first of a thread of comments, but under one another they are the article's own, and
+    the article below them stays (a paragraph of a box above the headline notwithstanding)."""
+    page = "\n\n".join(
+        ["Harbour Gazette", "Home",
+         "Your saved stories will appear on your reading list. Give each one a short note so that "
+         "you will know later why you kept it.",
+         "Save this story", HEADLINE, "By Tom Hale", "Published: 3/3/2020 6:40 PM", "Last Modified: 3/3/2020 9:15 PM",
+         *ARTICLE, "Most Popular", *RELATED]
+    )
+    body = extract_text_page(page).body
+    assert body.startswith("The council voted on Tuesday night")
+    assert body.endswith("on the north side of the quay instead.")

@@ -284,12 +284,16 @@ def _before_thread(blocks: list[Block], verdicts: list[Verdict], start: int, end
     """Where a comment thread begins in the run, after some of the article: the first of
     two or more comment stamps ("Emily says:", "Emily | 11/8/2012 1:04 AM") with a
     "Reply" link or another stamp close after it; else `end`. (A short line with a date
-    and a time of day stands over each comment; an article has at most one, its own.)"""
+    and a time of day stands over each comment; an article has at most one, its own, or
+    a pair of dated lines one under the other: "Published: 11/18/2011 2:27 AM" over "Last
+    Modified: 11/18/2011 4:06 AM". Under "Emily says:" the next line may be the date of
+    her comment; else the next comment's stamp comes after a comment.)"""
     def stamps_a_thread(index: int) -> bool:
         if not _comment_stamp(blocks[index]):
             return False
+        says = bool(COMMENT_STAMP.search(blocks[index].text))
         following = range(index + 1, min(end, index + 1 + THREAD_REACH))
-        return any(_comment_stamp(blocks[i]) or REPLY.match(blocks[i].text) for i in following)
+        return any((_comment_stamp(blocks[i]) and (says or i > index + 1)) or REPLY.match(blocks[i].text) for i in following)
 
     return _first_after_prose(verdicts, start, end, stamps_a_thread)
 
