@@ -58,3 +58,23 @@ def test_a_published_and_an_updated_line_over_the_article_are_no_comment_thread(
     body = extract_text_page(page).body
     assert body.startswith("The council voted on Tuesday night")
     assert body.endswith("on the north side of the quay instead.")
+
+
+def test_a_reader_comments_heading_ends_the_article():
+    """Issue 4: "Reader Comments" heads the thread under the article as "Comments" does;
+    the readers' names, each with how long ago they wrote, stand over comments that read as
+    prose, and none of them is the article's."""
+    thread = []
+    for name, comment in [
+        ("Marta", "The council was right to pay for the boat, and the roads can wait a year or two."),
+        ("Quay Walker", "I have taken that crossing every winter for twenty years and I am glad it stays."),
+        ("Sam Island", "Who is going to pay for this in three years, when the money runs out again?"),
+    ]:
+        thread += [f"{name} (1 day ago)", comment, "Report Comment"]
+    page = "\n\n".join(
+        ["Harbour Gazette", HEADLINE, "By Tom Hale", "March 3, 2020", *ARTICLE, "Reader Comments", *thread,
+         "Most Popular", *RELATED]
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("on the north side of the quay instead.")
+    assert "crossing every winter" not in body

@@ -277,6 +277,7 @@ CREDIT = re.compile(
 BOX_HEADING = re.compile(
     r"""^\W*(?:stay\ informed|stay\ up\ to\ date|related(?:\ \w+)?|more\ (?:from|on|in|stories|news|like\ this)\b.*|most\ (?:popular|read|viewed|shared|emailed)\b.*
     | popular\b.*|recommended(?:\ \w+)?|you\ (?:may|might)\ also\ like|read\ (?:more|next|also)|see\ also|comments?|\d+\ comments?|leave\ a\ (?:reply|comment)
+    | (?:readers?['’]?|users?|visitors?)\ comments?\b.*
     | share\ this(?:\ \w+)?|tags?|topics|trending(?:\ now)?|top\ stories|latest\ (?:news|stories|headlines)|around\ the\ web|from\ the\ web|also\ on\ \w+
     | mehr\ zum\ thema|zum\ thema|das\ könnte\ sie\ auch\ interessieren|archivado\ en
     | weitere\ artikel|kommentare|meistgelesen|lire\ aussi|à\ lire\ aussi|sur\ le\ même\ sujet|les\ plus\ lus|commentaires

@@ -58,6 +58,8 @@ NUMBERED_HEADLINE = re.compile(r"^\d{1,4}\+?\s+[A-Z]")
 # Comment" under a blog post, with the blog's sidebar below it).
 TERMINATOR = re.compile(
     r"^\W*(?:comments?|\d+\s+comments?|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|"
+    # the thread's heading naming its writers, with their count: "Reader Comments (3)", "Visitor comments 3 total"
+    r"(?:readers?['’]?|users?|visitors?)\s+comments?(?:\W*\d+\)?(?:\s+total)?)?|"
     r"kommentare|commentaires|comentarios|commenti|comentários|reacties|stay informed|"
     # the same button in the other languages read: "Comment", "Leave a comment"
     r"kommentieren|kommentar schreiben|schreiben sie einen kommentar|commenter|laisser un commentaire|"
@@ -67,7 +69,8 @@ TERMINATOR = re.compile(
 )
 # Where a comment thread begins: "94 comments… read them below or add one", "Leave a Reply".
 COMMENTS_START = re.compile(
-    r"^\W*(?:\d+\s+(?:comments?|responses?|replies|thoughts)\b|comments?\W*$|leave a (?:reply|comment)|post a comment|add (?:a|your) comment)",
+    r"^\W*(?:\d+\s+(?:comments?|responses?|replies|thoughts)\b|comments?\W*$|leave a (?:reply|comment)|post a comment|add (?:a|your) comment"
+    r"|(?:readers?['’]?|users?|visitors?)\s+comments?\b)",
     re.I,
 )
 # The label of a comment heading or button alone: "Comments", "* Comment".
