@@ -3,6 +3,9 @@ decide where the article runs, on small hand-written pages."""
 
 from __future__ import annotations
 
+import textwrap
+
+from newsarchive.extract.textblocks import split_blocks
 from newsarchive.extract.textpage import extract_text_page
 
 HEADLINE = "Harbour town votes to keep its last ferry running"
@@ -78,3 +81,18 @@ def test_a_reader_comments_heading_ends_the_article():
     body = extract_text_page(page).body
     assert body.endswith("on the north side of the quay instead.")
     assert "crossing every winter" not in body
+
+
+def test_a_horizontal_rule_in_a_dump_parts_the_lines_around_it():
+    """Issue 4: w3m draws a rule under a heading ("━━━━"); a heading set across the full
+    width of a wrapped dump, the rule and the next line are three things, not one paragraph
+    wrapped over three lines, and the rule is no text of the page."""
+    prose = " ".join(ARTICLE * 3)
+    page = (
+        "\n".join(textwrap.wrap(prose, 78)) + "\n\n"
+        + "Reader Comments" + " " * 56 + "3 Total\n"
+        + "━" * 50 + "\n"
+        + "Show:  Newest First" + " " * 40 + "Learn About Our Comment Policy\n"
+    )
+    texts = [block.text for block in split_blocks(page)]
+    assert texts[-2:] == ["Reader Comments 3 Total", "Show: Newest First Learn About Our Comment Policy"]
