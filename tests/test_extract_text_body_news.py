@@ -83,6 +83,23 @@ def test_a_reader_comments_heading_ends_the_article():
     assert "crossing every winter" not in body
 
 
+def test_a_list_that_ends_the_article_after_its_colon_stays():
+    """Issue 4: a short post that ends with a list it announces ("Here are the towns on the
+    tour:"), each item a name on its own line, keeps the list: the items weigh little, but
+    the colon says they are the article's."""
+    towns = ["Brest", "Galway (two nights)", "Stornoway", "Lerwick", "Kirkwall (two nights)", "Tórshavn"]
+    page = "\n\n".join(
+        ["Island Ferry Blog", "Our summer tour", "March 3, 2020",
+         "We are glad to tell you where the old ferry will sail this summer, now that the council has "
+         "paid for her repairs and the crew have signed on for another year.",
+         "Here are the towns on the tour, in the order the boat will call at them:", *towns,
+         "Share this post", "Facebook", "Twitter", "Recent posts", *RELATED]
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("Tórshavn")
+    assert "Stornoway" in body
+
+
 def test_a_horizontal_rule_in_a_dump_parts_the_lines_around_it():
     """Issue 4: w3m draws a rule under a heading ("━━━━"); a heading set across the full
     width of a wrapped dump, the rule and the next line are three things, not one paragraph

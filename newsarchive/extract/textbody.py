@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from newsarchive.extract.bylines import parse_byline
 from newsarchive.extract.dates import find_dates
-from newsarchive.extract.furniture import FILE_NAME, furniture_reason, is_box_heading, is_credit
+from newsarchive.extract.furniture import FILE_NAME, furniture_reason, is_box_heading, is_credit, is_notice
 from newsarchive.extract.textblocks import Block
 
 GOOD_STOP_DENSITY = 0.30
@@ -463,6 +463,7 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
     end = _before_thread(blocks, verdicts, start, end)
     end = _before_furniture_gap(blocks, verdicts, start, end)
     end = _before_run_on_thread(blocks, verdicts, start, end)
+    end = _through_announced_list(blocks, verdicts, end)
     roles = ["outside"] * len(blocks)
     listed = _lists_in_prose(blocks, verdicts, start, end)
     for index in range(start, end):
@@ -477,6 +478,25 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
         else:
             roles[index] = "dropped"
     return (start, end), roles
+
+
+def _through_announced_list(blocks: list[Block], verdicts: list[Verdict], end: int) -> int:
+    """The run's end moved past the list its last paragraph announces with a colon ("Here
+    are the places we will visit:"), when the article ends with the list: its items, short
+    lines all with a bullet or all without, weigh against the run, so the weighing stops at
+    the colon. LIST_ITEMS items or more with a bullet, BARE_LIST_ITEMS without (see
+    `_lists_in_prose`); a by-line, a date line or a line the lexicon takes for furniture
+    is no item, and a notice ("If you enjoyed this post, please share it on:") announces
+    share buttons, not the article's list. (The items are then kept by `_announced_item`.)"""
+    if not 0 < end < len(blocks) or verdicts[end - 1].kind not in ("good", "near"):
+        return end
+    if not blocks[end - 1].text.endswith(":") or is_notice(blocks[end - 1].text):
+        return end
+    bullet = blocks[end].bullet
+    stop = end
+    while stop < len(blocks) and blocks[stop].bullet == bullet and verdicts[stop].kind == "short" and not _is_credit_line(blocks[stop]):
+        stop += 1
+    return stop if stop - end >= (LIST_ITEMS if bullet else BARE_LIST_ITEMS) else end
 
 
 def _before_run_on_thread(blocks: list[Block], verdicts: list[Verdict], start: int, end: int) -> int:
