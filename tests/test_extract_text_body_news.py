@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import textwrap
 
+from newsarchive.extract.furniture import furniture_reason
 from newsarchive.extract.textblocks import split_blocks
 from newsarchive.extract.textpage import extract_text_page
 
@@ -113,3 +114,9 @@ def test_a_horizontal_rule_in_a_dump_parts_the_lines_around_it():
     )
     texts = [block.text for block in split_blocks(page)]
     assert texts[-2:] == ["Reader Comments 3 Total", "Show: Newest First Learn About Our Comment Policy"]
+
+
+def test_a_call_to_get_the_latest_news_is_furniture():
+    """Issue 4: "Get the latest ... news sent straight to ..." is a sign-up box's line,
+    however much it reads as a sentence."""
+    assert furniture_reason("Get the latest harbour news sent straight to your phone.", 10) is not None

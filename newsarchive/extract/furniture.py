@@ -24,7 +24,7 @@ comments are (now )?closed | jump to comments
 | more (from|on|in|stories|news|headlines|about|like this|articles|videos|top stories)
 | read (more|next|full|the full|also|this next) | see (also|more|all) | continue reading | click here | learn more | find out more
 | most (popular|read|viewed|shared|emailed|commented|recent) | popular | trending | top stories
-| latest (news|stories|headlines)? | recommended | editor'?s picks
+| latest (news|stories|headlines)? | get the latest | recommended | editor'?s picks
 | you (may|might) (also )?like | don'?t miss | in case you missed | also on | around the web | from the web | promoted stories
 | comments? | leave a (comment|reply) | post a comment | add (a )?comment | reply | report abuse | \d+ comments?
 | join the (conversation|discussion)
