@@ -120,3 +120,31 @@ def test_a_call_to_get_the_latest_news_is_furniture():
     """Issue 4: "Get the latest ... news sent straight to ..." is a sign-up box's line,
     however much it reads as a sentence."""
     assert furniture_reason("Get the latest harbour news sent straight to your phone.", 10) is not None
+
+
+def test_a_line_counting_the_comments_in_spanish_ends_the_article():
+    """Issue 4: "12 » Comentarios" under a Spanish article counts the comments as "12
+    comments" does; the readers' comments below it, long as they are, stay out."""
+    article = [
+        "El ayuntamiento votó el martes por la noche pagar los viajes de invierno a las islas durante "
+        "tres años más, después de una reunión que duró hasta casi la medianoche.",
+        "Los isleños que trabajan en la costa habían advertido de que sin el barco tendrían que elegir "
+        "entre una habitación alquilada en la ciudad y los trabajos que tienen desde hace años.",
+        "La naviera dijo que agradecía la ayuda, pero que el dinero solo cubriría los meses de invierno "
+        "y que el horario de verano tendría que pagarse por sí mismo, como hasta ahora.",
+    ]
+    comments = []
+    for n, name in enumerate(["Pepe", "Marta", "Lucía", "Andrés"]):
+        comments += [
+            f"{name} 2{n}.mar.2020 | 11:2{n}", f"#{n + 1}",
+            "Es una vergüenza que el ayuntamiento haya tardado tanto en decidirse, porque los que vivimos en "
+            "las islas llevamos meses sin saber si podremos volver a casa después del trabajo cada noche.",
+            "Responder Citar mensaje", "Valorar", "Positivo Negativo",
+        ]
+    page = "\n\n".join(
+        ["Diario del Puerto", "El último ferry seguirá navegando", "Actualizado martes 03/03/2020 18:40 horas",
+         *article, "Todos", "Mejor valorados", "12 » Comentarios ¿Quieres comentar? Entra o regístrate", *comments]
+    )
+    body = extract_text_page(page).body
+    assert body.startswith("El ayuntamiento votó")
+    assert body.endswith("como hasta ahora.")

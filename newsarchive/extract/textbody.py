@@ -75,8 +75,12 @@ COMMENTS_START = re.compile(
 )
 # The label of a comment heading or button alone: "Comments", "* Comment".
 COMMENTS_WORD = re.compile(r"^\W*comments?\W*$", re.I)
-# A line that counts the comments: "340 comments", "100 of 340 comments loaded", "Comments (7)".
-COMMENT_COUNT = re.compile(r"\b\d+\s+(?:comments?|responses|replies)\b|\b(?:comments?|responses|replies)\s*\(\d+\)", re.I)
+# A line that counts the comments: "340 comments", "100 of 340 comments loaded", "Comments (7)",
+# and so in the other languages read: "15 » Comentarios", "12 Kommentare", "Commenti (4)".
+COMMENT_WORDS = (
+    r"(?:comments?|responses|replies|kommentare?|commentaires?|comentarios?|commenti|comentários?|reacties|reactions?)"
+)
+COMMENT_COUNT = re.compile(rf"\b\d+\W{{0,3}}\s{COMMENT_WORDS}\b|\b{COMMENT_WORDS}\s*\(\d+\)", re.I)
 # A comment heading that counts the comments at the start of a paragraph that runs on:
 # "Comments (7) 1. Emily says: ...", "12 Responses 1. ..." (see `_before_run_on_thread`).
 RUN_ON_THREAD = re.compile(r"^\W*(?:(?:comments?|responses|replies)\s*\(\d+\)|\d+\s+(?:comments?|responses|replies)\b)", re.I)
