@@ -148,3 +148,26 @@ def test_a_line_counting_the_comments_in_spanish_ends_the_article():
     body = extract_text_page(page).body
     assert body.startswith("El ayuntamiento votó")
     assert body.endswith("como hasta ahora.")
+
+
+def test_the_lines_of_a_video_transcript_beside_the_article_stay_out():
+    """Issue 4: a news page sets a video's transcript beside the article, each line opening
+    with the time it is spoken at. The lines read like prose but are fragments of speech,
+    and the article above and below the video keeps its own paragraphs only."""
+    spoken = [
+        "the crossing is the only way home for most of us who work in town and",
+        "the council knows that very well. We have said it at every meeting since",
+        "the company first told us it was losing money on the winter boats and that",
+        "it would stop them unless somebody else paid. So now somebody else is paying",
+        "and we are glad of it, but three years is not very long when you have a",
+        "family on the islands and a job on the mainland and no other way to get there.",
+    ]
+    transcript = [f"00:{4 * n + 1:02d} {line}" for n, line in enumerate(spoken)]
+    page = "\n\n".join(
+        ["Harbour Gazette", HEADLINE, "By Tom Hale", "March 3, 2020", *ARTICLE[:2], "Video Transcript",
+         *transcript, *ARTICLE[2:], "Most Popular", *RELATED]
+    )
+    body = extract_text_page(page).body
+    assert body.startswith("The council voted on Tuesday night")
+    assert body.endswith("on the north side of the quay instead.")
+    assert "00:" not in body and "glad of it" not in body

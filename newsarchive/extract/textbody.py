@@ -112,6 +112,10 @@ GAP_SHARE = 0.5
 # that merely trails off with "..." is an author's habit.)
 TEASER = re.compile(r"(?:\.\.\.|…)\s*\[?(?:read more|more|continue reading)\W*$|(?:\.\.\.|…)\s*by\s+[A-Z\w]", re.I)
 TEASER_WORDS = 60
+# A line of a transcript, opening with the time it is spoken at: "01:14 Is only way to ..."
+TIME_CODE = re.compile(r"^\W*(\d{1,3}):([0-5]\d)\s+\S")
+TRANSCRIPT_LINES = 4
+TRANSCRIPT_WORDS = 20
 # A link to the rest of a story on its own line: "Read more »", "Continue reading →".
 READ_MORE_WORDS = (
     r"(?:read more|continue reading|read the rest|weiterlesen|lire la suite|leer más|seguir leyendo|leggi tutto"
@@ -196,6 +200,34 @@ def _mark_teasers(blocks: list[Block], verdicts: list[Verdict]) -> None:
             continue
         if block.words <= TEASER_WORDS and READ_MORE.match(blocks[index + 1].text):
             verdicts[index] = Verdict("furniture", "a teaser: a 'read more' link follows it", -block.words * 0.5)
+
+
+def _mark_transcripts(blocks: list[Block], verdicts: list[Verdict]) -> None:
+    """Class as furniture the lines of a video's transcript set beside the article: a run
+    of TRANSCRIPT_LINES short lines or more, one after another, each opening with the time
+    it is spoken at ("00:22 country's busiest airport fear and concern --"), the times
+    going up. Fragments of speech cut at the time codes, however much they read like prose.
+    (A live blog's entries run newest first, and say more than a line each.)"""
+    index = 0
+    while index < len(blocks):
+        stop = index
+        while stop < len(blocks) and _transcript_line(blocks[stop]) and (
+            stop == index or _seconds(blocks[stop]) > _seconds(blocks[stop - 1])
+        ):
+            stop += 1
+        if stop - index >= TRANSCRIPT_LINES:
+            for i in range(index, stop):
+                verdicts[i] = Verdict("furniture", "a line of a video's transcript, by its time code", -blocks[i].words * 0.5)
+        index = max(stop, index + 1)
+
+
+def _transcript_line(block: Block) -> bool:
+    return block.words <= TRANSCRIPT_WORDS and bool(TIME_CODE.match(block.text))
+
+
+def _seconds(block: Block) -> int:
+    minutes, seconds = TIME_CODE.match(block.text).groups()
+    return int(minutes) * 60 + int(seconds)
 
 
 def _is_caption(block: Block) -> bool:
@@ -450,6 +482,7 @@ def _above_dated_thread(
 def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int, int], list[str]]:
     """The body's run of blocks and each block's role in it (body, heading, or why not)."""
     _mark_teasers(blocks, verdicts)
+    _mark_transcripts(blocks, verdicts)
     weights = [v.weight for v in verdicts]
     opening = article_opening(blocks, verdicts)
     if opening is not None:
