@@ -171,3 +171,14 @@ def test_the_lines_of_a_video_transcript_beside_the_article_stay_out():
     assert body.startswith("The council voted on Tuesday night")
     assert body.endswith("on the north side of the quay instead.")
     assert "00:" not in body and "glad of it" not in body
+
+
+def test_a_long_caption_closed_by_its_photo_credit_is_furniture():
+    """Issue 4: a caption runs to several sentences and ends with its picture's credit in
+    brackets, "(Photo: Jane Roe, AP)"; however long, it is no paragraph of the article."""
+    caption = (
+        "The night ferry leaves the harbour for the last time this winter, with the crew waving from the "
+        "bridge. Islanders say they will miss the late crossing, which the council has now agreed to pay "
+        "for until the spring of next year at least.(Photo: Tom Hale, Harbour Gazette)"
+    )
+    assert furniture_reason(caption, len(caption.split())) is not None
