@@ -182,3 +182,17 @@ def test_a_long_caption_closed_by_its_photo_credit_is_furniture():
         "for until the spring of next year at least.(Photo: Tom Hale, Harbour Gazette)"
     )
     assert furniture_reason(caption, len(caption.split())) is not None
+
+
+def test_a_news_agency_caption_dated_in_its_first_words_is_furniture():
+    """Issue 4: an agency's caption opens with the date of its picture ("In a Monday, March
+    2, 2020 photo, ..."), and runs as long as a paragraph; it is no paragraph of the
+    article. (A sentence that merely mentions a photo is prose.)"""
+    caption = (
+        "In a Monday, March 2, 2020 photo, deckhand Ana Ruiz ties up the night ferry at the harbour. "
+        "The council has voted to pay for the winter crossings for three more years, after islanders "
+        "warned that without the boat they would have to choose between their homes and their jobs."
+    )
+    assert furniture_reason(caption, len(caption.split())) is not None
+    prose = "In a photo posted on the council's website, the mayor is seen shaking hands with the crew."
+    assert furniture_reason(prose, len(prose.split())) is None
