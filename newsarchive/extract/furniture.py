@@ -24,7 +24,7 @@ comments are (now )?closed | jump to comments
 | more (from|on|in|stories|news|headlines|about|like this|articles|videos|top stories)
 | read (more|next|full|the full|also|this next) | see (also|more|all) | continue reading | click here | learn more | find out more
 | most (popular|read|viewed|shared|emailed|commented|recent) | popular | trending | top stories
-| latest (news|stories|headlines)? | recommended | editor'?s picks
+| latest (news|stories|headlines)? | get the latest | recommended | editor'?s picks
 | you (may|might) (also )?like | don'?t miss | in case you missed | also on | around the web | from the web | promoted stories
 | comments? | leave a (comment|reply) | post a comment | add (a )?comment | reply | report abuse | \d+ comments?
 | join the (conversation|discussion)
@@ -136,6 +136,10 @@ ALWAYS = re.compile(
     | utilizziamo\ (?:i\ )?cookie | wij\ gebruiken\ cookies | ce\ site\ utilise | este\ (?:sitio|site)\ (?:web\ )?(?:utiliza|usa)
     | questo\ sito\ utilizza | deze\ (?:web)?site\ gebruikt | diese\ (?:web)?seite\ verwendet | \buses\ cookies | \bthis\ (?:web)?site\ uses | by\ continuing\ to\ (?:use|browse)
     | \byour\ browser\ (?:does\ not|doesn'?t)\ support | \benable\ javascript | \brequires\ (?:javascript|flash|adobe)
+    # A news agency's caption, however long: "In a Monday, Oct. 3, 2011 photo, Juan Gonzalez sorts ..."
+    | ^\W*in\ (?:this|a)\ .{0,40}?\b(?:19|20)\d\d,?\ (?:file\ )?photo(?:graph)?s?\b
+    # A caption closed by its picture's credit, however long: "... about his contacts.(Photo: Jane Roe, AP)"
+    | \((?:photo|photograph|picture|image|foto|bild|illustration)s?\s*(?:credit)?\s*:\s*[^()]{2,60}\)\W*$
     """,
     re.I | re.X,
 )
@@ -277,6 +281,7 @@ CREDIT = re.compile(
 BOX_HEADING = re.compile(
     r"""^\W*(?:stay\ informed|stay\ up\ to\ date|related(?:\ \w+)?|more\ (?:from|on|in|stories|news|like\ this)\b.*|most\ (?:popular|read|viewed|shared|emailed)\b.*
     | popular\b.*|recommended(?:\ \w+)?|you\ (?:may|might)\ also\ like|read\ (?:more|next|also)|see\ also|comments?|\d+\ comments?|leave\ a\ (?:reply|comment)
+    | (?:readers?['’]?|users?|visitors?)\ comments?\b.*
     | share\ this(?:\ \w+)?|tags?|topics|trending(?:\ now)?|top\ stories|latest\ (?:news|stories|headlines)|around\ the\ web|from\ the\ web|also\ on\ \w+
     | mehr\ zum\ thema|zum\ thema|das\ könnte\ sie\ auch\ interessieren|archivado\ en
     | weitere\ artikel|kommentare|meistgelesen|lire\ aussi|à\ lire\ aussi|sur\ le\ même\ sujet|les\ plus\ lus|commentaires

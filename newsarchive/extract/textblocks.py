@@ -22,6 +22,10 @@ SENTENCE_END = re.compile(r"[.!?…:;]['\"’”»)\]]*$")
 # w3m's mark for struck-out text (<s>, <del>): "Never Forget [S:It:S] Her". The words are
 # the page's own, so they stay, without the mark.
 STRUCK = re.compile(r"\[S:(.*?):S\]")
+# A horizontal rule as a dump draws it: "━━━━━━", "------", "======". It parts blocks as a
+# blank line does: a dump wraps no sentence across one, and it is no text of the page.
+# (Not "______": lynx draws a form's text field so, and a form is furniture to weigh.)
+HORIZONTAL_RULE = re.compile(r"^[━─═=~-]{3,}$")
 # Form widgets and image placeholders of text-browser dumps: "[Search]", "[IMG]", "[ ]".
 WIDGET = re.compile(r"\[[^\]]{0,40}\]|_{4,}")
 
@@ -197,7 +201,7 @@ def split_blocks(text: str) -> list[Block]:
 
     for number, line in enumerate(lines):
         stripped = line.strip()
-        if not stripped:
+        if not stripped or HORIZONTAL_RULE.match(stripped):
             flush()
             previous_blank = True
             continue

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from newsarchive.extract.bylines import parse_byline
 from newsarchive.extract.dates import find_dates
-from newsarchive.extract.furniture import FILE_NAME, furniture_reason, is_box_heading, is_credit
+from newsarchive.extract.furniture import FILE_NAME, furniture_reason, is_box_heading, is_credit, is_notice
 from newsarchive.extract.textblocks import Block
 
 GOOD_STOP_DENSITY = 0.30
@@ -58,6 +58,8 @@ NUMBERED_HEADLINE = re.compile(r"^\d{1,4}\+?\s+[A-Z]")
 # Comment" under a blog post, with the blog's sidebar below it).
 TERMINATOR = re.compile(
     r"^\W*(?:comments?|\d+\s+comments?|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|"
+    # the thread's heading naming its writers, with their count: "Reader Comments (3)", "Visitor comments 3 total"
+    r"(?:readers?['’]?|users?|visitors?)\s+comments?(?:\W*\d+\)?(?:\s+total)?)?|"
     r"kommentare|commentaires|comentarios|commenti|comentários|reacties|stay informed|"
     # the same button in the other languages read: "Comment", "Leave a comment"
     r"kommentieren|kommentar schreiben|schreiben sie einen kommentar|commenter|laisser un commentaire|"
@@ -67,11 +69,18 @@ TERMINATOR = re.compile(
 )
 # Where a comment thread begins: "94 comments… read them below or add one", "Leave a Reply".
 COMMENTS_START = re.compile(
-    r"^\W*(?:\d+\s+(?:comments?|responses?|replies|thoughts)\b|comments?\W*$|leave a (?:reply|comment)|post a comment|add (?:a|your) comment)",
+    r"^\W*(?:\d+\s+(?:comments?|responses?|replies|thoughts)\b|comments?\W*$|leave a (?:reply|comment)|post a comment|add (?:a|your) comment"
+    r"|(?:readers?['’]?|users?|visitors?)\s+comments?\b)",
     re.I,
 )
-# A line that counts the comments: "340 comments", "100 of 340 comments loaded", "Comments (7)".
-COMMENT_COUNT = re.compile(r"\b\d+\s+(?:comments?|responses|replies)\b|\b(?:comments?|responses|replies)\s*\(\d+\)", re.I)
+# The label of a comment heading or button alone: "Comments", "* Comment".
+COMMENTS_WORD = re.compile(r"^\W*comments?\W*$", re.I)
+# A line that counts the comments: "340 comments", "100 of 340 comments loaded", "Comments (7)",
+# and so in the other languages read: "15 » Comentarios", "12 Kommentare", "Commenti (4)".
+COMMENT_WORDS = (
+    r"(?:comments?|responses|replies|kommentare?|commentaires?|comentarios?|commenti|comentários?|reacties|reactions?)"
+)
+COMMENT_COUNT = re.compile(rf"\b\d+\W{{0,3}}\s{COMMENT_WORDS}\b|\b{COMMENT_WORDS}\s*\(\d+\)", re.I)
 # A comment heading that counts the comments at the start of a paragraph that runs on:
 # "Comments (7) 1. Emily says: ...", "12 Responses 1. ..." (see `_before_run_on_thread`).
 RUN_ON_THREAD = re.compile(r"^\W*(?:(?:comments?|responses|replies)\s*\(\d+\)|\d+\s+(?:comments?|responses|replies)\b)", re.I)
@@ -103,6 +112,10 @@ GAP_SHARE = 0.5
 # that merely trails off with "..." is an author's habit.)
 TEASER = re.compile(r"(?:\.\.\.|…)\s*\[?(?:read more|more|continue reading)\W*$|(?:\.\.\.|…)\s*by\s+[A-Z\w]", re.I)
 TEASER_WORDS = 60
+# A line of a transcript, opening with the time it is spoken at: "01:14 Is only way to ..."
+TIME_CODE = re.compile(r"^\W*(\d{1,3}):([0-5]\d)\s+\S")
+TRANSCRIPT_LINES = 4
+TRANSCRIPT_WORDS = 20
 # A link to the rest of a story on its own line: "Read more »", "Continue reading →".
 READ_MORE_WORDS = (
     r"(?:read more|continue reading|read the rest|weiterlesen|lire la suite|leer más|seguir leyendo|leggi tutto"
@@ -187,6 +200,34 @@ def _mark_teasers(blocks: list[Block], verdicts: list[Verdict]) -> None:
             continue
         if block.words <= TEASER_WORDS and READ_MORE.match(blocks[index + 1].text):
             verdicts[index] = Verdict("furniture", "a teaser: a 'read more' link follows it", -block.words * 0.5)
+
+
+def _mark_transcripts(blocks: list[Block], verdicts: list[Verdict]) -> None:
+    """Class as furniture the lines of a video's transcript set beside the article: a run
+    of TRANSCRIPT_LINES short lines or more, one after another, each opening with the time
+    it is spoken at ("00:22 country's busiest airport fear and concern --"), the times
+    going up. Fragments of speech cut at the time codes, however much they read like prose.
+    (A live blog's entries run newest first, and say more than a line each.)"""
+    index = 0
+    while index < len(blocks):
+        stop = index
+        while stop < len(blocks) and _transcript_line(blocks[stop]) and (
+            stop == index or _seconds(blocks[stop]) > _seconds(blocks[stop - 1])
+        ):
+            stop += 1
+        if stop - index >= TRANSCRIPT_LINES:
+            for i in range(index, stop):
+                verdicts[i] = Verdict("furniture", "a line of a video's transcript, by its time code", -blocks[i].words * 0.5)
+        index = max(stop, index + 1)
+
+
+def _transcript_line(block: Block) -> bool:
+    return block.words <= TRANSCRIPT_WORDS and bool(TIME_CODE.match(block.text))
+
+
+def _seconds(block: Block) -> int:
+    minutes, seconds = TIME_CODE.match(block.text).groups()
+    return int(minutes) * 60 + int(seconds)
 
 
 def _is_caption(block: Block) -> bool:
@@ -282,12 +323,16 @@ def _before_thread(blocks: list[Block], verdicts: list[Verdict], start: int, end
     """Where a comment thread begins in the run, after some of the article: the first of
     two or more comment stamps ("Emily says:", "Emily | 11/8/2012 1:04 AM") with a
     "Reply" link or another stamp close after it; else `end`. (A short line with a date
-    and a time of day stands over each comment; an article has at most one, its own.)"""
+    and a time of day stands over each comment; an article has at most one, its own, or
+    a pair of dated lines one under the other: "Published: 11/18/2011 2:27 AM" over "Last
+    Modified: 11/18/2011 4:06 AM". Under "Emily says:" the next line may be the date of
+    her comment; else the next comment's stamp comes after a comment.)"""
     def stamps_a_thread(index: int) -> bool:
         if not _comment_stamp(blocks[index]):
             return False
+        says = bool(COMMENT_STAMP.search(blocks[index].text))
         following = range(index + 1, min(end, index + 1 + THREAD_REACH))
-        return any(_comment_stamp(blocks[i]) or REPLY.match(blocks[i].text) for i in following)
+        return any((_comment_stamp(blocks[i]) and (says or i > index + 1)) or REPLY.match(blocks[i].text) for i in following)
 
     return _first_after_prose(verdicts, start, end, stamps_a_thread)
 
@@ -379,18 +424,37 @@ def _sentence_in_prose(blocks: list[Block], verdicts: list[Verdict], index: int,
     return all(verdicts[i].kind in ("good", "near") for i in (index - 1, index + 1))
 
 
-def _thread_below(blocks: list[Block], opening: int, start: int, end: int) -> int | None:
+def _thread_below(blocks: list[Block], verdicts: list[Verdict], opening: int, start: int, end: int) -> int | None:
     """Where the comment thread begins below the article's opening, when the densest run
     (`start`, `end`) lies in it: at a comment heading between the two; else, when the run
     shows THREAD_DATES or more short date lines (each comment's stamp), at the first short
     date line below the opening."""
-    heading = next((i for i in range(opening + 1, start + 1) if COMMENTS_START.match(blocks[i].text)), None)
+    heading = next(
+        (i for i in range(opening + 1, start + 1) if COMMENTS_START.match(blocks[i].text) and not _comments_button(blocks, verdicts, opening, i, end)),
+        None,
+    )
     if heading is not None:
         return heading
     stamps = [i for i in range(opening + 1, end) if blocks[i].words <= 12 and find_dates(blocks[i].text)]
     if sum(1 for i in stamps if i >= start) < THREAD_DATES:
         return None
     return stamps[0]
+
+
+def _comments_button(blocks: list[Block], verdicts: list[Verdict], opening: int, heading: int, end: int) -> bool:
+    """Whether a comment heading is the "Comments" button of the story tools a newspaper
+    sets between its standfirst and its article: the bare word, with no paragraph between
+    the opening and it, and nothing below it up to `end` that shows a thread (a comment
+    stamp, a "Reply" link, a short line with a date or a time of day over a comment), only
+    the article's paragraphs. ("Leave a comment" heads the comment form, stamps or none.)"""
+    if not COMMENTS_WORD.match(blocks[heading].text):
+        return False
+    if any(verdicts[i].kind == "good" for i in range(opening + 1, heading)):
+        return False
+    return not any(
+        _comment_stamp(block) or REPLY.match(block.text) or (block.words <= 12 and (find_dates(block.text) or CLOCK.search(block.text)))
+        for block in blocks[heading + 1 : end]
+    )
 
 
 def _above_dated_thread(
@@ -418,6 +482,7 @@ def _above_dated_thread(
 def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int, int], list[str]]:
     """The body's run of blocks and each block's role in it (body, heading, or why not)."""
     _mark_teasers(blocks, verdicts)
+    _mark_transcripts(blocks, verdicts)
     weights = [v.weight for v in verdicts]
     opening = article_opening(blocks, verdicts)
     if opening is not None:
@@ -426,7 +491,7 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
     # A long comment can outweigh a short post: when the run lies in the comment thread
     # below an article opening, the article is the densest run above the thread.
     if opening is not None and start > opening:
-        thread = _thread_below(blocks, opening, start, end)
+        thread = _thread_below(blocks, verdicts, opening, start, end)
         if thread is not None:
             start, end = densest_run(weights[:thread])
     else:
@@ -435,6 +500,7 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
     end = _before_thread(blocks, verdicts, start, end)
     end = _before_furniture_gap(blocks, verdicts, start, end)
     end = _before_run_on_thread(blocks, verdicts, start, end)
+    end = _through_announced_list(blocks, verdicts, end)
     roles = ["outside"] * len(blocks)
     listed = _lists_in_prose(blocks, verdicts, start, end)
     for index in range(start, end):
@@ -449,6 +515,25 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
         else:
             roles[index] = "dropped"
     return (start, end), roles
+
+
+def _through_announced_list(blocks: list[Block], verdicts: list[Verdict], end: int) -> int:
+    """The run's end moved past the list its last paragraph announces with a colon ("Here
+    are the places we will visit:"), when the article ends with the list: its items, short
+    lines all with a bullet or all without, weigh against the run, so the weighing stops at
+    the colon. LIST_ITEMS items or more with a bullet, BARE_LIST_ITEMS without (see
+    `_lists_in_prose`); a by-line, a date line or a line the lexicon takes for furniture
+    is no item, and a notice ("If you enjoyed this post, please share it on:") announces
+    share buttons, not the article's list. (The items are then kept by `_announced_item`.)"""
+    if not 0 < end < len(blocks) or verdicts[end - 1].kind not in ("good", "near"):
+        return end
+    if not blocks[end - 1].text.endswith(":") or is_notice(blocks[end - 1].text):
+        return end
+    bullet = blocks[end].bullet
+    stop = end
+    while stop < len(blocks) and blocks[stop].bullet == bullet and verdicts[stop].kind == "short" and not _is_credit_line(blocks[stop]):
+        stop += 1
+    return stop if stop - end >= (LIST_ITEMS if bullet else BARE_LIST_ITEMS) else end
 
 
 def _before_run_on_thread(blocks: list[Block], verdicts: list[Verdict], start: int, end: int) -> int:

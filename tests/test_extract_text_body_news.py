@@ -1,0 +1,198 @@
+"""Article bodies of news pages (issue 4): the shapes of newspaper and magazine pages that
+decide where the article runs, on small hand-written pages."""
+
+from __future__ import annotations
+
+import textwrap
+
+from newsarchive.extract.furniture import furniture_reason
+from newsarchive.extract.textblocks import split_blocks
+from newsarchive.extract.textpage import extract_text_page
+
+HEADLINE = "Harbour town votes to keep its last ferry running"
+STANDFIRST = (
+    "The council will pay for the winter crossings for three more years, though the company says "
+    "the route has lost money for a decade."
+)
+ARTICLE = [
+    "The council voted on Tuesday night to pay for the winter crossings to the islands for three "
+    "more years, after a meeting that ran until almost midnight and was watched by hundreds.",
+    "Islanders who work on the mainland had warned that without the boat they would have to "
+    "choose between a rented room in town every week and the jobs they have held for years.",
+    "The ferry company said it was grateful for the help, but that the money would only cover "
+    "the winter months and that the summer timetable would have to pay its own way.",
+    "Several councillors said they had voted for the plan with a heavy heart, since the money "
+    "would have to come from the budget for roads, and the roads were in a poor state too.",
+    "The harbour master said the berth would be kept free for the ferry in the evenings, and "
+    "that the fishing fleet had agreed to tie up on the north side of the quay instead.",
+]
+RELATED = [
+    "Lifeboat crew called out twice in one stormy night",
+    "New bakery opens in the old customs house",
+    "School choir to sing at the lighthouse centenary",
+]
+
+
+def test_a_comment_button_in_the_story_tools_under_the_standfirst_does_not_end_the_article():
+    """Issue 4: a newspaper sets its story tools ("E-mail", "Print", "Comment") between the
+    standfirst and the article. The "Comment" button is no comment thread: no comment stamp,
+    no "Reply" link and no date line follows it, only the article's paragraphs, which must
+    not be lost for the standfirst above the button."""
+    page = "\n\n".join(
+        ["Harbour Gazette", "Home", "News", HEADLINE, "March 3, 2020, 6:40 PM", STANDFIRST, "By Tom Hale",
+         "Related Items", *RELATED, "Story Tools", "E-mail", "Print", "Comment", *ARTICLE, "Most Popular", *RELATED]
+    )
+    body = extract_text_page(page).body
+    assert body.startswith("The council voted on Tuesday night")
+    assert body.endswith("on the north side of the quay instead.")
+
+
+def test_a_published_and_an_updated_line_over_the_article_are_no_comment_thread():
+    """Issue 4: a newspaper prints when the article was published and when it was last
+    changed, a date and a time each, one under the other. Two such stamps read like the
+    first of a thread of comments, but under one another they are the article's own, and
+    the article below them stays (a paragraph of a box above the headline notwithstanding)."""
+    page = "\n\n".join(
+        ["Harbour Gazette", "Home",
+         "Your saved stories will appear on your reading list. Give each one a short note so that "
+         "you will know later why you kept it.",
+         "Save this story", HEADLINE, "By Tom Hale", "Published: 3/3/2020 6:40 PM", "Last Modified: 3/3/2020 9:15 PM",
+         *ARTICLE, "Most Popular", *RELATED]
+    )
+    body = extract_text_page(page).body
+    assert body.startswith("The council voted on Tuesday night")
+    assert body.endswith("on the north side of the quay instead.")
+
+
+def test_a_reader_comments_heading_ends_the_article():
+    """Issue 4: "Reader Comments" heads the thread under the article as "Comments" does;
+    the readers' names, each with how long ago they wrote, stand over comments that read as
+    prose, and none of them is the article's."""
+    thread = []
+    for name, comment in [
+        ("Marta", "The council was right to pay for the boat, and the roads can wait a year or two."),
+        ("Quay Walker", "I have taken that crossing every winter for twenty years and I am glad it stays."),
+        ("Sam Island", "Who is going to pay for this in three years, when the money runs out again?"),
+    ]:
+        thread += [f"{name} (1 day ago)", comment, "Report Comment"]
+    page = "\n\n".join(
+        ["Harbour Gazette", HEADLINE, "By Tom Hale", "March 3, 2020", *ARTICLE, "Reader Comments", *thread,
+         "Most Popular", *RELATED]
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("on the north side of the quay instead.")
+    assert "crossing every winter" not in body
+
+
+def test_a_list_that_ends_the_article_after_its_colon_stays():
+    """Issue 4: a short post that ends with a list it announces ("Here are the towns on the
+    tour:"), each item a name on its own line, keeps the list: the items weigh little, but
+    the colon says they are the article's."""
+    towns = ["Brest", "Galway (two nights)", "Stornoway", "Lerwick", "Kirkwall (two nights)", "Tórshavn"]
+    page = "\n\n".join(
+        ["Island Ferry Blog", "Our summer tour", "March 3, 2020",
+         "We are glad to tell you where the old ferry will sail this summer, now that the council has "
+         "paid for her repairs and the crew have signed on for another year.",
+         "Here are the towns on the tour, in the order the boat will call at them:", *towns,
+         "Share this post", "Facebook", "Twitter", "Recent posts", *RELATED]
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("Tórshavn")
+    assert "Stornoway" in body
+
+
+def test_a_horizontal_rule_in_a_dump_parts_the_lines_around_it():
+    """Issue 4: w3m draws a rule under a heading ("━━━━"); a heading set across the full
+    width of a wrapped dump, the rule and the next line are three things, not one paragraph
+    wrapped over three lines, and the rule is no text of the page."""
+    prose = " ".join(ARTICLE * 3)
+    page = (
+        "\n".join(textwrap.wrap(prose, 78)) + "\n\n"
+        + "Reader Comments" + " " * 56 + "3 Total\n"
+        + "━" * 50 + "\n"
+        + "Show:  Newest First" + " " * 40 + "Learn About Our Comment Policy\n"
+    )
+    texts = [block.text for block in split_blocks(page)]
+    assert texts[-2:] == ["Reader Comments 3 Total", "Show: Newest First Learn About Our Comment Policy"]
+
+
+def test_a_call_to_get_the_latest_news_is_furniture():
+    """Issue 4: "Get the latest ... news sent straight to ..." is a sign-up box's line,
+    however much it reads as a sentence."""
+    assert furniture_reason("Get the latest harbour news sent straight to your phone.", 10) is not None
+
+
+def test_a_line_counting_the_comments_in_spanish_ends_the_article():
+    """Issue 4: "12 » Comentarios" under a Spanish article counts the comments as "12
+    comments" does; the readers' comments below it, long as they are, stay out."""
+    article = [
+        "El ayuntamiento votó el martes por la noche pagar los viajes de invierno a las islas durante "
+        "tres años más, después de una reunión que duró hasta casi la medianoche.",
+        "Los isleños que trabajan en la costa habían advertido de que sin el barco tendrían que elegir "
+        "entre una habitación alquilada en la ciudad y los trabajos que tienen desde hace años.",
+        "La naviera dijo que agradecía la ayuda, pero que el dinero solo cubriría los meses de invierno "
+        "y que el horario de verano tendría que pagarse por sí mismo, como hasta ahora.",
+    ]
+    comments = []
+    for n, name in enumerate(["Pepe", "Marta", "Lucía", "Andrés"]):
+        comments += [
+            f"{name} 2{n}.mar.2020 | 11:2{n}", f"#{n + 1}",
+            "Es una vergüenza que el ayuntamiento haya tardado tanto en decidirse, porque los que vivimos en "
+            "las islas llevamos meses sin saber si podremos volver a casa después del trabajo cada noche.",
+            "Responder Citar mensaje", "Valorar", "Positivo Negativo",
+        ]
+    page = "\n\n".join(
+        ["Diario del Puerto", "El último ferry seguirá navegando", "Actualizado martes 03/03/2020 18:40 horas",
+         *article, "Todos", "Mejor valorados", "12 » Comentarios ¿Quieres comentar? Entra o regístrate", *comments]
+    )
+    body = extract_text_page(page).body
+    assert body.startswith("El ayuntamiento votó")
+    assert body.endswith("como hasta ahora.")
+
+
+def test_the_lines_of_a_video_transcript_beside_the_article_stay_out():
+    """Issue 4: a news page sets a video's transcript beside the article, each line opening
+    with the time it is spoken at. The lines read like prose but are fragments of speech,
+    and the article above and below the video keeps its own paragraphs only."""
+    spoken = [
+        "the crossing is the only way home for most of us who work in town and",
+        "the council knows that very well. We have said it at every meeting since",
+        "the company first told us it was losing money on the winter boats and that",
+        "it would stop them unless somebody else paid. So now somebody else is paying",
+        "and we are glad of it, but three years is not very long when you have a",
+        "family on the islands and a job on the mainland and no other way to get there.",
+    ]
+    transcript = [f"00:{4 * n + 1:02d} {line}" for n, line in enumerate(spoken)]
+    page = "\n\n".join(
+        ["Harbour Gazette", HEADLINE, "By Tom Hale", "March 3, 2020", *ARTICLE[:2], "Video Transcript",
+         *transcript, *ARTICLE[2:], "Most Popular", *RELATED]
+    )
+    body = extract_text_page(page).body
+    assert body.startswith("The council voted on Tuesday night")
+    assert body.endswith("on the north side of the quay instead.")
+    assert "00:" not in body and "glad of it" not in body
+
+
+def test_a_long_caption_closed_by_its_photo_credit_is_furniture():
+    """Issue 4: a caption runs to several sentences and ends with its picture's credit in
+    brackets, "(Photo: Jane Roe, AP)"; however long, it is no paragraph of the article."""
+    caption = (
+        "The night ferry leaves the harbour for the last time this winter, with the crew waving from the "
+        "bridge. Islanders say they will miss the late crossing, which the council has now agreed to pay "
+        "for until the spring of next year at least.(Photo: Tom Hale, Harbour Gazette)"
+    )
+    assert furniture_reason(caption, len(caption.split())) is not None
+
+
+def test_a_news_agency_caption_dated_in_its_first_words_is_furniture():
+    """Issue 4: an agency's caption opens with the date of its picture ("In a Monday, March
+    2, 2020 photo, ..."), and runs as long as a paragraph; it is no paragraph of the
+    article. (A sentence that merely mentions a photo is prose.)"""
+    caption = (
+        "In a Monday, March 2, 2020 photo, deckhand Ana Ruiz ties up the night ferry at the harbour. "
+        "The council has voted to pay for the winter crossings for three more years, after islanders "
+        "warned that without the boat they would have to choose between their homes and their jobs."
+    )
+    assert furniture_reason(caption, len(caption.split())) is not None
+    prose = "In a photo posted on the council's website, the mayor is seen shaking hands with the crew."
+    assert furniture_reason(prose, len(prose.split())) is None
