@@ -79,8 +79,14 @@ HTML_TAG = re.compile(
 # The elements that run within a line; any other tag parts the words on either side.
 INLINE_ELEMENTS = frozenset(
     "a abbr b cite code del em font i ins label s small span strike strong sub sup time u".split())
-STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1")
-EMPHASIS = re.compile(r"(?<![\w*])_(?=[^\s_])([^_\n]{1,300}?)(?<=\S)_(?![\w*])")
+# `**strong**`, `*emphasis*`, `_emphasis_`: a pair of marks around words, with no mark of
+# the kind between. Converters nest them as the page's tags nest ("****[**Fed**](/f)****"
+# for a bold link in a bold paragraph, `***a* b**`), so the innermost pair goes first,
+# then the next one out. (A mark with a space after it is a list's, and one glued to a
+# word a footnote's or a formula's: "5*3", "snake_case".)
+STAR_EMPHASIS = re.compile(r"(?<![\w\\])(\*{1,2})(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*\\])\1(?!\w)")
+LINE_EMPHASIS = re.compile(r"(?<![\w\\])(_{1,2})(?=[^\s_])([^_\n]{1,300}?)(?<=[^\s_\\])\1(?!\w)")
+EMPHASIS_DEPTH = 4
 ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # any ASCII punctuation may be escaped: `\#1`, `3\. `, `\'`
 # pandoc's own Markdown: a `::: {#id .class}` line opens or closes each <div>, and
 # `{#id .class key="value"}` after a link, a picture, a `[span]` or a heading gives its
@@ -185,9 +191,17 @@ def _without_markdown(text: str, starts: list[int]) -> tuple[str, list[int]]:
     text = RULE.sub("", text)
     text = SETEXT_UNDERLINE.sub("", text)
     text = HARD_BREAK_MARK.sub("", text)
-    text = STRONG.sub(r"\2", text)
-    text = EMPHASIS.sub(r"\1", text)
-    return ESCAPE.sub(r"\1", text), starts
+    return ESCAPE.sub(r"\1", _without_emphasis(text)), starts
+
+
+def _without_emphasis(text: str) -> str:
+    """The page without its emphasis marks, nested ones too (up to a few deep)."""
+    for _ in range(EMPHASIS_DEPTH):
+        plain = LINE_EMPHASIS.sub(r"\2", STAR_EMPHASIS.sub(r"\2", text))
+        if plain == text:
+            break
+        text = plain
+    return text
 
 
 def _heading_levels(text: str) -> int:

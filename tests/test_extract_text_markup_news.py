@@ -1,0 +1,42 @@
+"""How news pages come out of the converters that leave markup (markdownify, pandoc, lynx,
+w3m), and the text read from them: the article a plain copy gives (issue 4)."""
+
+import pytest
+
+from newsarchive.extract.textmarkup import plain_text
+from newsarchive.extract.textpage import extract_text_page
+from tests.timing import cpu_seconds
+
+NAVIGATION = "[Home](/) [Sport](/sport) [Weather](/weather)\n\n"
+
+
+def test_star_emphasis_goes_nested_ones_too():
+    """markdownify and pandoc write <em> as `*words*`, and a bold link in a bold paragraph
+    as `****[**words**](/a)****`; the marks stayed in the body, and a body that opens on an
+    emphasised name did not open with the article's words (issue 4)."""
+    page = (NAVIGATION + "# Pellow harbour keeper retires\n\n"
+            "*The Gazette* learned on Friday that the keeper of Pellow harbour, in post since 1984,\n"
+            "will retire; the council's ****[**statement**](/council/statement)**** named no successor.\n\n"
+            "He told the *Pellow Post* that the gates were ***in good order* for now**, and that\n"
+            "5*3 or * a list mark, a \\*starred\\* word and snake_case stay as they are.\n")
+    assert plain_text(page).split("\n")[4:] == [
+        "The Gazette learned on Friday that the keeper of Pellow harbour, in post since 1984, "
+        "will retire; the council's statement named no successor.", "",
+        "He told the Pellow Post that the gates were in good order for now, and that "
+        "5*3 or * a list mark, a *starred* word and snake_case stay as they are.", ""]
+    assert extract_text_page(page).body.startswith("The Gazette learned on Friday")
+
+
+@pytest.mark.parametrize("hostile", [
+    lambda n: NAVIGATION + "*a " * n,
+    lambda n: NAVIGATION + "*" * n + "a" + "*" * n,
+    lambda n: NAVIGATION + ("**a *b " * n),
+])
+def test_hostile_emphasis_takes_linear_time(hostile):
+    def seconds(n: int) -> float:
+        text = hostile(n)
+        return cpu_seconds(lambda: plain_text(text), best_of=3)
+
+    seconds(100)
+    small, large = seconds(5_000), seconds(20_000)
+    assert large < 8 * small + 0.05, (small, large)
