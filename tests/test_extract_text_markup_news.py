@@ -40,3 +40,17 @@ def test_hostile_emphasis_takes_linear_time(hostile):
     seconds(100)
     small, large = seconds(5_000), seconds(20_000)
     assert large < 8 * small + 0.05, (small, large)
+
+
+def test_pandoc_paragraphs_parted_by_two_line_breaks_stay_apart():
+    """A page that parts its paragraphs with "<br><br>" comes out of pandoc as a line
+    ending in "\\" and a line holding only "\\": the two paragraphs were joined into one,
+    with "\\ \\" between them (issue 4). A single break keeps its lines in one paragraph."""
+    page = (NAVIGATION + "# Pellow harbour keeper retires\n\n"
+            "The keeper of Pellow harbour, who has raised and lowered its flood gates since\n"
+            "1984, retired on Friday with a party on the quay.\\\n\\\n"
+            "The council said a successor would be named in June,\\\nafter a search.\n")
+    assert plain_text(page).split("\n")[4:] == [
+        "The keeper of Pellow harbour, who has raised and lowered its flood gates since "
+        "1984, retired on Friday with a party on the quay.", "",
+        "The council said a successor would be named in June, after a search.", ""]

@@ -90,7 +90,8 @@ EMPHASIS_DEPTH = 4
 ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # any ASCII punctuation may be escaped: `\#1`, `3\. `, `\'`
 # pandoc's own Markdown: a `::: {#id .class}` line opens or closes each <div>, and
 # `{#id .class key="value"}` after a link, a picture, a `[span]` or a heading gives its
-# HTML attributes. (A span's go with its brackets, once any link inside it is gone.)
+# HTML attributes. (A span's go with its brackets, once any link inside it is gone.) A
+# div inside a list item is indented with the item's text, four spaces a level.
 FENCED_DIV = re.compile(r"^ {0,3}:{3,}.*$", re.M)
 _ATTRIBUTES = r"""\{(?:[ \t]*(?:[#.][\w:.-]+|[\w:-]+=(?:"[^"\n]*"|[^\s"{}]+)))+[ \t]*\}"""
 SPAN = re.compile(r"\[([^\[\]\n]{0,300})\]" + _ATTRIBUTES)
@@ -104,7 +105,9 @@ OWN_LINE = re.compile(r"^\s*(?:[*+-]\s|\d{1,3}[.)]\s|#|>|\||:\s|:::|(?:=+|-+)[ \
 # A heading, its underline, a table row or a fenced div's mark: never more than its line.
 ONE_LINE = re.compile(r"^\s*(?:[#|]|:::|(?:=+|-+)[ \t]*$)")
 LINK_TAG = re.compile(r"<a\b")  # an HTML link's start, which a heading may wrap inside
-# pandoc ends a line with "\" where a <br> broke it; at the end of a paragraph it is left over.
+# pandoc ends a line with "\" where a <br> broke it. It goes before the lines are joined:
+# a line break inside a paragraph is a space, and a "\" alone on a line (a page that parts
+# its paragraphs with "<br><br>") leaves the blank line that parts two paragraphs.
 HARD_BREAK_MARK = re.compile(r"(?<!\\)\\$", re.M)
 # A heading line this long, with text right under it, was wrapped (html2text wraps every
 # line at 78 characters, a heading's too).
@@ -168,7 +171,7 @@ def _without_markdown(text: str, starts: list[int]) -> tuple[str, list[int]]:
     markdown = pictures + links >= MARKDOWN_FROM or _heading_levels(text) >= MARKDOWN_LEVELS_FROM
     if markdown:
         # Before the links go: a wrapped line full of addresses would look short without them.
-        text, joined = _joined_paragraph_lines(text)
+        text, joined = _joined_paragraph_lines(HARD_BREAK_MARK.sub("", text))
         starts = [starts[line] for line in joined]
         text, starts = _heading_links_apart(text, starts)
         text = HTML_TAG.sub(_tag_space, text)
@@ -190,7 +193,6 @@ def _without_markdown(text: str, starts: list[int]) -> tuple[str, list[int]]:
     text = HEADING_MARK.sub(r"\1", text)
     text = RULE.sub("", text)
     text = SETEXT_UNDERLINE.sub("", text)
-    text = HARD_BREAK_MARK.sub("", text)
     return ESCAPE.sub(r"\1", _without_emphasis(text)), starts
 
 
