@@ -42,6 +42,19 @@ def test_hostile_emphasis_takes_linear_time(hostile):
     assert large < 8 * small + 0.05, (small, large)
 
 
+def test_pandoc_divs_inside_list_items_go():
+    """pandoc indents a <div> inside a list item with the item's text, four spaces a level;
+    the indented `:::` lines were read as the page's lines, and a share box's wrapped
+    `:::` lines broke the article run (issue 4)."""
+    page = ("::: {#masthead}\n-   [Home](/)\n\n    ::: nav-panel\n    -   [Sport](/sport)\n\n"
+            "        ::: {.nav-panel-inner weather=\"now\"}\n        [Weather](/weather)\n        :::\n    :::\n:::\n\n"
+            "# Pellow harbour keeper retires\n\n"
+            "The keeper of Pellow harbour, who has raised and lowered its flood gates since 1984,\n"
+            "retired on Friday with a party on the quay attended by most of the village.\n")
+    assert ":::" not in plain_text(page)
+    assert extract_text_page(page).title == "Pellow harbour keeper retires"
+
+
 def test_pandoc_paragraphs_parted_by_two_line_breaks_stay_apart():
     """A page that parts its paragraphs with "<br><br>" comes out of pandoc as a line
     ending in "\\" and a line holding only "\\": the two paragraphs were joined into one,

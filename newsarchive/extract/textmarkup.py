@@ -92,7 +92,7 @@ ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # any ASCII punctuation may be esca
 # `{#id .class key="value"}` after a link, a picture, a `[span]` or a heading gives its
 # HTML attributes. (A span's go with its brackets, once any link inside it is gone.) A
 # div inside a list item is indented with the item's text, four spaces a level.
-FENCED_DIV = re.compile(r"^ {0,3}:{3,}.*$", re.M)
+FENCED_DIV = re.compile(r"^[ \t]*:{3,}.*$", re.M)
 _ATTRIBUTES = r"""\{(?:[ \t]*(?:[#.][\w:.-]+|[\w:-]+=(?:"[^"\n]*"|[^\s"{}]+)))+[ \t]*\}"""
 SPAN = re.compile(r"\[([^\[\]\n]{0,300})\]" + _ATTRIBUTES)
 # (A heading's attributes from the first of the spaces before them only: a try from each
