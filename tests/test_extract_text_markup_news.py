@@ -67,3 +67,38 @@ def test_pandoc_paragraphs_parted_by_two_line_breaks_stay_apart():
         "The keeper of Pellow harbour, who has raised and lowered its flood gates since "
         "1984, retired on Friday with a party on the quay.", "",
         "The council said a successor would be named in June, after a search.", ""]
+
+
+LYNX_FRAMES_PAGE = """\
+   [1]Home [2]News [3]Sport
+
+       IFRAME:
+       [4]http://share.example.net/button.js?url=http://www.pellow-gazette.example/news/harbo
+       ur-keeper-retires&style=compact
+
+   IFRAME: [5]ad_frame_top
+
+   Updated: May 3, 2024, 5:02 PM
+
+Pellow harbour keeper retires
+
+   The keeper of Pellow harbour, who has raised and lowered its flood gates since 1984,
+   retired on Friday with a party on the quay attended by most of the village.
+
+   The council said a successor would be named in June, after a search that drew
+   applicants from as far as the northern isles.
+"""
+
+
+def test_lynx_frame_lines_go_with_their_wrapped_addresses():
+    """lynx prints each inline frame as "IFRAME: [4]address", a long address wrapped over
+    lines of its own; the address pieces stood between the date and the headline (issue 4)."""
+    cleaned = plain_text(LYNX_FRAMES_PAGE)
+    assert "IFRAME" not in cleaned and "http" not in cleaned and "ur-keeper" not in cleaned
+    assert "ad_frame_top" not in cleaned and cleaned.count("\n") == LYNX_FRAMES_PAGE.count("\n")
+    assert extract_text_page(LYNX_FRAMES_PAGE).title == "Pellow harbour keeper retires"
+
+
+def test_a_word_under_a_short_frame_line_stays():
+    page = "[1]Home [2]News [3]Sport\n\n   IFRAME: [4]video\n   Advertisement\n"
+    assert plain_text(page) == "Home News Sport\n\n\n   Advertisement\n"

@@ -141,6 +141,11 @@ LYNX_LISTS = re.compile(
     r"^[ \t]*(?:References|Visible links:?|Hidden links:)[ \t]*\n(?:[ \t]*\n)*"
     r"(?:[ \t]*Visible links:?[ \t]*\n(?:[ \t]*\n)*)?[ \t]*\d{1,4}\. [a-zA-Z][\w+.-]*:", re.M)
 LYNX_FROM = 3
+# lynx's line for each frame and inline frame ("IFRAME: [16]https://..." or a frame's name),
+# the page's ads, videos and share buttons: the address names another page, and between
+# the headline and the article it reads as one more line of the header. A long address
+# goes on, wrapped, over lines of its own.
+LYNX_FRAME = re.compile(r"^[ \t]*I?FRAME:[ \t]*\n?[ \t]*\[\d{1,4}\]\S*(?:(?<=\S{40})\n[ \t]*\S+(?=[ \t]*$))*", re.M)
 # lynx's struck and inserted text ("[DEL: It :DEL] Her"): the words stay, as a reader reads them.
 LYNX_EDIT = re.compile(r"\[(DEL|INS): (.{0,300}?) :\1\]")
 
@@ -372,6 +377,7 @@ def _without_lynx_markup(text: str) -> str:
     lists = LYNX_LISTS.search(text)
     if lists:
         text = text[: lists.start()]
+    text = LYNX_FRAME.sub(lambda m: _breaks(m.group()), text)
     text = LYNX_MARKER.sub("", text)
     text = LYNX_EDIT.sub(r"\2", text)
     return LYNX_IMAGE.sub("", text)
