@@ -31,8 +31,10 @@ def test_star_emphasis_goes_nested_ones_too():
     lambda n: NAVIGATION + "*a " * n,
     lambda n: NAVIGATION + "*" * n + "a" + "*" * n,
     lambda n: NAVIGATION + ("**a *b " * n),
+    lambda n: NAVIGATION + "[a](mailto:" + "x (" * n,
+    lambda n: NAVIGATION + "[a](javascript: x(" * n,
 ])
-def test_hostile_emphasis_takes_linear_time(hostile):
+def test_hostile_markup_takes_linear_time(hostile):
     def seconds(n: int) -> float:
         text = hostile(n)
         return cpu_seconds(lambda: plain_text(text), best_of=3)
@@ -102,3 +104,17 @@ def test_lynx_frame_lines_go_with_their_wrapped_addresses():
 def test_a_word_under_a_short_frame_line_stays():
     page = "[1]Home [2]News [3]Sport\n\n   IFRAME: [4]video\n   Advertisement\n"
     assert plain_text(page) == "Home News Sport\n\n\n   Advertisement\n"
+
+
+def test_mail_and_script_links_with_spaces_in_their_address_go():
+    """A share box's "Email This" link carries the headline in its address, spaces and
+    all ("mailto:?subject=Check this out: Headline"); it stayed whole in the page and
+    was kept as the body's first paragraph (issue 4)."""
+    page = (NAVIGATION + "# Pellow harbour keeper retires\n\n"
+            "[Email This](mailto:friend@example.com?subject=Check this out: Pellow harbour keeper retires"
+            "&body=https://x.example/keeper \"Pellow harbour keeper retires\") "
+            "[Share](javascript: share(location.href, 'Pellow harbour'))\n\n"
+            "The keeper of Pellow harbour, who has raised and lowered its flood gates since 1984,\n"
+            "retired on Friday with a party on the quay attended by most of the village.\n")
+    assert plain_text(page).split("\n")[4] == "Email This Share"
+    assert extract_text_page(page).body.startswith("The keeper of Pellow harbour")

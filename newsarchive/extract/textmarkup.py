@@ -28,7 +28,10 @@ _ADDRESS = r"(?:[a-zA-Z][\w+.-]*:|[/#?]|\.\.?/|www\.|[\w.-]+/|[\w-]+(?:\.[\w-]+)
 # A link's target: an address without spaces, in which one level of parentheses may nest
 # (Wikipedia's "Foo_(bar)"), and an optional "title" after it. html2text wraps its lines
 # after hyphens even inside an address ("/wp-" and "content/"), so a break may follow one.
-_TARGET = r"\(<?" + _ADDRESS + r"(?:[^()\s]|\([^()\s]*\)|(?<=-)\s+)*(?:\s+\"(?:[^\"\\\n]|\\.)*\")?\)"
+# An e-mail link's or a script's address may hold spaces, as pages write them ("mailto:
+# ?subject=Check this out: Headline", "javascript: share(location.href)").
+_TARGET = (r"\((?:<?" + _ADDRESS + r"(?:[^()\s]|\([^()\s]*\)|(?<=-)\s+)*(?:\s+\"(?:[^\"\\\n]|\\.)*\")?"
+           r"|(?:mailto|javascript):(?:[^()\n]|\([^()\n]*\)){0,1000})\)")
 # A link's or a picture's text: it may wrap over lines, but not run over a blank one.
 _LABEL = r"(?:[^\[\]\n]|\n(?![ \t]*\n)){0,300}"
 # `![alt](src)`: a picture. A text copy cannot carry it, and its alt text is not the
