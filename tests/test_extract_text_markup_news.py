@@ -118,3 +118,12 @@ def test_mail_and_script_links_with_spaces_in_their_address_go():
             "retired on Friday with a party on the quay attended by most of the village.\n")
     assert plain_text(page).split("\n")[4] == "Email This Share"
     assert extract_text_page(page).body.startswith("The keeper of Pellow harbour")
+
+
+def test_an_empty_heading_leaves_no_mark():
+    """A heading element holding only a picture or a script's text comes out as `#` or
+    `###` alone on its line (its space goes with the line's end); the mark stayed as a
+    line of the page (issue 4)."""
+    page = NAVIGATION + "# \n\nPellow harbour keeper retires\n\n###\n\nThe keeper of Pellow harbour retired.\n\n#hashtag\n"
+    assert plain_text(page) == ("Home Sport Weather\n\n\n\nPellow harbour keeper retires\n\n\n\n"
+                                "The keeper of Pellow harbour retired.\n\n#hashtag\n")
