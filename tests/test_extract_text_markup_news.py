@@ -127,3 +127,23 @@ def test_an_empty_heading_leaves_no_mark():
     page = NAVIGATION + "# \n\nPellow harbour keeper retires\n\n###\n\nThe keeper of Pellow harbour retired.\n\n#hashtag\n"
     assert plain_text(page) == ("Home Sport Weather\n\n\n\nPellow harbour keeper retires\n\n\n\n"
                                 "The keeper of Pellow harbour retired.\n\n#hashtag\n")
+
+
+def test_pandoc_attributes_with_escaped_quotes_go():
+    """pandoc escapes the quotes inside an attribute's value (a pull quote's span repeats
+    its words: `description="\\"I retire,\\" he said"`); the span's attributes stayed in the
+    paragraph, words and all (issue 4)."""
+    page = (NAVIGATION + "The keeper spoke on Friday. [\\\"I retire happy.]{.pull-quote\n"
+            "description=\"\\\"I retire happy.\" micro=\"1\"} The gates are in good order,\\\" he said.\n")
+    assert plain_text(page).split("\n")[2] == (
+        "The keeper spoke on Friday. \"I retire happy. The gates are in good order,\" he said.")
+
+
+def test_hostile_attributes_take_linear_time():
+    def seconds(n: int) -> float:
+        text = NAVIGATION + "[x]{a=\"" + "\\\"" * n + " b=\"" * n
+        return cpu_seconds(lambda: plain_text(text), best_of=3)
+
+    seconds(100)
+    small, large = seconds(5_000), seconds(20_000)
+    assert large < 8 * small + 0.05, (small, large)

@@ -96,7 +96,8 @@ ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # any ASCII punctuation may be esca
 # HTML attributes. (A span's go with its brackets, once any link inside it is gone.) A
 # div inside a list item is indented with the item's text, four spaces a level.
 FENCED_DIV = re.compile(r"^[ \t]*:{3,}.*$", re.M)
-_ATTRIBUTES = r"""\{(?:[ \t]*(?:[#.][\w:.-]+|[\w:-]+=(?:"[^"\n]*"|[^\s"{}]+)))+[ \t]*\}"""
+# (a quoted value escapes its own quotes: `description="\"Quoted,\" he said"`)
+_ATTRIBUTES = r"""\{(?:[ \t]*(?:[#.][\w:.-]+|[\w:-]+=(?:"(?:[^"\\\n]|\\.)*"|[^\s"{}]+)))+[ \t]*\}"""
 SPAN = re.compile(r"\[([^\[\]\n]{0,300})\]" + _ATTRIBUTES)
 # (A heading's attributes from the first of the spaces before them only: a try from each
 # space of a long run would take time in its square.)
