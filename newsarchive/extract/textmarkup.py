@@ -28,7 +28,10 @@ _ADDRESS = r"(?:[a-zA-Z][\w+.-]*:|[/#?]|\.\.?/|www\.|[\w.-]+/|[\w-]+(?:\.[\w-]+)
 # A link's target: an address without spaces, in which one level of parentheses may nest
 # (Wikipedia's "Foo_(bar)"), and an optional "title" after it. html2text wraps its lines
 # after hyphens even inside an address ("/wp-" and "content/"), so a break may follow one.
-_TARGET = r"\(<?" + _ADDRESS + r"(?:[^()\s]|\([^()\s]*\)|(?<=-)\s+)*(?:\s+\"(?:[^\"\\\n]|\\.)*\")?\)"
+# An e-mail link's or a script's address may hold spaces, as pages write them ("mailto:
+# ?subject=Check this out: Headline", "javascript: share(location.href)").
+_TARGET = (r"\((?:<?" + _ADDRESS + r"(?:[^()\s]|\([^()\s]*\)|(?<=-)\s+)*(?:\s+\"(?:[^\"\\\n]|\\.)*\")?"
+           r"|(?:mailto|javascript):(?:[^()\n]|\([^()\n]*\)){0,1000})\)")
 # A link's or a picture's text: it may wrap over lines, but not run over a blank one.
 _LABEL = r"(?:[^\[\]\n]|\n(?![ \t]*\n)){0,300}"
 # `![alt](src)`: a picture. A text copy cannot carry it, and its alt text is not the
@@ -56,7 +59,7 @@ MARKDOWN_LEVELS_FROM = 2
 
 # What only means something once the page is known to be Markdown:
 LINK_DEFINITION = re.compile(r"^ {0,3}\[\d+\]:[ \t]+\S.*$", re.M)  # `[3]: https://...`
-HEADING_MARK = re.compile(r"^([ \t]{0,3})#{1,6}[ \t]+", re.M)  # `## Sub-heading`
+HEADING_MARK = re.compile(r"^([ \t]{0,3})#{1,6}(?:[ \t]+|$)", re.M)  # `## Sub-heading`, or `#` alone, an empty one
 RULE = re.compile(r"^[ \t]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$", re.M)  # `* * *`
 # `=====` under a heading's line (`-----` is a rule's too): the heading style many
 # converters write by default ("Setext").
@@ -79,14 +82,22 @@ HTML_TAG = re.compile(
 # The elements that run within a line; any other tag parts the words on either side.
 INLINE_ELEMENTS = frozenset(
     "a abbr b cite code del em font i ins label s small span strike strong sub sup time u".split())
-STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1")
-EMPHASIS = re.compile(r"(?<![\w*])_(?=[^\s_])([^_\n]{1,300}?)(?<=\S)_(?![\w*])")
+# `**strong**`, `*emphasis*`, `_emphasis_`: a pair of marks around words, with no mark of
+# the kind between. Converters nest them as the page's tags nest ("****[**Fed**](/f)****"
+# for a bold link in a bold paragraph, `***a* b**`), so the innermost pair goes first,
+# then the next one out. (A mark with a space after it is a list's, and one glued to a
+# word a footnote's or a formula's: "5*3", "snake_case".)
+STAR_EMPHASIS = re.compile(r"(?<![\w\\])(\*{1,2})(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*\\])\1(?!\w)")
+LINE_EMPHASIS = re.compile(r"(?<![\w\\])(_{1,2})(?=[^\s_])([^_\n]{1,300}?)(?<=[^\s_\\])\1(?!\w)")
+EMPHASIS_DEPTH = 4
 ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # any ASCII punctuation may be escaped: `\#1`, `3\. `, `\'`
 # pandoc's own Markdown: a `::: {#id .class}` line opens or closes each <div>, and
 # `{#id .class key="value"}` after a link, a picture, a `[span]` or a heading gives its
-# HTML attributes. (A span's go with its brackets, once any link inside it is gone.)
-FENCED_DIV = re.compile(r"^ {0,3}:{3,}.*$", re.M)
-_ATTRIBUTES = r"""\{(?:[ \t]*(?:[#.][\w:.-]+|[\w:-]+=(?:"[^"\n]*"|[^\s"{}]+)))+[ \t]*\}"""
+# HTML attributes. (A span's go with its brackets, once any link inside it is gone.) A
+# div inside a list item is indented with the item's text, four spaces a level.
+FENCED_DIV = re.compile(r"^[ \t]*:{3,}.*$", re.M)
+# (a quoted value escapes its own quotes: `description="\"Quoted,\" he said"`)
+_ATTRIBUTES = r"""\{(?:[ \t]*(?:[#.][\w:.-]+|[\w:-]+=(?:"(?:[^"\\\n]|\\.)*"|[^\s"{}]+)))+[ \t]*\}"""
 SPAN = re.compile(r"\[([^\[\]\n]{0,300})\]" + _ATTRIBUTES)
 # (A heading's attributes from the first of the spaces before them only: a try from each
 # space of a long run would take time in its square.)
@@ -98,7 +109,9 @@ OWN_LINE = re.compile(r"^\s*(?:[*+-]\s|\d{1,3}[.)]\s|#|>|\||:\s|:::|(?:=+|-+)[ \
 # A heading, its underline, a table row or a fenced div's mark: never more than its line.
 ONE_LINE = re.compile(r"^\s*(?:[#|]|:::|(?:=+|-+)[ \t]*$)")
 LINK_TAG = re.compile(r"<a\b")  # an HTML link's start, which a heading may wrap inside
-# pandoc ends a line with "\" where a <br> broke it; at the end of a paragraph it is left over.
+# pandoc ends a line with "\" where a <br> broke it. It goes before the lines are joined:
+# a line break inside a paragraph is a space, and a "\" alone on a line (a page that parts
+# its paragraphs with "<br><br>") leaves the blank line that parts two paragraphs.
 HARD_BREAK_MARK = re.compile(r"(?<!\\)\\$", re.M)
 # A heading line this long, with text right under it, was wrapped (html2text wraps every
 # line at 78 characters, a heading's too).
@@ -132,6 +145,11 @@ LYNX_LISTS = re.compile(
     r"^[ \t]*(?:References|Visible links:?|Hidden links:)[ \t]*\n(?:[ \t]*\n)*"
     r"(?:[ \t]*Visible links:?[ \t]*\n(?:[ \t]*\n)*)?[ \t]*\d{1,4}\. [a-zA-Z][\w+.-]*:", re.M)
 LYNX_FROM = 3
+# lynx's line for each frame and inline frame ("IFRAME: [16]https://..." or a frame's name),
+# the page's ads, videos and share buttons: the address names another page, and between
+# the headline and the article it reads as one more line of the header. A long address
+# goes on, wrapped, over lines of its own.
+LYNX_FRAME = re.compile(r"^[ \t]*I?FRAME:[ \t]*\n?[ \t]*\[\d{1,4}\]\S*(?:(?<=\S{40})\n[ \t]*\S+(?=[ \t]*$))*", re.M)
 # lynx's struck and inserted text ("[DEL: It :DEL] Her"): the words stay, as a reader reads them.
 LYNX_EDIT = re.compile(r"\[(DEL|INS): (.{0,300}?) :\1\]")
 
@@ -162,7 +180,7 @@ def _without_markdown(text: str, starts: list[int]) -> tuple[str, list[int]]:
     markdown = pictures + links >= MARKDOWN_FROM or _heading_levels(text) >= MARKDOWN_LEVELS_FROM
     if markdown:
         # Before the links go: a wrapped line full of addresses would look short without them.
-        text, joined = _joined_paragraph_lines(text)
+        text, joined = _joined_paragraph_lines(HARD_BREAK_MARK.sub("", text))
         starts = [starts[line] for line in joined]
         text, starts = _heading_links_apart(text, starts)
         text = HTML_TAG.sub(_tag_space, text)
@@ -184,10 +202,17 @@ def _without_markdown(text: str, starts: list[int]) -> tuple[str, list[int]]:
     text = HEADING_MARK.sub(r"\1", text)
     text = RULE.sub("", text)
     text = SETEXT_UNDERLINE.sub("", text)
-    text = HARD_BREAK_MARK.sub("", text)
-    text = STRONG.sub(r"\2", text)
-    text = EMPHASIS.sub(r"\1", text)
-    return ESCAPE.sub(r"\1", text), starts
+    return ESCAPE.sub(r"\1", _without_emphasis(text)), starts
+
+
+def _without_emphasis(text: str) -> str:
+    """The page without its emphasis marks, nested ones too (up to a few deep)."""
+    for _ in range(EMPHASIS_DEPTH):
+        plain = LINE_EMPHASIS.sub(r"\2", STAR_EMPHASIS.sub(r"\2", text))
+        if plain == text:
+            break
+        text = plain
+    return text
 
 
 def _heading_levels(text: str) -> int:
@@ -356,6 +381,7 @@ def _without_lynx_markup(text: str) -> str:
     lists = LYNX_LISTS.search(text)
     if lists:
         text = text[: lists.start()]
+    text = LYNX_FRAME.sub(lambda m: _breaks(m.group()), text)
     text = LYNX_MARKER.sub("", text)
     text = LYNX_EDIT.sub(r"\2", text)
     return LYNX_IMAGE.sub("", text)
