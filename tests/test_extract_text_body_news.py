@@ -196,3 +196,14 @@ def test_a_news_agency_caption_dated_in_its_first_words_is_furniture():
     assert furniture_reason(caption, len(caption.split())) is not None
     prose = "In a photo posted on the council's website, the mayor is seen shaking hands with the crew."
     assert furniture_reason(prose, len(prose.split())) is None
+
+
+def test_an_agency_caption_after_its_credit_is_furniture():
+    """Issue 4: the credit may stand before the agency's caption: "Jane Roe, File - FILE -
+    In this March 2, 2019 file photo, ...", as long as a paragraph."""
+    caption = (
+        "Ana Ruiz, File - FILE - In this March 2, 2019 file photo, the night ferry leaves the harbour for "
+        "the islands. The council has voted to pay for the winter crossings for three more years, after "
+        "islanders warned that they would have to choose between their homes and their jobs."
+    )
+    assert furniture_reason(caption, len(caption.split())) is not None
