@@ -207,3 +207,17 @@ def test_an_agency_caption_after_its_credit_is_furniture():
         "islanders warned that they would have to choose between their homes and their jobs."
     )
     assert furniture_reason(caption, len(caption.split())) is not None
+
+
+def test_a_line_saying_how_long_ago_a_story_ran_is_no_sub_heading():
+    """Issue 4: "AP - 39 mins ago" stands over each teaser of a list of other stories, and
+    over the article's first paragraph too; it is a time stamp, not a sub-heading of the
+    article (nor its headline)."""
+    page = "\n\n".join(
+        ["Harbour Gazette", HEADLINE, "By Tom Hale", "March 3, 2020", "Harbour News - 39 mins ago", *ARTICLE,
+         "Most Popular", *RELATED]
+    )
+    article = extract_text_page(page)
+    assert article.body.startswith("The council voted on Tuesday night")
+    assert "mins ago" not in article.body
+    assert furniture_reason("Diario del Puerto - hace 5 minutos", 6) is not None

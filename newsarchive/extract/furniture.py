@@ -24,7 +24,10 @@ comments are (now )?closed | jump to comments
 | more (from|on|in|stories|news|headlines|about|like this|articles|videos|top stories)
 | read (more|next|full|the full|also|this next) | see (also|more|all) | continue reading | click here | learn more | find out more
 | most (popular|read|viewed|shared|emailed|commented|recent) | popular | trending | top stories
-| latest (news|stories|headlines)? | get the latest | recommended | editor'?s picks
+| latest (news|stories|headlines)? | get the latest | recommended
+| \d+ (secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?) ago | hace \d+ (minutos?|horas?|días?)
+| il y a \d+ (minutes?|heures?|jours?) | vor \d+ (minuten|stunden|tagen) | \d+ (minuti|ore|giorni) fa
+| há \d+ (minutos?|horas?|dias?) | \d+ (minuten|uur|dagen) geleden | editor'?s picks
 | you (may|might) (also )?like | don'?t miss | in case you missed | also on | around the web | from the web | promoted stories
 | comments? | leave a (comment|reply) | post a comment | add (a )?comment | reply | report abuse | \d+ comments?
 | join the (conversation|discussion)
