@@ -6,7 +6,9 @@ from __future__ import annotations
 import textwrap
 
 from newsarchive.extract.furniture import furniture_reason
-from newsarchive.extract.textblocks import split_blocks
+from newsarchive.extract.language import stop_words
+from newsarchive.extract.textblocks import measure, split_blocks
+from newsarchive.extract.textbody import classify
 from newsarchive.extract.textpage import extract_text_page
 
 HEADLINE = "Harbour town votes to keep its last ferry running"
@@ -221,3 +223,15 @@ def test_a_line_saying_how_long_ago_a_story_ran_is_no_sub_heading():
     assert article.body.startswith("The council voted on Tuesday night")
     assert "mins ago" not in article.body
     assert furniture_reason("Diario del Puerto - hace 5 minutos", 6) is not None
+
+
+def test_a_teaser_cut_short_before_a_read_link_is_furniture():
+    """Issue 4: a "Related" box sets another story's opening words cut short before its
+    link, printed "… Read…": it reads as prose, but it is a teaser, not the article's."""
+    teaser = (
+        "The volunteers of the harbour lifeboat were called out on Sunday night, first to a yacht that had "
+        "lost its mast off the point and then to a fishing boat whose engine had… Read…"
+    )
+    block = split_blocks(teaser)[0]
+    measure(block, stop_words("en"))
+    assert classify(block, learned=False).kind == "furniture"

@@ -107,10 +107,10 @@ GAP_WEIGHT = 10.0
 GAP_SHARE = 0.5
 
 
-# A teaser of another page or comment: cut short before a "read more" link, or before the
+# A teaser of another page or comment: cut short before a "read more" (or "Read…") link, or before the
 # by-line a "recent comments" box puts after it ("Great phone... by Sam"). (A paragraph
 # that merely trails off with "..." is an author's habit.)
-TEASER = re.compile(r"(?:\.\.\.|…)\s*\[?(?:read more|more|continue reading)\W*$|(?:\.\.\.|…)\s*by\s+[A-Z\w]", re.I)
+TEASER = re.compile(r"(?:\.\.\.|…)\s*\[?(?:read(?: more)?|more|continue reading)\W*$|(?:\.\.\.|…)\s*by\s+[A-Z\w]", re.I)
 TEASER_WORDS = 60
 # A line of a transcript, opening with the time it is spoken at: "01:14 Is only way to ..."
 TIME_CODE = re.compile(r"^\W*(\d{1,3}):([0-5]\d)\s+\S")
