@@ -235,3 +235,28 @@ def test_a_teaser_cut_short_before_a_read_link_is_furniture():
     block = split_blocks(teaser)[0]
     measure(block, stop_words("en"))
     assert classify(block, learned=False).kind == "furniture"
+
+
+def test_a_box_of_other_stories_with_their_teasers_ends_the_article():
+    """Issue 4: under the article, "Related News On Harbour Gazette:" heads other stories,
+    each headline over a teaser as long as a short paragraph. The teasers outweigh the
+    heading, but less prose follows it than stands above, none of it longer than a teaser:
+    the article ends at the heading."""
+    teasers = [
+        ("Lifeboat Crew Called Out Twice In One Stormy Night Off The Point",
+         "The volunteers of the harbour lifeboat were called out twice on Sunday night, first to a yacht "
+         "and then to a fishing boat."),
+        ("Bakery Opens In Old Customs House",
+         "The old customs house on the quay has stood empty for years, but from Monday it will smell of "
+         "fresh bread in the mornings."),
+        ("Ferry Timetable: Council Publishes Winter Sailings, Fares And Connections For Island Routes",
+         "The council has published the winter timetable for the island ferries, with the late boat on "
+         "Fridays and Saturdays only."),
+    ]
+    lines = ["Related News On Harbour Gazette:"]
+    for headline, teaser in teasers:
+        lines += [headline, teaser]
+    page = "\n\n".join(["Harbour Gazette", HEADLINE, "By Tom Hale", "March 3, 2020", *ARTICLE, *lines])
+    body = extract_text_page(page).body
+    assert body.endswith("on the north side of the quay instead.")
+    assert "customs house" not in body

@@ -283,7 +283,7 @@ CREDIT = re.compile(
 )
 # Lines that are the headings of furniture boxes; what follows them is furniture too.
 BOX_HEADING = re.compile(
-    r"""^\W*(?:stay\ informed|stay\ up\ to\ date|related(?:\ \w+)?|more\ (?:from|on|in|stories|news|like\ this)\b.*|most\ (?:popular|read|viewed|shared|emailed)\b.*
+    r"""^\W*(?:stay\ informed|stay\ up\ to\ date|related(?:\ \w+)?|related\ (?:news|stories|articles|posts|links|coverage)\ (?:on|from|at)\ .*|more\ (?:from|on|in|stories|news|like\ this)\b.*|most\ (?:popular|read|viewed|shared|emailed)\b.*
     | popular\b.*|recommended(?:\ \w+)?|you\ (?:may|might)\ also\ like|read\ (?:more|next|also)|see\ also|comments?|\d+\ comments?|leave\ a\ (?:reply|comment)
     | (?:readers?['’]?|users?|visitors?)\ comments?\b.*
     | share\ this(?:\ \w+)?|tags?|topics|trending(?:\ now)?|top\ stories|latest\ (?:news|stories|headlines)|around\ the\ web|from\ the\ web|also\ on\ \w+
