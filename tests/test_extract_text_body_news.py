@@ -260,3 +260,12 @@ def test_a_box_of_other_stories_with_their_teasers_ends_the_article():
     body = extract_text_page(page).body
     assert body.endswith("on the north side of the quay instead.")
     assert "customs house" not in body
+
+
+def test_the_share_buttons_of_a_french_page_are_furniture():
+    """Issue 4: "Envoyer par mail", "Partager cet article" are a French page's share bar,
+    as "Email this story" and "Share this article" are an English one's; so are the same
+    buttons in the other languages read."""
+    for button in ["Envoyer par mail", "Partager cet article", "Artikel versenden", "Enviar por correo",
+                   "Invia per email", "Envie por e-mail"]:
+        assert furniture_reason(button, len(button.split())) is not None, button

@@ -19,6 +19,9 @@ comments are (now )?closed | jump to comments
 | share | shares | tweet | retweet | facebook | twitter | linkedin | pinterest | whatsapp | reddit | google\+ | instagram
 | youtube
 | e-?mail (this|to a friend|article|story) | print( this| article| story| page)? | permalink
+| envoyer (cet article|par e-?mail|par mail|à un ami) | partager cet article | (per )?e-?mail (versenden|senden)
+| artikel (versenden|teilen) | enviar (por (e-?mail|correo)|a un amigo|esta noticia) | compartir (esta noticia|este artículo)
+| invia (per e-?mail|ad un amico|questo articolo) | enviar por e-?mail | envie (por e-?mail|a um amigo) | e-?mail dit artikel
 | advertisement | advertising | advertise | sponsored | promoted | ad choices | adchoices
 | related (articles?|stories|content|links|news|topics|videos?|coverage|posts?)?
 | more (from|on|in|stories|news|headlines|about|like this|articles|videos|top stories)
