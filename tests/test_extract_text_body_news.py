@@ -6,7 +6,9 @@ from __future__ import annotations
 import textwrap
 
 from newsarchive.extract.furniture import furniture_reason
-from newsarchive.extract.textblocks import split_blocks
+from newsarchive.extract.language import stop_words
+from newsarchive.extract.textblocks import measure, split_blocks
+from newsarchive.extract.textbody import classify
 from newsarchive.extract.textpage import extract_text_page
 
 HEADLINE = "Harbour town votes to keep its last ferry running"
@@ -196,3 +198,74 @@ def test_a_news_agency_caption_dated_in_its_first_words_is_furniture():
     assert furniture_reason(caption, len(caption.split())) is not None
     prose = "In a photo posted on the council's website, the mayor is seen shaking hands with the crew."
     assert furniture_reason(prose, len(prose.split())) is None
+
+
+def test_an_agency_caption_after_its_credit_is_furniture():
+    """Issue 4: the credit may stand before the agency's caption: "Jane Roe, File - FILE -
+    In this March 2, 2019 file photo, ...", as long as a paragraph."""
+    caption = (
+        "Ana Ruiz, File - FILE - In this March 2, 2019 file photo, the night ferry leaves the harbour for "
+        "the islands. The council has voted to pay for the winter crossings for three more years, after "
+        "islanders warned that they would have to choose between their homes and their jobs."
+    )
+    assert furniture_reason(caption, len(caption.split())) is not None
+
+
+def test_a_line_saying_how_long_ago_a_story_ran_is_no_sub_heading():
+    """Issue 4: "AP - 39 mins ago" stands over each teaser of a list of other stories, and
+    over the article's first paragraph too; it is a time stamp, not a sub-heading of the
+    article (nor its headline)."""
+    page = "\n\n".join(
+        ["Harbour Gazette", HEADLINE, "By Tom Hale", "March 3, 2020", "Harbour News - 39 mins ago", *ARTICLE,
+         "Most Popular", *RELATED]
+    )
+    article = extract_text_page(page)
+    assert article.body.startswith("The council voted on Tuesday night")
+    assert "mins ago" not in article.body
+    assert furniture_reason("Diario del Puerto - hace 5 minutos", 6) is not None
+
+
+def test_a_teaser_cut_short_before_a_read_link_is_furniture():
+    """Issue 4: a "Related" box sets another story's opening words cut short before its
+    link, printed "… Read…": it reads as prose, but it is a teaser, not the article's."""
+    teaser = (
+        "The volunteers of the harbour lifeboat were called out on Sunday night, first to a yacht that had "
+        "lost its mast off the point and then to a fishing boat whose engine had… Read…"
+    )
+    block = split_blocks(teaser)[0]
+    measure(block, stop_words("en"))
+    assert classify(block, learned=False).kind == "furniture"
+
+
+def test_a_box_of_other_stories_with_their_teasers_ends_the_article():
+    """Issue 4: under the article, "Related News On Harbour Gazette:" heads other stories,
+    each headline over a teaser as long as a short paragraph. The teasers outweigh the
+    heading, but less prose follows it than stands above, none of it longer than a teaser:
+    the article ends at the heading."""
+    teasers = [
+        ("Lifeboat Crew Called Out Twice In One Stormy Night Off The Point",
+         "The volunteers of the harbour lifeboat were called out twice on Sunday night, first to a yacht "
+         "and then to a fishing boat."),
+        ("Bakery Opens In Old Customs House",
+         "The old customs house on the quay has stood empty for years, but from Monday it will smell of "
+         "fresh bread in the mornings."),
+        ("Ferry Timetable: Council Publishes Winter Sailings, Fares And Connections For Island Routes",
+         "The council has published the winter timetable for the island ferries, with the late boat on "
+         "Fridays and Saturdays only."),
+    ]
+    lines = ["Related News On Harbour Gazette:"]
+    for headline, teaser in teasers:
+        lines += [headline, teaser]
+    page = "\n\n".join(["Harbour Gazette", HEADLINE, "By Tom Hale", "March 3, 2020", *ARTICLE, *lines])
+    body = extract_text_page(page).body
+    assert body.endswith("on the north side of the quay instead.")
+    assert "customs house" not in body
+
+
+def test_the_share_buttons_of_a_french_page_are_furniture():
+    """Issue 4: "Envoyer par mail", "Partager cet article" are a French page's share bar,
+    as "Email this story" and "Share this article" are an English one's; so are the same
+    buttons in the other languages read."""
+    for button in ["Envoyer par mail", "Partager cet article", "Artikel versenden", "Enviar por correo",
+                   "Invia per email", "Envie por e-mail"]:
+        assert furniture_reason(button, len(button.split())) is not None, button

@@ -19,12 +19,18 @@ comments are (now )?closed | jump to comments
 | share | shares | tweet | retweet | facebook | twitter | linkedin | pinterest | whatsapp | reddit | google\+ | instagram
 | youtube
 | e-?mail (this|to a friend|article|story) | print( this| article| story| page)? | permalink
+| envoyer (cet article|par e-?mail|par mail|à un ami) | partager cet article | (per )?e-?mail (versenden|senden)
+| artikel (versenden|teilen) | enviar (por (e-?mail|correo)|a un amigo|esta noticia) | compartir (esta noticia|este artículo)
+| invia (per e-?mail|ad un amico|questo articolo) | enviar por e-?mail | envie (por e-?mail|a um amigo) | e-?mail dit artikel
 | advertisement | advertising | advertise | sponsored | promoted | ad choices | adchoices
 | related (articles?|stories|content|links|news|topics|videos?|coverage|posts?)?
 | more (from|on|in|stories|news|headlines|about|like this|articles|videos|top stories)
 | read (more|next|full|the full|also|this next) | see (also|more|all) | continue reading | click here | learn more | find out more
 | most (popular|read|viewed|shared|emailed|commented|recent) | popular | trending | top stories
-| latest (news|stories|headlines)? | get the latest | recommended | editor'?s picks
+| latest (news|stories|headlines)? | get the latest | recommended
+| \d+ (secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?) ago | hace \d+ (minutos?|horas?|días?)
+| il y a \d+ (minutes?|heures?|jours?) | vor \d+ (minuten|stunden|tagen) | \d+ (minuti|ore|giorni) fa
+| há \d+ (minutos?|horas?|dias?) | \d+ (minuten|uur|dagen) geleden | editor'?s picks
 | you (may|might) (also )?like | don'?t miss | in case you missed | also on | around the web | from the web | promoted stories
 | comments? | leave a (comment|reply) | post a comment | add (a )?comment | reply | report abuse | \d+ comments?
 | join the (conversation|discussion)
@@ -136,8 +142,9 @@ ALWAYS = re.compile(
     | utilizziamo\ (?:i\ )?cookie | wij\ gebruiken\ cookies | ce\ site\ utilise | este\ (?:sitio|site)\ (?:web\ )?(?:utiliza|usa)
     | questo\ sito\ utilizza | deze\ (?:web)?site\ gebruikt | diese\ (?:web)?seite\ verwendet | \buses\ cookies | \bthis\ (?:web)?site\ uses | by\ continuing\ to\ (?:use|browse)
     | \byour\ browser\ (?:does\ not|doesn'?t)\ support | \benable\ javascript | \brequires\ (?:javascript|flash|adobe)
-    # A news agency's caption, however long: "In a Monday, Oct. 3, 2011 photo, Juan Gonzalez sorts ..."
-    | ^\W*in\ (?:this|a)\ .{0,40}?\b(?:19|20)\d\d,?\ (?:file\ )?photo(?:graph)?s?\b
+    # A news agency's caption, however long: "In a Monday, Oct. 3, 2011 photo, Juan Gonzalez sorts ...",
+    # after its credit too: "Jane Roe, File - FILE - In this March 2, 2011 file photo, ..."
+    | ^(?:.{0,40}?\bfile\ [-–—]\ )?\W*in\ (?:this|a)\ .{0,40}?\b(?:19|20)\d\d,?\ (?:file\ )?photo(?:graph)?s?\b
     # A caption closed by its picture's credit, however long: "... about his contacts.(Photo: Jane Roe, AP)"
     | \((?:photo|photograph|picture|image|foto|bild|illustration)s?\s*(?:credit)?\s*:\s*[^()]{2,60}\)\W*$
     """,
@@ -279,7 +286,7 @@ CREDIT = re.compile(
 )
 # Lines that are the headings of furniture boxes; what follows them is furniture too.
 BOX_HEADING = re.compile(
-    r"""^\W*(?:stay\ informed|stay\ up\ to\ date|related(?:\ \w+)?|more\ (?:from|on|in|stories|news|like\ this)\b.*|most\ (?:popular|read|viewed|shared|emailed)\b.*
+    r"""^\W*(?:stay\ informed|stay\ up\ to\ date|related(?:\ \w+)?|related\ (?:news|stories|articles|posts|links|coverage)\ (?:on|from|at)\ .*|more\ (?:from|on|in|stories|news|like\ this)\b.*|most\ (?:popular|read|viewed|shared|emailed)\b.*
     | popular\b.*|recommended(?:\ \w+)?|you\ (?:may|might)\ also\ like|read\ (?:more|next|also)|see\ also|comments?|\d+\ comments?|leave\ a\ (?:reply|comment)
     | (?:readers?['’]?|users?|visitors?)\ comments?\b.*
     | share\ this(?:\ \w+)?|tags?|topics|trending(?:\ now)?|top\ stories|latest\ (?:news|stories|headlines)|around\ the\ web|from\ the\ web|also\ on\ \w+

@@ -107,15 +107,17 @@ GAP_WEIGHT = 10.0
 GAP_SHARE = 0.5
 
 
-# A teaser of another page or comment: cut short before a "read more" link, or before the
+# A teaser of another page or comment: cut short before a "read more" (or "Read…") link, or before the
 # by-line a "recent comments" box puts after it ("Great phone... by Sam"). (A paragraph
 # that merely trails off with "..." is an author's habit.)
-TEASER = re.compile(r"(?:\.\.\.|…)\s*\[?(?:read more|more|continue reading)\W*$|(?:\.\.\.|…)\s*by\s+[A-Z\w]", re.I)
+TEASER = re.compile(r"(?:\.\.\.|…)\s*\[?(?:read(?: more)?|more|continue reading)\W*$|(?:\.\.\.|…)\s*by\s+[A-Z\w]", re.I)
 TEASER_WORDS = 60
 # A line of a transcript, opening with the time it is spoken at: "01:14 Is only way to ..."
 TIME_CODE = re.compile(r"^\W*(\d{1,3}):([0-5]\d)\s+\S")
 TRANSCRIPT_LINES = 4
 TRANSCRIPT_WORDS = 20
+# The heading of a box of other stories: "Related News On The Gazette:", "More from Business".
+OTHER_STORIES = re.compile(r"^\W*(?:related|more\s+(?:from|on|in|stories|news)|most\s+(?:popular|read|viewed))\b", re.I)
 # A link to the rest of a story on its own line: "Read more »", "Continue reading →".
 READ_MORE_WORDS = (
     r"(?:read more|continue reading|read the rest|weiterlesen|lire la suite|leer más|seguir leyendo|leggi tutto"
@@ -500,6 +502,7 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
     end = _before_thread(blocks, verdicts, start, end)
     end = _before_furniture_gap(blocks, verdicts, start, end)
     end = _before_run_on_thread(blocks, verdicts, start, end)
+    end = _before_other_stories(blocks, verdicts, start, end)
     end = _through_announced_list(blocks, verdicts, end)
     roles = ["outside"] * len(blocks)
     listed = _lists_in_prose(blocks, verdicts, start, end)
@@ -569,6 +572,28 @@ def _ending_heading(blocks: list[Block], verdicts: list[Verdict], opening: int |
         if index > start and THREAD_HEADER.match(blocks[index].text) and blocks[index].words <= 40 and not _article_goes_on(verdicts, index, end):
             return index
     return end
+
+
+def _before_other_stories(blocks: list[Block], verdicts: list[Verdict], start: int, end: int) -> int:
+    """Where a box of other stories below the article begins in the run, else `end`: its
+    heading ("Related News On The Gazette:", "More from Business") with less prose below
+    it than above, all of it in paragraphs no longer than a teaser (TEASER_WORDS), each
+    under a line that is no paragraph (its headline). The teasers outweigh the box
+    heading, but an article does not go on in teasers after saying that what follows is
+    other stories. (A box of one link set in the article has its paragraphs after it.)"""
+    return next((i for i in range(start + 1, end) if _box_of_teasers(blocks, verdicts, start, i, end)), end)
+
+
+def _box_of_teasers(blocks: list[Block], verdicts: list[Verdict], start: int, index: int, end: int) -> bool:
+    if verdicts[index].kind != "box" or not OTHER_STORIES.match(blocks[index].text):
+        return False
+    below = [i for i in range(index + 1, end) if verdicts[i].kind in ("good", "near")]
+    if not below or any(blocks[i].words > TEASER_WORDS for i in below):
+        return False
+    # (each under its own headline: paragraphs one after another are the article going on)
+    if any(i - 1 in below for i in below):
+        return False
+    return _less_prose_after(blocks, verdicts, start, index, end)
 
 
 def _short_role(block: Block, after: Verdict | None) -> str:
