@@ -160,3 +160,22 @@ def test_a_headline_over_its_credit_line_is_found_past_a_long_video_playlist():
         "Ann Fisher, Harbour Courier 8:42 a.m. October 3, 2021\n\nVideo\n\n" + playlist + BODY + "\n"
     )
     assert extract_text_page(page).title == "Night ferry to the islands will stop this month"
+
+
+def test_a_person_caption_over_the_photo_credit_is_a_caption_over_the_by_line_too():
+    """Issue 4: a headline may stand over a picture's credit and the by-line under it
+    ("Headline / Illustration by NAME / By NAME"), but a line naming a person and their
+    role there is the photo's caption ("NAME, director of the ferry company / Image:
+    NAME / By NAME"), however well the article's opening names them."""
+    opening = (
+        "Mary Quayle, the director of the ferry company, is standing on the quay in work "
+        "boots and a thick coat, trying to keep a night boat running.\n\n"
+    )
+    page = (
+        "Harbour Courier\n\nBusiness\n\nLike Follow\n\n"
+        "Ferry Boss: The Islands Can Wait\n\n"
+        "1.1k\nShares\nShare\nTweet\nShare\nWhat's This?\n\n"
+        "Mary Quayle, director of the ferry company\n\nImage: Sam Keel\n\n"
+        "By Ann Fisher 2021-01-26 21:32:46 UTC\n\n" + opening + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Ferry Boss: The Islands Can Wait"

@@ -628,7 +628,8 @@ def _over_photo_credit(blocks: list[Block], index: int) -> bool:
         return True
     if credit + 1 >= len(blocks) or blocks[credit].words > PHOTO_CREDIT_WORDS or not is_credit(blocks[credit].text):
         return False
-    return not _credit_line(blocks[credit + 1])
+    # (a line naming a person and their role over the credit is the caption all the same)
+    return not _credit_line(blocks[credit + 1]) or _person_caption(headline_text(blocks[index]))
 
 
 def _alt_over_caption(blocks: list[Block], index: int) -> bool:
