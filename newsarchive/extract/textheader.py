@@ -597,20 +597,30 @@ PHOTO_CREDIT_WORDS = 8
 
 
 # A photo's credit run on at the end of its caption: "... at the quay Photo: DEADLINE",
-# "... ministre du Redressement productif Crédits photo : Ann LEE/Le Journal". The caption
-# before it is at least a phrase (a headline may open on "The Big Picture: Markets Rally"),
-# and the credit names someone: a capital opens it.
+# "... ministre du Redressement productif Crédits photo : Ann LEE/Le Journal".
 CAPTION_CREDIT = re.compile(
-    r"^(?:\S+\s+){4,}.*?[|(\[]?\s*(?:photo(?:graph)?s?|pictures?|images?|fotos?|bild|crédits?\s+photos?|photo\s+credits?)"
+    r"[|(\[]?\s*(?:photo(?:graph)?s?|pictures?|images?|fotos?|bild|crédits?\s+photos?|photo\s+credits?)"
     r"\s*:\s*(?P<credit>[^:]{1,60})$",
     re.I,
 )
+# The caption before the credit is at least a phrase (a headline may open on "The Big
+# Picture: Markets Rally").
+CAPTION_WORDS_BEFORE_CREDIT = 4
+# The credit names someone in a few capitalised words, joined by these at most ("Ann Lee for
+# The Courier", "Sam KEEL/Le Journal"); not a headline's phrase after "The year in pictures:".
+CREDIT_NAME_WORDS = 5
+CREDIT_JOINS = frozenset({"for", "of", "the", "via", "and", "de", "du", "la", "le", "von", "van"})
 
 
 def _captioned(text: str) -> bool:
     """Whether a line is a photo's caption with its credit run on after it (see `CAPTION_CREDIT`)."""
-    match = CAPTION_CREDIT.match(text)
-    return match is not None and match.group("credit")[:1].isupper()
+    match = CAPTION_CREDIT.search(text)
+    if match is None or len(text[: match.start()].split()) < CAPTION_WORDS_BEFORE_CREDIT:
+        return False
+    words = match.group("credit").replace("/", " ").split()
+    if not 0 < len(words) <= CREDIT_NAME_WORDS:
+        return False
+    return words[0][:1].isupper() and all(w[:1].isupper() or w in CREDIT_JOINS for w in words)
 
 
 def _over_photo_credit(blocks: list[Block], index: int) -> bool:
