@@ -184,3 +184,38 @@ def test_a_person_caption_over_the_photo_credit_is_a_caption_over_the_by_line_to
         "By Ann Fisher 2021-01-26 21:32:46 UTC\n\n" + opening + BODY + "\n"
     )
     assert extract_text_page(page).title == "Ferry Boss: The Islands Can Wait"
+
+
+def test_an_image_file_name_or_a_web_address_is_not_the_headline():
+    """Issue 4: a text browser prints a picture's file name for its alt text
+    ("night-ferry-islands-crossing") and a frame's address ("IFRAME: http://..."); right
+    over the by-line and naming the article's words, they are still no headline."""
+    for printed in ("IFRAME: http://harbour.example/night-ferry-islands?crossing=last", "night-ferry-islands-crossing-quay"):
+        page = (
+            "Harbour Courier\n\nNews\n\nIslands to lose their night boat\n\n"
+            "Share\n\nTweet\n\nPrint\n\nEmail\n\nShare\n\nComments\n\nSave\n\n"
+            + printed + "\n\nBy Ann Fisher 2021-01-26 21:32:46 UTC\n\n" + BODY + "\n"
+        )
+        assert extract_text_page(page).title == "Islands to lose their night boat", printed
+
+
+def test_a_picture_credited_by_its_maker_marks_its_caption():
+    """Issue 4: "Illustration by NAME" is a picture's credit as "Photo: NAME" is; the line
+    right over it, with the article under it, is the picture's caption."""
+    page = (
+        "Harbour Courier\n\nNews\n\nThe Untold Story Of The Night Ferry's Last Winter\n\n"
+        "Ann Fisher\n\n  • share\n  • tweet\n  • print\n  • email\n\n"
+        "The night ferry: the untold story\n\nIllustration by Sam Keel\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "The Untold Story Of The Night Ferry's Last Winter"
+
+
+def test_a_line_of_topic_links_is_not_the_headline():
+    """Issue 4: "More: Ferries Islands Longform" labels a row of topic links over the
+    headline; it is no kicker of it."""
+    page = (
+        "Harbour Courier\n\nNews\n\nMore: Ferries Islands Night Boat\n\n"
+        "Islanders Will Lose The Night Ferry To The Mainland At The End Of The Month\n\n"
+        "Ann Fisher\n\nOct. 3, 2021, 9:15 AM\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Islanders Will Lose The Night Ferry To The Mainland At The End Of The Month"
