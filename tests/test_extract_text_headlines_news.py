@@ -219,3 +219,15 @@ def test_a_line_of_topic_links_is_not_the_headline():
         "Ann Fisher\n\nOct. 3, 2021, 9:15 AM\n\n" + BODY + "\n"
     )
     assert extract_text_page(page).title == "Islanders Will Lose The Night Ferry To The Mainland At The End Of The Month"
+
+
+def test_a_video_players_keywords_are_not_the_headline():
+    """Issue 4: a video player under the by-line lists its keywords on one line ("Video
+    Keywords night ferry islands crossing"), naming the article's words, with no colon."""
+    page = (
+        "Harbour Courier\n\nNews\n\nIslands to lose their night boat\n\n"
+        "Share\n\nTweet\n\nPrint\n\nEmail\n\nShare\n\nComments\n\nSave\n\n"
+        "Video Keywords night ferry islands crossing company\n\n"
+        "Ann Fisher, Harbour Courier 8:42 a.m. October 3, 2021\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Islands to lose their night boat"

@@ -199,6 +199,8 @@ NOT_HEADLINE = re.compile(
     # news page's topic links ("More: Google Search Longform")
     r"|^\W*(?:next|previous|prev|older|newer)\s+(?:post|article|entry|story)\b"
     r"|^\W*(?:tags?|labels?|categories|category|name|location|download|archives?|more)\s*:"
+    # a video player's list of keywords, with or without its colon ("Video Keywords ...")
+    r"|^\W*(?:video\s+)?keywords\b"
     # (a footer's "Powered by WordPress" opens with it; a headline may say it further on:
     # "A Browser Powered by Scripts")
     r"|^\W*\d+\s+(?:responses|comments|replies|thoughts)\s+(?:to|on)\b|^\W*(?:proudly\s+)?powered\s+by\b"
