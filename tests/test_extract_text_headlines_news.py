@@ -36,9 +36,14 @@ def test_a_caption_with_its_photo_credit_run_on_is_not_the_headline():
 
 
 def test_a_big_picture_headline_is_not_a_caption():
-    """Issue 4: a headline may use the word a credit opens with ("The Big Picture: ...")."""
-    page = "Harbour Courier\n\nThe Big Picture: Night Ferry Ends\n\nBy Ann Fisher\n\n" + BODY + "\n"
-    assert extract_text_page(page).title == "The Big Picture: Night Ferry Ends"
+    """Issue 4: a headline may use the word a credit opens with ("The Big Picture: ...",
+    "... the year in pictures: ..."); what follows it is no credit's name."""
+    for headline in (
+        "The Big Picture: Night Ferry Ends",
+        "A last look at the night ferry in pictures: Gulls, nets and a quiet quay",
+    ):
+        page = "Harbour Courier\n\n" + headline + "\n\nBy Ann Fisher\n\n" + BODY + "\n"
+        assert extract_text_page(page).title == headline
 
 
 def test_an_alt_text_the_caption_repeats_with_its_credit_is_not_the_headline():
@@ -160,3 +165,69 @@ def test_a_headline_over_its_credit_line_is_found_past_a_long_video_playlist():
         "Ann Fisher, Harbour Courier 8:42 a.m. October 3, 2021\n\nVideo\n\n" + playlist + BODY + "\n"
     )
     assert extract_text_page(page).title == "Night ferry to the islands will stop this month"
+
+
+def test_a_person_caption_over_the_photo_credit_is_a_caption_over_the_by_line_too():
+    """Issue 4: a headline may stand over a picture's credit and the by-line under it
+    ("Headline / Illustration by NAME / By NAME"), but a line naming a person and their
+    role there is the photo's caption ("NAME, director of the ferry company / Image:
+    NAME / By NAME"), however well the article's opening names them."""
+    opening = (
+        "Mary Quayle, the director of the ferry company, is standing on the quay in work "
+        "boots and a thick coat, trying to keep a night boat running.\n\n"
+    )
+    page = (
+        "Harbour Courier\n\nBusiness\n\nLike Follow\n\n"
+        "Ferry Boss: The Islands Can Wait\n\n"
+        "1.1k\nShares\nShare\nTweet\nShare\nWhat's This?\n\n"
+        "Mary Quayle, director of the ferry company\n\nImage: Sam Keel\n\n"
+        "By Ann Fisher 2021-01-26 21:32:46 UTC\n\n" + opening + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Ferry Boss: The Islands Can Wait"
+
+
+def test_an_image_file_name_or_a_web_address_is_not_the_headline():
+    """Issue 4: a text browser prints a picture's file name for its alt text
+    ("night-ferry-islands-crossing") and a frame's address ("IFRAME: http://..."); right
+    over the by-line and naming the article's words, they are still no headline."""
+    for printed in ("IFRAME: http://harbour.example/night-ferry-islands?crossing=last", "night-ferry-islands-crossing-quay"):
+        page = (
+            "Harbour Courier\n\nNews\n\nIslands to lose their night boat\n\n"
+            "Share\n\nTweet\n\nPrint\n\nEmail\n\nShare\n\nComments\n\nSave\n\n"
+            + printed + "\n\nBy Ann Fisher 2021-01-26 21:32:46 UTC\n\n" + BODY + "\n"
+        )
+        assert extract_text_page(page).title == "Islands to lose their night boat", printed
+
+
+def test_a_picture_credited_by_its_maker_marks_its_caption():
+    """Issue 4: "Illustration by NAME" is a picture's credit as "Photo: NAME" is; the line
+    right over it, with the article under it, is the picture's caption."""
+    page = (
+        "Harbour Courier\n\nNews\n\nThe Untold Story Of The Night Ferry's Last Winter\n\n"
+        "Ann Fisher\n\n  • share\n  • tweet\n  • print\n  • email\n\n"
+        "The night ferry: the untold story\n\nIllustration by Sam Keel\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "The Untold Story Of The Night Ferry's Last Winter"
+
+
+def test_a_line_of_topic_links_is_not_the_headline():
+    """Issue 4: "More: Ferries Islands Longform" labels a row of topic links over the
+    headline; it is no kicker of it."""
+    page = (
+        "Harbour Courier\n\nNews\n\nMore: Ferries Islands Night Boat\n\n"
+        "Islanders Will Lose The Night Ferry To The Mainland At The End Of The Month\n\n"
+        "Ann Fisher\n\nOct. 3, 2021, 9:15 AM\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Islanders Will Lose The Night Ferry To The Mainland At The End Of The Month"
+
+
+def test_a_video_players_keywords_are_not_the_headline():
+    """Issue 4: a video player under the by-line lists its keywords on one line ("Video
+    Keywords night ferry islands crossing"), naming the article's words, with no colon."""
+    page = (
+        "Harbour Courier\n\nNews\n\nIslands to lose their night boat\n\n"
+        "Share\n\nTweet\n\nPrint\n\nEmail\n\nShare\n\nComments\n\nSave\n\n"
+        "Video Keywords night ferry islands crossing company\n\n"
+        "Ann Fisher, Harbour Courier 8:42 a.m. October 3, 2021\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Islands to lose their night boat"

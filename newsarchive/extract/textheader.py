@@ -190,14 +190,22 @@ MENU_WORDS = 3
 # image's), which a headline does not carry: it writes "1,000,000" or "1m".
 BARE_ID = re.compile(r"(?<![\w.,])\d{6,}(?![\w.,])")
 CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+# An image's file name or a page's slug, printed for its alt text: one token of three parts
+# or more ("Ann-fisher-headshot-cropped", "harbour_light_2021"); a headline has spaces.
+FILE_SLUG = re.compile(r"^[^\W_]+(?:[-_][^\W_]+){2,}$")
+# A web address: a frame's or a link's target printed as it is ("IFRAME: http://...").
+WEB_ADDRESS = re.compile(r"https?://|\bwww\.\w")
 NOT_HEADLINE = re.compile(
     r"^\W*(?:by|von|par|por|door)\b|^\W*\d{1,2}[:.]\d\d"
     # a stamp's verb with what follows it in a stamp ("Posted on", "Written by", "Filed
     # under"); not the word alone, which a headline may use: "The Power of the Written Word"
     r"|\b(?:posted|written|filed)\s+(?:by|on|in|under|at|to)\b"
-    # links to the posts around this one, and the labels of a blog's side boxes
+    # links to the posts around this one, and the labels of a blog's side boxes and of a
+    # news page's topic links ("More: Google Search Longform")
     r"|^\W*(?:next|previous|prev|older|newer)\s+(?:post|article|entry|story)\b"
-    r"|^\W*(?:tags?|labels?|categories|category|name|location|download|archives?)\s*:"
+    r"|^\W*(?:tags?|labels?|categories|category|name|location|download|archives?|more)\s*:"
+    # a video player's list of keywords, with or without its colon ("Video Keywords ...")
+    r"|^\W*(?:video\s+)?keywords\b"
     # (a footer's "Powered by WordPress" opens with it; a headline may say it further on:
     # "A Browser Powered by Scripts")
     r"|^\W*\d+\s+(?:responses|comments|replies|thoughts)\s+(?:to|on)\b|^\W*(?:proudly\s+)?powered\s+by\b"
@@ -262,9 +270,9 @@ def headline_score(
     listed = block.bullet or text != block.text and LIST_ITEM.match(block.text) is not None
     if block.words < (1 if dated else 2) or block.words > 35 or (listed and not bulleted_ok) or block.separators or text.startswith("["):
         return None
-    if NOT_HEADLINE.search(text) or BARE_ID.search(text):
+    if NOT_HEADLINE.search(text) or BARE_ID.search(text) or FILE_SLUG.match(text) or WEB_ADDRESS.search(text):
         return None
-    if is_box_heading(text) or is_credit(text) or _captioned(text) or _tag_list(text):
+    if is_box_heading(text) or _photo_credit_line(text) or _captioned(text) or _tag_list(text):
         return None
     if text.startswith("«") or text.endswith("»"):
         return None  # a link to the post before or after this one
@@ -602,21 +610,41 @@ def _photo_credit(blocks: list[Block], index: int) -> bool:
 PHOTO_CREDIT_WORDS = 8
 
 
+# A picture's credit that names its maker after "by" ("Illustration by Ann Lee", "Photo by
+# Sam Keel", "Images courtesy of the Harbour Board").
+MADE_BY = re.compile(r"^\W*(?:photo(?:graph)?s?|illustrations?|images?|pictures?|graphics?|artwork)\s+(?:by|courtesy\s+of)\s+\S", re.I)
+
+
+def _photo_credit_line(text: str) -> bool:
+    """Whether a line is a picture's credit (see `is_credit`, `MADE_BY`)."""
+    return is_credit(text) or MADE_BY.match(text) is not None
+
+
 # A photo's credit run on at the end of its caption: "... at the quay Photo: DEADLINE",
-# "... ministre du Redressement productif Crédits photo : Ann LEE/Le Journal". The caption
-# before it is at least a phrase (a headline may open on "The Big Picture: Markets Rally"),
-# and the credit names someone: a capital opens it.
+# "... ministre du Redressement productif Crédits photo : Ann LEE/Le Journal".
 CAPTION_CREDIT = re.compile(
-    r"^(?:\S+\s+){4,}.*?[|(\[]?\s*(?:photo(?:graph)?s?|pictures?|images?|fotos?|bild|crédits?\s+photos?|photo\s+credits?)"
+    r"[|(\[]?\s*(?:photo(?:graph)?s?|pictures?|images?|fotos?|bild|crédits?\s+photos?|photo\s+credits?)"
     r"\s*:\s*(?P<credit>[^:]{1,60})$",
     re.I,
 )
+# The caption before the credit is at least a phrase (a headline may open on "The Big
+# Picture: Markets Rally").
+CAPTION_WORDS_BEFORE_CREDIT = 4
+# The credit names someone in a few capitalised words, joined by these at most ("Ann Lee for
+# The Courier", "Sam KEEL/Le Journal"); not a headline's phrase after "The year in pictures:".
+CREDIT_NAME_WORDS = 5
+CREDIT_JOINS = frozenset({"for", "of", "the", "via", "and", "de", "du", "la", "le", "von", "van"})
 
 
 def _captioned(text: str) -> bool:
     """Whether a line is a photo's caption with its credit run on after it (see `CAPTION_CREDIT`)."""
-    match = CAPTION_CREDIT.match(text)
-    return match is not None and match.group("credit")[:1].isupper()
+    match = CAPTION_CREDIT.search(text)
+    if match is None or len(text[: match.start()].split()) < CAPTION_WORDS_BEFORE_CREDIT:
+        return False
+    words = match.group("credit").replace("/", " ").split()
+    if not 0 < len(words) <= CREDIT_NAME_WORDS:
+        return False
+    return words[0][:1].isupper() and all(w[:1].isupper() or w in CREDIT_JOINS for w in words)
 
 
 def _over_photo_credit(blocks: list[Block], index: int) -> bool:
@@ -632,9 +660,10 @@ def _over_photo_credit(blocks: list[Block], index: int) -> bool:
         credit += 1
     if credit < len(blocks) and blocks[credit].text.startswith(blocks[index].text) and _captioned(blocks[credit].text):
         return True
-    if credit + 1 >= len(blocks) or blocks[credit].words > PHOTO_CREDIT_WORDS or not is_credit(blocks[credit].text):
+    if credit + 1 >= len(blocks) or blocks[credit].words > PHOTO_CREDIT_WORDS or not _photo_credit_line(blocks[credit].text):
         return False
-    return not _credit_line(blocks[credit + 1])
+    # (a line naming a person and their role over the credit is the caption all the same)
+    return not _credit_line(blocks[credit + 1]) or _person_caption(headline_text(blocks[index]))
 
 
 def _alt_over_caption(blocks: list[Block], index: int) -> bool:
