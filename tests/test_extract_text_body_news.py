@@ -269,3 +269,59 @@ def test_the_share_buttons_of_a_french_page_are_furniture():
     for button in ["Envoyer par mail", "Partager cet article", "Artikel versenden", "Enviar por correo",
                    "Invia per email", "Envie por e-mail"]:
         assert furniture_reason(button, len(button.split())) is not None, button
+
+
+def test_a_short_post_under_long_comments_stamped_said_keeps_the_post():
+    """Issue 4: a news blog's short post stands above a thread whose comments are longer
+    than it; each comment's stamp gives the day without the year and ends "said:"
+    ("sam on Sep 21, 3:38 PM said:"). With no by-line to mark where the post opens, the
+    thread loses to the post all the same, as one stamped with a full date does."""
+    comments = []
+    for name, time in (("harbourwatcher", "3:29 PM"), ("old salt", "3:38 PM"), ("Jane R", "4:23 PM"), ("ferryfan", "5:00 PM")):
+        comments += [
+            "0\n2\nFlag as Offensive",
+            f"{name} on Sep 21, {time} said:",
+            "The council has been promising to fix the ferry for as long as I can remember, and every "
+            "winter we hear the same story about money that has run out and routes that do not pay. "
+            "If the crossings stop, the island school will lose half its teachers, and the shop will "
+            "close within a year, because nobody will drive an hour each way to stock it.",
+            "Reply",
+        ]
+    page = "\n\n".join(
+        ["Harbour Gazette", HEADLINE, "Email Article\nFrom\nTo\nEmail Sent!", *ARTICLE[:2],
+         "Follow Tom Hale on Twitter.", "Tags: Ferry, Islands, Council", "Share:\nTwitter\nFacebook\nEmail",
+         "Recent Posts", *RELATED, "Receive email updates on new comments!", "5 Comments", *comments]
+    )
+    body = extract_text_page(page).body
+    assert body.startswith("The council voted on Tuesday night")
+    assert "island school" not in body
+
+
+def test_a_box_about_the_author_headed_in_another_language_ends_the_article():
+    """Issue 4: a French page ends its article with a box about its writer headed "L'AUTEUR",
+    then its topics and a long thread of readers' reactions ("10 réactions", "Soumis par
+    NAME, le lundi 29 octobre 2012 à 15h46"), none of them the article."""
+    article = [
+        "Le conseil municipal a voté mardi soir le maintien des traversées d'hiver vers les îles "
+        "pour trois ans encore, après une séance qui s'est prolongée jusqu'à minuit.",
+        "Les habitants des îles qui travaillent sur le continent avaient prévenu que sans le bateau "
+        "ils devraient choisir entre une chambre en ville et l'emploi qu'ils occupent depuis des années.",
+        "La compagnie s'est dite reconnaissante, mais a rappelé que l'aide ne couvrirait que les mois "
+        "d'hiver et que l'horaire d'été devrait se financer lui-même.",
+    ]
+    reactions = []
+    for name, time in (("Marin56", "15h46"), ("Roger-Breton", "16h01"), ("Anne L", "16h30")):
+        reactions += [
+            f"Soumis par {name}, le lundi 29 octobre 2012 à {time}",
+            "Tant que la compagnie ne publiera pas ses comptes, personne ne pourra dire si la ligne perd "
+            "vraiment de l'argent, et la mairie votera chaque année des subventions sans rien savoir de "
+            "ce qu'elles paient, ni de ce que deviendrait l'île sans le bateau du matin et celui du soir.",
+        ]
+    page = "\n\n".join(
+        ["La Gazette du Port", "Le port garde son dernier ferry", "Par Tom Hale", *article, "L'AUTEUR",
+         "Tom Hale est journaliste au port depuis vingt ans et a publié deux livres sur les îles du large.",
+         "SUJETS", "ferry", "îles", "Réagir", "10 réactions", *reactions]
+    )
+    body = extract_text_page(page).body
+    assert body.startswith("Le conseil municipal a voté mardi soir")
+    assert body.endswith("devrait se financer lui-même.")

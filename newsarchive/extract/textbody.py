@@ -36,12 +36,15 @@ MAX_HEADING_WORDS = 14
 OPENING_BONUS = 40.0
 OPENING_REACH = 5
 # The heading of a box about the author, the blog or the site: "About the author", "About
-# Jane Roe", "Über den Autor".
+# Jane Roe", "Über den Autor", "L'auteur".
+THE_AUTHOR = r"(?:the\s+|l['’]\s*|el\s+|la\s+|o\s+|a\s+|der\s+|die\s+|de\s+)?(?:author|auteure?|autor(?:in|a)?|autore|autrice)s?"
 ABOUT_BOX = re.compile(
     r"^\W*(?:about\s+\S.*|über\s+(?:den|die)\s+autor(?:in)?|à\s+propos\s+de\s+l['’]auteur|sobre\s+(?:el|la|o|a)\s+autor[a]?"
-    r"|sull['’]\s*autore|over\s+de\s+auteur)(?<![:.?!])$",
+    rf"|sull['’]\s*autore|over\s+de\s+auteur|{THE_AUTHOR})(?<![:.?!])$",
     re.I,
 )
+# The heading alone, naming no one: "The author", "L'AUTEUR", "Der Autor", "El autor".
+AUTHOR_HEADING = re.compile(rf"^\W*{THE_AUTHOR}\W*$", re.I)
 ABOUT_WORDS = 5
 ABOUT_NAME = re.compile(r"^\W*about\s+(\w.*?)\W*$", re.I)
 # The most words of a credit line: "Published on 09/08/2012 by Jane Roe in News, Videos".
@@ -60,7 +63,7 @@ TERMINATOR = re.compile(
     r"^\W*(?:comments?|\d+\s+comments?|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|"
     # the thread's heading naming its writers, with their count: "Reader Comments (3)", "Visitor comments 3 total"
     r"(?:readers?['’]?|users?|visitors?)\s+comments?(?:\W*\d+\)?(?:\s+total)?)?|"
-    r"kommentare|commentaires|comentarios|commenti|comentários|reacties|stay informed|"
+    r"kommentare|commentaires|comentarios|commenti|comentários|reacties|réactions|réagir|stay informed|"
     # the same button in the other languages read: "Comment", "Leave a comment"
     r"kommentieren|kommentar schreiben|schreiben sie einen kommentar|commenter|laisser un commentaire|"
     r"ajouter un commentaire|comentar|deja (?:un|tu) comentario|escribe (?:un|tu) comentario|commenta|"
@@ -78,7 +81,7 @@ COMMENTS_WORD = re.compile(r"^\W*comments?\W*$", re.I)
 # A line that counts the comments: "340 comments", "100 of 340 comments loaded", "Comments (7)",
 # and so in the other languages read: "15 » Comentarios", "12 Kommentare", "Commenti (4)".
 COMMENT_WORDS = (
-    r"(?:comments?|responses|replies|kommentare?|commentaires?|comentarios?|commenti|comentários?|reacties|reactions?)"
+    r"(?:comments?|responses|replies|kommentare?|commentaires?|comentarios?|commenti|comentários?|reacties|r[ée]actions?)"
 )
 COMMENT_COUNT = re.compile(rf"\b\d+\W{{0,3}}\s{COMMENT_WORDS}\b|\b{COMMENT_WORDS}\s*\(\d+\)", re.I)
 # A comment heading that counts the comments at the start of a paragraph that runs on:
@@ -88,7 +91,7 @@ RUN_ON_HEADING_WORDS = 12
 # The heading of a comment thread, naming the article: "42 Responses to “Headline”".
 THREAD_HEADER = re.compile(r"^\W*\d+\s+(?:comments?|responses?|replies|thoughts)\s+(?:to|on)\b", re.I)
 # The line over a reader's comment: "Emily says:", "20. Jul, 2012 / Emily says:".
-COMMENT_STAMP = re.compile(r"\b(?:says|wrote|writes)\s*:\s*$", re.I)
+COMMENT_STAMP = re.compile(r"\b(?:says|said|wrote|writes)\s*:\s*$", re.I)
 # A time of day: "1:04:41 AM", "17:46".
 CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
 # The link under a comment: "Reply", "[Reply]", "Reply to this".
@@ -465,7 +468,7 @@ def _above_dated_thread(
     """The run above a comment thread, when the densest run is the thread: it opens under
     a comment heading ("119 Comments") with prose above the heading, and THREAD_DATES or
     more short date lines stand between that heading and the run's end (each comment's
-    stamp), as no article has. A short post under many long comments loses the weighing,
+    stamp, or a "NAME said:" line), as no article has. A short post under many long comments loses the weighing,
     not the page's order."""
     heading = next((i for i in range(start - 1, -1, -1) if COMMENTS_START.match(blocks[i].text)), None)
     if heading is None or not any(verdicts[i].kind == "good" for i in range(heading)):
@@ -475,7 +478,8 @@ def _above_dated_thread(
     # Counted from the comment heading, not from the run's start: the stamps of the comments
     # above the run are the same thread's, and a run cut short by one weak line (a
     # commenter's name the site's other pages carry too) may hold only two of its own.
-    dates = sum(1 for i in range(heading + 1, own) if blocks[i].words <= 12 and find_dates(blocks[i].text))
+    # (a stamp may give the day without the year: "sam on Sep 21, 3:38 PM said:")
+    dates = sum(1 for i in range(heading + 1, own) if (blocks[i].words <= 12 and find_dates(blocks[i].text)) or _comment_stamp(blocks[i]))
     if dates < THREAD_DATES:
         return start, end
     return densest_run(weights[:heading])
@@ -669,9 +673,12 @@ def _about_box(block: Block) -> bool:
 
 
 def _about_the_author(blocks: list[Block], index: int) -> bool:
-    """Whether the box heading at `index` names the article's author: "About Jane Roe"
-    under a credit line above it that says "by Jane Roe". The author's box ends the
-    article however long it runs (a blogger's account of the blog may outrun a short post)."""
+    """Whether the box heading at `index` is about the article's author: "About Jane Roe"
+    under a credit line above it that says "by Jane Roe", or a heading that names no one
+    ("The author", "L'AUTEUR"). The author's box ends the article however long what
+    follows runs (a blogger's account of the blog may outrun a short post)."""
+    if AUTHOR_HEADING.match(blocks[index].text):
+        return True
     named = ABOUT_NAME.match(blocks[index].text)
     if not named or len(named.group(1).split()) < 2:
         return False
