@@ -231,3 +231,25 @@ def test_a_video_players_keywords_are_not_the_headline():
         "Ann Fisher, Harbour Courier 8:42 a.m. October 3, 2021\n\n" + BODY + "\n"
     )
     assert extract_text_page(page).title == "Islands to lose their night boat"
+
+
+def test_a_headline_with_its_standfirst_and_credits_under_it_is_found_inside_the_run():
+    """Issue 4: a page opens with a reader-photo form's messages and a box of other
+    stories, which the article run swallows; the headline stands inside the run with its
+    standfirst and its by-line under it. The page named it above the run too, in its share
+    box, but there it had no standfirst and no credits: it is the headline here."""
+    headline = "Night ferry to the islands to stop after sixty years"
+    page = (
+        f"{headline}\n\nSearch\n\nShare this story\n\n{headline}\n\nEmail\n\n"
+        "Add More Videos or Photos\n\n"
+        "Check out your photo or video now, and look for it in the Courier online and in print very soon.\n\n"
+        "Your submission could not go through this time. Please try again in a few minutes.\n\n"
+        "Reader contributions have not been checked for accuracy by the Courier, and the views they hold are the readers' own, not ours.\n\n"
+        "Lifeboat crew called out twice in one stormy night\n\n"
+        f"{headline}\n\n"
+        "The company says the last night crossing will sail at the end of the month.\n\n"
+        "Tom Hale, Harbour Courier 9:39 a.m. GMT October 5, 2021\n\n" + BODY + "\n"
+    )
+    article = extract_text_page(page)
+    assert article.title == headline
+    assert article.body.startswith("The ferry company said on Tuesday")

@@ -48,6 +48,8 @@ ECHO_BONUS = 0.3
 # A headline found inside the article run cuts off what came before it when that is at most
 # this share of the prose after it.
 IN_RUN_SHARE = 0.5
+# The most words of a standfirst between a headline and its credit line.
+DECK_WORDS = 40
 # The marks a text browser sets before list items: "•", "◦", "☆", "□", "*", "-".
 LIST_MARK = re.compile(r"^(?:[^\w\"'“‘(\[]+|o\s+)+")
 # A list item's mark as html-text, inscriptis ("* ", "+ ", "o ") and w3m ("• ", "□ ") set it.
@@ -823,9 +825,13 @@ def headline_in_run(blocks: list[Block], body: list[int]) -> int | None:
         dated = under_post_date(blocks, index)
         if not (1 if dated else 3) <= block.words <= 20 or block.ends_sentence or block.text.endswith(("…", "...")) or INNER_SENTENCE.search(block.text):
             continue
-        if folded[index] in above or headline_score(block, 0, dated=dated) is None:
+        if headline_score(block, 0, dated=dated) is None:
             continue
         credited = _credit_under(blocks, index)
+        # (named above the run as it is, it is that headline again, unless its standfirst and
+        # credits stand under it here: the copy above was a share box's)
+        if folded[index] in above and not (credited and _standfirst_under(blocks, index)):
+            continue
         if late:
             if credited and _repeated(lines, folded[index], index):
                 return index
@@ -851,14 +857,26 @@ def _discussed_posts(blocks: list[Block]) -> set[str]:
 
 
 def _credit_under(blocks: list[Block], index: int) -> bool:
-    """Whether a credit line (a by-line or a date line) stands right under block `index`,
-    as under a headline. (Far into the run, where a long "About the author" blurb or a
-    sidebar over a short post came first, the page must also name the headline again.)"""
+    """Whether a credit line (a by-line or a date line) stands under block `index`, as
+    under a headline: right under it, or under its standfirst. (Far into the run, where a
+    long "About the author" blurb or a sidebar over a short post came first, the page must
+    also name the headline again.)"""
     block = blocks[index]
     # ("Comments (9) Add a comment" stands over a comment's date)
     if index + 1 >= len(blocks) or furniture_reason(block.text, block.words):
         return False
+    if _standfirst_under(blocks, index):
+        return index + 2 < len(blocks) and _credit_line(blocks[index + 2])
     return _credit_line(blocks[index + 1])
+
+
+def _standfirst_under(blocks: list[Block], index: int) -> bool:
+    """Whether a standfirst stands right under block `index`: one sentence or two, of
+    DECK_WORDS words at most, that is no credit line."""
+    if index + 1 >= len(blocks):
+        return False
+    deck = blocks[index + 1]
+    return 8 <= deck.words <= DECK_WORDS and deck.ends_sentence and not _credit_line(deck)
 
 
 def _credit_line(block: Block) -> bool:
