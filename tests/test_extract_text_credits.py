@@ -117,3 +117,16 @@ def test_a_date_the_story_tells_of_is_no_publication_date():
 def test_a_stamp_beside_the_by_line_is_the_publication_date():
     credits = "By Tom Reyes\n\ntext size: T T Local News March 4, 2021, 6:37 PM"
     assert extract_text_page(page("The Harbour Gazette", credits=credits)).published == "2021-03-04"
+
+
+def test_a_date_under_the_headline_past_a_list_of_topics_is_the_publication_date():
+    # A Spanish daily sets its credit line (two names, the city, the date and time), then
+    # "Filed under:" and a long list of topics, then the photo and its share buttons, and
+    # only then the article: the date stands further above the body than dates usually do.
+    topics = "\n\n".join(f"Tema {number}" for number in range(1, 19))
+    credits = (
+        "María Rosa Ruiz / Emilio de Tomás Vidal Madrid 27 OCT 2012 - 12:14 CET\n\nArchivado en:\n\n" + topics
+        + "\n\nSala de espera del puerto. / FOTO PUERTO\n\nRecomendar en Facebook 0\n\nTwittear 0\n\nEnviar Imprimir"
+    )
+    article = extract_text_page(page("La Gaceta del Puerto", credits=credits))
+    assert article.published == "2012-10-27"

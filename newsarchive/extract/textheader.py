@@ -48,6 +48,9 @@ ECHO_BONUS = 0.3
 # A headline found inside the article run cuts off what came before it when that is at most
 # this share of the prose after it.
 IN_RUN_SHARE = 0.5
+# How many blocks above the body a date may stand and be the article's, when no headline
+# stands further up.
+DATE_REACH = 14
 # The most words of a standfirst between a headline and its credit line.
 DECK_WORDS = 40
 # The marks a text browser sets before list items: "•", "◦", "☆", "□", "*", "-".
@@ -394,7 +397,7 @@ def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> 
                 header.claim(index, "source", "a 'Source:' line")
                 break
     if not header.published:
-        header.published = _nearest_date(blocks, first, last, dayfirst)
+        header.published = _nearest_date(blocks, first, last, dayfirst, title_index)
     if not header.authors and body:
         # Blogs put "Posted by NAME" under the article.
         for index in range(last + 1, min(len(blocks), last + 4)):
@@ -1231,9 +1234,11 @@ def _looks_like_a_name(text: str) -> bool:
     return 1 <= len(text.split()) <= 6 and re.search(r"[^\W\d_]{2}", text) is not None and not re.search(r"[#()\[\]:=•*/]|^\W", text)
 
 
-def _nearest_date(blocks: list[Block], first: int, last: int, dayfirst: bool | None) -> str | None:
-    """A date near the body: just above it, else just below it."""
-    for index in list(range(first - 1, max(-1, first - 15), -1)) + list(range(last + 1, min(len(blocks), last + 6))):
+def _nearest_date(blocks: list[Block], first: int, last: int, dayfirst: bool | None, title_index: int | None) -> str | None:
+    """A date near the body: just above it (as far up as the headline, where a list of
+    the article's topics stands between its credits and its text), else just below it."""
+    top = min(first - DATE_REACH, title_index if title_index is not None else first)
+    for index in list(range(first - 1, max(-1, top - 1), -1)) + list(range(last + 1, min(len(blocks), last + 6))):
         block = blocks[index]
         if block.words <= 30:
             dates = find_dates(block.text, dayfirst=dayfirst)
