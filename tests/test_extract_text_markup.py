@@ -8,7 +8,7 @@ import pytest
 from newsarchive.extract.textmarkup import plain_page, plain_text
 from newsarchive.extract.textpage import explain_text_page, extract_text_page
 from tests.conftest import FIXTURES
-from tests.timing import cpu_seconds
+from tests.timing import assert_linear_time
 
 PAGES = FIXTURES / "text" / "converters"
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_c613b55b894d488b.txt"
@@ -117,15 +117,7 @@ def test_the_seed_and_the_samples_are_plain_already():
     lambda n: "# a\n\n" + "x" * n + "\n" + "=" * n + "x\n" + "x\n-==\n" * n,  # underlines, near misses
 ])
 def test_hostile_markup_takes_linear_time(hostile):
-    """Four times the input may take about four times as long, not sixteen (a ratio, so
-    that the machine's speed does not matter)."""
-    def seconds(n: int) -> float:
-        text = hostile(n)
-        return cpu_seconds(lambda: plain_text(text), best_of=3)
-
-    seconds(100)
-    small, large = seconds(5_000), seconds(20_000)
-    assert large < 8 * small + 0.05, (small, large)
+    assert_linear_time(lambda n: plain_text(hostile(n)))
 
 
 def test_explain_names_the_lines_of_the_markdown_file_as_saved():

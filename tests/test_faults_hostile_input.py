@@ -31,7 +31,7 @@ from tests.faults_support import (
     seed_archive,
     write_jsonl,
 )
-from tests.timing import cpu_seconds
+from tests.timing import assert_linear_time
 
 GOOD_JSONL = b'{"title": "Good one", "body": "A good body of text for the first record."}\n'
 
@@ -513,10 +513,7 @@ def test_markdown_of_nested_brackets_is_quick():
     from newsarchive.ingest import extract_input
     from newsarchive.inputs import InputFile
 
-    def seconds(n: int) -> float:
-        data = b"---\ntitle: Brackets\n---\n" + b"[" * n + b"]" * n
-        return cpu_seconds(lambda: extract_input(InputFile("-", data), "markdown"), best_of=3)
+    def work(n: int) -> None:
+        extract_input(InputFile("-", b"---\ntitle: Brackets\n---\n" + b"[" * n + b"]" * n), "markdown")
 
-    seconds(100)  # imports and caches first, so that they do not count
-    small, large = seconds(3_000), seconds(12_000)
-    assert large < 8 * small + 0.05, (small, large)
+    assert_linear_time(work, small=3_000)
