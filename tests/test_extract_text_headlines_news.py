@@ -253,3 +253,20 @@ def test_a_headline_with_its_standfirst_and_credits_under_it_is_found_inside_the
     article = extract_text_page(page)
     assert article.title == headline
     assert article.body.startswith("The ferry company said on Tuesday")
+
+
+def test_a_call_to_action_over_the_date_line_is_not_the_headline():
+    """Issue 4: a sponsored box ends with its button ("Book the night ferry now!") right
+    over the page's date line, and the headline stands under the date. A line that bids
+    the reader act, and when, is a promotion, not a headline, however many of the
+    article's words it names."""
+    page = (
+        "Harbour Courier\n\nNews\n\nSponsored Links\n\n"
+        "Book the night ferry crossing to the islands now!\n\n"
+        "Travel October 3, 2021, 9:15 AM\n\n"
+        "Islanders Lose Their Evening Boat\n\n"
+        "After sixty years the night boat to the islands will stop at the end of the month, and islanders say nobody asked them\n\n"
+        "By Ann Fisher\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Islanders Lose Their Evening Boat"
+

@@ -221,6 +221,16 @@ NOT_HEADLINE = re.compile(
 )
 
 
+# A call to action: a promotion's or a button's line that bids the reader act, and when or
+# where ("Buy tickets now!", "Get the book here!", "Subscribe today!"). A headline that
+# exclaims tells ("It's here!"), it does not bid the reader buy or sign up.
+CALL_TO_ACTION = re.compile(
+    r"^\W*(?:buy|get|order|shop|subscribe|join|sign\s+up|click|download|try|grab|book|register|claim|watch|read|listen)\b"
+    r"[^!?.]{0,60}\b(?:now|here|today|online)\s*!+\W*$",
+    re.I,
+)
+
+
 def content_words(text: str) -> set[str]:
     return {w.casefold() for w in CONTENT_WORD.findall(text)}
 
@@ -275,7 +285,7 @@ def headline_score(
     listed = block.bullet or text != block.text and LIST_ITEM.match(block.text) is not None
     if block.words < (1 if dated else 2) or block.words > 35 or (listed and not bulleted_ok) or block.separators or text.startswith("["):
         return None
-    if NOT_HEADLINE.search(text) or BARE_ID.search(text) or FILE_SLUG.match(text) or WEB_ADDRESS.search(text):
+    if NOT_HEADLINE.search(text) or CALL_TO_ACTION.match(text) or BARE_ID.search(text) or FILE_SLUG.match(text) or WEB_ADDRESS.search(text):
         return None
     if is_box_heading(text) or _photo_credit_line(text) or _captioned(text) or _tag_list(text):
         return None
