@@ -270,3 +270,17 @@ def test_a_call_to_action_over_the_date_line_is_not_the_headline():
     )
     assert extract_text_page(page).title == "Islanders Lose Their Evening Boat"
 
+
+def test_a_headline_cut_short_with_its_credits_under_it_beats_a_forms_message():
+    """Issue 4: a headline that trails off ("...") over its by-line and date is weighed as
+    cut short, once; not also as a sentence ended by a full stop, or the message of the
+    share box under it ("The story was sent to your friend.") outweighs it."""
+    page = (
+        "Harbour Courier\n\nNews\n\n"
+        "NIGHT FERRY: What Happens Next...\n\n"
+        "Ann Fisher | Oct. 3, 2021, 9:15 AM | 1,209\n\n"
+        "A\n\nA\n\nA\n\nx\n\nEmail This Story\n\nMessage Sent!\n\n"
+        "The story was sent to your friend.\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "NIGHT FERRY: What Happens Next..."
+

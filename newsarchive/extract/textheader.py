@@ -231,6 +231,11 @@ CALL_TO_ACTION = re.compile(
 )
 
 
+# What a line that ends like a sentence loses as a headline candidate.
+FULL_STOP_PENALTY = 0.7
+ELLIPSES = ("…", "...")
+
+
 def content_words(text: str) -> set[str]:
     return {w.casefold() for w in CONTENT_WORD.findall(text)}
 
@@ -307,8 +312,8 @@ def headline_score(
     # with hives. Is that good for bees?"; two sentences else are prose, a caption, a notice;
     # a sentence ending inside quotation marks is a pull quote: "“We never meant harm.”")
     if text.rstrip(QUOTES).endswith(".") or (SENTENCE_BREAK.search(text) and not text.endswith("?")):
-        score -= 0.7
-    if text.endswith(("…", "...")):
+        score -= FULL_STOP_PENALTY
+    if text.endswith(ELLIPSES):
         score -= 0.8  # a teaser cut short, not a headline
     if text.endswith((":", ",", ";")):
         score -= 1.0
@@ -599,6 +604,10 @@ def _headline_candidates(
         # (a headline read from a date line is named again without the date it ran on to)
         score += _repeat_bonus(blocks[index], lines, dated_text.casefold() if dated_text else folded[index])
         score += _credit_bonus(blocks, metas, index, distance, dated) - beyond
+        # (a headline cut short over its credit line is a headline that trails off, "What
+        # Happens Next...": its ellipsis is no full stop; a teaser's has no credits under it)
+        if index + 1 in metas and headline_text(blocks[index]).endswith(ELLIPSES):
+            score += FULL_STOP_PENALTY
         candidates.append((score, index))
     return candidates
 
