@@ -284,3 +284,20 @@ def test_a_headline_cut_short_with_its_credits_under_it_beats_a_forms_message():
     )
     assert extract_text_page(page).title == "NIGHT FERRY: What Happens Next..."
 
+
+def test_a_forms_fields_and_button_are_not_the_headline():
+    """Issue 4: lynx prints a form's text fields as runs of underscores on their labels'
+    lines ("Your Email Address_______") and its button right under them ("Send The Story
+    Along"); short title-cased lines near the body, they are the form's, not the headline."""
+    page = (
+        "Harbour Courier\n\nNews\n\n"
+        "Harbour Board Resigns\n\n"
+        "   Ann Fisher | Oct. 3, 2021, 9:15 AM\n\n"
+        "A\n\nA\n\nA\n\nx\n\n"
+        "Email This Story\n"
+        "       From Your Email Address_________\n"
+        "       To Friend's Email Address_____\n"
+        "       Send The Story Along\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Harbour Board Resigns"
+

@@ -599,7 +599,7 @@ def _headline_candidates(
         # (a one-word headline stands under a blog's date line, or over its by-line)
         bylined = metas.get(index + 1, ("",))[0] == "byline"
         score = headline_score(blocks[index], distance, body_words, bulleted_ok=index + 1 in metas, dated=dated or bylined)
-        if score is None or _menu_item(blocks, index) or _picture_text(blocks, index):
+        if score is None or _menu_item(blocks, index) or _picture_text(blocks, index) or _form_part(blocks, index):
             continue
         # (a headline read from a date line is named again without the date it ran on to)
         score += _repeat_bonus(blocks[index], lines, dated_text.casefold() if dated_text else folded[index])
@@ -610,6 +610,19 @@ def _headline_candidates(
             score += FULL_STOP_PENALTY
         candidates.append((score, index))
     return candidates
+
+
+# A form's text field as lynx prints it: a run of underscores on its label's line ("Your
+# Email Address_______", "Zip ____"). (A rule drawn under a headline is a line of its own.)
+FORM_FIELD = re.compile(r"[^\W_]\s?_{3,}")
+
+
+def _form_part(blocks: list[Block], index: int) -> bool:
+    """Whether block `index` is part of a form: a field's label, or the button set right
+    under the field ("Email ____" / "Sign-Up")."""
+    if any(FORM_FIELD.search(line) for line in blocks[index].lines):
+        return True
+    return index > 0 and not blocks[index].blank_before and any(FORM_FIELD.search(line) for line in blocks[index - 1].lines[-1:])
 
 
 def _picture_text(blocks: list[Block], index: int) -> bool:
