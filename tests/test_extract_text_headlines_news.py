@@ -301,3 +301,15 @@ def test_a_forms_fields_and_button_are_not_the_headline():
     )
     assert extract_text_page(page).title == "Harbour Board Resigns"
 
+
+
+def test_a_link_back_to_the_front_page_is_not_the_headline():
+    """Issue 4: a humour column's headline ends with a full stop ("The Ferry Keeper's
+    Oath."), and the link back to the front page stands between it and the piece: a
+    short capitalised line right over the body, it is the way back, not the headline."""
+    page = (
+        "Harbour Courier\n\nHumour\n\n"
+        "The Ferry Keeper's Oath.\n\n"
+        "Back to the front page\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "The Ferry Keeper's Oath."

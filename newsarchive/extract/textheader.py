@@ -208,6 +208,8 @@ NOT_HEADLINE = re.compile(
     # links to the posts around this one, and the labels of a blog's side boxes and of a
     # news page's topic links ("More: Google Search Longform")
     r"|^\W*(?:next|previous|prev|older|newer)\s+(?:post|article|entry|story)\b"
+    # a link back to where the reader came from ("Back to the front page", "Return to top")
+    r"|^\W*(?:back|return)\s+to\s+(?:the\s+)?(?:top|front\s+page|home\s*page|home|main\s+page|index)\W*$"
     r"|^\W*(?:tags?|labels?|categories|category|name|location|download|archives?|more)\s*:"
     # a video player's list of keywords, with or without its colon ("Video Keywords ...")
     r"|^\W*(?:video\s+)?keywords\b"
