@@ -313,3 +313,16 @@ def test_a_link_back_to_the_front_page_is_not_the_headline():
         "Back to the front page\n\n" + BODY + "\n"
     )
     assert extract_text_page(page).title == "The Ferry Keeper's Oath."
+
+
+def test_topic_links_run_on_after_the_section_label_are_not_the_headline():
+    """Issue 4: a text tool runs the section's label into the line of topic links under it
+    ("Travel More: Ferries Islands Night Boat"): the links name the article's words and
+    stand nearest the body, but a "More:" line is the page's furniture, label or not."""
+    page = (
+        "Harbour Courier\n\n"
+        "Harbour Board Chair Steps Down\n\n"
+        "Travel More: Ferries Islands Night Boat Crossing\n\n"
+        "Ann Fisher\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Harbour Board Chair Steps Down"

@@ -211,6 +211,8 @@ NOT_HEADLINE = re.compile(
     # a link back to where the reader came from ("Back to the front page", "Return to top")
     r"|^\W*(?:back|return)\s+to\s+(?:the\s+)?(?:top|front\s+page|home\s*page|home|main\s+page|index)\W*$"
     r"|^\W*(?:tags?|labels?|categories|category|name|location|download|archives?|more)\s*:"
+    # (the topic links may run on after the section's label: "Tech More: Google Search")
+    r"|^\W*[^\W\d_]+\s+more\s*:"
     # a video player's list of keywords, with or without its colon ("Video Keywords ...")
     r"|^\W*(?:video\s+)?keywords\b"
     # (a footer's "Powered by WordPress" opens with it; a headline may say it further on:
