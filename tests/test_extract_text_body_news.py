@@ -325,3 +325,14 @@ def test_a_box_about_the_author_headed_in_another_language_ends_the_article():
     body = extract_text_page(page).body
     assert body.startswith("Le conseil municipal a voté mardi soir")
     assert body.endswith("devrait se financer lui-même.")
+
+
+def test_a_plug_in_notice_under_a_short_item_is_not_its_paragraph():
+    """Issue 4: a radio programme's page holds one paragraph about the episode and, in the
+    player's place, "To play this episode, Javascript must be enabled and ... Flash Player must
+    be installed ...": a sentence, too long for the lexicon's short lines, but the page's,
+    not the article's."""
+    notice = "To play this episode, Javascript must be enabled and the latest Flash Player must be installed on your computer."
+    assert furniture_reason(notice, len(notice.split())) is not None
+    page = "\n\n".join(["Harbour Radio", HEADLINE, "April 19, 2013", ARTICLE[0], notice, "Contact Us"])
+    assert extract_text_page(page).body == ARTICLE[0]
