@@ -336,3 +336,18 @@ def test_a_plug_in_notice_under_a_short_item_is_not_its_paragraph():
     assert furniture_reason(notice, len(notice.split())) is not None
     page = "\n\n".join(["Harbour Radio", HEADLINE, "April 19, 2013", ARTICLE[0], notice, "Contact Us"])
     assert extract_text_page(page).body == ARTICLE[0]
+
+
+def test_a_bio_blurb_closed_by_an_arrow_link_is_not_the_article_opening():
+    """Issue 4: a blog network prints its writer's bio between the date line and the
+    article, cut short by its link: "... courses at the harbour school... → Learn More"
+    (lynx: "[39]→ Learn More"). It reads as prose, but ends by sending the reader away."""
+    bio = (
+        "Tom Hale currently writes for the Harbour Gazette as its island reporter. He grew up on the "
+        "north island and studied history at the university in town before spending six years on a "
+        "fishing boat, then some years in the city, where he wrote for a trade paper and attended "
+        "evening courses at the harbour school..."
+    )
+    for link in ("→ Learn More", "[39]→ Learn More"):
+        page = "\n\n".join(["Harbour Gazette", HEADLINE, "posted on Saturday, August 13th, 2011", f"{bio} {link}", *ARTICLE[:3]])
+        assert extract_text_page(page).body.startswith("The council voted on Tuesday night")

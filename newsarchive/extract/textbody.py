@@ -129,8 +129,9 @@ READ_MORE_WORDS = (
 READ_MORE = re.compile(rf"^\W*{READ_MORE_WORDS}\W*$", re.I)
 # A blurb of another page, or of the site, closed by its link: "... by this new breed. View
 # more", "... publishing stories here! Learn more." An article's paragraph does not end by
-# sending the reader elsewhere for more.
-BLURB = re.compile(rf"[.!?…]['\"’”)]*\s+(?:{READ_MORE_WORDS}|view more|learn more|see more)\W*$", re.I)
+# sending the reader elsewhere for more. (The link may wear an arrow and, in lynx, its
+# number: "... New York... [39]→ Learn More".)
+BLURB = re.compile(rf"[.!?…]['\"’”)]*\s+(?:\[\d+\])?[→»›]?\s*(?:{READ_MORE_WORDS}|view more|learn more|see more)\W*$", re.I)
 
 
 @dataclass
