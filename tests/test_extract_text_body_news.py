@@ -351,3 +351,36 @@ def test_a_bio_blurb_closed_by_an_arrow_link_is_not_the_article_opening():
     for link in ("→ Learn More", "[39]→ Learn More"):
         page = "\n\n".join(["Harbour Gazette", HEADLINE, "posted on Saturday, August 13th, 2011", f"{bio} {link}", *ARTICLE[:3]])
         assert extract_text_page(page).body.startswith("The council voted on Tuesday night")
+
+
+def test_a_short_item_far_below_its_headline_and_date_outweighs_a_sidebar_of_blurbs():
+    """Issue 4: a radio station's page holds a one-paragraph item under its headline and
+    date line, parted from them by a share bar, "Add to timeline" notes, photo credits and
+    tags; a sidebar of city-guide blurbs below holds more prose. The page's first paragraph
+    under a headline and a date line is the article, however far below them it stands."""
+    item = (
+        "The morning show was proud to welcome a lifeboat volunteer into the studio, as Jane Roe "
+        "(pictured with the hosts and a couple of her crew) stopped by after her long night at sea "
+        "and was given the welcome she deserved."
+    )
+    top = [
+        "Harbour Radio", "Buy Tickets", "News", "Sports", "Weather", "Morning Show: Lifeboat Hero Jane Roe",
+        "June 8, 2012 6:14 AM", "Share this", "View Comments", "More Activity", "What's this?",
+        "Add to Timeline - What's This", "(Ann Lee Photography)", "(Ann Lee Photography)", "From the Morning Show",
+        "Filed under", "Morning Show, Harbour Radio Blogs", "Related tags", "Jane Roe, Lifeboat, Morning Show",
+    ]
+    sidebar = [
+        "City Guides", "Harbour Walks", "Five walks along the old sea wall, with the best places to stop for "
+        "chips and a view of the islands on the way.",
+        "City Guides", "Fish Markets", "Our latest picks for the freshest catch in town, from the quay stalls "
+        "to the covered market behind the church.",
+        "City Guides", "Island Ferries", "All you need to know for a day on the islands: how to get your "
+        "tickets, where to sit and what to pack for the crossing.",
+    ]
+    tools = [
+        "LISTEN: Lifeboat Hero Jane Roe Joins The Morning Show (06/08)", "Right Click Here To Download", "Share this",
+        "View Comments", "More Activity", "Facebook Activity", "What's this?", "blog comments powered by Disqus",
+        "Listen Live!", "Follow @HarbourRadio", "More Videos", "Previous Next", "Page 1", "Page 2", "Page 3", "Most Popular",
+    ]
+    page = "\n\n".join([*top, item, *tools, *sidebar])
+    assert extract_text_page(page).body == item

@@ -295,12 +295,22 @@ def article_opening(blocks: list[Block], verdicts: list[Verdict]) -> int | None:
             return None
         if verdict.kind != "good":
             continue
+        if not prose and _headed_from_afar(blocks, index):
+            return index
         prose = True
         window = range(max(0, index - OPENING_REACH), index)
         credits = [i for i in window if _is_credit_line(blocks[i])]
         if credits and any(_is_headline_like(blocks[i]) for i in range(max(0, credits[0] - OPENING_REACH), credits[-1])):
             return index
     return None
+
+
+def _headed_from_afar(blocks: list[Block], index: int) -> bool:
+    """Whether the page's first paragraph stands under a headline and its credit line
+    however far above: a short item's share bar, caption, tags and "Add to timeline"
+    notes may part it from its header, and nothing above it reads as prose."""
+    credits = [i for i in range(index) if _is_credit_line(blocks[i])]
+    return bool(credits) and any(_is_headline_like(blocks[i]) for i in range(max(0, credits[-1] - OPENING_REACH), credits[-1]))
 
 
 def _article_goes_on(verdicts: list[Verdict], index: int, end: int) -> bool:
