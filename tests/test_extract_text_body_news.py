@@ -384,3 +384,43 @@ def test_a_short_item_far_below_its_headline_and_date_outweighs_a_sidebar_of_blu
     ]
     page = "\n\n".join([*top, item, *tools, *sidebar])
     assert extract_text_page(page).body == item
+
+
+def test_a_sidebar_of_blurbs_each_under_a_short_label_is_not_the_article():
+    """Issue 4: beside a one-paragraph item a local site sets its city guides, one or two
+    sentences about each guide under a label of a few words ("WiFi Parks", "Gluten Free
+    Food"). Together they hold more prose than the item, but no article runs in blurbs of
+    a sentence each under two-word labels."""
+    item = (
+        "The harbour choir sang for the lifeboat crew on the quay at dawn, as the boat came home "
+        "after a long night searching for two fishermen, who were found safe and well on the north island."
+    )
+    guides = [
+        ("Harbour Walks", "Five walks along the old sea wall, with the best places to stop for chips and a view of the islands."),
+        ("Fish Markets", "Our latest picks for the freshest catch in town, from the quay stalls to the covered market."),
+        ("Island Ferries", "All you need to know for a day on the islands: how to get your tickets and what to pack."),
+        ("Winter Lights", "From the lighthouse to the old customs house: where to see the town lit up this winter."),
+    ]
+    sidebar = [line for label, blurb in guides for line in ("City Guides", label, blurb)]
+    page = "\n\n".join(["Harbour Radio", "Choir sings home the lifeboat crew", item, "Share this", "View Comments", *sidebar])
+    assert extract_text_page(page).body == item
+
+
+def test_a_round_up_post_keeps_the_blurbs_its_opening_introduces():
+    """Issue 4: a blog's weekly round-up is a list of blurbs under their posts' titles, as a
+    sidebar of guides is; but its opening paragraph introduces the list, which is the post."""
+    opening = (
+        "You missed a whole week of posts on the harbour blogs, but it is not too late to catch up. "
+        "Here are the ones I liked best, picked for you over a cup of tea."
+    )
+    items = [
+        ("Storm Watch", "Ann looks back at the night the sea came over the old harbour wall."),
+        ("Ferry Tales", "Tom tells how the winter crossings were saved by a single vote."),
+        ("Lighthouse Days", "Sam explains why the old light still matters to the boats at night."),
+        ("Quay Markets", "Our guide to the stalls that open on the quay every Saturday morning."),
+    ]
+    page = "\n\n".join(["Harbour Blogs", "The week on the harbour blogs", "By Mindy Roe", opening,
+                        *[line for title, blurb in items for line in (title, blurb)], "About the author"])
+    body = extract_text_page(page).body
+    assert body.startswith("You missed a whole week")
+    assert "Saturday morning." in body

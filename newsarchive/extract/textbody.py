@@ -119,6 +119,13 @@ TEASER_WORDS = 60
 TIME_CODE = re.compile(r"^\W*(\d{1,3}):([0-5]\d)\s+\S")
 TRANSCRIPT_LINES = 4
 TRANSCRIPT_WORDS = 20
+# A box of blurbs (see `_mark_blurb_boxes`): BLURB_BOX_ITEMS or more paragraphs of at most
+# BLURB_BOX_WORDS words, each alone under a label of at most BLURB_BOX_LABEL_WORDS words,
+# no more than BLURB_BOX_GAP blocks apart.
+BLURB_BOX_ITEMS = 3
+BLURB_BOX_WORDS = 25
+BLURB_BOX_LABEL_WORDS = 4
+BLURB_BOX_GAP = 3
 # The heading of a box of other stories: "Related News On The Gazette:", "More from Business".
 OTHER_STORIES = re.compile(r"^\W*(?:related|more\s+(?:from|on|in|stories|news)|most\s+(?:popular|read|viewed))\b", re.I)
 # A link to the rest of a story on its own line: "Read more »", "Continue reading →".
@@ -225,6 +232,41 @@ def _mark_transcripts(blocks: list[Block], verdicts: list[Verdict]) -> None:
             for i in range(index, stop):
                 verdicts[i] = Verdict("furniture", "a line of a video's transcript, by its time code", -blocks[i].words * 0.5)
         index = max(stop, index + 1)
+
+
+def _mark_blurb_boxes(blocks: list[Block], verdicts: list[Verdict]) -> None:
+    """Class as furniture a sidebar of blurbs: BLURB_BOX_ITEMS or more short paragraphs
+    (see BLURB_BOX_WORDS), each alone under a label of a few words ("WiFi Parks", "Gluten
+    Free Food"), close to one another. A guide's box says a sentence about each page it
+    links to; together they can outweigh a short item. (An article's sections run longer
+    or hold more than one paragraph; a round-up post's list of blurbs follows the
+    paragraph that introduces it.)"""
+    blurbs = [i for i in range(1, len(blocks)) if _lone_blurb(blocks, verdicts, i)]
+    box: list[int] = []
+    for index in blurbs + [None]:
+        if index is not None and (not box or index - box[-1] <= BLURB_BOX_GAP + 1):
+            box.append(index)
+            continue
+        if len(box) >= BLURB_BOX_ITEMS and not _introduced(verdicts, box[0] - 1):
+            for i in box:
+                verdicts[i] = Verdict("furniture", "a blurb in a box of them, each under its own short label", -blocks[i].words * 0.5)
+        box = [index] if index is not None else []
+
+
+def _introduced(verdicts: list[Verdict], label: int) -> bool:
+    """Whether prose stands just above a box's first label: a post that rounds up the
+    week's stories introduces its list, a sidebar stands alone."""
+    return any(v.kind in ("good", "near") for v in verdicts[max(0, label - BLURB_BOX_GAP):label])
+
+
+def _lone_blurb(blocks: list[Block], verdicts: list[Verdict], index: int) -> bool:
+    """A short paragraph under a short capitalised label, with no paragraph after it."""
+    label, after = blocks[index - 1], verdicts[index + 1] if index + 1 < len(blocks) else None
+    if verdicts[index].kind not in ("good", "near") or blocks[index].words > BLURB_BOX_WORDS:
+        return False
+    if after is not None and after.kind in ("good", "near"):
+        return False
+    return verdicts[index - 1].kind == "short" and label.words <= BLURB_BOX_LABEL_WORDS and not label.ends_sentence and label.text[:1].isupper()
 
 
 def _transcript_line(block: Block) -> bool:
@@ -500,6 +542,7 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
     """The body's run of blocks and each block's role in it (body, heading, or why not)."""
     _mark_teasers(blocks, verdicts)
     _mark_transcripts(blocks, verdicts)
+    _mark_blurb_boxes(blocks, verdicts)
     weights = [v.weight for v in verdicts]
     opening = article_opening(blocks, verdicts)
     if opening is not None:
