@@ -424,3 +424,24 @@ def test_a_round_up_post_keeps_the_blurbs_its_opening_introduces():
     body = extract_text_page(page).body
     assert body.startswith("You missed a whole week")
     assert "Saturday morning." in body
+
+
+def test_the_article_ends_at_its_copyright_line_before_a_box_of_teasers():
+    """Issue 4: a business site signs its blog post off with "© 2011 Example News", then
+    sets its topics, a box headed in capitals and teasers of other stories, each a
+    sentence or two under a headline, which outweigh the gap before them; the article
+    does not resume after its copyright line."""
+    teasers = [
+        ("• Harbour Dues Rise", "• With the winter storms closing the quay, the harbour board meets at the right time to talk dues."),
+        ("• Top Ferry Routes", "• Not every ferry makes money, but some routes carry more passengers than others. Here they are."),
+        ("• Quiet Jobs", "• Some jobs on the quay are not glamorous, but they have qualities that are overlooked by most."),
+        ("• Lighthouse Sale", "• An old lighthouse is up for sale. What should the town do with it? Our readers have ideas."),
+    ]
+    page = "\n\n".join(
+        ["Market Desk", HEADLINE, "By Tom Hale", *ARTICLE[:3], '"Questions? Comments? Email us at',
+         "© 2011 Harbour Gazette", "Topics:Ferries | Islands | Council | Budget | Harbour | Transport",
+         "PrintEmail", "•", "GAZETTE HIGHLIGHTS", "» More: Blogs | Quizzes | Slideshows | Video",
+         *[line for pair in teasers for line in pair], "COMMENTS"]
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("would have to pay its own way.")

@@ -115,6 +115,8 @@ GAP_SHARE = 0.5
 # that merely trails off with "..." is an author's habit.)
 TEASER = re.compile(r"(?:\.\.\.|…)\s*\[?(?:read(?: more)?|more|continue reading)\W*$|(?:\.\.\.|…)\s*by\s+[A-Z\w]", re.I)
 TEASER_WORDS = 60
+# A copyright line: "© 2011 Example News", "Copyright 2011 Example News. All rights reserved."
+COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)\s*\d{4}|copyright\b)", re.I)
 # A line of a transcript, opening with the time it is spoken at: "01:14 Is only way to ..."
 TIME_CODE = re.compile(r"^\W*(\d{1,3}):([0-5]\d)\s+\S")
 TRANSCRIPT_LINES = 4
@@ -681,8 +683,9 @@ def _before_furniture_gap(blocks: list[Block], verdicts: list[Verdict], start: i
     in an author's box, teasers or the first comments, which outweigh a short stretch of
     furniture. An article does not break off into furniture and resume for a short coda:
     a stretch of furniture (see `_furniture_gap`) ends it when the prose that follows it,
-    up to the next such stretch, is less than GAP_SHARE of the prose above, and all the
-    prose below it together is less than the prose above. (A list the article carries,
+    up to the next such stretch, is less than GAP_SHARE of the prose above (or the stretch
+    holds the article's copyright line), and all the prose below it together is less than
+    the prose above. (A list the article carries,
     its items or a recipe's ingredients, holds no furniture; an article that goes on at
     length after a box set in it keeps it; so does one whose opening paragraphs are
     teasers of other stories above it.)"""
@@ -697,9 +700,15 @@ def _before_furniture_gap(blocks: list[Block], verdicts: list[Verdict], start: i
         stop = gaps[n + 1][0] if n + 1 < len(gaps) else end
         after = sum(blocks[i].words for i in prose if below <= i <= stop)
         rest = sum(blocks[i].words for i in prose if i >= below)
-        if after < GAP_SHARE * before and rest < before:
+        if (after < GAP_SHARE * before or _signed_off(blocks, above, below)) and rest < before:
             return above + 1
     return end
+
+
+def _signed_off(blocks: list[Block], above: int, below: int) -> bool:
+    """Whether a copyright line stands in the gap: the article's own sign-off ("© 2011
+    Example News"), after which the page's boxes begin, however much prose they hold."""
+    return any(COPYRIGHT.match(blocks[i].text) for i in range(above + 1, below))
 
 
 def _picture(block: Block) -> bool:
