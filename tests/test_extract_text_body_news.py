@@ -325,3 +325,123 @@ def test_a_box_about_the_author_headed_in_another_language_ends_the_article():
     body = extract_text_page(page).body
     assert body.startswith("Le conseil municipal a voté mardi soir")
     assert body.endswith("devrait se financer lui-même.")
+
+
+def test_a_plug_in_notice_under_a_short_item_is_not_its_paragraph():
+    """Issue 4: a radio programme's page holds one paragraph about the episode and, in the
+    player's place, "To play this episode, Javascript must be enabled and ... Flash Player must
+    be installed ...": a sentence, too long for the lexicon's short lines, but the page's,
+    not the article's."""
+    notice = "To play this episode, Javascript must be enabled and the latest Flash Player must be installed on your computer."
+    assert furniture_reason(notice, len(notice.split())) is not None
+    page = "\n\n".join(["Harbour Radio", HEADLINE, "April 19, 2013", ARTICLE[0], notice, "Contact Us"])
+    assert extract_text_page(page).body == ARTICLE[0]
+
+
+def test_a_bio_blurb_closed_by_an_arrow_link_is_not_the_article_opening():
+    """Issue 4: a blog network prints its writer's bio between the date line and the
+    article, cut short by its link: "... courses at the harbour school... → Learn More"
+    (lynx: "[39]→ Learn More"). It reads as prose, but ends by sending the reader away."""
+    bio = (
+        "Tom Hale currently writes for the Harbour Gazette as its island reporter. He grew up on the "
+        "north island and studied history at the university in town before spending six years on a "
+        "fishing boat, then some years in the city, where he wrote for a trade paper and attended "
+        "evening courses at the harbour school..."
+    )
+    for link in ("→ Learn More", "[39]→ Learn More"):
+        page = "\n\n".join(["Harbour Gazette", HEADLINE, "posted on Saturday, August 13th, 2011", f"{bio} {link}", *ARTICLE[:3]])
+        assert extract_text_page(page).body.startswith("The council voted on Tuesday night")
+
+
+def test_a_short_item_far_below_its_headline_and_date_outweighs_a_sidebar_of_blurbs():
+    """Issue 4: a radio station's page holds a one-paragraph item under its headline and
+    date line, parted from them by a share bar, "Add to timeline" notes, photo credits and
+    tags; a sidebar of city-guide blurbs below holds more prose. The page's first paragraph
+    under a headline and a date line is the article, however far below them it stands."""
+    item = (
+        "The morning show was proud to welcome a lifeboat volunteer into the studio, as Jane Roe "
+        "(pictured with the hosts and a couple of her crew) stopped by after her long night at sea "
+        "and was given the welcome she deserved."
+    )
+    top = [
+        "Harbour Radio", "Buy Tickets", "News", "Sports", "Weather", "Morning Show: Lifeboat Hero Jane Roe",
+        "June 8, 2012 6:14 AM", "Share this", "View Comments", "More Activity", "What's this?",
+        "Add to Timeline - What's This", "(Ann Lee Photography)", "(Ann Lee Photography)", "From the Morning Show",
+        "Filed under", "Morning Show, Harbour Radio Blogs", "Related tags", "Jane Roe, Lifeboat, Morning Show",
+    ]
+    sidebar = [
+        "City Guides", "Harbour Walks", "Five walks along the old sea wall, with the best places to stop for "
+        "chips and a view of the islands on the way.",
+        "City Guides", "Fish Markets", "Our latest picks for the freshest catch in town, from the quay stalls "
+        "to the covered market behind the church.",
+        "City Guides", "Island Ferries", "All you need to know for a day on the islands: how to get your "
+        "tickets, where to sit and what to pack for the crossing.",
+    ]
+    tools = [
+        "LISTEN: Lifeboat Hero Jane Roe Joins The Morning Show (06/08)", "Right Click Here To Download", "Share this",
+        "View Comments", "More Activity", "Facebook Activity", "What's this?", "blog comments powered by Disqus",
+        "Listen Live!", "Follow @HarbourRadio", "More Videos", "Previous Next", "Page 1", "Page 2", "Page 3", "Most Popular",
+    ]
+    page = "\n\n".join([*top, item, *tools, *sidebar])
+    assert extract_text_page(page).body == item
+
+
+def test_a_sidebar_of_blurbs_each_under_a_short_label_is_not_the_article():
+    """Issue 4: beside a one-paragraph item a local site sets its city guides, one or two
+    sentences about each guide under a label of a few words ("WiFi Parks", "Gluten Free
+    Food"). Together they hold more prose than the item, but no article runs in blurbs of
+    a sentence each under two-word labels."""
+    item = (
+        "The harbour choir sang for the lifeboat crew on the quay at dawn, as the boat came home "
+        "after a long night searching for two fishermen, who were found safe and well on the north island."
+    )
+    guides = [
+        ("Harbour Walks", "Five walks along the old sea wall, with the best places to stop for chips and a view of the islands."),
+        ("Fish Markets", "Our latest picks for the freshest catch in town, from the quay stalls to the covered market."),
+        ("Island Ferries", "All you need to know for a day on the islands: how to get your tickets and what to pack."),
+        ("Winter Lights", "From the lighthouse to the old customs house: where to see the town lit up this winter."),
+    ]
+    sidebar = [line for label, blurb in guides for line in ("City Guides", label, blurb)]
+    page = "\n\n".join(["Harbour Radio", "Choir sings home the lifeboat crew", item, "Share this", "View Comments", *sidebar])
+    assert extract_text_page(page).body == item
+
+
+def test_a_round_up_post_keeps_the_blurbs_its_opening_introduces():
+    """Issue 4: a blog's weekly round-up is a list of blurbs under their posts' titles, as a
+    sidebar of guides is; but its opening paragraph introduces the list, which is the post."""
+    opening = (
+        "You missed a whole week of posts on the harbour blogs, but it is not too late to catch up. "
+        "Here are the ones I liked best, picked for you over a cup of tea."
+    )
+    items = [
+        ("Storm Watch", "Ann looks back at the night the sea came over the old harbour wall."),
+        ("Ferry Tales", "Tom tells how the winter crossings were saved by a single vote."),
+        ("Lighthouse Days", "Sam explains why the old light still matters to the boats at night."),
+        ("Quay Markets", "Our guide to the stalls that open on the quay every Saturday morning."),
+    ]
+    page = "\n\n".join(["Harbour Blogs", "The week on the harbour blogs", "By Mindy Roe", opening,
+                        *[line for title, blurb in items for line in (title, blurb)], "About the author"])
+    body = extract_text_page(page).body
+    assert body.startswith("You missed a whole week")
+    assert "Saturday morning." in body
+
+
+def test_the_article_ends_at_its_copyright_line_before_a_box_of_teasers():
+    """Issue 4: a business site signs its blog post off with "© 2011 Example News", then
+    sets its topics, a box headed in capitals and teasers of other stories, each a
+    sentence or two under a headline, which outweigh the gap before them; the article
+    does not resume after its copyright line."""
+    teasers = [
+        ("• Harbour Dues Rise", "• With the winter storms closing the quay, the harbour board meets at the right time to talk dues."),
+        ("• Top Ferry Routes", "• Not every ferry makes money, but some routes carry more passengers than others. Here they are."),
+        ("• Quiet Jobs", "• Some jobs on the quay are not glamorous, but they have qualities that are overlooked by most."),
+        ("• Lighthouse Sale", "• An old lighthouse is up for sale. What should the town do with it? Our readers have ideas."),
+    ]
+    page = "\n\n".join(
+        ["Market Desk", HEADLINE, "By Tom Hale", *ARTICLE[:3], '"Questions? Comments? Email us at',
+         "© 2011 Harbour Gazette", "Topics:Ferries | Islands | Council | Budget | Harbour | Transport",
+         "PrintEmail", "•", "GAZETTE HIGHLIGHTS", "» More: Blogs | Quizzes | Slideshows | Video",
+         *[line for pair in teasers for line in pair], "COMMENTS"]
+    )
+    body = extract_text_page(page).body
+    assert body.endswith("would have to pay its own way.")

@@ -142,6 +142,7 @@ ALWAYS = re.compile(
     | utilizziamo\ (?:i\ )?cookie | wij\ gebruiken\ cookies | ce\ site\ utilise | este\ (?:sitio|site)\ (?:web\ )?(?:utiliza|usa)
     | questo\ sito\ utilizza | deze\ (?:web)?site\ gebruikt | diese\ (?:web)?seite\ verwendet | \buses\ cookies | \bthis\ (?:web)?site\ uses | by\ continuing\ to\ (?:use|browse)
     | \byour\ browser\ (?:does\ not|doesn'?t)\ support | \benable\ javascript | \brequires\ (?:javascript|flash|adobe)
+    | \b(?:javascript|flash(?:\ player)?)\ (?:must|needs\ to|has\ to)\ be\ (?:enabled|installed|turned\ on)
     # A news agency's caption, however long: "In a Monday, Oct. 3, 2011 photo, Juan Gonzalez sorts ...",
     # after its credit too: "Jane Roe, File - FILE - In this March 2, 2011 file photo, ..."
     | ^(?:.{0,40}?\bfile\ [-–—]\ )?\W*in\ (?:this|a)\ .{0,40}?\b(?:19|20)\d\d,?\ (?:file\ )?photo(?:graph)?s?\b

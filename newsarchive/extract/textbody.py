@@ -115,10 +115,19 @@ GAP_SHARE = 0.5
 # that merely trails off with "..." is an author's habit.)
 TEASER = re.compile(r"(?:\.\.\.|…)\s*\[?(?:read(?: more)?|more|continue reading)\W*$|(?:\.\.\.|…)\s*by\s+[A-Z\w]", re.I)
 TEASER_WORDS = 60
+# A copyright line: "© 2011 Example News", "Copyright 2011 Example News. All rights reserved."
+COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)\s*\d{4}|copyright\b)", re.I)
 # A line of a transcript, opening with the time it is spoken at: "01:14 Is only way to ..."
 TIME_CODE = re.compile(r"^\W*(\d{1,3}):([0-5]\d)\s+\S")
 TRANSCRIPT_LINES = 4
 TRANSCRIPT_WORDS = 20
+# A box of blurbs (see `_mark_blurb_boxes`): BLURB_BOX_ITEMS or more paragraphs of at most
+# BLURB_BOX_WORDS words, each alone under a label of at most BLURB_BOX_LABEL_WORDS words,
+# no more than BLURB_BOX_GAP blocks apart.
+BLURB_BOX_ITEMS = 3
+BLURB_BOX_WORDS = 25
+BLURB_BOX_LABEL_WORDS = 4
+BLURB_BOX_GAP = 3
 # The heading of a box of other stories: "Related News On The Gazette:", "More from Business".
 OTHER_STORIES = re.compile(r"^\W*(?:related|more\s+(?:from|on|in|stories|news)|most\s+(?:popular|read|viewed))\b", re.I)
 # A link to the rest of a story on its own line: "Read more »", "Continue reading →".
@@ -129,8 +138,9 @@ READ_MORE_WORDS = (
 READ_MORE = re.compile(rf"^\W*{READ_MORE_WORDS}\W*$", re.I)
 # A blurb of another page, or of the site, closed by its link: "... by this new breed. View
 # more", "... publishing stories here! Learn more." An article's paragraph does not end by
-# sending the reader elsewhere for more.
-BLURB = re.compile(rf"[.!?…]['\"’”)]*\s+(?:{READ_MORE_WORDS}|view more|learn more|see more)\W*$", re.I)
+# sending the reader elsewhere for more. (The link may wear an arrow and, in lynx, its
+# number: "... New York... [39]→ Learn More".)
+BLURB = re.compile(rf"[.!?…]['\"’”)]*\s+(?:\[\d+\])?[→»›]?\s*(?:{READ_MORE_WORDS}|view more|learn more|see more)\W*$", re.I)
 
 
 @dataclass
@@ -226,6 +236,41 @@ def _mark_transcripts(blocks: list[Block], verdicts: list[Verdict]) -> None:
         index = max(stop, index + 1)
 
 
+def _mark_blurb_boxes(blocks: list[Block], verdicts: list[Verdict]) -> None:
+    """Class as furniture a sidebar of blurbs: BLURB_BOX_ITEMS or more short paragraphs
+    (see BLURB_BOX_WORDS), each alone under a label of a few words ("WiFi Parks", "Gluten
+    Free Food"), close to one another. A guide's box says a sentence about each page it
+    links to; together they can outweigh a short item. (An article's sections run longer
+    or hold more than one paragraph; a round-up post's list of blurbs follows the
+    paragraph that introduces it.)"""
+    blurbs = [i for i in range(1, len(blocks)) if _lone_blurb(blocks, verdicts, i)]
+    box: list[int] = []
+    for index in blurbs + [None]:
+        if index is not None and (not box or index - box[-1] <= BLURB_BOX_GAP + 1):
+            box.append(index)
+            continue
+        if len(box) >= BLURB_BOX_ITEMS and not _introduced(verdicts, box[0] - 1):
+            for i in box:
+                verdicts[i] = Verdict("furniture", "a blurb in a box of them, each under its own short label", -blocks[i].words * 0.5)
+        box = [index] if index is not None else []
+
+
+def _introduced(verdicts: list[Verdict], label: int) -> bool:
+    """Whether prose stands just above a box's first label: a post that rounds up the
+    week's stories introduces its list, a sidebar stands alone."""
+    return any(v.kind in ("good", "near") for v in verdicts[max(0, label - BLURB_BOX_GAP):label])
+
+
+def _lone_blurb(blocks: list[Block], verdicts: list[Verdict], index: int) -> bool:
+    """A short paragraph under a short capitalised label, with no paragraph after it."""
+    label, after = blocks[index - 1], verdicts[index + 1] if index + 1 < len(blocks) else None
+    if verdicts[index].kind not in ("good", "near") or blocks[index].words > BLURB_BOX_WORDS:
+        return False
+    if after is not None and after.kind in ("good", "near"):
+        return False
+    return verdicts[index - 1].kind == "short" and label.words <= BLURB_BOX_LABEL_WORDS and not label.ends_sentence and label.text[:1].isupper()
+
+
 def _transcript_line(block: Block) -> bool:
     return block.words <= TRANSCRIPT_WORDS and bool(TIME_CODE.match(block.text))
 
@@ -294,12 +339,22 @@ def article_opening(blocks: list[Block], verdicts: list[Verdict]) -> int | None:
             return None
         if verdict.kind != "good":
             continue
+        if not prose and _headed_from_afar(blocks, index):
+            return index
         prose = True
         window = range(max(0, index - OPENING_REACH), index)
         credits = [i for i in window if _is_credit_line(blocks[i])]
         if credits and any(_is_headline_like(blocks[i]) for i in range(max(0, credits[0] - OPENING_REACH), credits[-1])):
             return index
     return None
+
+
+def _headed_from_afar(blocks: list[Block], index: int) -> bool:
+    """Whether the page's first paragraph stands under a headline and its credit line
+    however far above: a short item's share bar, caption, tags and "Add to timeline"
+    notes may part it from its header, and nothing above it reads as prose."""
+    credits = [i for i in range(index) if _is_credit_line(blocks[i])]
+    return bool(credits) and any(_is_headline_like(blocks[i]) for i in range(max(0, credits[-1] - OPENING_REACH), credits[-1]))
 
 
 def _article_goes_on(verdicts: list[Verdict], index: int, end: int) -> bool:
@@ -489,6 +544,7 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
     """The body's run of blocks and each block's role in it (body, heading, or why not)."""
     _mark_teasers(blocks, verdicts)
     _mark_transcripts(blocks, verdicts)
+    _mark_blurb_boxes(blocks, verdicts)
     weights = [v.weight for v in verdicts]
     opening = article_opening(blocks, verdicts)
     if opening is not None:
@@ -627,8 +683,9 @@ def _before_furniture_gap(blocks: list[Block], verdicts: list[Verdict], start: i
     in an author's box, teasers or the first comments, which outweigh a short stretch of
     furniture. An article does not break off into furniture and resume for a short coda:
     a stretch of furniture (see `_furniture_gap`) ends it when the prose that follows it,
-    up to the next such stretch, is less than GAP_SHARE of the prose above, and all the
-    prose below it together is less than the prose above. (A list the article carries,
+    up to the next such stretch, is less than GAP_SHARE of the prose above (or the stretch
+    holds the article's copyright line), and all the prose below it together is less than
+    the prose above. (A list the article carries,
     its items or a recipe's ingredients, holds no furniture; an article that goes on at
     length after a box set in it keeps it; so does one whose opening paragraphs are
     teasers of other stories above it.)"""
@@ -643,9 +700,15 @@ def _before_furniture_gap(blocks: list[Block], verdicts: list[Verdict], start: i
         stop = gaps[n + 1][0] if n + 1 < len(gaps) else end
         after = sum(blocks[i].words for i in prose if below <= i <= stop)
         rest = sum(blocks[i].words for i in prose if i >= below)
-        if after < GAP_SHARE * before and rest < before:
+        if (after < GAP_SHARE * before or _signed_off(blocks, above, below)) and rest < before:
             return above + 1
     return end
+
+
+def _signed_off(blocks: list[Block], above: int, below: int) -> bool:
+    """Whether a copyright line stands in the gap: the article's own sign-off ("© 2011
+    Example News"), after which the page's boxes begin, however much prose they hold."""
+    return any(COPYRIGHT.match(blocks[i].text) for i in range(above + 1, below))
 
 
 def _picture(block: Block) -> bool:
