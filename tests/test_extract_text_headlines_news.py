@@ -326,3 +326,20 @@ def test_topic_links_run_on_after_the_section_label_are_not_the_headline():
         "Ann Fisher\n\n" + BODY + "\n"
     )
     assert extract_text_page(page).title == "Harbour Board Chair Steps Down"
+
+
+def test_a_short_deck_between_the_headline_and_the_by_line_is_the_standfirst():
+    """Issue 4: a health-news archive sets a short deck in title case between the headline
+    and the by-line ("Headline" / "Snoring Teens Should Be Checked, Researchers Say" / "By
+    NAME" / the news service / the reviewer). Too short to be taken for a standfirst on its
+    own, it is one there."""
+    page = (
+        "Health A-Z\nNews & Experts\n\nThis article is from the News Archive\n\n"
+        "Night Ferry Crossings Linked to Poorer Sleep\n\n"
+        "Island Commuters Should Be Screened, Doctors Say\n"
+        "By Tom Hale\nHarbour Health News\nReviewed by Ann Fisher, MD\n\n" + BODY + "\n"
+    )
+    article = extract_text_page(page)
+    assert article.title == "Night Ferry Crossings Linked to Poorer Sleep"
+    assert article.subtitle == "Island Commuters Should Be Screened, Doctors Say"
+    assert article.authors == ["Tom Hale"]

@@ -51,6 +51,8 @@ IN_RUN_SHARE = 0.5
 # How many blocks above the body a date may stand and be the article's, when no headline
 # stands further up.
 DATE_REACH = 14
+# The fewest words of a standfirst right over the by-line (else eight).
+SHORT_DECK_WORDS = 5
 # The most words of a standfirst between a headline and its credit line.
 DECK_WORDS = 40
 # The marks a text browser sets before list items: "•", "◦", "☆", "□", "*", "-".
@@ -821,11 +823,19 @@ def _named_again(blocks: list[Block], index: int) -> bool:
 def _standfirst_below(
     header: Header, blocks: list[Block], index: int, first: int, metas: dict[int, tuple[str, object]]
 ) -> None:
-    """A longer line right under the headline (block `index`) is its standfirst."""
+    """A longer line right under the headline (block `index`) is its standfirst; or a
+    shorter one when the by-line follows it ("Headline" / "Snoring Teens Should Be Checked,
+    Researchers Say" / "By NAME"), where nothing else stands."""
     below = _next_candidate(blocks, index, first, metas)
-    if below is not None and blocks[below].words >= 8 and not blocks[below].text.endswith(":"):
+    if below is None or blocks[below].text.endswith(":"):
+        return
+    over_byline = metas.get(below + 1, ("",))[0] == "byline"
+    if blocks[below].words >= 8:
         header.subtitle = blocks[below].text
         header.claim(below, "subtitle", "a longer line right under the headline")
+    elif over_byline and blocks[below].words >= SHORT_DECK_WORDS:
+        header.subtitle = blocks[below].text
+        header.claim(below, "subtitle", "a line between the headline and the by-line")
 
 
 def headline_in_run(blocks: list[Block], body: list[int]) -> int | None:
