@@ -402,8 +402,9 @@ def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> 
             header.claim(section[0], "section", "the short label nearest above the headline")
         if not header.authors:
             _bare_name_byline(header, blocks, metas, title_index, first)
-    header.site = _site(blocks, header.title)
-    header.site_key = _site_key(blocks, header.site)
+    brand = _named_brand(blocks)
+    header.site = _site(blocks, header.title, brand)
+    header.site_key = _site_key(blocks, header.site, brand)
     if body:
         date, source, _ = strip_dateline(blocks[first].text, dayfirst)
         header.published = header.published or date
@@ -1176,11 +1177,11 @@ def _section(blocks: list[Block], title_index: int, metas: dict[int, tuple[str, 
     return None
 
 
-def _site(blocks: list[Block], headline: str | None) -> str | None:
+def _site(blocks: list[Block], headline: str | None, brand: str | None) -> str | None:
     """The site's name, from the first of: the document title a copy opens with ("Headline -
-    Site"), a brand the page repeats that its masthead spells ("BootsWebMD"), the masthead.
-    None rather than a guess: a news page's top lines are mostly menus and buttons."""
-    brand = _named_brand(blocks)
+    Site"), the brand the page names most (`_named_brand`) when its masthead spells it
+    ("BootsWebMD"), the masthead. None rather than a guess: a news page's top lines are
+    mostly menus and buttons."""
     return (
         _site_in_document_title(blocks, headline)
         or (_spelled_in_masthead(blocks, brand) if brand else None)
@@ -1188,7 +1189,7 @@ def _site(blocks: list[Block], headline: str | None) -> str | None:
     )
 
 
-def _site_key(blocks: list[Block], site: str | None) -> str | None:
+def _site_key(blocks: list[Block], site: str | None, brand: str | None) -> str | None:
     """What groups the page with its site's other pages, to learn the site's furniture: the
     site's name when the page states it, else the brand it names most, else its first short
     capitalised top line. Too loose a guess to show as the site (it may be "WordPress" or a
@@ -1196,7 +1197,7 @@ def _site_key(blocks: list[Block], site: str | None) -> str | None:
     if site:
         return site
     tops = (text for position, block, text in _top_lines(blocks) if _reads_as_masthead(position, block, text))
-    return _named_brand(blocks) or next(tops, None)
+    return brand or next(tops, None)
 
 
 def _site_in_document_title(blocks: list[Block], headline: str | None) -> str | None:

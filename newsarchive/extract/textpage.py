@@ -23,7 +23,7 @@ from newsarchive.extract.decode import decode_text
 from newsarchive.extract.furniture import furniture_reason, is_notice
 from newsarchive.extract.language import detect_language, stop_words
 from newsarchive.extract.textblocks import Block, measure, split_blocks
-from newsarchive.extract.textbody import CREDIT_WORDS, Verdict, choose_body, classify
+from newsarchive.extract.textbody import CREDIT_WORDS, TEASER_WORDS, Verdict, choose_body, classify
 from newsarchive.extract.textmarkup import plain_page, plain_text
 from newsarchive.extract.textheader import Header, headline_in_run, read_header, strip_dateline
 from newsarchive.model import Article
@@ -35,9 +35,9 @@ _DIGITS = re.compile(r"\d+")
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 MAX_LEARNABLE = 200
 # A list of other stories: this many (heading, short paragraph) pairs in a row, with
-# paragraphs of at most TEASER_WORDS words, once this share of the body has gone by.
+# paragraphs of at most TEASER_WORDS words (a teaser's length, as textbody reads one),
+# once this share of the body has gone by.
 TEASER_PAIRS = 3
-TEASER_WORDS = 60
 TEASER_LIST_AFTER = 0.3
 # How many blocks at the top of the article run may turn out to be headline and standfirst.
 LEADING_HEADER_BLOCKS = 3
