@@ -46,6 +46,12 @@ def test_the_masthead_names_the_site():
     assert extract_text_page(text).site == "The Harbour Gazette"
 
 
+@pytest.mark.parametrize(("alt", "site"), [("Harbour Gazette Logo", "Harbour Gazette"), ("HARBOUR GAZETTE logo", "Harbour Gazette"), ("Logo", None)])
+def test_a_logo_in_the_masthead_names_the_site_by_its_alt_text(alt, site):
+    text = page(f"{alt}\n\nNews\nSport\nWeather")
+    assert extract_text_page(text).site == site
+
+
 def test_a_menu_item_below_the_first_line_is_no_site():
     # The top line is a list mark alone, as a text browser sets it; "Sections" and
     # "Top Stories" are menu items, capitalised like names.

@@ -113,6 +113,9 @@ SITE_KIND_PENALTY = 0.5
 CAMEL_BRAND = re.compile(r"\b(?:on|for|from|at|to|with|by|visit|join)\s+((?:[A-Z][a-z]+){1,3}[A-Z][A-Za-z]*|[A-Z][a-z]+[A-Z]{2,}[A-Za-z]*)(?:['’]s)?\b")
 
 
+# The word a logo's alt text ends in ("TIME Logo"), after the site's name.
+LOGO_ALT = re.compile(r"\s*\blogo$", re.I)
+
 # The last word of an author's job as a line under the by-line gives it.
 JOB_TITLE = re.compile(r"\b(?:correspondent|reporter|editor|writer|columnist|journalist|producer|analyst)s?$", re.I)
 ROLE_LINE = re.compile(
@@ -1268,7 +1271,7 @@ def _masthead(blocks: list[Block], headline: str | None) -> str | None:
     first = next(_top_lines(blocks), None)
     if first is None or not _reads_as_masthead(*first):
         return None
-    text = first[2]
+    text = LOGO_ALT.sub("", first[2])
     if not _looks_like_a_name(text) or text.casefold() == (headline or "").casefold():
         return None
     return text.title() if text.isupper() else text
