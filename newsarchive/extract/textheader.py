@@ -633,8 +633,36 @@ def _form_part(blocks: list[Block], index: int) -> bool:
 
 
 def _picture_text(blocks: list[Block], index: int) -> bool:
-    """Whether block `index` is text printed with a photo: its credit, its caption, its alt text."""
-    return _photo_credit(blocks, index) or _over_photo_credit(blocks, index) or _alt_over_caption(blocks, index)
+    """Whether block `index` is text printed with a photo: its credit, its caption, its alt
+    text, a slideshow's slide title."""
+    return (
+        _photo_credit(blocks, index)
+        or _over_photo_credit(blocks, index)
+        or _alt_over_caption(blocks, index)
+        or _gallery_slide(blocks, index)
+    )
+
+
+# A slideshow's counter on a line of its own: "1 of 24", "Photo 3 / 12", "2 sur 9".
+SLIDE_COUNTER = re.compile(
+    r"^\W*(?:(?:photos?|images?|pictures?|slides?|fotos?|bild|diapo)\s+)?\d{1,3}\s*(?:of|/|sur|de|von|di|van)\s*\d{1,3}\W*$", re.I
+)
+# How many of a slideshow's buttons may stand between its counter and the slide's title
+# ("Full Screen" / "Autoplay" / "Close" / "Skip Ad" / "×").
+SLIDE_CONTROLS = 8
+
+
+def _gallery_slide(blocks: list[Block], index: int) -> bool:
+    """Whether block `index` is the title of a slideshow's slide: it stands under the
+    slideshow's counter ("1 of 24"), past its buttons at most. A news page embeds a gallery
+    between the by-line and the article, and the first slide's title reads as a headline,
+    names the article's subject and stands right over the body."""
+    for above in range(index - 1, max(-1, index - 2 - SLIDE_CONTROLS), -1):
+        if SLIDE_COUNTER.match(blocks[above].text):
+            return True
+        if blocks[above].words > BUTTON_WORDS:
+            return False
+    return False
 
 
 # An image's placeholder as a text browser prints it: its file name in brackets, one word

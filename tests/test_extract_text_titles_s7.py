@@ -1,0 +1,33 @@
+"""Headlines of news pages (issue 4): the slideshow slides, related-story teasers and
+picture texts a newspaper sets between its headline and the article are not the
+headline. Small hand-written pages, run through the real importer."""
+
+from __future__ import annotations
+
+from newsarchive.extract.textpage import extract_text_page
+
+BODY = (
+    "The harbour board said on Tuesday that the night crossing to the islands would stop "
+    "at the end of the month, after sixty years in which the boat never missed a winter.\n\n"
+    "Islanders who work on the mainland said they had not been asked, and that the morning "
+    "boat leaves too late for anyone who starts work at eight.\n\n"
+    "The board said the night boat had carried fewer than twenty passengers a crossing "
+    "since the spring, and that the crew would move to the new summer route."
+)
+
+
+def test_a_slideshow_slide_title_over_the_article_is_not_the_headline():
+    """Issue 4: a news page embeds a photo gallery between the by-line and the article;
+    the first slide's title, under the gallery's counter and buttons ("1 of 12" / "Full
+    Screen" / "Close"), names the story's subject and stands right over the body, but it
+    is the slide's, not the article's headline."""
+    page = (
+        "Harbour Courier\n\nIslands\n\n"
+        "Islanders fear for their winter link to the mainland\n\n"
+        "Share on Facebook\n\nShare on Twitter\n\n"
+        "By Ann Fisher and Tom Reed, harbour correspondents, on the quay at dawn\n\n"
+        "1 of 12\n\nFull Screen\n\nAutoplay\n\nClose\n\n"
+        "Night ferry to the islands will stop after sixty years of crossings\n\n"
+        "View Photos\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Islanders fear for their winter link to the mainland"
