@@ -31,3 +31,23 @@ def test_a_slideshow_slide_title_over_the_article_is_not_the_headline():
         "View Photos\n\n" + BODY + "\n"
     )
     assert extract_text_page(page).title == "Islanders fear for their winter link to the mainland"
+
+
+def test_a_related_story_teaser_over_its_by_line_is_not_the_headline():
+    """Issue 4: a box of related stories between the article's header and its text sets
+    each teaser as a headline does, a kicker, the headline and the by-line ("Report" /
+    "Headline" / "By NAME"); the first teaser stands nearest the body, with its by-line
+    under it, but another headline with its by-line follows it, where under the article's
+    headline and credits comes the article."""
+    page = (
+        "Harbour Courier\n\nNews › Islands\n\n"
+        "Night ferry to the islands will stop after sixty years\n\n"
+        "Harbour Press, 30 April 2021 at 07:19 (Updated: 30 April 2021 at 07:38)\n\n"
+        "  • Share\n  • Print\n\n"
+        "The board announced the end of the night crossing on Tuesday.\n\n"
+        "On the same subject\n\n"
+        "  • Report\n\n    Islanders count the cost of the ferry's end\n\n    By Sam Keel\n"
+        "  • Interview\n\n    The captain who never missed a winter\n\n    By Tom Reed\n\n"
+        + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Night ferry to the islands will stop after sixty years"

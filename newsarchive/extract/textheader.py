@@ -770,6 +770,8 @@ def _repeat_bonus(block: Block, lines: list[tuple[int, str]], folded: str) -> fl
 
 def _credit_bonus(blocks: list[Block], metas: dict[int, tuple[str, object]], index: int, distance: int, dated: bool) -> float:
     """What a headline candidate gains or loses from the credit lines around it."""
+    if _teaser_in_list(blocks, metas, index):
+        return -CREDIT_BONUS
     # Under a headline come its credits: a by-line or a date within a few blocks, most
     # often right under it.
     if any(i in metas for i in range(index + 1, index + 1 + CREDIT_REACH)):
@@ -779,6 +781,29 @@ def _credit_bonus(blocks: list[Block], metas: dict[int, tuple[str, object]], ind
     if metas.get(_above_buttons(blocks, index), ("",))[0] == "byline":
         return -CREDIT_BONUS  # under a by-line come the article and its photo's caption
     return 0.0
+
+
+# How many blocks apart two teasers' headlines stand at most in a list of stories: a
+# headline, its by-line, the next one's kicker, the next headline ("Headline" / "By NAME"
+# / "Interview" / "Headline").
+TEASER_SPACING = 3
+# How many words the other teaser's headline has.
+TEASER_HEADLINE_WORDS = (3, 25)
+
+
+def _teaser_in_list(blocks: list[Block], metas: dict[int, tuple[str, object]], index: int) -> bool:
+    """Whether block `index`, over its by-line, is a teaser in a list of other stories
+    ("Related", "On the same subject"): another headline over its own by-line stands a
+    few blocks under or over it. The article's headline is followed by the article, and
+    a page sets it apart from the lists around it."""
+    if metas.get(index + 1, ("",))[0] != "byline":
+        return False
+    for offset in range(2, TEASER_SPACING + 1):
+        for other in (index - offset, index + offset):
+            if 0 <= other < len(blocks) - 1 and other not in metas and metas.get(other + 1, ("",))[0] == "byline":
+                if TEASER_HEADLINE_WORDS[0] <= blocks[other].words <= TEASER_HEADLINE_WORDS[1]:
+                    return True
+    return False
 
 
 # The most words of a button or a counter under the by-line ("Print", "E-mail", "56 comments").
