@@ -51,3 +51,19 @@ def test_a_related_story_teaser_over_its_by_line_is_not_the_headline():
         + BODY + "\n"
     )
     assert extract_text_page(page).title == "Night ferry to the islands will stop after sixty years"
+
+
+def test_an_alt_text_cut_short_over_its_caption_is_not_the_headline():
+    """Issue 4: a page cuts a photo's alt text short, in the middle of a word, and a text
+    browser prints it right over the caption, which opens with the same words and goes on
+    ("... to the islands would st" / "... to the islands would stop for good. Source:
+    Supplied"); the alt text is not the headline."""
+    page = (
+        "Harbour Courier\n\n"
+        "Angry islanders won’t give up without a fight\n\n"
+        "  * by: Ann Fisher\n  * March 13, 2021 9:00PM\n\n"
+        "The harbour board said the night crossing to the islands would st\n\n"
+        "The harbour board said the night crossing to the islands would stop for good. Source: Supplied\n\n"
+        + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Angry islanders won’t give up without a fight"

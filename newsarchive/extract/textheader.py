@@ -639,6 +639,7 @@ def _picture_text(blocks: list[Block], index: int) -> bool:
         _photo_credit(blocks, index)
         or _over_photo_credit(blocks, index)
         or _alt_over_caption(blocks, index)
+        or _alt_cut_short(blocks, index)
         or _gallery_slide(blocks, index)
     )
 
@@ -747,6 +748,18 @@ def _alt_over_caption(blocks: list[Block], index: int) -> bool:
         return False
     caption = blocks[index + 1]
     return caption.words > blocks[index].words and (is_credit(caption.text) or _captioned(caption.text))
+
+
+def _alt_cut_short(blocks: list[Block], index: int) -> bool:
+    """Whether block `index` is a photo's alt text cut short over its caption: the line
+    under it opens with the same words and goes on from the middle of a word ("... to the
+    islands would st" / "... to the islands would stop for good. Source: Supplied"), as a
+    page cuts the alt text it prints and a text browser shows it over the caption.
+    (A headline cut short by the page trails off with an ellipsis.)"""
+    if index + 1 >= len(blocks):
+        return False
+    text, caption = blocks[index].text, blocks[index + 1].text
+    return len(caption) > len(text) and caption.startswith(text) and caption[len(text)].isalnum() and text[-1:].isalnum()
 
 
 def _menu_item(blocks: list[Block], index: int) -> bool:
