@@ -67,3 +67,22 @@ def test_an_alt_text_cut_short_over_its_caption_is_not_the_headline():
         + BODY + "\n"
     )
     assert extract_text_page(page).title == "Angry islanders won’t give up without a fight"
+
+
+def test_a_headline_printed_over_the_share_bar_and_again_is_the_headline():
+    """Issue 4: a page prints its headline over its share buttons and again over the
+    article, under a notice that the article run takes in ("The author chose to ... Are you
+    sure?"); the headline printed twice past nothing but buttons is the headline, whatever
+    stands above the run (an editor's hint: "Change the story's title as needed")."""
+    page = (
+        "Ready to publish?\n\n"
+        "Change the story's title, subtitle, and visibility as needed\n\n"
+        "Ann Fisher\n\nSign in / Sign up\n\nNext story\n\n"
+        "The author chose to make this story unlisted, which means only people with a link "
+        "can see it. Are you sure you want to share it?\n\n"
+        "Yes, show me sharing options\n\n"
+        "Night ferry to the islands will stop\n\n"
+        "- Share on Twitter\n- Share on Facebook\n- Share by email\n\n"
+        "Night ferry to the islands will stop\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Night ferry to the islands will stop"

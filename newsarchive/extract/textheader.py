@@ -951,13 +951,33 @@ def headline_in_run(blocks: list[Block], body: list[int]) -> int | None:
         if late:
             if credited and _repeated(lines, folded[index], index):
                 return index
-        elif dated or _repeated(lines, folded[index], index):
+        elif dated or _repeated(lines, folded[index], index) or _over_share_bar_again(blocks, folded, index):
             return index
         # (named nowhere else, a line with its credit line under it must read as a headline
         # of four words or more, below a run that does not already open under credits)
         elif credited and block.words >= 4 and not opens_credited:
             return index
     return None
+
+
+# How many buttons at most stand between a headline printed over the share bar and the
+# same headline printed again over the article.
+SHARE_BAR_BUTTONS = 6
+
+
+def _over_share_bar_again(blocks: list[Block], folded: list[str], index: int) -> bool:
+    """Whether block `index` is the headline a page prints over its share buttons and then
+    again over the article ("Headline" / "Share on Twitter" / "Share by email" /
+    "Headline" / the article): the same line comes back past nothing but buttons, one of
+    them at least a furniture phrase (not a table of contents over its first heading)."""
+    shared = False
+    for below in range(index + 1, min(len(blocks), index + 2 + SHARE_BAR_BUTTONS)):
+        if folded[below] == folded[index]:
+            return shared
+        if not _button(blocks[below]):
+            return False
+        shared = shared or furniture_reason(blocks[below].text, blocks[below].words) is not None
+    return False
 
 
 # The line a blog sets over the comments, naming the post they are on: "3 Responses to
