@@ -636,8 +636,37 @@ def _form_part(blocks: list[Block], index: int) -> bool:
 
 
 def _picture_text(blocks: list[Block], index: int) -> bool:
-    """Whether block `index` is text printed with a photo: its credit, its caption, its alt text."""
-    return _photo_credit(blocks, index) or _over_photo_credit(blocks, index) or _alt_over_caption(blocks, index)
+    """Whether block `index` is text printed with a photo: its credit, its caption, its alt
+    text, a slideshow's slide title."""
+    return (
+        _photo_credit(blocks, index)
+        or _over_photo_credit(blocks, index)
+        or _alt_over_caption(blocks, index)
+        or _alt_cut_short(blocks, index)
+        or _gallery_slide(blocks, index)
+    )
+
+
+# A slideshow's counter on a line of its own: "1 of 24", "Photo 3 / 12", "2 sur 9".
+SLIDE_COUNTER = re.compile(
+    r"^\W*(?:(?:photos?|images?|pictures?|slides?|fotos?|bild|diapo)\s+)?\d{1,3}\s*(?:of|/|sur|de|von|di|van)\s*\d{1,3}\W*$", re.I
+)
+# How many of a slideshow's buttons may stand between its counter and the slide's title
+# ("Full Screen" / "Autoplay" / "Close" / "Skip Ad" / "×").
+SLIDE_CONTROLS = 8
+
+
+def _gallery_slide(blocks: list[Block], index: int) -> bool:
+    """Whether block `index` is the title of a slideshow's slide: it stands under the
+    slideshow's counter ("1 of 24"), past its buttons at most. A news page embeds a gallery
+    between the by-line and the article, and the first slide's title reads as a headline,
+    names the article's subject and stands right over the body."""
+    for above in range(index - 1, max(-1, index - 2 - SLIDE_CONTROLS), -1):
+        if SLIDE_COUNTER.match(blocks[above].text):
+            return True
+        if blocks[above].words > BUTTON_WORDS:
+            return False
+    return False
 
 
 # An image's placeholder as a text browser prints it: its file name in brackets, one word
@@ -724,6 +753,18 @@ def _alt_over_caption(blocks: list[Block], index: int) -> bool:
     return caption.words > blocks[index].words and (is_credit(caption.text) or _captioned(caption.text))
 
 
+def _alt_cut_short(blocks: list[Block], index: int) -> bool:
+    """Whether block `index` is a photo's alt text cut short over its caption: the line
+    under it opens with the same words and goes on from the middle of a word ("... to the
+    islands would st" / "... to the islands would stop for good. Source: Supplied"), as a
+    page cuts the alt text it prints and a text browser shows it over the caption.
+    (A headline cut short by the page trails off with an ellipsis.)"""
+    if index + 1 >= len(blocks):
+        return False
+    text, caption = blocks[index].text, blocks[index + 1].text
+    return len(caption) > len(text) and caption.startswith(text) and caption[len(text)].isalnum() and text[-1:].isalnum()
+
+
 def _menu_item(blocks: list[Block], index: int) -> bool:
     """Whether block `index` is an item of a menu a text tool printed without list marks: a
     short line between short lines, with no gap on either side ("Home" / "About" / "The
@@ -745,6 +786,8 @@ def _repeat_bonus(block: Block, lines: list[tuple[int, str]], folded: str) -> fl
 
 def _credit_bonus(blocks: list[Block], metas: dict[int, tuple[str, object]], index: int, distance: int, dated: bool) -> float:
     """What a headline candidate gains or loses from the credit lines around it."""
+    if _teaser_in_list(blocks, metas, index):
+        return -CREDIT_BONUS
     # Under a headline come its credits: a by-line or a date within a few blocks, most
     # often right under it.
     if any(i in metas for i in range(index + 1, index + 1 + CREDIT_REACH)):
@@ -754,6 +797,29 @@ def _credit_bonus(blocks: list[Block], metas: dict[int, tuple[str, object]], ind
     if metas.get(_above_buttons(blocks, index), ("",))[0] == "byline":
         return -CREDIT_BONUS  # under a by-line come the article and its photo's caption
     return 0.0
+
+
+# How many blocks apart two teasers' headlines stand at most in a list of stories: a
+# headline, its by-line, the next one's kicker, the next headline ("Headline" / "By NAME"
+# / "Interview" / "Headline").
+TEASER_SPACING = 3
+# How many words the other teaser's headline has.
+TEASER_HEADLINE_WORDS = (3, 25)
+
+
+def _teaser_in_list(blocks: list[Block], metas: dict[int, tuple[str, object]], index: int) -> bool:
+    """Whether block `index`, over its by-line, is a teaser in a list of other stories
+    ("Related", "On the same subject"): another headline over its own by-line stands a
+    few blocks under or over it. The article's headline is followed by the article, and
+    a page sets it apart from the lists around it."""
+    if metas.get(index + 1, ("",))[0] != "byline":
+        return False
+    for offset in range(2, TEASER_SPACING + 1):
+        for other in (index - offset, index + offset):
+            if 0 <= other < len(blocks) - 1 and other not in metas and metas.get(other + 1, ("",))[0] == "byline":
+                if TEASER_HEADLINE_WORDS[0] <= blocks[other].words <= TEASER_HEADLINE_WORDS[1]:
+                    return True
+    return False
 
 
 # The most words of a button or a counter under the by-line ("Print", "E-mail", "56 comments").
@@ -888,13 +954,33 @@ def headline_in_run(blocks: list[Block], body: list[int]) -> int | None:
         if late:
             if credited and _repeated(lines, folded[index], index):
                 return index
-        elif dated or _repeated(lines, folded[index], index):
+        elif dated or _repeated(lines, folded[index], index) or _over_share_bar_again(blocks, folded, index):
             return index
         # (named nowhere else, a line with its credit line under it must read as a headline
         # of four words or more, below a run that does not already open under credits)
         elif credited and block.words >= 4 and not opens_credited:
             return index
     return None
+
+
+# How many buttons at most stand between a headline printed over the share bar and the
+# same headline printed again over the article.
+SHARE_BAR_BUTTONS = 6
+
+
+def _over_share_bar_again(blocks: list[Block], folded: list[str], index: int) -> bool:
+    """Whether block `index` is the headline a page prints over its share buttons and then
+    again over the article ("Headline" / "Share on Twitter" / "Share by email" /
+    "Headline" / the article): the same line comes back past nothing but buttons, one of
+    them at least a furniture phrase (not a table of contents over its first heading)."""
+    shared = False
+    for below in range(index + 1, min(len(blocks), index + 2 + SHARE_BAR_BUTTONS)):
+        if folded[below] == folded[index]:
+            return shared
+        if not _button(blocks[below]):
+            return False
+        shared = shared or furniture_reason(blocks[below].text, blocks[below].words) is not None
+    return False
 
 
 # The line a blog sets over the comments, naming the post they are on: "3 Responses to
