@@ -121,6 +121,14 @@ COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)\s*\d{4}|copyright\b)", re.I)
 TIME_CODE = re.compile(r"^\W*(\d{1,3}):([0-5]\d)\s+\S")
 TRANSCRIPT_LINES = 4
 TRANSCRIPT_WORDS = 20
+# A line of a news ticker, opening with the time of its item: "14:44 Ministers meet the
+# unions", "• 9h05", "2:44 pm" (see `_before_ticker`).
+TICKER_STAMP = re.compile(r"^\W*([01]?\d|2[0-3])[:h]([0-5]\d)(?:\s*([ap])\.?m\b\.?)?(?![\d:])", re.I)
+TICKER_STAMPS = 4
+TICKER_WORDS = 25
+# How far the next item's stamp may stand below a stamp, in blocks (past a picture, a
+# paragraph, an embedded post).
+TICKER_REACH = 8
 # A box of blurbs (see `_mark_blurb_boxes`): BLURB_BOX_ITEMS or more paragraphs of at most
 # BLURB_BOX_WORDS words, each alone under a label of at most BLURB_BOX_LABEL_WORDS words,
 # no more than BLURB_BOX_GAP blocks apart.
@@ -397,6 +405,56 @@ def _before_thread(blocks: list[Block], verdicts: list[Verdict], start: int, end
     return _first_after_prose(verdicts, start, end, stamps_a_thread)
 
 
+def _before_ticker(blocks: list[Block], verdicts: list[Verdict], start: int, end: int) -> int:
+    """Where a ticker of the site's latest news begins in the run, after some of the
+    article; else `end`. A ticker ("Latest", "Live", "En continu") lists items newest
+    first, each under the time it was posted ("14:44 Ministers meet the unions"), most of
+    them a headline alone, some with a paragraph: the paragraphs outweigh the stamps, and
+    the run goes on through them. (A live blog's entries are its article: most of them
+    carry a paragraph or more under their stamp, and they open the page's prose.)"""
+    return _first_after_prose(verdicts, start, end, lambda index: _opens_ticker(blocks, verdicts, index))
+
+
+def _opens_ticker(blocks: list[Block], verdicts: list[Verdict], index: int) -> bool:
+    """Whether TICKER_STAMPS or more stamps, the times going back, follow one another from
+    `index` on, and most items are a headline alone (the stamp with words after the time,
+    no paragraph before the next stamp)."""
+    stamps = _ticker_stamps(blocks, index)
+    if len(stamps) < TICKER_STAMPS:
+        return False
+    headlines = sum(
+        1 for item, after in zip(stamps, stamps[1:])
+        if blocks[item].words > 3 and not any(verdicts[i].kind in ("good", "near") for i in range(item + 1, after))
+    )
+    return 2 * headlines > len(stamps) - 1
+
+
+def _ticker_stamps(blocks: list[Block], index: int) -> list[int]:
+    """The stamped items of a ticker from `index` on: each stamp within TICKER_REACH blocks
+    of the one before, its time no later than that one's."""
+    stamps: list[int] = []
+    last = _stamp_minutes(blocks[index])
+    while last is not None:
+        stamps.append(index)
+        following = range(index + 1, min(len(blocks), index + 1 + TICKER_REACH))
+        index = next((i for i in following if _stamp_minutes(blocks[i]) is not None), None)
+        if index is None or _stamp_minutes(blocks[index]) > last:
+            break
+        last = _stamp_minutes(blocks[index])
+    return stamps
+
+
+def _stamp_minutes(block: Block) -> int | None:
+    """The time of day a ticker's line opens with, in minutes, or None."""
+    found = TICKER_STAMP.match(block.text) if block.words <= TICKER_WORDS else None
+    if found is None:
+        return None
+    hours, minutes, half = int(found.group(1)), int(found.group(2)), (found.group(3) or "").lower()
+    if half:
+        hours = hours % 12 + (12 if half == "p" else 0)
+    return hours * 60 + minutes
+
+
 def _first_after_prose(verdicts: list[Verdict], start: int, end: int, found: Callable[[int], bool]) -> int:
     """The first block of the run (`start`, `end`) for which `found` holds once some of the
     article's prose has gone by, else `end`: what closes an article cannot open it."""
@@ -560,6 +618,7 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
         start, end = _above_dated_thread(blocks, verdicts, weights, start, end)
     end = _ending_heading(blocks, verdicts, opening, start, end)
     end = _before_thread(blocks, verdicts, start, end)
+    end = _before_ticker(blocks, verdicts, start, end)
     end = _before_furniture_gap(blocks, verdicts, start, end)
     end = _before_run_on_thread(blocks, verdicts, start, end)
     end = _before_other_stories(blocks, verdicts, start, end)

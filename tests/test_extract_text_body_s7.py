@@ -1,0 +1,93 @@
+"""Article bodies of news pages (issue 4): page shapes met on real article pages of news
+sites, on small hand-written pages."""
+
+from __future__ import annotations
+
+from newsarchive.extract.textmarkup import plain_text
+from newsarchive.extract.textpage import extract_text_page
+
+HEADLINE = "Harbour town votes to keep its last ferry running"
+ARTICLE = [
+    "The council voted on Tuesday night to pay for the winter crossings to the islands for three "
+    "more years, after a meeting that ran until almost midnight and was watched by hundreds.",
+    "Islanders who work on the mainland had warned that without the boat they would have to "
+    "choose between a rented room in town every week and the jobs they have held for years.",
+    "The ferry company said it was grateful for the help, but that the money would only cover "
+    "the winter months and that the summer timetable would have to pay its own way.",
+    "The harbour master said the berth would be kept free for the ferry in the evenings, and "
+    "that the fishing fleet had agreed to tie up on the north side of the quay instead.",
+]
+# A ticker of the site's latest news: items newest first, most a headline alone, some with
+# a paragraph under a label.
+TICKER = [
+    "• 14:44 Rail strike called off after late-night talks",
+    "• 14:32 Museum reopens its east wing to visitors",
+    "• 14:10", "Weather.",
+    "Forecasters said the storm that has kept the fishing fleet in port since Sunday would pass "
+    "to the north overnight, with calmer seas expected along the whole coast by the morning.",
+    "• 13:54 City marathon moves to a new route",
+    "• 13:43 Two climbers rescued from the northern ridge",
+    "• 13:24", "Markets.",
+    "Shares in the country's largest shipping firm rose sharply in early trading after it said "
+    "its profits for the year would be higher than the figure it had given the markets in spring.",
+    "• 13:18 Hospital waiting lists fall for a third month",
+    "• 13:08 Farmers warn of a poor apple harvest",
+    "• 12:57 New bridge opens a year late",
+    "• 12:41", "Sport.",
+    "The national team named three new players for next week's match, and the coach said that "
+    "the young goalkeeper who had impressed in training would start in place of the captain.",
+    "• 12:22 Court rules on the harbour dispute",
+]
+
+
+def _page(*middle: str) -> str:
+    return "\n\n".join(["Harbour Gazette", "Home", "News", HEADLINE, "By Tom Hale", "March 3, 2020", *middle])
+
+
+def test_a_ticker_of_latest_news_after_the_article_is_not_the_article():
+    """Issue 4: a news site sets a ticker of its latest items beside the article, newest
+    first, each under the time it was posted, most a headline alone and some with a
+    paragraph. The paragraphs outweigh the stamps, so the article ran on through the
+    ticker; it ends where the ticker begins."""
+    body = extract_text_page(_page(*ARTICLE, "Newsletter", "The news every morning by email", "Latest", *TICKER)).body
+    assert body.startswith("The council voted on Tuesday night")
+    assert body.endswith("on the north side of the quay instead.")
+
+
+def test_a_live_blog_s_stamped_entries_are_its_article():
+    """Issue 4: a live blog's entries stand under the times they were posted, newest first,
+    as a ticker's items do, but each carries its paragraphs: they are the article, kept
+    under its opening paragraph."""
+    entries = []
+    for time, first, second in [
+        ("14:44", "The last ferry of the evening has left the harbour, an hour late because of the wind.",
+         "Passengers on the quay said they had waited in the cold since six o'clock for the boat."),
+        ("14:20", "The council's leader has told reporters that the vote will go ahead tonight after all.",
+         "She said the members had read the company's figures and were ready to make up their minds."),
+        ("13:55", "Hundreds of islanders have gathered outside the town hall, with banners and a brass band.",
+         "Police said the crowd was peaceful and that the road would stay closed until the meeting ends."),
+        ("13:30", "The ferry company has published its accounts for the last ten years on its own website.",
+         "They show that the winter crossings have lost money every year since the new boat came in."),
+    ]:
+        entries += [f"• {time}", first, second]
+    body = extract_text_page(_page(ARTICLE[0], *entries, "Most read", "Rail strike called off")).body
+    assert "The last ferry of the evening has left the harbour" in body
+    assert body.endswith("since the new boat came in.")
+
+
+def test_a_div_that_opens_a_pandoc_list_item_does_not_join_the_item_s_text():
+    """Issue 4: pandoc writes a div that opens a list item on the item's line ("-   :::
+    item-title"); the item's text, on the lines under it, was joined to the div's mark and
+    read "- ::: item-title 14:44 Headline", which no stamp or headline rule knew."""
+    page = (
+        "[Home](/) [News](/news) [Sport](/sport)\n\n"
+        "-   ::: item-title-container\n"
+        "    [14:44](/live/6196){.item-date} [[Rail strike called off after\n"
+        "    late-night talks]{.item-title}](/live/#item-6196)\n"
+        "    :::\n\n"
+        "-   ::: item-title-container\n"
+        "    [14:32](/live/6193){.item-date}\n"
+        "    :::\n"
+    )
+    lines = [line.strip() for line in plain_text(page).split("\n") if line.strip()]
+    assert lines[1:] == ["* 14:44 Rail strike called off after late-night talks", "* 14:32"]
