@@ -91,3 +91,43 @@ def test_a_div_that_opens_a_pandoc_list_item_does_not_join_the_item_s_text():
     )
     lines = [line.strip() for line in plain_text(page).split("\n") if line.strip()]
     assert lines[1:] == ["* 14:44 Rail strike called off after late-night talks", "* 14:32"]
+
+
+HOW_TO_INTRO = (
+    "A glass jar of ferns and moss keeps a little of the forest on a kitchen shelf, and once it is "
+    "closed it waters itself: the damp that rises from the soil runs back down the glass every evening."
+)
+STEPS = [
+    "Fill the bottom of the jar with a layer of small stones, so that the roots never stand in water.",
+    "Spread a thin layer of charcoal over the stones to keep the air in the jar fresh.",
+    "Add the potting soil and press it down gently with the back of a spoon.",
+    "Set the ferns in the soil with the tweezers, the tallest one at the back.",
+    "Cover the bare soil with moss and close the lid before you put the jar in the shade.",
+]
+
+
+def test_a_how_to_s_numbered_steps_are_no_box_of_blurbs():
+    """Issue 4: a how-to sets each step's few sentences alone under its label ("Step 3"),
+    each with a photo's caption after it, as a sidebar sets its blurbs under the names of
+    the pages it links to (here below a picture, not right under the opening paragraph).
+    Labels that count up one by one are the article's steps."""
+    steps = []
+    for number, step in enumerate(STEPS, 1):
+        steps += [f"Step {number}", step, "ferns and moss in a glass jar"]
+    picture = ["a glass jar of ferns", "A finished jar on a kitchen shelf. (Photo: Jane Roe)", "Print"]
+    page = _page(HOW_TO_INTRO, *picture, *steps, "More Like This", "How to Grow Moss on Stones", "How to Make a Bottle Garden")
+    body = extract_text_page(page).body
+    for step in STEPS:
+        assert step in body
+
+
+def test_a_list_under_its_label_inside_the_article_is_kept():
+    """Issue 4: a how-to or a recipe names its list on a short line of its own ("What you
+    will need:", "Ingredients:") and goes on under it with a sub-heading and its paragraph.
+    The label and its items are the article's, though no paragraph stands right above the
+    list."""
+    items = ["• A glass jar with a lid", "• Small stones", "• Potting soil", "• Two small ferns", "• A pair of tweezers"]
+    page = _page(HOW_TO_INTRO, "What you will need:", *items, "Step 1", STEPS[0] + " " + STEPS[1], "Step 2", STEPS[2] + " " + STEPS[3])
+    body = extract_text_page(page).body
+    assert "What you will need:" in body
+    assert all(item.lstrip("• ") in body for item in items)

@@ -136,6 +136,8 @@ BLURB_BOX_ITEMS = 3
 BLURB_BOX_WORDS = 25
 BLURB_BOX_LABEL_WORDS = 4
 BLURB_BOX_GAP = 3
+# A label that counts the parts of an article: "Step 3", "Part 2", "Étape 4".
+LABEL_COUNT = re.compile(r"^\W*([^\W\d_]+)\s+(\d{1,3})\W*$")
 # The heading of a box of other stories: "Related News On The Gazette:", "More from Business".
 OTHER_STORIES = re.compile(r"^\W*(?:related|more\s+(?:from|on|in|stories|news)|most\s+(?:popular|read|viewed))\b", re.I)
 # A link to the rest of a story on its own line: "Read more »", "Continue reading →".
@@ -257,7 +259,7 @@ def _mark_blurb_boxes(blocks: list[Block], verdicts: list[Verdict]) -> None:
         if index is not None and (not box or index - box[-1] <= BLURB_BOX_GAP + 1):
             box.append(index)
             continue
-        if len(box) >= BLURB_BOX_ITEMS and not _introduced(verdicts, box[0] - 1):
+        if len(box) >= BLURB_BOX_ITEMS and not _introduced(verdicts, box[0] - 1) and not _counted_labels(blocks, box):
             for i in box:
                 verdicts[i] = Verdict("furniture", "a blurb in a box of them, each under its own short label", -blocks[i].words * 0.5)
         box = [index] if index is not None else []
@@ -267,6 +269,21 @@ def _introduced(verdicts: list[Verdict], label: int) -> bool:
     """Whether prose stands just above a box's first label: a post that rounds up the
     week's stories introduces its list, a sidebar stands alone."""
     return any(v.kind in ("good", "near") for v in verdicts[max(0, label - BLURB_BOX_GAP):label])
+
+
+def _counted_labels(blocks: list[Block], box: list[int]) -> bool:
+    """Whether the labels over a box's blurbs count up one by one, one word and a number
+    each ("Step 3", "Step 4", "Step 5"; the last may close the count: "Finished"): a
+    how-to's steps or an article's numbered parts, not a sidebar's links, whose labels
+    name other pages."""
+    counted = [LABEL_COUNT.match(blocks[i - 1].text) for i in box]
+    if not counted[-1]:
+        counted.pop()
+    if len(counted) < BLURB_BOX_ITEMS or not all(counted):
+        return False
+    if len({found.group(1).casefold() for found in counted}) > 1:
+        return False
+    return all(int(b.group(2)) == int(a.group(2)) + 1 for a, b in zip(counted, counted[1:]))
 
 
 def _lone_blurb(blocks: list[Block], verdicts: list[Verdict], index: int) -> bool:
@@ -523,10 +540,24 @@ def _lists_in_prose(blocks: list[Block], verdicts: list[Verdict], start: int, en
         # (not a by-line or a date line under the run's first paragraph: a standfirst, with
         # the header's lines and a caption under it)
         header = first - 1 == start and _is_credit_line(blocks[first])
-        if stop - first >= (LIST_ITEMS if bullet else BARE_LIST_ITEMS) and paragraph(first - 1, -1) and paragraph(stop, 1) and not header:
-            items.update(i for i in range(first, stop) if verdicts[i].kind in ("short", "bad"))
+        labelled = start < first - 1 and _list_label(blocks[first - 1], verdicts[first - 1])
+        after = paragraph(stop, 1) or (labelled and stop + 1 < end and _sub_heading(blocks, verdicts, stop))
+        if stop - first >= (LIST_ITEMS if bullet else BARE_LIST_ITEMS) and (paragraph(first - 1, -1) or labelled) and after and not header:
+            items.update(i for i in range(first - 1 if labelled else first, stop) if verdicts[i].kind in ("short", "bad"))
         first = stop
     return items
+
+
+def _sub_heading(blocks: list[Block], verdicts: list[Verdict], index: int) -> bool:
+    """A short line that reads as a sub-heading, with a paragraph under it (a button of
+    the lexicon is none, though it may read as one: "Bookmark to:")."""
+    return verdicts[index].kind == "short" and is_heading(blocks[index], verdicts[index + 1])
+
+
+def _list_label(block: Block, verdict: Verdict) -> bool:
+    """A short line that names the list under it, with a colon: "What you will need:",
+    "Ingredients:". (A box's heading is no label of the article's.)"""
+    return verdict.kind == "short" and block.text.rstrip().endswith(":") and not block.bullet
 
 
 def _sentence_in_prose(blocks: list[Block], verdicts: list[Verdict], index: int, start: int, end: int) -> bool:
