@@ -131,3 +131,26 @@ def test_a_list_under_its_label_inside_the_article_is_kept():
     body = extract_text_page(page).body
     assert "What you will need:" in body
     assert all(item.lstrip("• ") in body for item in items)
+
+
+
+def test_the_furniture_under_the_article_s_last_paragraph_is_not_the_article():
+    """Issue 4: when readers' long comments lie past the article's foot, the run reaches
+    over its story tools and a box of links to the "Comments" heading, and the box's short
+    lines that read as sentences ("Is the ferry worth the money?") joined the article. A
+    stretch of furniture under the article's last paragraph ends it."""
+    tail = ["Contribute to this Story:", "Send us a tip", "Suggest a correction", "FOLLOW LOCAL NEWS", "Like",
+            "Around the Web:", "Is the ferry worth the money?", "Islands count the cost of winter.",
+            "More in Local News...", "Harbour wall repairs delayed again."]
+    comments = []
+    for name, comment in [
+        ("quaywalker", "I have taken that crossing every winter for twenty years, and I cannot tell you how glad "
+                       "I am that the council has finally seen sense and kept the boat running for us all."),
+        ("islandmum", "My children go to school on the mainland and without the ferry they would have had to "
+                      "board in town all week, which we could never have paid for on what we earn out here."),
+        ("harbourwatch", "Three more years is something, but what happens after that? The council should have "
+                         "found a way to pay for the crossings for good instead of putting the problem off again."),
+    ]:
+        comments += [f"{name} 2 hours ago", comment, "Reply"]
+    body = extract_text_page(_page(*ARTICLE, *tail, "Comments", *comments, *comments)).body
+    assert body.endswith("on the north side of the quay instead.")

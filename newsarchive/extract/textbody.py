@@ -651,6 +651,7 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
     end = _before_thread(blocks, verdicts, start, end)
     end = _before_ticker(blocks, verdicts, start, end)
     end = _before_furniture_gap(blocks, verdicts, start, end)
+    end = _before_trailing_furniture(blocks, verdicts, start, end)
     end = _before_run_on_thread(blocks, verdicts, start, end)
     end = _before_other_stories(blocks, verdicts, start, end)
     end = _through_announced_list(blocks, verdicts, end)
@@ -793,6 +794,21 @@ def _before_furniture_gap(blocks: list[Block], verdicts: list[Verdict], start: i
         if (after < GAP_SHARE * before or _signed_off(blocks, above, below)) and rest < before:
             return above + 1
     return end
+
+
+def _before_trailing_furniture(blocks: list[Block], verdicts: list[Verdict], start: int, end: int) -> int:
+    """Where the run's tail of furniture begins, when a stretch of furniture (see
+    `_furniture_gap`) follows its last paragraph to its end; else `end`. A run cut at a
+    comment heading may reach far past the article's last paragraph, over its share bar,
+    its tags and a box of links, whose short lines may read as sentences ("Is it killing
+    confidence?") and must not join the article."""
+    prose = [i for i in range(start, end) if verdicts[i].kind in ("good", "near")]
+    if not prose:
+        return end
+    tail = range(prose[-1] + 1, end)
+    if not _furniture_gap([verdicts[i] for i in tail if not _picture(blocks[i])]):
+        return end
+    return next(i for i in tail if verdicts[i].kind in ("furniture", "box"))
 
 
 def _signed_off(blocks: list[Block], above: int, below: int) -> bool:
