@@ -133,6 +133,51 @@ def test_a_list_under_its_label_inside_the_article_is_kept():
     assert all(item.lstrip("• ") in body for item in items)
 
 
+def test_a_caption_closed_by_its_photographer_and_agency_is_no_paragraph():
+    """Issue 4: a news photo's caption ends with its credit, the photographer and the
+    agency with no brackets ("... in the harbour. Jane Roe/AFP/Getty Images"); however
+    long, it is not the article's."""
+    caption = ("March 3, 2020 Islanders wait on the quay for the last ferry of the evening in the harbour "
+               "of Pellow. Jane Roe/AFP/Getty Images")
+    body = extract_text_page(_page(*ARTICLE[:2], caption, *ARTICLE[2:])).body
+    assert "Jane Roe" not in body
+    assert body.endswith("on the north side of the quay instead.")
+
+
+def test_the_article_goes_on_past_a_photo_gallery_set_in_it():
+    """Issue 4: a gallery set in the article brings its buttons and counters ("1 of 12",
+    "View Photos", "Buy Photo") and its blurb, printed twice (as the gallery's blurb and
+    as the first picture's caption, a "Caption" label between). Read as two paragraphs,
+    the blurb parted the gallery's furniture into two short stretches, and the article
+    seemed to break off into furniture for a coda of one blurb, when less of it stands
+    below the gallery than above; the article goes on below the gallery, without the
+    blurb."""
+    above = ARTICLE + [
+        "At the meeting, the harbour master read out a letter from the coastguard, which said the "
+        "winter crossings were the only safe way for the islanders to reach the hospital in a storm.",
+        "The council's treasurer said the money would come from the reserve kept for repairs to the sea "
+        "wall, and that the wall would have to wait another year for its new gates.",
+    ]
+    below = [
+        "Ferry staff said the boat would be painted over the summer and that its engines, which are "
+        "twenty years old, had been checked in the spring and would last another five winters.",
+        "Islanders who had crossed for the meeting cheered when the vote was read out, and several of them "
+        "said they would take the late boat home to tell their neighbours the news.",
+        "The company will publish its winter timetable next week, with the first crossing at seven in the "
+        "morning and the last one leaving the mainland at half past nine at night.",
+        "The plan will be looked at again in three years, when the council has said it will ask the "
+        "government to share the cost of the crossings.",
+    ]
+    blurb = "The harbour of Pellow has kept its ferry to the islands since the first steam boat sailed in 1871."
+    gallery = ["1 of 12", "Full Screen", "Autoplay", "Close", "The harbour through the years", "[harbour-1871]",
+               "View Photos", blurb, "Caption", blurb,
+               "May 17, 2012 The old steam ferry at the quay, with the lighthouse behind it. John Doe/AFP/Getty Images",
+               "Buy Photo", "Wait 1 second to continue.", "[Read: Lifeboat crew called out twice in one night]"]
+    body = extract_text_page(_page(*above, *gallery, *below, "Comments")).body
+    assert body.startswith("The council voted on Tuesday night")
+    assert body.endswith("share the cost of the crossings.")
+    assert "since the first steam boat" not in body
+
 
 def test_the_furniture_under_the_article_s_last_paragraph_is_not_the_article():
     """Issue 4: when readers' long comments lie past the article's foot, the run reaches

@@ -148,6 +148,10 @@ ALWAYS = re.compile(
     | ^(?:.{0,40}?\bfile\ [-–—]\ )?\W*in\ (?:this|a)\ .{0,40}?\b(?:19|20)\d\d,?\ (?:file\ )?photo(?:graph)?s?\b
     # A caption closed by its picture's credit, however long: "... about his contacts.(Photo: Jane Roe, AP)"
     | \((?:photo|photograph|picture|image|foto|bild|illustration)s?\s*(?:credit)?\s*:\s*[^()]{2,60}\)\W*$
+    # ... or by its photographer and agency after its last sentence, with no brackets: "... in
+    # Tunis. Jane Roe/AFP/Getty Images". (A photo post's captions carry their credit in brackets.)
+    | (?<=[.!?]\ )(?-i:[A-Z])[\w.'’-]+(?:\ (?-i:[A-Z])[\w.'’-]+){1,3}\ ?/\ ?(?:afp|ap|reuters|epa|getty\ images|bloomberg|anadolu|sipa|zuma)
+      (?:\ ?/\ ?(?:getty\ images|shutterstock|sipa|zuma))?\W*$
     """,
     re.I | re.X,
 )

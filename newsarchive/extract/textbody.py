@@ -136,6 +136,10 @@ BLURB_BOX_ITEMS = 3
 BLURB_BOX_WORDS = 25
 BLURB_BOX_LABEL_WORDS = 4
 BLURB_BOX_GAP = 3
+# A caption printed twice has at most this many labels of at most so many words between
+# its copies (see `_mark_twice_printed_captions`).
+CAPTION_LABELS = 1
+CAPTION_LABEL_WORDS = 2
 # A label that counts the parts of an article: "Step 3", "Part 2", "Étape 4".
 LABEL_COUNT = re.compile(r"^\W*([^\W\d_]+)\s+(\d{1,3})\W*$")
 # The heading of a box of other stories: "Related News On The Gazette:", "More from Business".
@@ -263,6 +267,24 @@ def _mark_blurb_boxes(blocks: list[Block], verdicts: list[Verdict]) -> None:
             for i in box:
                 verdicts[i] = Verdict("furniture", "a blurb in a box of them, each under its own short label", -blocks[i].words * 0.5)
         box = [index] if index is not None else []
+
+
+def _mark_twice_printed_captions(blocks: list[Block], verdicts: list[Verdict]) -> None:
+    """Class as furniture a paragraph printed twice, one copy right under the other or
+    with no more than a label between them ("Caption", "Close"): a picture's or a
+    gallery's caption, given as its alt text or its blurb and again as the caption. An
+    article does not say the same paragraph twice in a row."""
+    for index in range(len(blocks)):
+        # (a sentence of a caption's length: a sidebar may list its posts under the same short title)
+        if verdicts[index].kind != "good":
+            continue
+        for other in range(index + 1, min(len(blocks), index + 2 + CAPTION_LABELS)):
+            if blocks[other].text == blocks[index].text:
+                for i in (index, other):
+                    verdicts[i] = Verdict("furniture", "a caption printed twice (alt text or blurb, then the caption)", -blocks[i].words * 0.5)
+                break
+            if blocks[other].words > CAPTION_LABEL_WORDS:
+                break
 
 
 def _introduced(verdicts: list[Verdict], label: int) -> bool:
@@ -634,6 +656,7 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
     _mark_teasers(blocks, verdicts)
     _mark_transcripts(blocks, verdicts)
     _mark_blurb_boxes(blocks, verdicts)
+    _mark_twice_printed_captions(blocks, verdicts)
     weights = [v.weight for v in verdicts]
     opening = article_opening(blocks, verdicts)
     if opening is not None:
