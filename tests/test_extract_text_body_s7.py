@@ -179,6 +179,54 @@ def test_the_article_goes_on_past_a_photo_gallery_set_in_it():
     assert "since the first steam boat" not in body
 
 
+MORE = [
+    "At the meeting, the harbour master read out a letter from the coastguard, which said the winter "
+    "crossings were the only safe way for the islanders to reach the hospital in a storm.",
+    "The council's treasurer said the money would come from the reserve kept for repairs to the sea "
+    "wall, and that the wall would have to wait another year for its new gates.",
+    "Ferry staff said the boat would be painted over the summer and that its engines, which are twenty "
+    "years old, had been checked in the spring and would last another five winters.",
+    "Islanders who had crossed for the meeting cheered when the vote was read out, and several of them "
+    "said they would take the late boat home to tell their neighbours the news.",
+    "The island school's head teacher told the meeting that a third of her pupils cross every morning "
+    "for lessons the island cannot give them, in science and in languages above all.",
+    "A fisherman from the north harbour said the boat also carried the catch to the market on the "
+    "mainland twice a week, and that without it the fleet would have to sell for less.",
+    "The doctor who holds a surgery on the islands on Thursdays said she had crossed on the ferry every "
+    "week for eleven years and had never once been let down by its crew.",
+]
+LAST = [
+    "The company will publish its winter timetable next week, with the first crossing at seven in the "
+    "morning and the last one leaving the mainland at half past nine at night.",
+    "The plan will be looked at again in three years, when the council has said it will ask the "
+    "government to share the cost of the crossings. Several members said they would rather have asked "
+    "now, since the islands are not the only ones in the region to depend on a boat, and a shared plan "
+    "for all the crossings on the coast would cost each council less than paying for its own.",
+    "Until then, the council said, the islanders could count on the boat every day of the winter, "
+    "whatever the weather, as they have done for as long as anyone can remember.",
+    "The first of the new winter crossings will leave the mainland on the first Monday of November, "
+    "and the council's leader has said she will be on it.",
+]
+
+
+def test_the_article_goes_on_past_a_box_of_teasers_set_in_it():
+    """Issue 4: a long article sets a box of other stories among its paragraphs, each
+    teaser its headline (given twice, the picture's and the link's) and its opening words
+    cut short before a link a copy may give twice ("... Read more Read more"). The teasers
+    are not the article; the article, which runs on below the box in paragraphs one after
+    another, is not cut off at the box."""
+    teasers = []
+    for headline, opening in [
+        ("Lifeboat crew called out twice in one night", "The crew of the lifeboat were called out twice on Sunday night, first to a yacht"),
+        ("New bakery opens in the old customs house", "The old customs house on the quay has a new tenant at last: a bakery that"),
+        ("School choir to sing at the lighthouse", "The school choir will sing at the lighthouse on Saturday to mark a hundred"),
+    ]:
+        teasers += [f"{headline} {headline}", f"{opening}… Read more Read more"]
+    body = extract_text_page(_page(*ARTICLE, *MORE, *teasers, *LAST, "Comments")).body
+    assert body.endswith(LAST[-1])
+    assert "Read more" not in body and "lifeboat" not in body
+
+
 def test_the_furniture_under_the_article_s_last_paragraph_is_not_the_article():
     """Issue 4: when readers' long comments lie past the article's foot, the run reaches
     over its story tools and a box of links to the "Comments" heading, and the box's short

@@ -113,7 +113,10 @@ GAP_SHARE = 0.5
 # A teaser of another page or comment: cut short before a "read more" (or "Read…") link, or before the
 # by-line a "recent comments" box puts after it ("Great phone... by Sam"). (A paragraph
 # that merely trails off with "..." is an author's habit.)
-TEASER = re.compile(r"(?:\.\.\.|…)\s*\[?(?:read(?: more)?|more|continue reading)\W*$|(?:\.\.\.|…)\s*by\s+[A-Z\w]", re.I)
+# (A copy may give the link twice, its text and its label for screen readers: "Read more Read more".)
+TEASER = re.compile(
+    r"(?:\.\.\.|…)\s*\[?(?:read(?: more)?|more|continue reading)(?:\W+(?:read more|continue reading))?\W*$|(?:\.\.\.|…)\s*by\s+[A-Z\w]", re.I
+)
 TEASER_WORDS = 60
 # A copyright line: "© 2011 Example News", "Copyright 2011 Example News. All rights reserved."
 COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)\s*\d{4}|copyright\b)", re.I)
@@ -149,7 +152,7 @@ READ_MORE_WORDS = (
     r"(?:read more|continue reading|read the rest|weiterlesen|lire la suite|leer más|seguir leyendo|leggi tutto"
     r"|continua a leggere|leia mais|continue lendo|lees meer|verder lezen)"
 )
-READ_MORE = re.compile(rf"^\W*{READ_MORE_WORDS}\W*$", re.I)
+READ_MORE = re.compile(rf"^\W*{READ_MORE_WORDS}(?:\W+{READ_MORE_WORDS})?\W*$", re.I)
 # A blurb of another page, or of the site, closed by its link: "... by this new breed. View
 # more", "... publishing stories here! Learn more." An article's paragraph does not end by
 # sending the reader elsewhere for more. (The link may wear an arrow and, in lynx, its
@@ -814,7 +817,7 @@ def _before_furniture_gap(blocks: list[Block], verdicts: list[Verdict], start: i
         stop = gaps[n + 1][0] if n + 1 < len(gaps) else end
         after = sum(blocks[i].words for i in prose if below <= i <= stop)
         rest = sum(blocks[i].words for i in prose if i >= below)
-        if (after < GAP_SHARE * before or _signed_off(blocks, above, below)) and rest < before:
+        if (after < GAP_SHARE * before or _signed_off(blocks, above, below)) and rest < before and not _resumes(blocks, verdicts, below, end):
             return above + 1
     return end
 
@@ -832,6 +835,27 @@ def _before_trailing_furniture(blocks: list[Block], verdicts: list[Verdict], sta
     if not _furniture_gap([verdicts[i] for i in tail if not _picture(blocks[i])]):
         return end
     return next(i for i in tail if verdicts[i].kind in ("furniture", "box"))
+
+
+def _resumes(blocks: list[Block], verdicts: list[Verdict], below: int, end: int) -> bool:
+    """Whether the article goes on under a stretch of furniture: RESUME_STREAK paragraphs
+    from `below` on, with no furniture between them (sub-headings, a picture's alt text
+    may stand between), two of them one right after the other and one longer than a
+    teaser. A box of other stories set in a long article (a few teasers, each a headline
+    and its opening lines) is furniture enough to end it, but what follows a box after
+    the article (an author's box, teasers each under its headline, comments with their
+    stamps, a list of link titles) does not run on in paragraphs."""
+    streak, adjacent, long = 0, False, False
+    for index in range(below, end):
+        if verdicts[index].kind in ("furniture", "box"):
+            return False
+        if verdicts[index].kind == "good":
+            streak += 1
+            adjacent = adjacent or verdicts[index - 1].kind == "good"
+            long = long or blocks[index].words > TEASER_WORDS
+            if streak >= RESUME_STREAK:
+                return adjacent and long
+    return False
 
 
 def _signed_off(blocks: list[Block], above: int, below: int) -> bool:
