@@ -247,3 +247,13 @@ def test_the_furniture_under_the_article_s_last_paragraph_is_not_the_article():
         comments += [f"{name} 2 hours ago", comment, "Reply"]
     body = extract_text_page(_page(*ARTICLE, *tail, "Comments", *comments, *comments)).body
     assert body.endswith("on the north side of the quay instead.")
+
+
+def test_a_note_of_where_the_article_first_ran_is_not_its_text():
+    """Issue 4: a post reprinted from the writer's own site ends with where it first ran
+    ("Originally published at example.com on May 3, 2011.") and often a plea to pass it
+    on; prose beside the article, about it, not the article's."""
+    note = ("Originally published at harbourgazette.example on March 3, 2020. If the ferry matters to you, "
+            "tell your friends about this story and the crossings.")
+    body = extract_text_page(_page(*ARTICLE, note, "Share", "Recommend")).body
+    assert body.endswith("on the north side of the quay instead.")

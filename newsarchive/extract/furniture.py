@@ -222,7 +222,8 @@ BOX_TEXT = re.compile(
 # the article's. (It stands beside the article, so it still tells where the article is.)
 # So is other prose printed beside the article and about it: an opinion page's disclaimer
 # ("The opinions expressed in this commentary are solely those of ..."), a blog's post footer
-# ("This entry was posted in X. Bookmark the permalink."), its note on following the replies
+# ("This entry was posted in X. Bookmark the permalink."), where it first ran ("Originally
+# published at example.com on May 3, 2011."), its note on following the replies
 # ("You can follow any responses to this entry ...", "Listed below are links to weblogs that
 # reference ...") and its plea to share ("If you liked this article, please ..."). As furniture
 # they would weigh against the article they close, and a short article would lose its run.
@@ -233,6 +234,7 @@ NOTICE = re.compile(
     | \bbookmark\ the\ permalink\b | ^\W*this\ entry\ was\ posted\b | \|\s*permalink\b
     | \bresponses\ to\ this\ entry\b | \btrackback\ from\ your\ own\ site | \blinks\ to\ weblogs\ that\ reference
     | ^\W*if\ you\ (?:liked|enjoyed|found)\ this\ (?:post|article|story|page)\b | \bif\ you'?re\ new\ here\b
+    | ^\W*(?:originally|first)\ (?:published|posted|appeared)\ (?:on|in|at)\ (?!\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\ \d)
     | ^\W*about\ the\ author\s*:""",
     re.I | re.X,
 )
