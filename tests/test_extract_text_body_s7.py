@@ -3,6 +3,7 @@ sites, on small hand-written pages."""
 
 from __future__ import annotations
 
+from newsarchive.extract.textblocks import split_blocks
 from newsarchive.extract.textmarkup import plain_text
 from newsarchive.extract.textpage import extract_text_page
 
@@ -257,3 +258,18 @@ def test_a_note_of_where_the_article_first_ran_is_not_its_text():
             "tell your friends about this story and the crossings.")
     body = extract_text_page(_page(*ARTICLE, note, "Share", "Recommend")).body
     assert body.endswith("on the north side of the quay instead.")
+
+
+def test_inscriptis_items_of_a_list_three_deep_are_blocks_of_their_own():
+    """Issue 4: inscriptis marks the items of a list inside a list inside a list with an
+    "o" (a site menu's drop-down of stories, "o Headline Writer"). The lines open in lower
+    case and the one above breaks off without a full stop, so each was read as the end of
+    the sentence above, and the menu's stories ran together into one paragraph of prose."""
+    page = (
+        "      * Business\n"
+        "              o Ferry company names its new winter captain Tom Hale\n"
+        "              o Harbour wall repairs delayed for another year Jane Roe\n"
+        "              o Fishing fleet to sell its catch on the mainland twice a week Tom Hale\n"
+    )
+    blocks = split_blocks(page)
+    assert [block.text[:12] for block in blocks] == ["* Business", "o Ferry comp", "o Harbour wa", "o Fishing fl"]

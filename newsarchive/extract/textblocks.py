@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 BULLET = re.compile(r"^\s*(?:[•*·▪►▸◦‣○●■□–-]|\d{1,2}[.)]|\[\d+\])\s+")
+# inscriptis marks the items of a list inside a list inside a list with a letter: "o Gadgets".
+# Two lines one under the other that open so are two items, not a sentence and its end (a
+# line may go on with the article "o" of Portuguese, but not two in a row).
+LETTER_BULLET = re.compile(r"^\s*o\s+\S")
 # Separators of menu items laid on one line: "News | Sport | Weather".
 SEPARATORS = re.compile(r"\s[|•·»›>/]\s|\S\s{2,}(?=\S)")
 BYLINE_START = re.compile(r"^\s*(?:by|di|de|da|von|par|por|door|van|posted|written)\s", re.I)
@@ -304,6 +308,8 @@ def _carries_on(previous: str, line: str) -> bool:
     """Without a page-wide wrap width: a long line cut mid-sentence, the next in lower case."""
     stripped = previous.strip()
     if len(stripped) < 50 or SENTENCE_END.search(stripped) or not line.lstrip()[:1].islower():
+        return False
+    if LETTER_BULLET.match(previous) and LETTER_BULLET.match(line):
         return False
     # "by randfish on ...", "di Giulia Rinaldi": a by-line under a headline, not its tail.
     return not BULLET.match(line) and not BYLINE_START.match(line)
