@@ -3,6 +3,8 @@ sites, on small hand-written pages."""
 
 from __future__ import annotations
 
+import textwrap
+
 from newsarchive.extract.textblocks import split_blocks
 from newsarchive.extract.textmarkup import plain_text
 from newsarchive.extract.textpage import extract_text_page
@@ -273,3 +275,19 @@ def test_inscriptis_items_of_a_list_three_deep_are_blocks_of_their_own():
     )
     blocks = split_blocks(page)
     assert [block.text[:12] for block in blocks] == ["* Business", "o Ferry comp", "o Harbour wa", "o Fishing fl"]
+
+
+def test_a_by_line_under_a_photo_s_credit_starts_a_block_in_a_wrapped_dump():
+    """Issue 4: a text browser's dump may print the by-line right under the caption of the
+    photo above the article, with no blank line between: "... after the storm. (Jane
+    Roe/Harbour Gazette)" over "By Tom Hale March 3 at 6:40 PM". The dump's wrap width
+    joined them into one paragraph, which read as prose and opened the article."""
+    def wrapped(*paragraphs: str) -> str:
+        return "\n\n".join("\n".join(textwrap.wrap(paragraph, 72)) for paragraph in paragraphs)
+
+    caption = ("Islanders wait on the quay for the last ferry of the evening in the harbour of Pellow, "
+               "after the storm. (Jane Roe/Harbour Gazette)")
+    page = wrapped(*ARTICLE[:2]) + "\n\n" + wrapped(caption) + "\nBy Tom Hale March 3 at 6:40 PM\n\n" + wrapped(*ARTICLE[2:], *MORE)
+    texts = [block.text for block in split_blocks(page)]
+    assert texts[2].endswith("(Jane Roe/Harbour Gazette)")
+    assert texts[3] == "By Tom Hale March 3 at 6:40 PM"

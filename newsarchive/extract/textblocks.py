@@ -20,6 +20,11 @@ LETTER_BULLET = re.compile(r"^\s*o\s+\S")
 # Separators of menu items laid on one line: "News | Sport | Weather".
 SEPARATORS = re.compile(r"\s[|•·»›>/]\s|\S\s{2,}(?=\S)")
 BYLINE_START = re.compile(r"^\s*(?:by|di|de|da|von|par|por|door|van|posted|written)\s", re.I)
+# A by-line under a photo's caption, which a dump may print at the caption's foot with no
+# blank line between: "... election. (Jane Roe/AFP/Getty Images)" over "By Tom Hale March 18".
+# A line that opens so, under a line closed by a full stop or a bracket, starts a block.
+CREDITED_BYLINE = re.compile(r"^\s*By\s+[A-Z][\w'’.-]*\s+[A-Z]")
+CLOSED = re.compile(r"[.!?…)]['\"’”»]*$")
 # A line that opens with a number as a numbered list's item does: "4. ", "12) ".
 NUMBER_START = re.compile(r"^\s*\d{1,2}[.)]\s+")
 SENTENCE_END = re.compile(r"[.!?…:;]['\"’”»)\]]*$")
@@ -209,7 +214,7 @@ def split_blocks(text: str) -> list[Block]:
             flush()
             previous_blank = True
             continue
-        if current and (
+        if current and not _byline_under(current[-1], line) and (
             (_continues(current[-1], line, width, mid_paragraph=len(current) > 1) if width else _carries_on(current[-1], line))
             or (loose is not None and _continues_loosely(current[-1], line, loose))
             or (columns is not None and _continues_in_column(current[-1], line, columns, number))
@@ -302,6 +307,12 @@ def _continues_in_column(previous: str, line: str, columns: _Columns, number: in
     return (
         reached >= 2 and margin - indent >= 30 and len(previous.rstrip()) + 1 + len(line.split()[0]) > margin - 2
     )
+
+
+def _byline_under(previous: str, line: str) -> bool:
+    """Whether `line` is a by-line that starts a block under a line closed by a full stop
+    or a bracket (see CREDITED_BYLINE), however the dump's width would join them."""
+    return bool(CREDITED_BYLINE.match(line)) and bool(CLOSED.search(previous.rstrip()))
 
 
 def _carries_on(previous: str, line: str) -> bool:
