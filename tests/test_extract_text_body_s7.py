@@ -291,3 +291,12 @@ def test_a_by_line_under_a_photo_s_credit_starts_a_block_in_a_wrapped_dump():
     texts = [block.text for block in split_blocks(page)]
     assert texts[2].endswith("(Jane Roe/Harbour Gazette)")
     assert texts[3] == "By Tom Hale March 3 at 6:40 PM"
+
+
+def test_an_opening_paragraph_printed_twice_in_a_row_is_kept_once():
+    """Issue 4: a page may print the article's summary right above its opening paragraph,
+    word for word. Unlike a gallery's caption printed twice over a "Caption" label, the
+    two copies have no label between them: the paragraph is the article's, kept once."""
+    body = extract_text_page(_page(ARTICLE[0], *ARTICLE)).body
+    assert body.startswith(ARTICLE[0])
+    assert body.count(ARTICLE[0]) == 1

@@ -139,9 +139,8 @@ BLURB_BOX_ITEMS = 3
 BLURB_BOX_WORDS = 25
 BLURB_BOX_LABEL_WORDS = 4
 BLURB_BOX_GAP = 3
-# A caption printed twice has at most this many labels of at most so many words between
-# its copies (see `_mark_twice_printed_captions`).
-CAPTION_LABELS = 1
+# The most words of the label between the two copies of a caption printed twice (see
+# `_mark_twice_printed_captions`).
 CAPTION_LABEL_WORDS = 2
 # A label that counts the parts of an article: "Step 3", "Part 2", "Étape 4".
 LABEL_COUNT = re.compile(r"^\W*([^\W\d_]+)\s+(\d{1,3})\W*$")
@@ -273,21 +272,19 @@ def _mark_blurb_boxes(blocks: list[Block], verdicts: list[Verdict]) -> None:
 
 
 def _mark_twice_printed_captions(blocks: list[Block], verdicts: list[Verdict]) -> None:
-    """Class as furniture a paragraph printed twice, one copy right under the other or
-    with no more than a label between them ("Caption", "Close"): a picture's or a
-    gallery's caption, given as its alt text or its blurb and again as the caption. An
-    article does not say the same paragraph twice in a row."""
-    for index in range(len(blocks)):
+    """Class as furniture a paragraph printed twice with a short label ("Caption") or a
+    picture's stand-in ("[IMG_2041]") between the copies: a gallery's caption, given as
+    its blurb and again as the caption, or a picture's caption given with the picture
+    above and below. An article does not say the same paragraph twice over a label. (A
+    standfirst that repeats the opening paragraph has the by-line between, or nothing.)"""
+    for index in range(len(blocks) - 2):
         # (a sentence of a caption's length: a sidebar may list its posts under the same short title)
-        if verdicts[index].kind != "good":
+        if verdicts[index].kind != "good" or blocks[index + 2].text != blocks[index].text:
             continue
-        for other in range(index + 1, min(len(blocks), index + 2 + CAPTION_LABELS)):
-            if blocks[other].text == blocks[index].text:
-                for i in (index, other):
-                    verdicts[i] = Verdict("furniture", "a caption printed twice (alt text or blurb, then the caption)", -blocks[i].words * 0.5)
-                break
-            if blocks[other].words > CAPTION_LABEL_WORDS:
-                break
+        label = blocks[index + 1]
+        if label.words <= CAPTION_LABEL_WORDS and (verdicts[index + 1].kind == "short" or label.widgets or _picture(label)):
+            for i in (index, index + 2):
+                verdicts[i] = Verdict("furniture", "a caption printed twice, a label between the copies", -blocks[i].words * 0.5)
 
 
 def _introduced(verdicts: list[Verdict], label: int) -> bool:
