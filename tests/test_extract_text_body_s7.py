@@ -300,3 +300,14 @@ def test_an_opening_paragraph_printed_twice_in_a_row_is_kept_once():
     body = extract_text_page(_page(ARTICLE[0], *ARTICLE)).body
     assert body.startswith(ARTICLE[0])
     assert body.count(ARTICLE[0]) == 1
+
+
+def test_an_opening_paragraph_repeated_with_plain_quotes_is_kept_once():
+    """Issue 4: a page may print its summary over the opening paragraph, the same words
+    with plain quotation marks in one and typeset ones in the other. They read as two
+    paragraphs, and the article said its opening twice."""
+    typeset = ("The harbour master said the winter crossings were \u201cthe islands\u2019 lifeline\u201d and that "
+               "the council\u2019s vote had saved them for three more years at least.")
+    plain = typeset.replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")
+    body = extract_text_page(_page(plain, typeset, *ARTICLE)).body
+    assert body.count("lifeline") == 1

@@ -139,6 +139,8 @@ BLURB_BOX_ITEMS = 3
 BLURB_BOX_WORDS = 25
 BLURB_BOX_LABEL_WORDS = 4
 BLURB_BOX_GAP = 3
+# Typeset quotation marks and their plain stand-ins, the same to a reader.
+QUOTES = str.maketrans("“”„‟«»‘’‚‛", '""""""' + "''''")
 # The most words of the label between the two copies of a caption printed twice (see
 # `_mark_twice_printed_captions`).
 CAPTION_LABEL_WORDS = 2
@@ -285,6 +287,20 @@ def _mark_twice_printed_captions(blocks: list[Block], verdicts: list[Verdict]) -
         if label.words <= CAPTION_LABEL_WORDS and (verdicts[index + 1].kind == "short" or label.widgets or _picture(label)):
             for i in (index, index + 2):
                 verdicts[i] = Verdict("furniture", "a caption printed twice, a label between the copies", -blocks[i].words * 0.5)
+
+
+def _mark_repeats(blocks: list[Block], verdicts: list[Verdict]) -> None:
+    """Class as furniture a paragraph that repeats the one right above it but for its
+    quotation marks ("burning up" under “burning up”): the page's summary and its opening
+    paragraph, one typeset and one not. The paragraph is the article's once."""
+    for index in range(1, len(blocks)):
+        # (a paragraph's length: a sidebar may list its posts under the same short title)
+        if verdicts[index].kind == "good" and _folded(blocks[index].text) == _folded(blocks[index - 1].text):
+            verdicts[index] = Verdict("furniture", "repeats the paragraph above, its quotation marks aside", -1.0)
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.translate(QUOTES).split()).casefold()
 
 
 def _introduced(verdicts: list[Verdict], label: int) -> bool:
@@ -657,6 +673,7 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
     _mark_transcripts(blocks, verdicts)
     _mark_blurb_boxes(blocks, verdicts)
     _mark_twice_printed_captions(blocks, verdicts)
+    _mark_repeats(blocks, verdicts)
     weights = [v.weight for v in verdicts]
     opening = article_opening(blocks, verdicts)
     if opening is not None:
