@@ -148,6 +148,10 @@ ALWAYS = re.compile(
     | ^(?:.{0,40}?\bfile\ [-–—]\ )?\W*in\ (?:this|a)\ .{0,40}?\b(?:19|20)\d\d,?\ (?:file\ )?photo(?:graph)?s?\b
     # A caption closed by its picture's credit, however long: "... about his contacts.(Photo: Jane Roe, AP)"
     | \((?:photo|photograph|picture|image|foto|bild|illustration)s?\s*(?:credit)?\s*:\s*[^()]{2,60}\)\W*$
+    # ... or by its photographer and agency after its last sentence, with no brackets: "... in
+    # Tunis. Jane Roe/AFP/Getty Images". (A photo post's captions carry their credit in brackets.)
+    | (?<=[.!?]\ )(?-i:[A-Z])[\w.'’-]+(?:\ (?-i:[A-Z])[\w.'’-]+){1,3}\ ?/\ ?(?:afp|ap|reuters|epa|getty\ images|bloomberg|anadolu|sipa|zuma)
+      (?:\ ?/\ ?(?:getty\ images|shutterstock|sipa|zuma))?\W*$
     """,
     re.I | re.X,
 )
@@ -218,7 +222,8 @@ BOX_TEXT = re.compile(
 # the article's. (It stands beside the article, so it still tells where the article is.)
 # So is other prose printed beside the article and about it: an opinion page's disclaimer
 # ("The opinions expressed in this commentary are solely those of ..."), a blog's post footer
-# ("This entry was posted in X. Bookmark the permalink."), its note on following the replies
+# ("This entry was posted in X. Bookmark the permalink."), where it first ran ("Originally
+# published at example.com on May 3, 2011."), its note on following the replies
 # ("You can follow any responses to this entry ...", "Listed below are links to weblogs that
 # reference ...") and its plea to share ("If you liked this article, please ..."). As furniture
 # they would weigh against the article they close, and a short article would lose its run.
@@ -229,6 +234,7 @@ NOTICE = re.compile(
     | \bbookmark\ the\ permalink\b | ^\W*this\ entry\ was\ posted\b | \|\s*permalink\b
     | \bresponses\ to\ this\ entry\b | \btrackback\ from\ your\ own\ site | \blinks\ to\ weblogs\ that\ reference
     | ^\W*if\ you\ (?:liked|enjoyed|found)\ this\ (?:post|article|story|page)\b | \bif\ you'?re\ new\ here\b
+    | ^\W*(?:originally|first)\ (?:published|posted|appeared)\ (?:on|in|at)\ (?!\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\ \d)
     | ^\W*about\ the\ author\s*:""",
     re.I | re.X,
 )

@@ -13,9 +13,18 @@ from dataclasses import dataclass, field
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 BULLET = re.compile(r"^\s*(?:[•*·▪►▸◦‣○●■□–-]|\d{1,2}[.)]|\[\d+\])\s+")
+# inscriptis marks the items of a list inside a list inside a list with a letter: "o Gadgets".
+# Two lines one under the other that open so are two items, not a sentence and its end (a
+# line may go on with the article "o" of Portuguese, but not two in a row).
+LETTER_BULLET = re.compile(r"^\s*o\s+\S")
 # Separators of menu items laid on one line: "News | Sport | Weather".
 SEPARATORS = re.compile(r"\s[|•·»›>/]\s|\S\s{2,}(?=\S)")
 BYLINE_START = re.compile(r"^\s*(?:by|di|de|da|von|par|por|door|van|posted|written)\s", re.I)
+# A by-line under a photo's caption, which a dump may print at the caption's foot with no
+# blank line between: "... election. (Jane Roe/AFP/Getty Images)" over "By Tom Hale March 18".
+# A line that opens so, under a line closed by a full stop or a bracket, starts a block.
+CREDITED_BYLINE = re.compile(r"^\s*By\s+[A-Z][\w'’.-]*\s+[A-Z]")
+CLOSED = re.compile(r"[.!?…)]['\"’”»]*$")
 # A line that opens with a number as a numbered list's item does: "4. ", "12) ".
 NUMBER_START = re.compile(r"^\s*\d{1,2}[.)]\s+")
 SENTENCE_END = re.compile(r"[.!?…:;]['\"’”»)\]]*$")
@@ -205,7 +214,7 @@ def split_blocks(text: str) -> list[Block]:
             flush()
             previous_blank = True
             continue
-        if current and (
+        if current and not _byline_under(current[-1], line) and (
             (_continues(current[-1], line, width, mid_paragraph=len(current) > 1) if width else _carries_on(current[-1], line))
             or (loose is not None and _continues_loosely(current[-1], line, loose))
             or (columns is not None and _continues_in_column(current[-1], line, columns, number))
@@ -300,10 +309,18 @@ def _continues_in_column(previous: str, line: str, columns: _Columns, number: in
     )
 
 
+def _byline_under(previous: str, line: str) -> bool:
+    """Whether `line` is a by-line that starts a block under a line closed by a full stop
+    or a bracket (see CREDITED_BYLINE), however the dump's width would join them."""
+    return bool(CREDITED_BYLINE.match(line)) and bool(CLOSED.search(previous.rstrip()))
+
+
 def _carries_on(previous: str, line: str) -> bool:
     """Without a page-wide wrap width: a long line cut mid-sentence, the next in lower case."""
     stripped = previous.strip()
     if len(stripped) < 50 or SENTENCE_END.search(stripped) or not line.lstrip()[:1].islower():
+        return False
+    if LETTER_BULLET.match(previous) and LETTER_BULLET.match(line):
         return False
     # "by randfish on ...", "di Giulia Rinaldi": a by-line under a headline, not its tail.
     return not BULLET.match(line) and not BYLINE_START.match(line)

@@ -113,7 +113,10 @@ GAP_SHARE = 0.5
 # A teaser of another page or comment: cut short before a "read more" (or "Read…") link, or before the
 # by-line a "recent comments" box puts after it ("Great phone... by Sam"). (A paragraph
 # that merely trails off with "..." is an author's habit.)
-TEASER = re.compile(r"(?:\.\.\.|…)\s*\[?(?:read(?: more)?|more|continue reading)\W*$|(?:\.\.\.|…)\s*by\s+[A-Z\w]", re.I)
+# (A copy may give the link twice, its text and its label for screen readers: "Read more Read more".)
+TEASER = re.compile(
+    r"(?:\.\.\.|…)\s*\[?(?:read(?: more)?|more|continue reading)(?:\W+(?:read more|continue reading))?\W*$|(?:\.\.\.|…)\s*by\s+[A-Z\w]", re.I
+)
 TEASER_WORDS = 60
 # A copyright line: "© 2011 Example News", "Copyright 2011 Example News. All rights reserved."
 COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)\s*\d{4}|copyright\b)", re.I)
@@ -121,6 +124,14 @@ COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)\s*\d{4}|copyright\b)", re.I)
 TIME_CODE = re.compile(r"^\W*(\d{1,3}):([0-5]\d)\s+\S")
 TRANSCRIPT_LINES = 4
 TRANSCRIPT_WORDS = 20
+# A line of a news ticker, opening with the time of its item: "14:44 Ministers meet the
+# unions", "• 9h05", "2:44 pm" (see `_before_ticker`).
+TICKER_STAMP = re.compile(r"^\W*([01]?\d|2[0-3])[:h]([0-5]\d)(?:\s*([ap])\.?m\b\.?)?(?![\d:])", re.I)
+TICKER_STAMPS = 4
+TICKER_WORDS = 25
+# How far the next item's stamp may stand below a stamp, in blocks (past a picture, a
+# paragraph, an embedded post).
+TICKER_REACH = 8
 # A box of blurbs (see `_mark_blurb_boxes`): BLURB_BOX_ITEMS or more paragraphs of at most
 # BLURB_BOX_WORDS words, each alone under a label of at most BLURB_BOX_LABEL_WORDS words,
 # no more than BLURB_BOX_GAP blocks apart.
@@ -128,6 +139,13 @@ BLURB_BOX_ITEMS = 3
 BLURB_BOX_WORDS = 25
 BLURB_BOX_LABEL_WORDS = 4
 BLURB_BOX_GAP = 3
+# Typeset quotation marks and their plain stand-ins, the same to a reader.
+QUOTES = str.maketrans("“”„‟«»‘’‚‛", '""""""' + "''''")
+# The most words of the label between the two copies of a caption printed twice (see
+# `_mark_twice_printed_captions`).
+CAPTION_LABEL_WORDS = 2
+# A label that counts the parts of an article: "Step 3", "Part 2", "Étape 4".
+LABEL_COUNT = re.compile(r"^\W*([^\W\d_]+)\s+(\d{1,3})\W*$")
 # The heading of a box of other stories: "Related News On The Gazette:", "More from Business".
 OTHER_STORIES = re.compile(r"^\W*(?:related|more\s+(?:from|on|in|stories|news)|most\s+(?:popular|read|viewed))\b", re.I)
 # A link to the rest of a story on its own line: "Read more »", "Continue reading →".
@@ -135,7 +153,7 @@ READ_MORE_WORDS = (
     r"(?:read more|continue reading|read the rest|weiterlesen|lire la suite|leer más|seguir leyendo|leggi tutto"
     r"|continua a leggere|leia mais|continue lendo|lees meer|verder lezen)"
 )
-READ_MORE = re.compile(rf"^\W*{READ_MORE_WORDS}\W*$", re.I)
+READ_MORE = re.compile(rf"^\W*{READ_MORE_WORDS}(?:\W+{READ_MORE_WORDS})?\W*$", re.I)
 # A blurb of another page, or of the site, closed by its link: "... by this new breed. View
 # more", "... publishing stories here! Learn more." An article's paragraph does not end by
 # sending the reader elsewhere for more. (The link may wear an arrow and, in lynx, its
@@ -249,16 +267,61 @@ def _mark_blurb_boxes(blocks: list[Block], verdicts: list[Verdict]) -> None:
         if index is not None and (not box or index - box[-1] <= BLURB_BOX_GAP + 1):
             box.append(index)
             continue
-        if len(box) >= BLURB_BOX_ITEMS and not _introduced(verdicts, box[0] - 1):
+        if len(box) >= BLURB_BOX_ITEMS and not _introduced(verdicts, box[0] - 1) and not _counted_labels(blocks, box):
             for i in box:
                 verdicts[i] = Verdict("furniture", "a blurb in a box of them, each under its own short label", -blocks[i].words * 0.5)
         box = [index] if index is not None else []
+
+
+def _mark_twice_printed_captions(blocks: list[Block], verdicts: list[Verdict]) -> None:
+    """Class as furniture a paragraph printed twice with a short label ("Caption") or a
+    picture's stand-in ("[IMG_2041]") between the copies: a gallery's caption, given as
+    its blurb and again as the caption, or a picture's caption given with the picture
+    above and below. An article does not say the same paragraph twice over a label. (A
+    standfirst that repeats the opening paragraph has the by-line between, or nothing.)"""
+    for index in range(len(blocks) - 2):
+        # (a sentence of a caption's length: a sidebar may list its posts under the same short title)
+        if verdicts[index].kind != "good" or blocks[index + 2].text != blocks[index].text:
+            continue
+        label = blocks[index + 1]
+        if label.words <= CAPTION_LABEL_WORDS and (verdicts[index + 1].kind == "short" or label.widgets or _picture(label)):
+            for i in (index, index + 2):
+                verdicts[i] = Verdict("furniture", "a caption printed twice, a label between the copies", -blocks[i].words * 0.5)
+
+
+def _mark_repeats(blocks: list[Block], verdicts: list[Verdict]) -> None:
+    """Class as furniture a paragraph that repeats the one right above it but for its
+    quotation marks ("burning up" under “burning up”): the page's summary and its opening
+    paragraph, one typeset and one not. The paragraph is the article's once."""
+    for index in range(1, len(blocks)):
+        # (a paragraph's length: a sidebar may list its posts under the same short title)
+        if verdicts[index].kind == "good" and _folded(blocks[index].text) == _folded(blocks[index - 1].text):
+            verdicts[index] = Verdict("furniture", "repeats the paragraph above, its quotation marks aside", -1.0)
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.translate(QUOTES).split()).casefold()
 
 
 def _introduced(verdicts: list[Verdict], label: int) -> bool:
     """Whether prose stands just above a box's first label: a post that rounds up the
     week's stories introduces its list, a sidebar stands alone."""
     return any(v.kind in ("good", "near") for v in verdicts[max(0, label - BLURB_BOX_GAP):label])
+
+
+def _counted_labels(blocks: list[Block], box: list[int]) -> bool:
+    """Whether the labels over a box's blurbs count up one by one, one word and a number
+    each ("Step 3", "Step 4", "Step 5"; the last may close the count: "Finished"): a
+    how-to's steps or an article's numbered parts, not a sidebar's links, whose labels
+    name other pages."""
+    counted = [LABEL_COUNT.match(blocks[i - 1].text) for i in box]
+    if not counted[-1]:
+        counted.pop()
+    if len(counted) < BLURB_BOX_ITEMS or not all(counted):
+        return False
+    if len({found.group(1).casefold() for found in counted}) > 1:
+        return False
+    return all(int(b.group(2)) == int(a.group(2)) + 1 for a, b in zip(counted, counted[1:]))
 
 
 def _lone_blurb(blocks: list[Block], verdicts: list[Verdict], index: int) -> bool:
@@ -397,6 +460,56 @@ def _before_thread(blocks: list[Block], verdicts: list[Verdict], start: int, end
     return _first_after_prose(verdicts, start, end, stamps_a_thread)
 
 
+def _before_ticker(blocks: list[Block], verdicts: list[Verdict], start: int, end: int) -> int:
+    """Where a ticker of the site's latest news begins in the run, after some of the
+    article; else `end`. A ticker ("Latest", "Live", "En continu") lists items newest
+    first, each under the time it was posted ("14:44 Ministers meet the unions"), most of
+    them a headline alone, some with a paragraph: the paragraphs outweigh the stamps, and
+    the run goes on through them. (A live blog's entries are its article: most of them
+    carry a paragraph or more under their stamp, and they open the page's prose.)"""
+    return _first_after_prose(verdicts, start, end, lambda index: _opens_ticker(blocks, verdicts, index))
+
+
+def _opens_ticker(blocks: list[Block], verdicts: list[Verdict], index: int) -> bool:
+    """Whether TICKER_STAMPS or more stamps, the times going back, follow one another from
+    `index` on, and most items are a headline alone (the stamp with words after the time,
+    no paragraph before the next stamp)."""
+    stamps = _ticker_stamps(blocks, index)
+    if len(stamps) < TICKER_STAMPS:
+        return False
+    headlines = sum(
+        1 for item, after in zip(stamps, stamps[1:])
+        if blocks[item].words > 3 and not any(verdicts[i].kind in ("good", "near") for i in range(item + 1, after))
+    )
+    return 2 * headlines > len(stamps) - 1
+
+
+def _ticker_stamps(blocks: list[Block], index: int) -> list[int]:
+    """The stamped items of a ticker from `index` on: each stamp within TICKER_REACH blocks
+    of the one before, its time no later than that one's."""
+    stamps: list[int] = []
+    last = _stamp_minutes(blocks[index])
+    while last is not None:
+        stamps.append(index)
+        following = range(index + 1, min(len(blocks), index + 1 + TICKER_REACH))
+        index = next((i for i in following if _stamp_minutes(blocks[i]) is not None), None)
+        if index is None or _stamp_minutes(blocks[index]) > last:
+            break
+        last = _stamp_minutes(blocks[index])
+    return stamps
+
+
+def _stamp_minutes(block: Block) -> int | None:
+    """The time of day a ticker's line opens with, in minutes, or None."""
+    found = TICKER_STAMP.match(block.text) if block.words <= TICKER_WORDS else None
+    if found is None:
+        return None
+    hours, minutes, half = int(found.group(1)), int(found.group(2)), (found.group(3) or "").lower()
+    if half:
+        hours = hours % 12 + (12 if half == "p" else 0)
+    return hours * 60 + minutes
+
+
 def _first_after_prose(verdicts: list[Verdict], start: int, end: int, found: Callable[[int], bool]) -> int:
     """The first block of the run (`start`, `end`) for which `found` holds once some of the
     article's prose has gone by, else `end`: what closes an article cannot open it."""
@@ -465,10 +578,24 @@ def _lists_in_prose(blocks: list[Block], verdicts: list[Verdict], start: int, en
         # (not a by-line or a date line under the run's first paragraph: a standfirst, with
         # the header's lines and a caption under it)
         header = first - 1 == start and _is_credit_line(blocks[first])
-        if stop - first >= (LIST_ITEMS if bullet else BARE_LIST_ITEMS) and paragraph(first - 1, -1) and paragraph(stop, 1) and not header:
-            items.update(i for i in range(first, stop) if verdicts[i].kind in ("short", "bad"))
+        labelled = start < first - 1 and _list_label(blocks[first - 1], verdicts[first - 1])
+        after = paragraph(stop, 1) or (labelled and stop + 1 < end and _sub_heading(blocks, verdicts, stop))
+        if stop - first >= (LIST_ITEMS if bullet else BARE_LIST_ITEMS) and (paragraph(first - 1, -1) or labelled) and after and not header:
+            items.update(i for i in range(first - 1 if labelled else first, stop) if verdicts[i].kind in ("short", "bad"))
         first = stop
     return items
+
+
+def _sub_heading(blocks: list[Block], verdicts: list[Verdict], index: int) -> bool:
+    """A short line that reads as a sub-heading, with a paragraph under it (a button of
+    the lexicon is none, though it may read as one: "Bookmark to:")."""
+    return verdicts[index].kind == "short" and is_heading(blocks[index], verdicts[index + 1])
+
+
+def _list_label(block: Block, verdict: Verdict) -> bool:
+    """A short line that names the list under it, with a colon: "What you will need:",
+    "Ingredients:". (A box's heading is no label of the article's.)"""
+    return verdict.kind == "short" and block.text.rstrip().endswith(":") and not block.bullet
 
 
 def _sentence_in_prose(blocks: list[Block], verdicts: list[Verdict], index: int, start: int, end: int) -> bool:
@@ -545,6 +672,8 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
     _mark_teasers(blocks, verdicts)
     _mark_transcripts(blocks, verdicts)
     _mark_blurb_boxes(blocks, verdicts)
+    _mark_twice_printed_captions(blocks, verdicts)
+    _mark_repeats(blocks, verdicts)
     weights = [v.weight for v in verdicts]
     opening = article_opening(blocks, verdicts)
     if opening is not None:
@@ -560,7 +689,9 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
         start, end = _above_dated_thread(blocks, verdicts, weights, start, end)
     end = _ending_heading(blocks, verdicts, opening, start, end)
     end = _before_thread(blocks, verdicts, start, end)
+    end = _before_ticker(blocks, verdicts, start, end)
     end = _before_furniture_gap(blocks, verdicts, start, end)
+    end = _before_trailing_furniture(blocks, verdicts, start, end)
     end = _before_run_on_thread(blocks, verdicts, start, end)
     end = _before_other_stories(blocks, verdicts, start, end)
     end = _through_announced_list(blocks, verdicts, end)
@@ -700,9 +831,45 @@ def _before_furniture_gap(blocks: list[Block], verdicts: list[Verdict], start: i
         stop = gaps[n + 1][0] if n + 1 < len(gaps) else end
         after = sum(blocks[i].words for i in prose if below <= i <= stop)
         rest = sum(blocks[i].words for i in prose if i >= below)
-        if (after < GAP_SHARE * before or _signed_off(blocks, above, below)) and rest < before:
+        if (after < GAP_SHARE * before or _signed_off(blocks, above, below)) and rest < before and not _resumes(blocks, verdicts, below, end):
             return above + 1
     return end
+
+
+def _before_trailing_furniture(blocks: list[Block], verdicts: list[Verdict], start: int, end: int) -> int:
+    """Where the run's tail of furniture begins, when a stretch of furniture (see
+    `_furniture_gap`) follows its last paragraph to its end; else `end`. A run cut at a
+    comment heading may reach far past the article's last paragraph, over its share bar,
+    its tags and a box of links, whose short lines may read as sentences ("Is it killing
+    confidence?") and must not join the article."""
+    prose = [i for i in range(start, end) if verdicts[i].kind in ("good", "near")]
+    if not prose:
+        return end
+    tail = range(prose[-1] + 1, end)
+    if not _furniture_gap([verdicts[i] for i in tail if not _picture(blocks[i])]):
+        return end
+    return next(i for i in tail if verdicts[i].kind in ("furniture", "box"))
+
+
+def _resumes(blocks: list[Block], verdicts: list[Verdict], below: int, end: int) -> bool:
+    """Whether the article goes on under a stretch of furniture: RESUME_STREAK paragraphs
+    from `below` on, with no furniture between them (sub-headings, a picture's alt text
+    may stand between), two of them one right after the other and one longer than a
+    teaser. A box of other stories set in a long article (a few teasers, each a headline
+    and its opening lines) is furniture enough to end it, but what follows a box after
+    the article (an author's box, teasers each under its headline, comments with their
+    stamps, a list of link titles) does not run on in paragraphs."""
+    streak, adjacent, long = 0, False, False
+    for index in range(below, end):
+        if verdicts[index].kind in ("furniture", "box"):
+            return False
+        if verdicts[index].kind == "good":
+            streak += 1
+            adjacent = adjacent or verdicts[index - 1].kind == "good"
+            long = long or blocks[index].words > TEASER_WORDS
+            if streak >= RESUME_STREAK:
+                return adjacent and long
+    return False
 
 
 def _signed_off(blocks: list[Block], above: int, below: int) -> bool:

@@ -96,6 +96,11 @@ ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # any ASCII punctuation may be esca
 # HTML attributes. (A span's go with its brackets, once any link inside it is gone.) A
 # div inside a list item is indented with the item's text, four spaces a level.
 FENCED_DIV = re.compile(r"^[ \t]*:{3,}.*$", re.M)
+# A div that opens a list item shares the item's line ("-   ::: item-title"), and the
+# item's text, on the line under it, would join the div's mark: the mark goes, and a
+# bullet that no underline or rule can be taken for stays ("* ", with its space). (Under
+# a mark with another div's mark or nothing under it, the item's text stands on its own.)
+LIST_ITEM_DIV = re.compile(r"^([ \t]*)(?:[*+-]|\d{1,3}[.)])[ \t]+:{3,}.*$(?=\n[ \t]*(?!:::)\S)", re.M)
 # (a quoted value escapes its own quotes: `description="\"Quoted,\" he said"`)
 _ATTRIBUTES = r"""\{(?:[ \t]*(?:[#.][\w:.-]+|[\w:-]+=(?:"(?:[^"\\\n]|\\.)*"|[^\s"{}]+)))+[ \t]*\}"""
 SPAN = re.compile(r"\[([^\[\]\n]{0,300})\]" + _ATTRIBUTES)
@@ -180,7 +185,7 @@ def _without_markdown(text: str, starts: list[int]) -> tuple[str, list[int]]:
     markdown = pictures + links >= MARKDOWN_FROM or _heading_levels(text) >= MARKDOWN_LEVELS_FROM
     if markdown:
         # Before the links go: a wrapped line full of addresses would look short without them.
-        text, joined = _joined_paragraph_lines(HARD_BREAK_MARK.sub("", text))
+        text, joined = _joined_paragraph_lines(LIST_ITEM_DIV.sub(r"\1* ", HARD_BREAK_MARK.sub("", text)))
         starts = [starts[line] for line in joined]
         text, starts = _heading_links_apart(text, starts)
         text = HTML_TAG.sub(_tag_space, text)
