@@ -28,7 +28,8 @@ _INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 # Openings that make a line a heading, list item, thematic break, setext underline, fence
 # or table; a number then "." or ")" starts an ordered list.
-_BLOCK_START = re.compile(r"^(?:#{1,6}(?=\s|$)|[-+*](?=\s|$)|[=-]+\s*$|~{3,}|\|)")
+# (dashes with spaces between them, "- - -" or "--   -", are a thematic break too)
+_BLOCK_START = re.compile(r"^(?:#{1,6}(?=\s|$)|[-+*](?=\s|$)|=+\s*$|(?:-[ \t]*)+$|~{3,}|\|)")
 _ORDERED_ITEM = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 
 
