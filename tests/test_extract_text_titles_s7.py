@@ -86,3 +86,19 @@ def test_a_headline_printed_over_the_share_bar_and_again_is_the_headline():
         "Night ferry to the islands will stop\n\n" + BODY + "\n"
     )
     assert extract_text_page(page).title == "Night ferry to the islands will stop"
+
+
+def test_a_gallery_caption_printed_twice_is_not_the_headline():
+    """Issue 4: a photo gallery between the headline and the article gives each photo's
+    caption twice, as its blurb and again under a "Caption" label, one line after another
+    as a page dump sets them. The caption, a sentence right over the body that shares its
+    words, is not the headline, even when the headline shares none."""
+    caption = "Ferry crews tied up the night boat at the island quay, ending sixty years of winter crossings."
+    page = (
+        "Storm of protest on the coast\n1 of 12\nAutoplay\nClose\nSkip Ad\n×\n"
+        "Night ferry to the islands will stop after sixty years\nView Photos\n"
+        f"{caption}\nCaption\n{caption}\n"
+        "“We were never asked,” one islander said at the quay on Tuesday evening. She said the "
+        "night boat and its crews had kept the island going through sixty winters of crossings.\n"
+    )
+    assert extract_text_page(page).title == "Storm of protest on the coast"

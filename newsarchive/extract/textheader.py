@@ -25,6 +25,7 @@ from newsarchive.extract.bylines import (
 from newsarchive.extract.dates import find_dates, is_weekday, parse_date, split_dateline
 from newsarchive.extract.furniture import furniture_reason, is_box_heading, is_credit
 from newsarchive.extract.textblocks import WIDGET, Block
+from newsarchive.extract.textbody import CAPTION_LABEL_WORDS
 
 # How far above the body the headline may be, in blocks; and how far a headline with its
 # credit line right under it may be (past a video's playlist, a comment box, a share form).
@@ -644,6 +645,7 @@ def _picture_text(blocks: list[Block], index: int) -> bool:
         or _alt_over_caption(blocks, index)
         or _alt_cut_short(blocks, index)
         or _gallery_slide(blocks, index)
+        or _caption_printed_twice(blocks, index)
     )
 
 
@@ -667,6 +669,24 @@ def _gallery_slide(blocks: list[Block], index: int) -> bool:
         if blocks[above].words > BUTTON_WORDS:
             return False
     return False
+
+
+# The fewest words of a caption that is a sentence (see `_caption_printed_twice`).
+CAPTION_SENTENCE_WORDS = 8
+
+
+def _caption_printed_twice(blocks: list[Block], index: int) -> bool:
+    """Whether block `index` is a photo's caption a gallery prints twice, as its blurb and
+    again under a short label ("Security forces stormed the museum." / "Caption" / the
+    same). A caption tells in a sentence; a headline printed twice with a button between
+    ends with no full stop."""
+    block = blocks[index]
+    if not block.ends_sentence or block.words < CAPTION_SENTENCE_WORDS:
+        return False
+    return any(
+        0 <= twin < len(blocks) and blocks[twin].text == block.text and blocks[(index + twin) // 2].words <= CAPTION_LABEL_WORDS
+        for twin in (index - 2, index + 2)
+    )
 
 
 # An image's placeholder as a text browser prints it: its file name in brackets, one word
