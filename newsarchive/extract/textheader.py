@@ -394,7 +394,7 @@ def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> 
     first = _standfirst_over_credits(header, blocks, body, first, metas)
     title_index = _headline(header, blocks, body, first, metas)
     lowest = title_index if title_index is not None else max(0, first - 8)
-    _credit_lines(header, blocks, metas, lowest)
+    _credit_lines(header, blocks, metas, lowest, dayfirst)
     if title_index is not None:
         section = _section(blocks, title_index, metas)
         if section:
@@ -994,7 +994,9 @@ def _echoed(lines: list[tuple[int, str]], text: str, index: int) -> bool:
     return any(abs(other - index) > 1 and LIST_MARK.sub("", line).strip() in (text, "skip to " + text) for other, line in lines)
 
 
-def _credit_lines(header: Header, blocks: list[Block], metas: dict[int, tuple[str, object]], lowest: int) -> None:
+def _credit_lines(
+    header: Header, blocks: list[Block], metas: dict[int, tuple[str, object]], lowest: int, dayfirst: bool | None
+) -> None:
     """Reviewer, by-line, news service and date from the credit lines near the headline."""
     for index, (role, value) in sorted(metas.items()):
         if index < lowest - 3:
@@ -1003,6 +1005,8 @@ def _credit_lines(header: Header, blocks: list[Block], metas: dict[int, tuple[st
             header.reviewer = str(value)
         elif role == "byline" and not header.authors and isinstance(value, list):
             header.authors = list(value)
+            # (a by-line may carry the stamp: "2012-10-29 by NAME", "By NAME | May 3, 2012")
+            header.published = header.published or _stamp_on_line(blocks[index], dayfirst)
         elif role == "source" and not header.source and index > lowest:
             header.source = str(value)
         elif role == "date":
@@ -1016,6 +1020,12 @@ def _credit_lines(header: Header, blocks: list[Block], metas: dict[int, tuple[st
             header.rules[index] += "; its date dates the article"  # (a headline read from a date line)
             continue
         header.claim(index, role, f"{role} line")
+
+
+def _stamp_on_line(block: Block, dayfirst: bool | None) -> str | None:
+    """The date a credit line carries beside its names, if any."""
+    dates = find_dates(block.text, dayfirst=dayfirst)
+    return dates[0][2] if dates else None
 
 
 def _bare_name_byline(

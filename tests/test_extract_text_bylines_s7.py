@@ -1,0 +1,61 @@
+"""By-lines as news pages and blogs set them in a whole-page text copy (issue 4): the names
+next to a stamp without a year, after a blog's opening stamp, and never a pager's button.
+Every page here is invented."""
+
+from __future__ import annotations
+
+from newsarchive.extract.bylines import parse_byline
+from newsarchive.extract.textpage import extract_text_page
+
+ARTICLE = """\
+The harbour board voted on Thursday to dredge the northern channel before the autumn storms, after two fishing boats ran aground there within a month and a ferry had to turn back in low water.
+
+Board members said the work would take six weeks and cost less than repairing the boats had, and that the channel would be surveyed again every spring so that silt could not build up unnoticed.
+
+"We have been lucky so far that nobody was hurt, and we do not want to rely on luck," said the harbour master, Ruth Calloway. Fishermen said they welcomed the decision but had asked for it two years ago.
+"""
+
+HEADLINE = "Harbour board orders dredging of northern channel"
+
+
+def page(credits: str, above: str = "News\nSport\nWeather") -> str:
+    return f"{above}\n\n{HEADLINE}\n\n{credits}\n\n{ARTICLE}"
+
+
+def test_a_by_line_with_a_day_and_a_time_but_no_year_names_the_author():
+    # (the day without its year, the time and a follow button on the by-line's own line)
+    assert parse_byline("By Dana Whitlock March 18 at 3:57 PM Follow @danawhitlock") == ["Dana Whitlock"]
+    assert parse_byline("By Marc Olivier 18 mars 10:40") == ["Marc Olivier"]
+    text = page("By Dana Whitlock March 18 at 3:57 PM Follow @danawhitlock")
+    assert extract_text_page(text).authors == ["Dana Whitlock"]
+
+
+def test_a_month_that_is_a_name_stays_in_the_by_line():
+    assert parse_byline("By May Harlow") == ["May Harlow"]
+    assert parse_byline("By Tom Reyes and April Stone Sept. 3") == ["Tom Reyes", "April Stone"]
+
+
+def test_a_blog_stamp_before_by_names_the_author():
+    assert parse_byline("on March 10, 2015 by Nikola Varga") == ["Nikola Varga"]
+    assert parse_byline("Posted on 3 May 2012 at 8:05 am by Jane Roe") == ["Jane Roe"]
+    text = page("on March 10, 2015 by Nikola Varga\n\n2 comments")
+    assert extract_text_page(text).authors == ["Nikola Varga"]
+
+
+def test_a_sentence_with_a_date_and_by_is_no_by_line():
+    assert parse_byline("The plan was approved on March 10, 2015 by the harbour board") is None
+
+
+def test_a_pager_beside_the_date_is_no_author():
+    # "Older Article / Newer Article" links over the stamp read like a person's name.
+    text = page("Older Article\nNewer Article\n\nMarch 10, 2015\n\n2 comments")
+    assert extract_text_page(text).authors == []
+
+
+def test_the_date_on_the_by_line_dates_the_article():
+    # (a date line further down, inside the article, is an event's: the talk's day)
+    first, rest = ARTICLE.split("\n\n", 1)
+    text = f"{HEADLINE}\n\nOctober 29, 2012 by Nina Park\n\n{first}\n\nFriday, November 2, 2012\n\n{rest}"
+    article = extract_text_page(text)
+    assert article.authors == ["Nina Park"]
+    assert article.published == "2012-10-29"
