@@ -59,3 +59,17 @@ def test_the_date_on_the_by_line_dates_the_article():
     article = extract_text_page(text)
     assert article.authors == ["Nina Park"]
     assert article.published == "2012-10-29"
+
+
+def test_the_author_box_under_a_post_names_the_author():
+    # (the box's "by" and the name are two links, on two lines, past the buttons)
+    box = "Recommend\n\nShare More\n\nPublished in\n\nHarbour Notes\n\nFollow\n\nWritten on Mar 27 by\n\nElena Brandt\n\nBoat builder and writer. Follow her on the water.\n\nFollow"
+    text = f"{HEADLINE}\n\n{ARTICLE}\n{box}"
+    article = extract_text_page(text)
+    assert article.authors == ["Elena Brandt"]
+    assert "Elena Brandt" not in article.body
+
+
+def test_a_by_at_the_end_of_a_line_of_prose_is_no_author_box():
+    text = f"{HEADLINE}\n\n{ARTICLE}\nThe new channel was marked out by\n\nHarbour Pilots"
+    assert extract_text_page(text).authors == []

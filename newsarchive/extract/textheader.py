@@ -428,6 +428,8 @@ def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> 
                 header.authors = names
                 header.claim(index, "byline", "by-line under the article")
                 break
+    if not header.authors and body:
+        _author_box_under_article(header, blocks, body)
     return header
 
 
@@ -1026,6 +1028,28 @@ def _stamp_on_line(block: Block, dayfirst: bool | None) -> str | None:
     """The date a credit line carries beside its names, if any."""
     dates = find_dates(block.text, dayfirst=dayfirst)
     return dates[0][2] if dates else None
+
+
+# How far under the article an author box may stand: past the share and "recommend"
+# buttons, the publication's name and its "Follow" button; and how far inside its end,
+# where the article's run took the box in with it.
+AUTHOR_BOX_REACH = 16
+AUTHOR_BOX_INSIDE = 6
+# A credit whose names are set on the next line, as a link of their own ("Written on Mar
+# 27 by" / "Jane Roe", "Posted by" / "Jane Roe").
+SPLIT_BY = re.compile(r"^\W*(?:(?:written|posted|published|words|story|text)\b[^.!?]{0,30}?\s)?(?:by|von|par|por|door)\s*:?$", re.I)
+
+
+def _author_box_under_article(header: Header, blocks: list[Block], body: list[int]) -> None:
+    """The author box at the end of a post: a credit that ends with "by" and the person's
+    name on the line under it (the author's bio and a "Follow" button follow)."""
+    start = max(body[0], body[-1] - AUTHOR_BOX_INSIDE)
+    for index in range(start, min(len(blocks) - 1, body[-1] + AUTHOR_BOX_REACH)):
+        name = blocks[index + 1].text
+        if SPLIT_BY.match(blocks[index].text) and is_person(name):
+            header.authors = [name]
+            header.claim(index + 1, "byline", "the name under an author box's 'by' line at the end of the article")
+            return
 
 
 def _bare_name_byline(
