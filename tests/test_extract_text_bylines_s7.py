@@ -4,7 +4,7 @@ Every page here is invented."""
 
 from __future__ import annotations
 
-from newsarchive.extract.bylines import parse_byline
+from newsarchive.extract.bylines import parse_byline, parse_name_stamp
 from newsarchive.extract.textpage import extract_text_page
 
 ARTICLE = """\
@@ -72,4 +72,27 @@ def test_the_author_box_under_a_post_names_the_author():
 
 def test_a_by_at_the_end_of_a_line_of_prose_is_no_author_box():
     text = f"{HEADLINE}\n\n{ARTICLE}\nThe new channel was marked out by\n\nHarbour Pilots"
+    assert extract_text_page(text).authors == []
+
+
+def test_a_stamp_under_a_post_that_opens_with_a_name_names_the_author():
+    assert parse_name_stamp("Elena Brandt | March 3, 2012") == ["Elena Brandt"]
+    assert parse_name_stamp("Elena Brandt — Staff writer") is None
+    text = f"{HEADLINE}\n\n{ARTICLE}\nElena Brandt — 2013-09-29 — in Harbours — Permalink\n\nOlder posts"
+    article = extract_text_page(text)
+    assert article.authors == ["Elena Brandt"]
+    assert article.published == "2013-09-29"
+
+
+MORE = """\
+The northern channel was last dredged eleven years ago, when the ferry company paid for half of the work in return for a promise that the route would be kept open through the winter months.
+
+Since then, the board says, storms have carried more sand into the channel each year than the tides take out, and the depth at low water has fallen by almost a metre in places.
+
+Contractors will work at night so that the ferry timetable is not disturbed, and the spoil will be taken out to sea rather than left on the beach, as residents had feared.
+"""
+
+
+def test_a_readers_credit_under_the_comments_heading_is_no_author():
+    text = f"{HEADLINE}\n\n{ARTICLE}\n{MORE}\nComments\n\nPosted by: Harold Quint | November 07, 2012 at 10:59 AM"
     assert extract_text_page(text).authors == []

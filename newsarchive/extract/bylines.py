@@ -155,6 +155,20 @@ def _stamp_start(rest: str) -> int:
     return len(rest)
 
 
+# What parts a post's stamp line: "Jane Roe — 2013-09-29 — in Code — Permalink".
+STAMP_PARTS = re.compile(r"\s*(?:\s[-–—|·•]|[–—|·•])\s*")
+
+
+def parse_name_stamp(line: str) -> list[str] | None:
+    """The author of a stamp line that opens with the person's name and then the date,
+    with no "By" ("Jane Roe — 2013-09-29 — in Code", "Jane Roe | March 3, 2012"), or None."""
+    parts = STAMP_PARTS.split(line.strip(), maxsplit=2)
+    if len(parts) < 2 or not is_person(parts[0]):
+        return None
+    dates = find_dates(parts[1])
+    return [_name_case(parts[0])] if dates and dates[0][0] == 0 else None
+
+
 def _name_case(name: str) -> str:
     """A name set in capitals as a name is written ("MAGGIE HABERMAN" -> "Maggie Haberman")."""
     return name.title() if name.isupper() and len(name.split()) >= 2 else name

@@ -18,6 +18,7 @@ from newsarchive.extract.bylines import (
     is_person,
     parse_byline,
     parse_dateline,
+    parse_name_stamp,
     parse_reviewer,
     parse_source,
     parse_source_line,
@@ -421,11 +422,15 @@ def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> 
     if not header.published:
         header.published = _nearest_date(blocks, first, last, dayfirst, title_index)
     if not header.authors and body:
-        # Blogs put "Posted by NAME" under the article.
+        # Blogs put "Posted by NAME" or "NAME — DATE — in Topic" under the article (not
+        # under a "Comments" heading: those are the readers').
         for index in range(last + 1, min(len(blocks), last + 4)):
-            names = parse_byline(blocks[index].text)
+            if is_box_heading(blocks[index].text):
+                break
+            names = parse_byline(blocks[index].text) or parse_name_stamp(blocks[index].text)
             if names:
                 header.authors = names
+                header.published = header.published or _stamp_on_line(blocks[index], dayfirst)
                 header.claim(index, "byline", "by-line under the article")
                 break
     if not header.authors and body:
