@@ -96,3 +96,23 @@ Contractors will work at night so that the ferry timetable is not disturbed, and
 def test_a_readers_credit_under_the_comments_heading_is_no_author():
     text = f"{HEADLINE}\n\n{ARTICLE}\n{MORE}\nComments\n\nPosted by: Harold Quint | November 07, 2012 at 10:59 AM"
     assert extract_text_page(text).authors == []
+
+
+def test_the_by_lines_of_a_box_of_related_stories_are_no_authors():
+    # A box of links to two other stories, each with a kicker, a headline and a by-line,
+    # set between the standfirst and the article.
+    box = (
+        "Related stories\n\nReport\n\nFerry crews count the cost of a shallow winter\n\nBy Piotr Lasko\n\n"
+        "Interview\n\n\"We cannot wait another year\"\n\nBy Anne Moreau"
+    )
+    text = f"Harbour News\n\n{HEADLINE}\n\n{box}\n\n{ARTICLE}"
+    article = extract_text_page(text)
+    assert article.authors == []
+    assert article.title == HEADLINE
+    assert "Piotr Lasko" not in article.body and "Anne Moreau" not in article.body
+
+
+def test_one_by_line_under_a_related_label_is_still_the_articles():
+    # (a "Related" label over a video beside the headline, then the article's own credits)
+    text = f"{HEADLINE}\n\nRelated\n\nVideo\n\nBy Piotr Lasko\n\n{ARTICLE}"
+    assert extract_text_page(text).authors == ["Piotr Lasko"]

@@ -392,6 +392,9 @@ def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> 
         role = meta_role(blocks[index], dayfirst)
         if role:
             metas[index] = role
+    for index in _teaser_bylines(blocks, metas):
+        metas.pop(index, None)
+        header.claim(index, "teaser", "a by-line in a box of links to other stories")
     first = _standfirst_over_credits(header, blocks, body, first, metas)
     title_index = _headline(header, blocks, body, first, metas)
     lowest = title_index if title_index is not None else max(0, first - 8)
@@ -1027,6 +1030,41 @@ def _credit_lines(
             header.rules[index] += "; its date dates the article"  # (a headline read from a date line)
             continue
         header.claim(index, role, f"{role} line")
+
+
+# The words of the headings of boxes that link to other stories (of the box headings
+# furniture knows, not those of comments, tags or share buttons, which may stand between a
+# headline and its by-line).
+STORY_BOX_WORDS = re.compile(
+    r"\b(?:related|more|most|popular|recommended|also|see|read|lire|même sujet|zum thema|mehr|"
+    r"relacionadas|leggi|leia|lees|interessant|aussi|también|anche)\b",
+    re.I,
+)
+# How many blocks a teaser's kicker, headline and by-line take under the box's heading,
+# and the most words of one of them (a paragraph is the article's).
+TEASER_REACH = 4
+TEASER_LINE_WORDS = 12
+
+
+def _teaser_bylines(blocks: list[Block], metas: dict[int, tuple[str, object]]) -> list[int]:
+    """The by-lines of a box of links to other stories ("Related stories", "Sur le même
+    sujet"): two or more under the box's heading, each a kicker and a headline from the
+    last, with only the teasers' short lines between. (One by-line under such a heading
+    may be the article's own, the heading a label beside its headline.)"""
+    teasers: list[int] = []
+    for heading, block in enumerate(blocks):
+        if not (is_box_heading(block.text) and STORY_BOX_WORDS.search(block.text)):
+            continue
+        chain, anchor = [], heading
+        for index in range(heading + 1, len(blocks)):
+            if index - anchor > TEASER_REACH or blocks[index].words > TEASER_LINE_WORDS:
+                break
+            if index in metas and metas[index][0] == "byline" or parse_byline(blocks[index].text):
+                chain.append(index)
+                anchor = index
+        if len(chain) >= 2:
+            teasers.extend(chain)
+    return teasers
 
 
 def _stamp_on_line(block: Block, dayfirst: bool | None) -> str | None:
