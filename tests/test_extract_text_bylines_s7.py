@@ -116,3 +116,52 @@ def test_one_by_line_under_a_related_label_is_still_the_articles():
     # (a "Related" label over a video beside the headline, then the article's own credits)
     text = f"{HEADLINE}\n\nRelated\n\nVideo\n\nBy Piotr Lasko\n\n{ARTICLE}"
     assert extract_text_page(text).authors == ["Piotr Lasko"]
+
+
+def test_a_name_run_into_the_job_or_the_publication_is_the_author():
+    # (the comma between them lost with the line break of the page)
+    assert parse_byline("By: Nora Ellis HDTV Executive News Editor") == ["Nora Ellis"]
+    assert parse_byline("By Nora Ellis Staff Writer") == ["Nora Ellis"]
+    assert parse_byline("By Nora Ellis HarbourMD Health News") == ["Nora Ellis"]
+    assert parse_byline("Posted by Nora Ellis at 5:00 AM") == ["Nora Ellis"]
+    assert parse_byline("By NORA J. ELLIS") == ["Nora J. Ellis"]
+    assert parse_byline("By The Associated Press") is None
+
+
+def test_a_blog_footer_under_the_post_names_the_author():
+    text = f"{HEADLINE}\n\n{ARTICLE}\nPosted by Nora Ellis at 5:00 AM\n\nEmail This BlogThis! Share to Twitter"
+    assert extract_text_page(text).authors == ["Nora Ellis"]
+
+
+def test_the_stamps_of_a_comment_thread_name_no_author():
+    # Readers' comments right under the article, each closed by the same stamp.
+    comments = "\n\n".join(
+        f"{said}\n\nPosted by: {name} at November 8, 2012 {time}"
+        for said, name, time in (
+            ("Good news for the ferry at last, and about time too.", "Harold Quint", "11:18 AM"),
+            ("Will the beach be closed while they work at night?", "Mira Soto", "11:40 AM"),
+            ("Two years late, but better late than never.", "Joe Parry", "12:02 PM"),
+        )
+    )
+    text = f"{HEADLINE}\n\n{ARTICLE}\n{MORE}\nPosted by: Harold Quint at November 8, 2012 10:58 AM\n\n{comments}"
+    assert extract_text_page(text).authors == []
+
+
+def test_a_footer_under_a_short_post_does_not_move_its_headline():
+    # A blog's tagline, the day's date, the post's headline, a short post and its footer.
+    tagline = (
+        "Every week I write about the harbour, the boats that use it and the people who keep it working, "
+        "from the pilots and the dredging crews to the ferry staff who get the islanders to the mainland "
+        "and back again in every kind of weather the winter throws at them."
+    )
+    post = (
+        "The dredger arrived this morning and anchored off the northern channel, ready to start work tonight "
+        "if the wind drops as forecast.\n\nIt is a strange sight from the quay: a small ship with a very long arm."
+    )
+    text = (
+        f"Harbour Notes\n\n{tagline}\n\nFriday, October 19, 2012\n\nThe dredger is here\n\n{post}\n\n"
+        "Posted by Nora Ellis at 3:00 AM\n\n4 comments:"
+    )
+    article = extract_text_page(text)
+    assert article.title == "The dredger is here"
+    assert article.authors == ["Nora Ellis"]

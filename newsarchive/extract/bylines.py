@@ -102,6 +102,12 @@ def parse_byline(line: str) -> list[str] | None:
             continue
         if ROLE.search(segment) and names:
             break
+        # (the name run into the job or the publication, the comma lost with a line
+        # break: "By Jane Roe CNBC Executive News Editor", "By Jane Roe WebMD Health News")
+        head = _name_before_job(segment)
+        if head:
+            names.append(_name_case(head))
+            break
         if ROLE.search(segment):
             return None
         # (after a name, a news service: "By Jane Roe, CNN", "By Jane Roe and AP")
@@ -112,6 +118,33 @@ def parse_byline(line: str) -> list[str] | None:
         else:
             break
     return names or None
+
+
+# A word that opens a publication's name rather than a person's: an acronym or a brand
+# with a capital inside ("CNBC", "WebMD", "ESPN.com").
+BRAND_WORD = re.compile(r"^(?:[A-Z]{2,}(?![a-z])|(?!Ma?c)[A-Z][a-z]+[A-Z])")
+ARTICLES = frozenset("the a an le la les l' der die das el los il lo de het".split())
+
+
+def _name_before_job(segment: str) -> str | None:
+    """The person's name that opens a by-line's run of name and job or publication, or
+    None: the shortest run of two or more name words that the rest follows as a job or a
+    publication does, by opening with its word ("Staff Writer"), a news service or a brand."""
+    words = segment.split()
+    if words[0].casefold() in ARTICLES:
+        return None  # ("The Associated Press" is a service: "The" is no first name)
+    for size in range(2, min(4, len(words) - 1) + 1):
+        head, tail = " ".join(words[:size]), " ".join(words[size:])
+        if _is_name(head) and not ROLE.search(head) and not _has_brand(head):
+            # (in a by-line set in capitals, every word reads as an acronym)
+            if ROLE.match(tail) or AGENCIES.match(tail) or BRAND_WORD.match(tail) and not segment.isupper():
+                return head
+    return None
+
+
+def _has_brand(name: str) -> bool:
+    """Whether a run of name words holds a brand's (not a name set in capitals throughout)."""
+    return not name.isupper() and any(BRAND_WORD.match(word) for word in name.split())
 
 
 # A by-line may print the day of the story beside the names without its year ("March

@@ -390,7 +390,8 @@ def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> 
     metas: dict[int, tuple[str, object]] = {}
     for index in range(max(0, first - CREDITED_HEADLINE_REACH), min(len(blocks), first + STANDFIRST_REACH)):
         role = meta_role(blocks[index], dayfirst)
-        if role:
+        # (a by-line under a short post's last paragraph is its footer, read as such below)
+        if role and not (role[0] == "byline" and index > last):
             metas[index] = role
     for index in _teaser_bylines(blocks, metas):
         metas.pop(index, None)
@@ -431,7 +432,7 @@ def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> 
             if is_box_heading(blocks[index].text):
                 break
             names = parse_byline(blocks[index].text) or parse_name_stamp(blocks[index].text)
-            if names:
+            if names and not _readers_stamp(blocks, index, names[0]):
                 header.authors = names
                 header.published = header.published or _stamp_on_line(blocks[index], dayfirst)
                 header.claim(index, "byline", "by-line under the article")
@@ -1065,6 +1066,26 @@ def _teaser_bylines(blocks: list[Block], metas: dict[int, tuple[str, object]]) -
         if len(chain) >= 2:
             teasers.extend(chain)
     return teasers
+
+
+# How many other stamps opening the same way, with other names, make a comment thread.
+THREAD_STAMPS = 2
+
+
+def _readers_stamp(blocks: list[Block], index: int, name: str) -> bool:
+    """Whether a credit under the article opens the way other credits on the page open,
+    with other people's names ("Posted by: NAME at DATE", again and again): a comment
+    thread's stamps, where the author's own posts would name the author again."""
+    text = blocks[index].text
+    opening = text[: text.find(name)].casefold() if name in text else " ".join(text.casefold().split()[:2])
+    if not opening.strip():
+        return False
+    others = sum(
+        1
+        for other, block in enumerate(blocks)
+        if other != index and block.text.casefold().startswith(opening) and name not in block.text
+    )
+    return others >= THREAD_STAMPS
 
 
 def _stamp_on_line(block: Block, dayfirst: bool | None) -> str | None:
