@@ -165,3 +165,17 @@ def test_a_footer_under_a_short_post_does_not_move_its_headline():
     article = extract_text_page(text)
     assert article.title == "The dredger is here"
     assert article.authors == ["Nora Ellis"]
+
+
+def test_a_stamp_with_its_update_and_a_service_dates_and_credits_the_article():
+    # (a service, the date, its time and the update in brackets: a stamp, not prose)
+    stamp = "AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)"
+    text = f"{HEADLINE}\n\n{stamp}\n\nFacebook\nTwitter\n\n{ARTICLE}\n\nLa Une du 29 avril 2015"
+    article = extract_text_page(text)
+    assert article.published == "2015-04-30"
+    assert article.source == "AFP"
+
+
+def test_the_label_before_the_publication_under_the_by_line_is_no_part_of_it():
+    text = page("by: Nora Ellis\nFrom: Harbour Tribune\nMarch 13, 2015 9:00PM")
+    assert extract_text_page(text).source == "Harbour Tribune"

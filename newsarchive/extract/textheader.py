@@ -184,9 +184,11 @@ CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\b\.?)?", re.I)
 
 
 def _words_beside_dates(text: str, dates: list[tuple[int, int, str]]) -> int:
-    """How many words a line has besides its dates and clock times."""
+    """How many words a line has besides its dates and clock times, and besides an update
+    stamped in brackets after them ("AFP 30 avril 2015 à 07:19 (Mis à jour : ...)")."""
     for start, end, _ in sorted(dates, reverse=True):
         text = text[:start] + " " + text[end:]
+    text = re.sub(r"\([^()]*\)", lambda group: " " if CLOCK_TIME.search(group.group()) else group.group(), text)
     return len(CLOCK_TIME.sub(" ", text).split())
 
 
@@ -1025,6 +1027,8 @@ def _credit_lines(
             if not header.published or (PUBLISHED.search(blocks[index].text) and not UPDATED.search(blocks[index].text)):
                 if not header.published or index > lowest:
                     header.published = str(value)
+            # (a news service may open the stamp: "AFP 30 avril 2015 à 07:19")
+            header.source = header.source or _service_before_date(blocks[index], dayfirst)
         else:
             continue
         if header.roles.get(index) == "title":
@@ -1088,6 +1092,12 @@ def _readers_stamp(blocks: list[Block], index: int, name: str) -> bool:
     return others >= THREAD_STAMPS
 
 
+def _service_before_date(block: Block, dayfirst: bool | None) -> str | None:
+    """The news service a date line opens with, if any ("AFP 30 avril 2015" -> "AFP")."""
+    dates = find_dates(block.text, dayfirst=dayfirst)
+    return parse_source(block.text[: dates[0][0]]) if dates and dates[0][0] else None
+
+
 def _stamp_on_line(block: Block, dayfirst: bool | None) -> str | None:
     """The date a credit line carries beside its names, if any."""
     dates = find_dates(block.text, dayfirst=dayfirst)
@@ -1131,6 +1141,10 @@ def _bare_name_byline(
             return
 
 
+# The label a publication's name may carry under the by-line ("From: Harbour Tribune").
+SOURCE_LABEL = re.compile(r"^(?:from|source|quelle|fuente|fonte|bron|via)\s*:\s*", re.I)
+
+
 def _source_after_byline(header: Header, blocks: list[Block], metas: dict[int, tuple[str, object]], lowest: int) -> None:
     """The publication credited under a by-line: "By NAME" / "Harbor City Tribune"."""
     bylines = [i for i, (role, _) in metas.items() if role == "byline" and i >= lowest]
@@ -1142,7 +1156,7 @@ def _source_after_byline(header: Header, blocks: list[Block], metas: dict[int, t
     text = blocks[following].text
     # "Environment correspondent, Border Broadcasting News": the job, then the publication.
     job = ROLE_LINE.match(text)
-    name = job.group("org") if job else text
+    name = SOURCE_LABEL.sub("", job.group("org") if job else text)
     # (not a box's heading, "Related Items", nor the author's job, "Executive News Editor")
     if is_organisation(name) and not furniture_reason(name, len(name.split())) and not is_box_heading(name) and not JOB_TITLE.search(name):
         header.source = name
