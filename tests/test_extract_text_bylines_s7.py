@@ -179,3 +179,15 @@ def test_a_stamp_with_its_update_and_a_service_dates_and_credits_the_article():
 def test_the_label_before_the_publication_under_the_by_line_is_no_part_of_it():
     text = page("by: Nora Ellis\nFrom: Harbour Tribune\nMarch 13, 2015 9:00PM")
     assert extract_text_page(text).source == "Harbour Tribune"
+
+
+def test_a_name_beside_its_follow_button_under_the_headline_is_the_author():
+    for buttons in ("Profile Follow Unfollow", "ProfileFollowUnfollow"):
+        text = page(f"36\n\nNora Ellis\n\n{buttons}\n\nFiled to: harbours")
+        assert extract_text_page(text).authors == ["Nora Ellis"]
+
+
+def test_an_icon_and_the_buttons_after_the_names_are_no_part_of_them():
+    assert parse_byline("By Nora Ellis [writer_rss] posted Aug 18th 2010 7:30PM") == ["Nora Ellis"]
+    assert parse_byline("By Nora Ellis Email Author") == ["Nora Ellis"]
+    assert parse_byline("By Nora Ellis Follow @noraellis") == ["Nora Ellis"]

@@ -86,6 +86,8 @@ def parse_byline(line: str) -> list[str] | None:
     if not match:
         return None
     rest = match.group("rest") or match.group("rest2") or ""
+    # (a text browser prints an icon's name in brackets: "By Jane Roe [writer_rss] posted ...")
+    rest = BUTTONS_AFTER.sub("", BRACKETED.sub(" ", rest))
     # Anything after a date, a bar or a bullet is not part of the names.
     dates = find_dates(rest)
     if dates:
@@ -188,6 +190,9 @@ def _stamp_start(rest: str) -> int:
     return len(rest)
 
 
+BRACKETED = re.compile(r"\s*\[[^\]]{0,40}\]\s*")
+# The buttons a by-line may carry after the names ("Email Author", "Follow @janeroe", "RSS feed").
+BUTTONS_AFTER = re.compile(r"\s+(?:e-?mail|follow|rss|contact)\b.*$", re.I)
 # What parts a post's stamp line: "Jane Roe — 2013-09-29 — in Code — Permalink".
 STAMP_PARTS = re.compile(r"\s*(?:\s[-–—|·•]|[–—|·•])\s*")
 

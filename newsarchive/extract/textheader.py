@@ -1126,6 +1126,14 @@ def _author_box_under_article(header: Header, blocks: list[Block], body: list[in
             return
 
 
+# The buttons set beside an author's name under the headline ("Profile Follow Unfollow",
+# run together as "ProfileFollowUnfollow" by some converters; "4 min read").
+AUTHOR_BUTTON = re.compile(
+    r"^\W*(?:(?:profile|unfollow|follow(?:ing|ed)?|abonnieren|suivre|seguir|segui|volgen)\W*)+$|^\W*\d+\s*min(?:ute)?s?\s+read\W*$",
+    re.I,
+)
+
+
 def _bare_name_byline(
     header: Header, blocks: list[Block], metas: dict[int, tuple[str, object]], title_index: int, first: int
 ) -> None:
@@ -1134,10 +1142,11 @@ def _bare_name_byline(
         if index in metas or index in header.roles:
             continue
         beside_date = metas.get(index + 1, ("",))[0] == "date" or metas.get(index - 1, ("",))[0] == "date"
+        beside_button = any(0 <= i < len(blocks) and AUTHOR_BUTTON.match(blocks[i].text) for i in (index - 1, index + 1))
         # (a comment count beside the date reads like a name: "No Comments")
-        if beside_date and is_person(blocks[index].text) and not furniture_reason(blocks[index].text, blocks[index].words):
+        if (beside_date or beside_button) and is_person(blocks[index].text) and not furniture_reason(blocks[index].text, blocks[index].words):
             header.authors = [blocks[index].text]
-            header.claim(index, "byline", "a person's name beside the date line")
+            header.claim(index, "byline", "a person's name beside the date line" if beside_date else "a person's name beside its 'Follow' button")
             return
 
 
