@@ -191,3 +191,4 @@ def test_an_icon_and_the_buttons_after_the_names_are_no_part_of_them():
     assert parse_byline("By Nora Ellis [writer_rss] posted Aug 18th 2010 7:30PM") == ["Nora Ellis"]
     assert parse_byline("By Nora Ellis Email Author") == ["Nora Ellis"]
     assert parse_byline("By Nora Ellis Follow @noraellis") == ["Nora Ellis"]
+    assert parse_byline("Written by Nora Ellis Topics: Harbours, Ferries") == ["Nora Ellis"]

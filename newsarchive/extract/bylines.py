@@ -191,8 +191,9 @@ def _stamp_start(rest: str) -> int:
 
 
 BRACKETED = re.compile(r"\s*\[[^\]]{0,40}\]\s*")
-# The buttons a by-line may carry after the names ("Email Author", "Follow @janeroe", "RSS feed").
-BUTTONS_AFTER = re.compile(r"\s+(?:e-?mail|follow|rss|contact)\b.*$", re.I)
+# The buttons and topic labels a by-line may carry after the names ("Email Author",
+# "Follow @janeroe", "RSS feed", "Topics Celebrity", "Filed under").
+BUTTONS_AFTER = re.compile(r"\s+(?:e-?mail|follow|rss|contact|topics?|tags?|filed)\b.*$", re.I)
 # What parts a post's stamp line: "Jane Roe — 2013-09-29 — in Code — Permalink".
 STAMP_PARTS = re.compile(r"\s*(?:\s[-–—|·•]|[–—|·•])\s*")
 
