@@ -78,6 +78,7 @@ def test_a_by_at_the_end_of_a_line_of_prose_is_no_author_box():
 def test_a_stamp_under_a_post_that_opens_with_a_name_names_the_author():
     assert parse_name_stamp("Elena Brandt | March 3, 2012") == ["Elena Brandt"]
     assert parse_name_stamp("Elena Brandt — Staff writer") is None
+    assert parse_name_stamp("Elena Brandt --- 2013-09-29--- in Harbours") == ["Elena Brandt"]
     text = f"{HEADLINE}\n\n{ARTICLE}\nElena Brandt — 2013-09-29 — in Harbours — Permalink\n\nOlder posts"
     article = extract_text_page(text)
     assert article.authors == ["Elena Brandt"]

@@ -194,8 +194,9 @@ BRACKETED = re.compile(r"\s*\[[^\]]{0,40}\]\s*")
 # The buttons and topic labels a by-line may carry after the names ("Email Author",
 # "Follow @janeroe", "RSS feed", "Topics Celebrity", "Filed under").
 BUTTONS_AFTER = re.compile(r"\s+(?:e-?mail|follow|rss|contact|topics?|tags?|filed)\b.*$", re.I)
-# What parts a post's stamp line: "Jane Roe — 2013-09-29 — in Code — Permalink".
-STAMP_PARTS = re.compile(r"\s*(?:\s[-–—|·•]|[–—|·•])\s*")
+# What parts a post's stamp line: "Jane Roe — 2013-09-29 — in Code — Permalink" (a dash
+# written "---" or "--" as pandoc and plain-text writers set it).
+STAMP_PARTS = re.compile(r"\s*(?:\s[-–—|·•]|[–—|·•]|-{2,3})\s*")
 
 
 def parse_name_stamp(line: str) -> list[str] | None:
