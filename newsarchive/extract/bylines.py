@@ -9,8 +9,9 @@ caller can try them in turn.
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from newsarchive.extract.dates import find_dates, is_weekday
+from newsarchive.extract.dates import MONTHS, find_dates, is_weekday
 
 BY = re.compile(
     # (the kind of piece may come first: "Analysis by Jane Roe, Chief Analyst")
@@ -30,11 +31,12 @@ ROLE = re.compile(
     r"health|science|sports?|technology|tech|updated|published|posted|last|mis à jour|redakteur|redaktion)\b",
     re.I,
 )
-# Words of a page's buttons and fact boxes, capitalised like names and set beside the date
-# ("Text Size", "Email This", "Developer Yacht Club Games"): never a person's name.
+# Words of a page's buttons, pagers and fact boxes, capitalised like names and set beside
+# the date ("Text Size", "Email This", "Newer Article", "Developer Yacht Club Games"):
+# never a person's name.
 INTERFACE_WORDS = frozenset("""
     text size font email print share comments comment subscribe login sign developer publisher
-    platform platforms release genre rating price
+    platform platforms release genre rating price older newer next previous article post story
 """.split())
 NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÞŁŚŻ][\w'’.-]*|van|von|de|der|den|da|di|del|della|dos|du|la|le|bin|al|ibn|ter|te|y|Mc\w*)$")
 TITLES = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame)\.?\s+", re.I)
@@ -80,14 +82,17 @@ def parse_byline(line: str) -> list[str] | None:
     """
     if len(line) > 160:
         return None
-    match = BY.match(line.strip())
+    match = BY.match(_after_leading_stamp(line.strip()))
     if not match:
         return None
     rest = match.group("rest") or match.group("rest2") or ""
+    # (a text browser prints an icon's name in brackets: "By Jane Roe [writer_rss] posted ...")
+    rest = BUTTONS_AFTER.sub("", BRACKETED.sub(" ", rest))
     # Anything after a date, a bar or a bullet is not part of the names.
     dates = find_dates(rest)
     if dates:
         rest = rest[: dates[0][0]]
+    rest = rest[: _stamp_start(rest)]
     rest = re.split(r"\s[|•·/]\s|\s[-–—]\s|\bon\s*$|\bon\s+(?=\w+day\b)|\s+(?:updated|published|posted)\b", rest, flags=re.I)[0]
     rest = re.sub(r"\s+(?:on|le|am|el|il|em|op)\s*$", "", rest.strip(), flags=re.I)
     # (the day the date names: "By Bryan Roe Tuesday, Aug. 17, 2010")
@@ -99,6 +104,12 @@ def parse_byline(line: str) -> list[str] | None:
             continue
         if ROLE.search(segment) and names:
             break
+        # (the name run into the job or the publication, the comma lost with a line
+        # break: "By Jane Roe CNBC Executive News Editor", "By Jane Roe WebMD Health News")
+        head = _name_before_job(segment)
+        if head:
+            names.append(_name_case(head))
+            break
         if ROLE.search(segment):
             return None
         # (after a name, a news service: "By Jane Roe, CNN", "By Jane Roe and AP")
@@ -109,6 +120,93 @@ def parse_byline(line: str) -> list[str] | None:
         else:
             break
     return names or None
+
+
+# A word that opens a publication's name rather than a person's: an acronym or a brand
+# with a capital inside ("CNBC", "WebMD", "ESPN.com").
+BRAND_WORD = re.compile(r"^(?:[A-Z]{2,}(?![a-z])|(?!Ma?c)[A-Z][a-z]+[A-Z])")
+ARTICLES = frozenset("the a an le la les l' der die das el los il lo de het".split())
+
+
+def _name_before_job(segment: str) -> str | None:
+    """The person's name that opens a by-line's run of name and job or publication, or
+    None: the shortest run of two or more name words that the rest follows as a job or a
+    publication does, by opening with its word ("Staff Writer"), a news service or a brand."""
+    words = segment.split()
+    if words[0].casefold() in ARTICLES:
+        return None  # ("The Associated Press" is a service: "The" is no first name)
+    for size in range(2, min(4, len(words) - 1) + 1):
+        head, tail = " ".join(words[:size]), " ".join(words[size:])
+        if _is_name(head) and not ROLE.search(head) and not _has_brand(head):
+            # (in a by-line set in capitals, every word reads as an acronym)
+            if ROLE.match(tail) or AGENCIES.match(tail) or BRAND_WORD.match(tail) and not segment.isupper():
+                return head
+    return None
+
+
+def _has_brand(name: str) -> bool:
+    """Whether a run of name words holds a brand's (not a name set in capitals throughout)."""
+    return not name.isupper() and any(BRAND_WORD.match(word) for word in name.split())
+
+
+# A by-line may print the day of the story beside the names without its year ("March
+# 18", "18 mars") or a clock time ("3:57 PM"): where the names stop.
+DAY_NUMBER = re.compile(r"^[0-3]?\d(?:st|nd|rd|th|er)?[.,]?$")
+CLOCK = re.compile(r"^\d{1,2}[:.h]\d\d\b")
+
+
+# What may stand before the date a blog's stamp opens with ("Posted on", "Published").
+STAMP_OPENING = re.compile(r"^\W*(?:(?:posted|published|written)\s+)?(?:on\s+)?$", re.I)
+# What may follow that date before the "by": its clock time ("at 8:05 am").
+STAMP_TIME = re.compile(r"^[\s,]*(?:at\s+)?(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?)?[\s,]*", re.I)
+
+
+def _after_leading_stamp(line: str) -> str:
+    """A line with the stamp a blog opens its by-line with taken off ("on March 10, 2015
+    by Jane Roe" -> "by Jane Roe"); the line as it is when it does not open with a date."""
+    dates = find_dates(line)
+    if not dates or not STAMP_OPENING.match(line[: dates[0][0]]):
+        return line
+    rest = line[dates[0][1]:]
+    return rest[STAMP_TIME.match(rest).end():]
+
+
+def _is_month(word: str) -> bool:
+    """Whether a word names a month, in full or cut short ("March", "mars", "Sept.")."""
+    word = unicodedata.normalize("NFKD", word.strip(".,").lower())
+    return "".join(c for c in word if not unicodedata.combining(c)) in MONTHS
+
+
+def _stamp_start(rest: str) -> int:
+    """Where a stamp without a year begins in what follows "By" (the end when there is
+    none): "Jane Roe March 18 at 3:57 PM" -> before "March"."""
+    words = list(re.finditer(r"\S+", rest))
+    for place, word in enumerate(words):
+        after = words[place + 1].group() if place + 1 < len(words) else ""
+        if CLOCK.match(word.group()):
+            return word.start()
+        if DAY_NUMBER.match(word.group()) and _is_month(after) or _is_month(word.group()) and DAY_NUMBER.match(after):
+            return word.start()
+    return len(rest)
+
+
+BRACKETED = re.compile(r"\s*\[[^\]]{0,40}\]\s*")
+# The buttons and topic labels a by-line may carry after the names ("Email Author",
+# "Follow @janeroe", "RSS feed", "Topics Celebrity", "Filed under").
+BUTTONS_AFTER = re.compile(r"\s+(?:e-?mail|follow|rss|contact|topics?|tags?|filed)\b.*$", re.I)
+# What parts a post's stamp line: "Jane Roe — 2013-09-29 — in Code — Permalink" (a dash
+# written "---" or "--" as pandoc and plain-text writers set it).
+STAMP_PARTS = re.compile(r"\s*(?:\s[-–—|·•]|[–—|·•]|-{2,3})\s*")
+
+
+def parse_name_stamp(line: str) -> list[str] | None:
+    """The author of a stamp line that opens with the person's name and then the date,
+    with no "By" ("Jane Roe — 2013-09-29 — in Code", "Jane Roe | March 3, 2012"), or None."""
+    parts = STAMP_PARTS.split(line.strip(), maxsplit=2)
+    if len(parts) < 2 or not is_person(parts[0]):
+        return None
+    dates = find_dates(parts[1])
+    return [_name_case(parts[0])] if dates and dates[0][0] == 0 else None
 
 
 def _name_case(name: str) -> str:

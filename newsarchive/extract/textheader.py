@@ -18,6 +18,7 @@ from newsarchive.extract.bylines import (
     is_person,
     parse_byline,
     parse_dateline,
+    parse_name_stamp,
     parse_reviewer,
     parse_source,
     parse_source_line,
@@ -187,9 +188,11 @@ CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\b\.?)?", re.I)
 
 
 def _words_beside_dates(text: str, dates: list[tuple[int, int, str]]) -> int:
-    """How many words a line has besides its dates and clock times."""
+    """How many words a line has besides its dates and clock times, and besides an update
+    stamped in brackets after them ("AFP 30 avril 2015 à 07:19 (Mis à jour : ...)")."""
     for start, end, _ in sorted(dates, reverse=True):
         text = text[:start] + " " + text[end:]
+    text = re.sub(r"\([^()]*\)", lambda group: " " if CLOCK_TIME.search(group.group()) else group.group(), text)
     return len(CLOCK_TIME.sub(" ", text).split())
 
 
@@ -393,12 +396,16 @@ def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> 
     metas: dict[int, tuple[str, object]] = {}
     for index in range(max(0, first - CREDITED_HEADLINE_REACH), min(len(blocks), first + STANDFIRST_REACH)):
         role = meta_role(blocks[index], dayfirst)
-        if role:
+        # (a by-line under a short post's last paragraph is its footer, read as such below)
+        if role and not (role[0] == "byline" and index > last):
             metas[index] = role
+    for index in _teaser_bylines(blocks, metas):
+        metas.pop(index, None)
+        header.claim(index, "teaser", "a by-line in a box of links to other stories")
     first = _standfirst_over_credits(header, blocks, body, first, metas)
     title_index = _headline(header, blocks, body, first, metas)
     lowest = title_index if title_index is not None else max(0, first - 8)
-    _credit_lines(header, blocks, metas, lowest)
+    _credit_lines(header, blocks, metas, lowest, dayfirst)
     if title_index is not None:
         section = _section(blocks, title_index, metas)
         if section:
@@ -425,13 +432,19 @@ def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> 
     if not header.published:
         header.published = _nearest_date(blocks, first, last, dayfirst, title_index)
     if not header.authors and body:
-        # Blogs put "Posted by NAME" under the article.
+        # Blogs put "Posted by NAME" or "NAME — DATE — in Topic" under the article (not
+        # under a "Comments" heading: those are the readers').
         for index in range(last + 1, min(len(blocks), last + 4)):
-            names = parse_byline(blocks[index].text)
-            if names:
+            if is_box_heading(blocks[index].text):
+                break
+            names = parse_byline(blocks[index].text) or parse_name_stamp(blocks[index].text)
+            if names and not _readers_stamp(blocks, index, names[0]):
                 header.authors = names
+                header.published = header.published or _stamp_on_line(blocks[index], dayfirst)
                 header.claim(index, "byline", "by-line under the article")
                 break
+    if not header.authors and body:
+        _author_box_under_article(header, blocks, body)
     return header
 
 
@@ -1103,7 +1116,9 @@ def _echoed(lines: list[tuple[int, str]], text: str, index: int) -> bool:
     return any(abs(other - index) > 1 and LIST_MARK.sub("", line).strip() in (text, "skip to " + text) for other, line in lines)
 
 
-def _credit_lines(header: Header, blocks: list[Block], metas: dict[int, tuple[str, object]], lowest: int) -> None:
+def _credit_lines(
+    header: Header, blocks: list[Block], metas: dict[int, tuple[str, object]], lowest: int, dayfirst: bool | None
+) -> None:
     """Reviewer, by-line, news service and date from the credit lines near the headline."""
     for index, (role, value) in sorted(metas.items()):
         if index < lowest - 3:
@@ -1112,6 +1127,8 @@ def _credit_lines(header: Header, blocks: list[Block], metas: dict[int, tuple[st
             header.reviewer = str(value)
         elif role == "byline" and not header.authors and isinstance(value, list):
             header.authors = list(value)
+            # (a by-line may carry the stamp: "2012-10-29 by NAME", "By NAME | May 3, 2012")
+            header.published = header.published or _stamp_on_line(blocks[index], dayfirst)
         elif role == "source" and not header.source and index > lowest:
             header.source = str(value)
         elif role == "date":
@@ -1119,12 +1136,111 @@ def _credit_lines(header: Header, blocks: list[Block], metas: dict[int, tuple[st
             if not header.published or (PUBLISHED.search(blocks[index].text) and not UPDATED.search(blocks[index].text)):
                 if not header.published or index > lowest:
                     header.published = str(value)
+            # (a news service may open the stamp: "AFP 30 avril 2015 à 07:19")
+            header.source = header.source or _service_before_date(blocks[index], dayfirst)
         else:
             continue
         if header.roles.get(index) == "title":
             header.rules[index] += "; its date dates the article"  # (a headline read from a date line)
             continue
         header.claim(index, role, f"{role} line")
+
+
+# The words of the headings of boxes that link to other stories (of the box headings
+# furniture knows, not those of comments, tags or share buttons, which may stand between a
+# headline and its by-line).
+STORY_BOX_WORDS = re.compile(
+    r"\b(?:related|more|most|popular|recommended|also|see|read|lire|même sujet|zum thema|mehr|"
+    r"relacionadas|leggi|leia|lees|interessant|aussi|también|anche)\b",
+    re.I,
+)
+# How many blocks a teaser's kicker, headline and by-line take under the box's heading,
+# and the most words of one of them (a paragraph is the article's).
+TEASER_REACH = 4
+TEASER_LINE_WORDS = 12
+
+
+def _teaser_bylines(blocks: list[Block], metas: dict[int, tuple[str, object]]) -> list[int]:
+    """The by-lines of a box of links to other stories ("Related stories", "Sur le même
+    sujet"): two or more under the box's heading, each a kicker and a headline from the
+    last, with only the teasers' short lines between. (One by-line under such a heading
+    may be the article's own, the heading a label beside its headline.)"""
+    teasers: list[int] = []
+    for heading, block in enumerate(blocks):
+        if not (is_box_heading(block.text) and STORY_BOX_WORDS.search(block.text)):
+            continue
+        chain, anchor = [], heading
+        for index in range(heading + 1, len(blocks)):
+            if index - anchor > TEASER_REACH or blocks[index].words > TEASER_LINE_WORDS:
+                break
+            if index in metas and metas[index][0] == "byline" or parse_byline(blocks[index].text):
+                chain.append(index)
+                anchor = index
+        if len(chain) >= 2:
+            teasers.extend(chain)
+    return teasers
+
+
+# How many other stamps opening the same way, with other names, make a comment thread.
+THREAD_STAMPS = 2
+
+
+def _readers_stamp(blocks: list[Block], index: int, name: str) -> bool:
+    """Whether a credit under the article opens the way other credits on the page open,
+    with other people's names ("Posted by: NAME at DATE", again and again): a comment
+    thread's stamps, where the author's own posts would name the author again."""
+    text = blocks[index].text
+    opening = text[: text.find(name)].casefold() if name in text else " ".join(text.casefold().split()[:2])
+    if not opening.strip():
+        return False
+    others = sum(
+        1
+        for other, block in enumerate(blocks)
+        if other != index and block.text.casefold().startswith(opening) and name not in block.text
+    )
+    return others >= THREAD_STAMPS
+
+
+def _service_before_date(block: Block, dayfirst: bool | None) -> str | None:
+    """The news service a date line opens with, if any ("AFP 30 avril 2015" -> "AFP")."""
+    dates = find_dates(block.text, dayfirst=dayfirst)
+    return parse_source(block.text[: dates[0][0]]) if dates and dates[0][0] else None
+
+
+def _stamp_on_line(block: Block, dayfirst: bool | None) -> str | None:
+    """The date a credit line carries beside its names, if any."""
+    dates = find_dates(block.text, dayfirst=dayfirst)
+    return dates[0][2] if dates else None
+
+
+# How far under the article an author box may stand: past the share and "recommend"
+# buttons, the publication's name and its "Follow" button; and how far inside its end,
+# where the article's run took the box in with it.
+AUTHOR_BOX_REACH = 16
+AUTHOR_BOX_INSIDE = 6
+# A credit whose names are set on the next line, as a link of their own ("Written on Mar
+# 27 by" / "Jane Roe", "Posted by" / "Jane Roe").
+SPLIT_BY = re.compile(r"^\W*(?:(?:written|posted|published|words|story|text)\b[^.!?]{0,30}?\s)?(?:by|von|par|por|door)\s*:?$", re.I)
+
+
+def _author_box_under_article(header: Header, blocks: list[Block], body: list[int]) -> None:
+    """The author box at the end of a post: a credit that ends with "by" and the person's
+    name on the line under it (the author's bio and a "Follow" button follow)."""
+    start = max(body[0], body[-1] - AUTHOR_BOX_INSIDE)
+    for index in range(start, min(len(blocks) - 1, body[-1] + AUTHOR_BOX_REACH)):
+        name = blocks[index + 1].text
+        if SPLIT_BY.match(blocks[index].text) and is_person(name):
+            header.authors = [name]
+            header.claim(index + 1, "byline", "the name under an author box's 'by' line at the end of the article")
+            return
+
+
+# The buttons set beside an author's name under the headline ("Profile Follow Unfollow",
+# run together as "ProfileFollowUnfollow" by some converters; "4 min read").
+AUTHOR_BUTTON = re.compile(
+    r"^\W*(?:(?:profile|unfollow|follow(?:ing|ed)?|abonnieren|suivre|seguir|segui|volgen)\W*)+$|^\W*\d+\s*min(?:ute)?s?\s+read\W*$",
+    re.I,
+)
 
 
 def _bare_name_byline(
@@ -1135,11 +1251,16 @@ def _bare_name_byline(
         if index in metas or index in header.roles:
             continue
         beside_date = metas.get(index + 1, ("",))[0] == "date" or metas.get(index - 1, ("",))[0] == "date"
+        beside_button = any(0 <= i < len(blocks) and AUTHOR_BUTTON.match(blocks[i].text) for i in (index - 1, index + 1))
         # (a comment count beside the date reads like a name: "No Comments")
-        if beside_date and is_person(blocks[index].text) and not furniture_reason(blocks[index].text, blocks[index].words):
+        if (beside_date or beside_button) and is_person(blocks[index].text) and not furniture_reason(blocks[index].text, blocks[index].words):
             header.authors = [blocks[index].text]
-            header.claim(index, "byline", "a person's name beside the date line")
+            header.claim(index, "byline", "a person's name beside the date line" if beside_date else "a person's name beside its 'Follow' button")
             return
+
+
+# The label a publication's name may carry under the by-line ("From: Harbour Tribune").
+SOURCE_LABEL = re.compile(r"^(?:from|source|quelle|fuente|fonte|bron|via)\s*:\s*", re.I)
 
 
 def _source_after_byline(header: Header, blocks: list[Block], metas: dict[int, tuple[str, object]], lowest: int) -> None:
@@ -1153,7 +1274,7 @@ def _source_after_byline(header: Header, blocks: list[Block], metas: dict[int, t
     text = blocks[following].text
     # "Environment correspondent, Border Broadcasting News": the job, then the publication.
     job = ROLE_LINE.match(text)
-    name = job.group("org") if job else text
+    name = SOURCE_LABEL.sub("", job.group("org") if job else text)
     # (not a box's heading, "Related Items", nor the author's job, "Executive News Editor")
     if is_organisation(name) and not furniture_reason(name, len(name.split())) and not is_box_heading(name) and not JOB_TITLE.search(name):
         header.source = name
