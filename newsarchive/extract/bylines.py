@@ -9,9 +9,8 @@ caller can try them in turn.
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from newsarchive.extract.dates import MONTHS, find_dates, is_weekday
+from newsarchive.extract.dates import find_dates, is_month, is_weekday
 
 BY = re.compile(
     # (the kind of piece may come first: "Analysis by Jane Roe, Chief Analyst")
@@ -171,12 +170,6 @@ def _after_leading_stamp(line: str) -> str:
     return rest[STAMP_TIME.match(rest).end():]
 
 
-def _is_month(word: str) -> bool:
-    """Whether a word names a month, in full or cut short ("March", "mars", "Sept.")."""
-    word = unicodedata.normalize("NFKD", word.strip(".,").lower())
-    return "".join(c for c in word if not unicodedata.combining(c)) in MONTHS
-
-
 def _stamp_start(rest: str) -> int:
     """Where a stamp without a year begins in what follows "By" (the end when there is
     none): "Jane Roe March 18 at 3:57 PM" -> before "March"."""
@@ -185,7 +178,7 @@ def _stamp_start(rest: str) -> int:
         after = words[place + 1].group() if place + 1 < len(words) else ""
         if CLOCK.match(word.group()):
             return word.start()
-        if DAY_NUMBER.match(word.group()) and _is_month(after) or _is_month(word.group()) and DAY_NUMBER.match(after):
+        if DAY_NUMBER.match(word.group()) and is_month(after) or is_month(word.group()) and DAY_NUMBER.match(after):
             return word.start()
     return len(rest)
 

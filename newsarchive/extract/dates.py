@@ -73,6 +73,11 @@ _WEEKDAY_NAMES = (
 WEEKDAYS = frozenset(_WEEKDAY_NAMES.split())
 
 
+def is_month(word: str) -> bool:
+    """Whether a word names a month, in full or cut short ("March", "mars", "Sept.")."""
+    return _fold(word.strip(".,")) in MONTHS
+
+
 def is_weekday(word: str) -> bool:
     """Whether a word names a day of the week ("Thursday", "jeudi", "Thu.", "sábado")."""
     return _fold(word.strip(".,;:")) in WEEKDAYS
