@@ -134,6 +134,7 @@ LINK_ELEMENTS = re.compile(r"\A(?:[ \t]*\n)*(?:[ \t]*Link: [^\n]*\n)+")
 GRID_BORDER = re.compile(r"^[ \t]*\+(?:[-=:]+\+)+[ \t]*$")
 GRID_CORNER = re.compile(r"\+")
 GRID_DEPTH = 6
+GRID_PADDING = " "  # between a cell's "|" and its text, on either side
 # A line in a cell that starts a list item rather than going on with the line above.
 LIST_ITEM = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s")
 
@@ -347,7 +348,7 @@ def _grid_tables_read_across(lines: list[tuple[str, int]], depth: int = 0) -> li
             parts = [column for column in columns if all(text[column] == "|" for text, _ in row)]
             for left, right in zip(parts, parts[1:]):
                 cell = _grid_tables_read_across([(text[left + 1:right], start) for text, start in row], depth + 1)
-                read += _cell_paragraphs(cell)
+                read += _cell_paragraphs(cell, right - left - 1 - 2 * len(GRID_PADDING))
     return read
 
 
@@ -368,18 +369,37 @@ def _grid_rows(lines: list[tuple[str, int]], at: int, columns: list[int]) -> tup
     return at, [row for row in rows if row]
 
 
-def _cell_paragraphs(cell: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """A cell's text as paragraphs, each on one line and a blank line after each."""
+def _cell_paragraphs(cell: list[tuple[str, int]], width: int) -> list[tuple[str, int]]:
+    """A cell's text as paragraphs, each on one line and a blank line after each.
+
+    pandoc wraps a cell's text at its spaces, but a word (or a link's address) longer than
+    the cell's `width` it cuts into pieces as wide as the cell, a piece a line: a line that
+    fills the cell to its edge and has no space in it goes on with the word the line above
+    ends with ("National Cy" / "bersecurity").
+    """
     paragraphs: list[tuple[list[str], int]] = []
     open_ended = False
     for text, start in cell:
+        broken_off = _piece_of_a_word(text, width)
         text = text.strip()
-        if open_ended and text and not LIST_ITEM.match(text):
+        if open_ended and broken_off:
+            paragraphs[-1][0][-1] += text
+        elif open_ended and text and not LIST_ITEM.match(text):
             paragraphs[-1][0].append(text)
         elif text:
             paragraphs.append(([text], start))
         open_ended = bool(text)
     return [line for words, start in paragraphs for line in ((" ".join(words), start), ("", start))]
+
+
+def _piece_of_a_word(cell_line: str, width: int) -> bool:
+    """Whether a line of a cell is one of the pieces pandoc cut a too long word into.
+
+    A whole word just as wide as the cell looks the same; on the corpus's grids such a line
+    went on with the word above ten times as often as it stood apart.
+    """
+    text = cell_line[len(GRID_PADDING):].rstrip()
+    return len(text) == width and " " not in text
 
 
 def _without_lynx_markup(text: str) -> str:

@@ -1,0 +1,27 @@
+"""pandoc's grid tables read back into their cells' text (issue 4)."""
+
+from newsarchive.extract.textmarkup import plain_text
+
+NARROW_GRID_PAGE = """\
++-------------+-------------------+
+| [Home](ht   | The council said  |
+| tp://www.ex | its new floodwall |
+| ample.org/) | would stop the    |
+|             | river at its      |
+| [Weather]   | highest, but a    |
+| (http://www | counter           |
+| .example.or | -intelligence-led |
+| g/weather/) | review found it   |
+|             | unwarranted.      |
++-------------+-------------------+
+"""
+
+
+def test_a_word_cut_at_a_narrow_cells_edge_is_whole_again():
+    """pandoc cuts a word or an address longer than its cell into pieces as wide as the
+    cell, a piece a line: read with spaces between, the links stay unread and the words
+    broken ("counter" / "-intelligence-led")."""
+    lines = plain_text(NARROW_GRID_PAGE).split("\n")
+    assert "Home" in lines and "Weather" in lines
+    assert ("The council said its new floodwall would stop the river at its highest, "
+            "but a counter-intelligence-led review found it unwarranted.") in lines
