@@ -25,3 +25,31 @@ def test_a_word_cut_at_a_narrow_cells_edge_is_whole_again():
     assert "Home" in lines and "Weather" in lines
     assert ("The council said its new floodwall would stop the river at its highest, "
             "but a counter-intelligence-led review found it unwarranted.") in lines
+
+
+CUT_GRID_PAGE = """\
++----------+-------------------+
+| Home     | ## Pellow harbo   |
+|          | ur keeper retires |
+| Sport    |                   |
+|          | ::: {.stor        |
+|          | y-text lang="en"} |
+|          | The keeper of     |
+|          | Pellow harbour    |
+|          | retired Friday.   |
+|          | More in [the      |
+|          | archive](/archiv  |
+|          | e/harbour "Harbou |
+|          | r news archive"). |
+|          | :::               |
++----------+-------------------+
+"""
+
+
+def test_what_markdown_cannot_wrap_pandoc_cuts_whole_in_a_cell():
+    """A heading, a div's attributes and a link's target are one line each in Markdown, so
+    pandoc cuts them at the cell's edge, spaces and all: read as wrapped lines, the
+    headline came out broken and the link and the div's attributes stayed in the text."""
+    lines = plain_text(CUT_GRID_PAGE).split("\n")
+    assert "## Pellow harbour keeper retires" in lines and '::: {.story-text lang="en"}' in lines
+    assert "The keeper of Pellow harbour retired Friday. More in the archive." in lines

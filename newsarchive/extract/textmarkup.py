@@ -375,21 +375,36 @@ def _cell_paragraphs(cell: list[tuple[str, int]], width: int) -> list[tuple[str,
     pandoc wraps a cell's text at its spaces, but a word (or a link's address) longer than
     the cell's `width` it cuts into pieces as wide as the cell, a piece a line: a line that
     fills the cell to its edge and has no space in it goes on with the word the line above
-    ends with ("National Cy" / "bersecurity").
+    ends with ("National Cy" / "bersecurity"). A heading, a div's attributes or a link's
+    target and title, which Markdown cannot wrap, it cuts whole, spaces and all ("## Novem"
+    / "ber 8, 2012"); and a heading or a fenced div's ":::" is a paragraph of its own.
     """
     paragraphs: list[tuple[list[str], int]] = []
-    open_ended = False
+    open_ended = False  # whether the paragraph being built may take the next line
+    cut = False  # whether the line being built is one pandoc cut, whose lines are all pieces of it
     for text, start in cell:
-        broken_off = _piece_of_a_word(text, width)
-        text = text.strip()
-        if open_ended and broken_off:
-            paragraphs[-1][0][-1] += text
-        elif open_ended and text and not LIST_ITEM.match(text):
-            paragraphs[-1][0].append(text)
-        elif text:
-            paragraphs.append(([text], start))
-        open_ended = bool(text)
-    return [line for words, start in paragraphs for line in ((" ".join(words), start), ("", start))]
+        line = text.strip()
+        if cut and line and not ONE_LINE.match(line):
+            paragraphs[-1][0][-1] += text[len(GRID_PADDING):len(GRID_PADDING) + width]
+        elif open_ended and _piece_of_a_word(text, width):
+            paragraphs[-1][0][-1] += line
+        elif open_ended and line and not LIST_ITEM.match(line) and not ONE_LINE.match(line):
+            paragraphs[-1][0].append(line)
+        elif line:
+            paragraphs.append(([line], start))
+        cut = bool(line) and _cut_not_wrapped(paragraphs[-1][0][-1])
+        open_ended = bool(line) and not ONE_LINE.match(paragraphs[-1][0][-1])
+    return [line for words, start in paragraphs for line in ((" ".join(words).rstrip(), start), ("", start))]
+
+
+def _cut_not_wrapped(line: str) -> bool:
+    """Whether a line of a cell ends in something Markdown cannot wrap, so pandoc cut it at
+    the cell's edge: a heading, a fenced div's attributes or a link's target and title not
+    yet closed."""
+    if HEADING_MARK.match(line) or (line.startswith(":::") and line.count("{") > line.count("}")):
+        return True
+    target = line.rfind("](") + 1
+    return target > 0 and line.count("(", target) > line.count(")", target)
 
 
 def _piece_of_a_word(cell_line: str, width: int) -> bool:
