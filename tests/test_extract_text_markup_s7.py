@@ -53,3 +53,27 @@ def test_what_markdown_cannot_wrap_pandoc_cuts_whole_in_a_cell():
     lines = plain_text(CUT_GRID_PAGE).split("\n")
     assert "## Pellow harbour keeper retires" in lines and '::: {.story-text lang="en"}' in lines
     assert "The keeper of Pellow harbour retired Friday. More in the archive." in lines
+
+
+QUOTED_GRID_PAGE = """\
++----------+-------------+
+| Home     | > The       |
+|          | > floodwall |
+| Sport    | > is        |
+|          | >           |
+|          | overtopping |
+|          | > twice a   |
+|          | > year.     |
+|          | >           |
+|          | > The next  |
+|          | > is due.   |
++----------+-------------+
+"""
+
+
+def test_a_quotation_in_a_narrow_cell_reads_as_its_paragraphs():
+    """In a narrow cell pandoc cuts a quoted line mark and all, leaving the mark alone on
+    its line: the marks stayed in the text between the words, and a cut-off one read as a
+    break between the quotation's paragraphs."""
+    lines = plain_text(QUOTED_GRID_PAGE).split("\n")
+    assert "The floodwall is overtopping twice a year." in lines and "The next is due." in lines

@@ -135,6 +135,7 @@ GRID_BORDER = re.compile(r"^[ \t]*\+(?:[-=:]+\+)+[ \t]*$")
 GRID_CORNER = re.compile(r"\+")
 GRID_DEPTH = 6
 GRID_PADDING = " "  # between a cell's "|" and its text, on either side
+QUOTED_CELL_LINE = re.compile(r"^ ?>(?: |$)")  # a quotation's line in a cell, and its mark
 # A line in a cell that starts a list item rather than going on with the line above.
 LIST_ITEM = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s")
 
@@ -382,11 +383,11 @@ def _cell_paragraphs(cell: list[tuple[str, int]], width: int) -> list[tuple[str,
     paragraphs: list[tuple[list[str], int]] = []
     open_ended = False  # whether the paragraph being built may take the next line
     cut = False  # whether the line being built is one pandoc cut, whose lines are all pieces of it
-    for text, start in cell:
+    for text, start, quoted in _quotation_marks_out(cell):
         line = text.strip()
         if cut and line and not ONE_LINE.match(line):
             paragraphs[-1][0][-1] += text[len(GRID_PADDING):len(GRID_PADDING) + width]
-        elif open_ended and _piece_of_a_word(text, width):
+        elif open_ended and not quoted and _piece_of_a_word(text, width):
             paragraphs[-1][0][-1] += line
         elif open_ended and line and not LIST_ITEM.match(line) and not ONE_LINE.match(line):
             paragraphs[-1][0].append(line)
@@ -395,6 +396,25 @@ def _cell_paragraphs(cell: list[tuple[str, int]], width: int) -> list[tuple[str,
         cut = bool(line) and _cut_not_wrapped(paragraphs[-1][0][-1])
         open_ended = bool(line) and not ONE_LINE.match(paragraphs[-1][0][-1])
     return [line for words, start in paragraphs for line in ((" ".join(words).rstrip(), start), ("", start))]
+
+
+def _quotation_marks_out(cell: list[tuple[str, int]]) -> list[tuple[str, int, bool]]:
+    """A cell's lines without a quotation's "> " marks, each with whether it had one.
+
+    pandoc cuts a quoted line too long for the cell, mark and all: the mark is left alone
+    on its line (">" / "cyber-rocks"), and is the mark of the line under it, not a break
+    between the quotation's paragraphs.
+    """
+    lines: list[tuple[str, int, bool]] = []
+    marked = False  # whether the line above was a mark cut off from this one
+    for (text, start), (following, _) in zip(cell, [*cell[1:], ("", 0)]):
+        if text.strip() == ">" and following.strip() and not QUOTED_CELL_LINE.match(following):
+            marked = True
+            continue
+        quoted = marked or bool(QUOTED_CELL_LINE.match(text))
+        lines.append((QUOTED_CELL_LINE.sub("", text) if quoted else text, start, quoted))
+        marked = False
+    return lines
 
 
 def _cut_not_wrapped(line: str) -> bool:
