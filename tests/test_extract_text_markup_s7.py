@@ -77,3 +77,13 @@ def test_a_quotation_in_a_narrow_cell_reads_as_its_paragraphs():
     break between the quotation's paragraphs."""
     lines = plain_text(QUOTED_GRID_PAGE).split("\n")
     assert "The floodwall is overtopping twice a year." in lines and "The next is due." in lines
+
+
+def test_pandocs_empty_raw_html_block_between_a_paragraph_and_a_list_goes():
+    """pandoc writes "<!-- -->" as a raw HTML block between a paragraph and the list after
+    it; a reader sees nothing there, and its lines read as a block between the two."""
+    page = ("The webinar covers three things:\n\n```{=html}\n<!-- -->\n```\n"
+            "-   how tides are measured\n-   why the wall was raised\n")
+    lines = plain_text(page).split("\n")
+    assert len(lines) == len(page.split("\n"))  # no line moves
+    assert not any("```" in line or "<!--" in line for line in lines)

@@ -128,6 +128,12 @@ QUOTED = re.compile(r"^[ \t]{0,3}>[ \t]*\S")  # a quotation's line with text in 
 # "Link: prev: An older post", "Link: [3]Site - RSS (alternate)". They name other pages.
 LINK_ELEMENTS = re.compile(r"\A(?:[ \t]*\n)*(?:[ \t]*Link: [^\n]*\n)+")
 
+# pandoc's raw HTML block holding only a comment: its "<!-- -->" between two lists, or a
+# list and a paragraph, keeps Markdown from reading them as one. A reader sees nothing
+# there, and the block's lines parted the paragraphs around it. In a grid's cell its three
+# lines are read into one.
+EMPTY_RAW_HTML = re.compile(r"```\{=html\}[ \t]*\n?(?:[ \t]*<!--[^\n]{0,200}?-->[ \t]*\n?)*[ \t]*```")
+
 # pandoc's grid tables, in which many older sites lay out their whole page: a border of
 # "+" and "-" (or "=" under a header row) and rows whose cells are parted by "|" where the
 # border has its "+". Each cell's text is wrapped to its column's width.
@@ -174,6 +180,7 @@ def plain_page(text: str) -> tuple[str, list[int]]:
     if "+-" in text:
         lines = _grid_tables_read_across(list(zip(text.split("\n"), starts)))
         text, starts = "\n".join(line for line, _ in lines), [start for _, start in lines]
+    text = EMPTY_RAW_HTML.sub(lambda m: _breaks(m.group()), text)
     if "](" in text or "][" in text or "# " in text or "\n===" in text:
         text, starts = _without_markdown(text, starts)
     if len(LYNX_MARKER.findall(text)) >= LYNX_FROM:
