@@ -87,3 +87,12 @@ def test_pandocs_empty_raw_html_block_between_a_paragraph_and_a_list_goes():
     lines = plain_text(page).split("\n")
     assert len(lines) == len(page.split("\n"))  # no line moves
     assert not any("```" in line or "<!--" in line for line in lines)
+
+
+def test_a_link_whose_title_quotes_or_which_goes_nowhere_is_read_as_its_text():
+    """pandoc leaves the quotes inside a link's title as they are, and writes a link with
+    no address as its title alone: neither was read as a link, so the addresses and
+    titles of a whole sidebar stayed in the text."""
+    page = ('-   [Harbour tour\n    (1998)](https://example.org/tour/ "Up the \"old\" quay and back.")\n'
+            '-   [Pier walk]( "A walk along the pier.")\n-   [Quay](/quay) and [Wall](/wall)\n')
+    assert plain_text(page).split("\n")[:3] == ["-   Harbour tour (1998)", "-   Pier walk", "-   Quay and Wall"]

@@ -26,12 +26,15 @@ import re
 # name. A bracket and a parenthesis in prose or code ("handlers[i](event)") go nowhere.
 _ADDRESS = r"(?:[a-zA-Z][\w+.-]*:|[/#?]|\.\.?/|www\.|[\w.-]+/|[\w-]+(?:\.[\w-]+)*\.(?:html?|php|aspx?|jsp)\b)"
 # A link's target: an address without spaces, in which one level of parentheses may nest
-# (Wikipedia's "Foo_(bar)"), and an optional "title" after it. html2text wraps its lines
-# after hyphens even inside an address ("/wp-" and "content/"), so a break may follow one.
+# (Wikipedia's "Foo_(bar)"), and an optional "title" after it (pandoc leaves the quotes
+# in a title as they are, and writes a link to nowhere as its title alone). html2text
+# wraps its lines after hyphens even inside an address ("/wp-" and "content/"), so a break
+# may follow one.
 # An e-mail link's or a script's address may hold spaces, as pages write them ("mailto:
 # ?subject=Check this out: Headline", "javascript: share(location.href)").
-_TARGET = (r"\((?:<?" + _ADDRESS + r"(?:[^()\s]|\([^()\s]*\)|(?<=-)\s+)*(?:\s+\"(?:[^\"\\\n]|\\.)*\")?"
-           r"|(?:mailto|javascript):(?:[^()\n]|\([^()\n]*\)){0,1000})\)")
+_TITLE = r"\"(?:[^\"\\\n]|\\.|\"(?![ \t]*\))){0,500}\""
+_TARGET = (r"\((?:<?" + _ADDRESS + r"(?:[^()\s]|\([^()\s]*\)|(?<=-)\s+)*(?:\s+" + _TITLE + r")?"
+           r"|[ \t]*" + _TITLE + r"|(?:mailto|javascript):(?:[^()\n]|\([^()\n]*\)){0,1000})\)")
 # A link's or a picture's text: it may wrap over lines, but not run over a blank one.
 _LABEL = r"(?:[^\[\]\n]|\n(?![ \t]*\n)){0,300}"
 # `![alt](src)`: a picture. A text copy cannot carry it, and its alt text is not the
