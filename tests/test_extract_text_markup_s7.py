@@ -96,3 +96,8 @@ def test_a_link_whose_title_quotes_or_which_goes_nowhere_is_read_as_its_text():
     page = ('-   [Harbour tour\n    (1998)](https://example.org/tour/ "Up the \"old\" quay and back.")\n'
             '-   [Pier walk]( "A walk along the pier.")\n-   [Quay](/quay) and [Wall](/wall)\n')
     assert plain_text(page).split("\n")[:3] == ["-   Harbour tour (1998)", "-   Pier walk", "-   Quay and Wall"]
+
+
+def test_pandocs_empty_raw_html_block_in_a_quotation_goes():
+    page = "> The report lists two risks:\n>\n> ```{=html}\n> <!-- -->\n> ```\n> -   floods\n> -   drought\n"
+    assert not any("```" in line or "<!--" in line for line in plain_text(page).split("\n"))

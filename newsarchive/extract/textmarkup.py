@@ -134,8 +134,8 @@ LINK_ELEMENTS = re.compile(r"\A(?:[ \t]*\n)*(?:[ \t]*Link: [^\n]*\n)+")
 # pandoc's raw HTML block holding only a comment: its "<!-- -->" between two lists, or a
 # list and a paragraph, keeps Markdown from reading them as one. A reader sees nothing
 # there, and the block's lines parted the paragraphs around it. In a grid's cell its three
-# lines are read into one.
-EMPTY_RAW_HTML = re.compile(r"```\{=html\}[ \t]*\n?(?:[ \t]*<!--[^\n]{0,200}?-->[ \t]*\n?)*[ \t]*```")
+# lines are read into one; in a quotation each has its "> ".
+EMPTY_RAW_HTML = re.compile(r"```\{=html\}[ \t]*\n?(?:(?:[ \t]*>)*[ \t]*<!--[^\n]{0,200}?-->[ \t]*\n?)*(?:[ \t]*>)*[ \t]*```")
 
 # pandoc's grid tables, in which many older sites lay out their whole page: a border of
 # "+" and "-" (or "=" under a header row) and rows whose cells are parted by "|" where the
