@@ -26,12 +26,15 @@ import re
 # name. A bracket and a parenthesis in prose or code ("handlers[i](event)") go nowhere.
 _ADDRESS = r"(?:[a-zA-Z][\w+.-]*:|[/#?]|\.\.?/|www\.|[\w.-]+/|[\w-]+(?:\.[\w-]+)*\.(?:html?|php|aspx?|jsp)\b)"
 # A link's target: an address without spaces, in which one level of parentheses may nest
-# (Wikipedia's "Foo_(bar)"), and an optional "title" after it. html2text wraps its lines
-# after hyphens even inside an address ("/wp-" and "content/"), so a break may follow one.
+# (Wikipedia's "Foo_(bar)"), and an optional "title" after it (pandoc leaves the quotes
+# in a title as they are, and writes a link to nowhere as its title alone). html2text
+# wraps its lines after hyphens even inside an address ("/wp-" and "content/"), so a break
+# may follow one.
 # An e-mail link's or a script's address may hold spaces, as pages write them ("mailto:
 # ?subject=Check this out: Headline", "javascript: share(location.href)").
-_TARGET = (r"\((?:<?" + _ADDRESS + r"(?:[^()\s]|\([^()\s]*\)|(?<=-)\s+)*(?:\s+\"(?:[^\"\\\n]|\\.)*\")?"
-           r"|(?:mailto|javascript):(?:[^()\n]|\([^()\n]*\)){0,1000})\)")
+_TITLE = r"\"(?:[^\"\\\n]|\\.|\"(?![ \t]*\))){0,500}\""
+_TARGET = (r"\((?:<?" + _ADDRESS + r"(?:[^()\s]|\([^()\s]*\)|(?<=-)\s+)*(?:\s+" + _TITLE + r")?"
+           r"|[ \t]*" + _TITLE + r"|(?:mailto|javascript):(?:[^()\n]|\([^()\n]*\)){0,1000})\)")
 # A link's or a picture's text: it may wrap over lines, but not run over a blank one.
 _LABEL = r"(?:[^\[\]\n]|\n(?![ \t]*\n)){0,300}"
 # `![alt](src)`: a picture. A text copy cannot carry it, and its alt text is not the
@@ -128,12 +131,20 @@ QUOTED = re.compile(r"^[ \t]{0,3}>[ \t]*\S")  # a quotation's line with text in 
 # "Link: prev: An older post", "Link: [3]Site - RSS (alternate)". They name other pages.
 LINK_ELEMENTS = re.compile(r"\A(?:[ \t]*\n)*(?:[ \t]*Link: [^\n]*\n)+")
 
+# pandoc's raw HTML block holding only a comment: its "<!-- -->" between two lists, or a
+# list and a paragraph, keeps Markdown from reading them as one. A reader sees nothing
+# there, and the block's lines parted the paragraphs around it. In a grid's cell its three
+# lines are read into one; in a quotation each has its "> ".
+EMPTY_RAW_HTML = re.compile(r"```\{=html\}[ \t]*\n?(?:(?:[ \t]*>)*[ \t]*<!--[^\n]{0,200}?-->[ \t]*\n?)*(?:[ \t]*>)*[ \t]*```")
+
 # pandoc's grid tables, in which many older sites lay out their whole page: a border of
 # "+" and "-" (or "=" under a header row) and rows whose cells are parted by "|" where the
 # border has its "+". Each cell's text is wrapped to its column's width.
 GRID_BORDER = re.compile(r"^[ \t]*\+(?:[-=:]+\+)+[ \t]*$")
 GRID_CORNER = re.compile(r"\+")
 GRID_DEPTH = 6
+GRID_PADDING = " "  # between a cell's "|" and its text, on either side
+QUOTED_CELL_LINE = re.compile(r"^ ?>(?: |$)")  # a quotation's line in a cell, and its mark
 # A line in a cell that starts a list item rather than going on with the line above.
 LIST_ITEM = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s")
 
@@ -172,6 +183,7 @@ def plain_page(text: str) -> tuple[str, list[int]]:
     if "+-" in text:
         lines = _grid_tables_read_across(list(zip(text.split("\n"), starts)))
         text, starts = "\n".join(line for line, _ in lines), [start for _, start in lines]
+    text = EMPTY_RAW_HTML.sub(lambda m: _breaks(m.group()), text)
     if "](" in text or "][" in text or "# " in text or "\n===" in text:
         text, starts = _without_markdown(text, starts)
     if len(LYNX_MARKER.findall(text)) >= LYNX_FROM:
@@ -347,7 +359,7 @@ def _grid_tables_read_across(lines: list[tuple[str, int]], depth: int = 0) -> li
             parts = [column for column in columns if all(text[column] == "|" for text, _ in row)]
             for left, right in zip(parts, parts[1:]):
                 cell = _grid_tables_read_across([(text[left + 1:right], start) for text, start in row], depth + 1)
-                read += _cell_paragraphs(cell)
+                read += _cell_paragraphs(cell, right - left - 1 - 2 * len(GRID_PADDING))
     return read
 
 
@@ -368,18 +380,71 @@ def _grid_rows(lines: list[tuple[str, int]], at: int, columns: list[int]) -> tup
     return at, [row for row in rows if row]
 
 
-def _cell_paragraphs(cell: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """A cell's text as paragraphs, each on one line and a blank line after each."""
+def _cell_paragraphs(cell: list[tuple[str, int]], width: int) -> list[tuple[str, int]]:
+    """A cell's text as paragraphs, each on one line and a blank line after each.
+
+    pandoc wraps a cell's text at its spaces, but a word (or a link's address) longer than
+    the cell's `width` it cuts into pieces as wide as the cell, a piece a line: a line that
+    fills the cell to its edge and has no space in it goes on with the word the line above
+    ends with ("National Cy" / "bersecurity"). A heading, a div's attributes or a link's
+    target and title, which Markdown cannot wrap, it cuts whole, spaces and all ("## Novem"
+    / "ber 8, 2012"); and a heading or a fenced div's ":::" is a paragraph of its own.
+    """
     paragraphs: list[tuple[list[str], int]] = []
-    open_ended = False
-    for text, start in cell:
-        text = text.strip()
-        if open_ended and text and not LIST_ITEM.match(text):
-            paragraphs[-1][0].append(text)
-        elif text:
-            paragraphs.append(([text], start))
-        open_ended = bool(text)
-    return [line for words, start in paragraphs for line in ((" ".join(words), start), ("", start))]
+    open_ended = False  # whether the paragraph being built may take the next line
+    cut = False  # whether the line being built is one pandoc cut, whose lines are all pieces of it
+    for text, start, quoted in _quotation_marks_out(cell):
+        line = text.strip()
+        if cut and line and not ONE_LINE.match(line):
+            paragraphs[-1][0][-1] += text[len(GRID_PADDING):len(GRID_PADDING) + width]
+        elif open_ended and not quoted and _piece_of_a_word(text, width):
+            paragraphs[-1][0][-1] += line
+        elif open_ended and line and not LIST_ITEM.match(line) and not ONE_LINE.match(line):
+            paragraphs[-1][0].append(line)
+        elif line:
+            paragraphs.append(([line], start))
+        cut = bool(line) and _cut_not_wrapped(paragraphs[-1][0][-1])
+        open_ended = bool(line) and not ONE_LINE.match(paragraphs[-1][0][-1])
+    return [line for words, start in paragraphs for line in ((" ".join(words).rstrip(), start), ("", start))]
+
+
+def _quotation_marks_out(cell: list[tuple[str, int]]) -> list[tuple[str, int, bool]]:
+    """A cell's lines without a quotation's "> " marks, each with whether it had one.
+
+    pandoc cuts a quoted line too long for the cell, mark and all: the mark is left alone
+    on its line (">" / "cyber-rocks"), and is the mark of the line under it, not a break
+    between the quotation's paragraphs.
+    """
+    lines: list[tuple[str, int, bool]] = []
+    marked = False  # whether the line above was a mark cut off from this one
+    for (text, start), (following, _) in zip(cell, [*cell[1:], ("", 0)]):
+        if text.strip() == ">" and following.strip() and not QUOTED_CELL_LINE.match(following):
+            marked = True
+            continue
+        quoted = marked or bool(QUOTED_CELL_LINE.match(text))
+        lines.append((QUOTED_CELL_LINE.sub("", text) if quoted else text, start, quoted))
+        marked = False
+    return lines
+
+
+def _cut_not_wrapped(line: str) -> bool:
+    """Whether a line of a cell ends in something Markdown cannot wrap, so pandoc cut it at
+    the cell's edge: a heading, a fenced div's attributes or a link's target and title not
+    yet closed."""
+    if HEADING_MARK.match(line) or (line.startswith(":::") and line.count("{") > line.count("}")):
+        return True
+    target = line.rfind("](") + 1
+    return target > 0 and line.count("(", target) > line.count(")", target)
+
+
+def _piece_of_a_word(cell_line: str, width: int) -> bool:
+    """Whether a line of a cell is one of the pieces pandoc cut a too long word into.
+
+    A whole word just as wide as the cell looks the same; on the corpus's grids such a line
+    went on with the word above ten times as often as it stood apart.
+    """
+    text = cell_line[len(GRID_PADDING):].rstrip()
+    return len(text) == width and " " not in text
 
 
 def _without_lynx_markup(text: str) -> str:
