@@ -467,36 +467,34 @@ def _before_ticker(blocks: list[Block], verdicts: list[Verdict], start: int, end
     them a headline alone, some with a paragraph: the paragraphs outweigh the stamps, and
     the run goes on through them. (A live blog's entries are its article: most of them
     carry a paragraph or more under their stamp, and they open the page's prose.)"""
-    return _first_after_prose(verdicts, start, end, lambda index: _opens_ticker(blocks, verdicts, index))
+    openings = _ticker_openings(blocks, verdicts)
+    return _first_after_prose(verdicts, start, end, openings.__contains__)
 
 
-def _opens_ticker(blocks: list[Block], verdicts: list[Verdict], index: int) -> bool:
-    """Whether TICKER_STAMPS or more stamps, the times going back, follow one another from
-    `index` on, and most items are a headline alone (the stamp with words after the time,
-    no paragraph before the next stamp)."""
-    stamps = _ticker_stamps(blocks, index)
-    if len(stamps) < TICKER_STAMPS:
-        return False
-    headlines = sum(
-        1 for item, after in zip(stamps, stamps[1:])
-        if blocks[item].words > 3 and not any(verdicts[i].kind in ("good", "near") for i in range(item + 1, after))
-    )
-    return 2 * headlines > len(stamps) - 1
-
-
-def _ticker_stamps(blocks: list[Block], index: int) -> list[int]:
-    """The stamped items of a ticker from `index` on: each stamp within TICKER_REACH blocks
-    of the one before, its time no later than that one's."""
-    stamps: list[int] = []
-    last = _stamp_minutes(blocks[index])
-    while last is not None:
-        stamps.append(index)
+def _ticker_openings(blocks: list[Block], verdicts: list[Verdict]) -> set[int]:
+    """The blocks from which TICKER_STAMPS or more stamped items of a ticker follow one
+    another, and most items are a headline alone (the stamp with words after the time, no
+    paragraph before the next stamp). Each stamp's item runs to the next stamp within
+    TICKER_REACH blocks whose time is no later than its own. Worked out from the page's
+    end up, each chain once: a live blog may stamp thousands of entries."""
+    minutes = [_stamp_minutes(block) for block in blocks]
+    items = [0] * (len(blocks) + 1)  # (stamped items from here down the chain)
+    headlines = [0] * (len(blocks) + 1)  # (of them, headlines alone, the chain's last one aside)
+    openings = set()
+    for index in range(len(blocks) - 1, -1, -1):
+        if minutes[index] is None:
+            continue
         following = range(index + 1, min(len(blocks), index + 1 + TICKER_REACH))
-        index = next((i for i in following if _stamp_minutes(blocks[i]) is not None), None)
-        if index is None or _stamp_minutes(blocks[index]) > last:
-            break
-        last = _stamp_minutes(blocks[index])
-    return stamps
+        after = next((i for i in following if minutes[i] is not None), None)
+        if after is None or minutes[after] > minutes[index]:
+            items[index] = 1
+            continue
+        alone = blocks[index].words > 3 and not any(verdicts[i].kind in ("good", "near") for i in range(index + 1, after))
+        items[index] = 1 + items[after]
+        headlines[index] = alone + headlines[after]
+        if items[index] >= TICKER_STAMPS and 2 * headlines[index] > items[index] - 1:
+            openings.add(index)
+    return openings
 
 
 def _stamp_minutes(block: Block) -> int | None:
