@@ -281,12 +281,18 @@ def _mark_twice_printed_captions(blocks: list[Block], verdicts: list[Verdict]) -
     standfirst that repeats the opening paragraph has the by-line between, or nothing.)"""
     for index in range(len(blocks) - 2):
         # (a sentence of a caption's length: a sidebar may list its posts under the same short title)
-        if verdicts[index].kind != "good" or blocks[index + 2].text != blocks[index].text:
+        if verdicts[index].kind != "good" or not printed_again_below_label(blocks, index):
             continue
         label = blocks[index + 1]
-        if label.words <= CAPTION_LABEL_WORDS and (verdicts[index + 1].kind == "short" or label.widgets or _picture(label)):
+        if verdicts[index + 1].kind == "short" or label.widgets or _picture(label):
             for i in (index, index + 2):
                 verdicts[i] = Verdict("furniture", "a caption printed twice, a label between the copies", -blocks[i].words * 0.5)
+
+
+def printed_again_below_label(blocks: list[Block], index: int) -> bool:
+    """Whether block `index` is printed again two blocks down, with a short label of at
+    most CAPTION_LABEL_WORDS words between the copies: a caption given twice."""
+    return index + 2 < len(blocks) and blocks[index + 2].text == blocks[index].text and blocks[index + 1].words <= CAPTION_LABEL_WORDS
 
 
 def _mark_repeats(blocks: list[Block], verdicts: list[Verdict]) -> None:

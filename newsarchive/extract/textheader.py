@@ -26,7 +26,7 @@ from newsarchive.extract.bylines import (
 from newsarchive.extract.dates import find_dates, is_weekday, parse_date, split_dateline
 from newsarchive.extract.furniture import furniture_reason, is_box_heading, is_credit
 from newsarchive.extract.textblocks import WIDGET, Block
-from newsarchive.extract.textbody import CAPTION_LABEL_WORDS
+from newsarchive.extract.textbody import printed_again_below_label
 
 # How far above the body the headline may be, in blocks; and how far a headline with its
 # credit line right under it may be (past a video's playlist, a comment box, a share form).
@@ -696,10 +696,7 @@ def _caption_printed_twice(blocks: list[Block], index: int) -> bool:
     block = blocks[index]
     if not block.ends_sentence or block.words < CAPTION_SENTENCE_WORDS:
         return False
-    return any(
-        0 <= twin < len(blocks) and blocks[twin].text == block.text and blocks[(index + twin) // 2].words <= CAPTION_LABEL_WORDS
-        for twin in (index - 2, index + 2)
-    )
+    return printed_again_below_label(blocks, index) or (index >= 2 and printed_again_below_label(blocks, index - 2))
 
 
 # An image's placeholder as a text browser prints it: its file name in brackets, one word
