@@ -107,11 +107,15 @@ def decode_html(data: bytes) -> str:
 
 def html_meta(html: str) -> dict[str, str | None]:
     """<title>, og:title and the first stated publication date (YYYY-MM-DD) of a page."""
+    import datetime
+
     import lxml.html
     from dateutil import parser as dateparser
 
     try:
-        tree = lxml.html.fromstring(html.encode("utf-8"))
+        # (told the encoding: else lxml would follow the page's <meta charset> and
+        # misread the UTF-8 it is given when the page declared another)
+        tree = lxml.html.fromstring(html.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
     except Exception:
         return {"domain": None, "title": None, "og_title": None, "headlines": [], "date": None}
     title = tree.findtext(".//title")
@@ -133,7 +137,8 @@ def html_meta(html: str) -> dict[str, str | None]:
         if not value:
             continue
         try:
-            parsed = dateparser.parse(value, fuzzy=False)
+            # (a value with no year, "10:30", would otherwise take today's)
+            parsed = dateparser.parse(value, fuzzy=False, default=datetime.datetime(1, 1, 1))
         except (ValueError, OverflowError):
             continue
         if parsed and 1990 <= parsed.year <= 2030:
