@@ -26,7 +26,6 @@ tuning, as in the other checks. Run (about a minute):
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import subprocess
 import sys
