@@ -47,3 +47,39 @@ def test_the_language_sample_pages(code):
         pytest.skip(f"{path} not written yet")
     expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["fields"].get("language", code)
     assert detect_language(path.read_text(encoding="utf-8")) == expected
+
+
+GERMAN_ARTICLE = (
+    "Die Stadtwerke wollen im kommenden Jahr die alte Wasserleitung unter der Hauptstraße ersetzen. "
+    "Nach Angaben der Verwaltung wird die Straße dafür an drei Wochenenden gesperrt, damit die "
+    "Arbeiten nicht den Berufsverkehr behindern. Die Anwohner sollen im Frühjahr zu einer "
+    "Versammlung eingeladen werden, auf der die Pläne vorgestellt werden."
+)
+# What a text browser prints of a page's inline scripts: English-looking words among code.
+SCRIPT = (
+    'function(e,t,n){"use strict";if(!e||typeof e!=="object")throw new TypeError("the value is not '
+    'an object or a function, not "+typeof e);for(var r=0;r<t.length;r++){n.push(t[r]&&t[r].name)}}'
+)
+
+
+def test_scripts_before_the_article_do_not_hide_its_language():
+    # 100 KB of script, wrapped as pandoc and w3m wrap it, before a German article: counted
+    # as words, the script left the page with no language (or English).
+    script = "\n".join(SCRIPT[i : i + 70] for i in range(0, len(SCRIPT), 70))
+    page = "Warum sehe ich die Seite nicht?\n\n" + "\n\n".join([script] * 600) + "\n\n" + GERMAN_ARTICLE
+    assert len(page) > 100_000
+    assert detect_language(page) == "de"
+
+
+def test_prose_in_a_grid_table_counts():
+    # pandoc draws an old page's layout table around its prose; the borders are no words.
+    rows = [GERMAN_ARTICLE[i : i + 40] for i in range(0, len(GERMAN_ARTICLE), 40)]
+    table = "\n".join(f"| {row:<40} | {'':<10} |" for row in rows)
+    page = "\n\n".join(["data:image/png;base64," + "iVBORw0KGgoAAAANSUhEUgAA" * 4000, table])
+    assert detect_language(page) == "de"
+
+
+def test_a_page_with_little_prose_is_judged_on_all_its_words():
+    # A short page of link lines: none of it passes as prose, so its words decide as before.
+    page = "\n\n".join(["[Home](/) | [The news of the day](/news) | [About the site](/about)"] * 3)
+    assert detect_language(page) == "en"

@@ -27,6 +27,15 @@ MIN_SHARE = 0.12
 # Enough tokens to be sure; the rest of a long page would only cost time.
 SAMPLE_TOKENS = 4000
 SAMPLE_CHARS = 60_000
+# How far into a page to look for that much prose: past the scripts a text browser prints
+# at the top of some pages, but never through the whole of a 20 MB dump.
+SCAN_CHARS = 1_000_000
+# A paragraph is the page's prose when this share of its words, at least, are plain words
+# (with their punctuation): not code, addresses, markup or encoded images.
+MIN_PLAIN_SHARE = 0.75
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+LETTER = re.compile(r"[^\W\d_]")
+PUNCTUATION = ".,;:!?\"'«»„“”‘’()-–—…*"
 
 
 @lru_cache(maxsize=None)
@@ -56,6 +65,34 @@ def _weights() -> dict[str, tuple[tuple[str, float], ...]]:
     return {word: tuple((code, 1.0 / len(codes)) for code in codes) for word, codes in owners.items()}
 
 
+def _prose_sample(text: str) -> str:
+    """The page's first SAMPLE_CHARS of prose: its paragraphs that are not code (the whole
+    text when none is prose).
+
+    A text browser prints a page's inline scripts as they are, and on some pages 100 KB of
+    them come before the first sentence; counted as words, they left a German page with
+    no language, so its paragraphs were measured against English stop words and dropped.
+    (Paragraphs, not lines: pandoc wraps a script into short lines, some of them words.)
+    """
+    kept: list[str] = []
+    size = 0
+    for paragraph in PARAGRAPH_BREAK.split(text[:SCAN_CHARS]):
+        if not _prose(paragraph):
+            continue
+        kept.append(paragraph)
+        size += len(paragraph) + 2
+        if size >= SAMPLE_CHARS:
+            break
+    return "\n\n".join(kept) if kept else text
+
+
+def _prose(paragraph: str) -> bool:
+    # (words without a letter, a table's "|" or a rule's "+----+", count for neither side)
+    words = [word for word in paragraph.split() if LETTER.search(word)]
+    plain = sum(1 for word in words if TOKEN.fullmatch(word.strip(PUNCTUATION)))
+    return plain >= MIN_PLAIN_SHARE * len(words)
+
+
 def language_scores(text: str) -> dict[str, float]:
     """Weighted stop-word hits per language, over the first few thousand words of `text`."""
     weights = _weights()
@@ -70,6 +107,13 @@ def language_scores(text: str) -> dict[str, float]:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the language of `text` (en, de, fr, es, it, pt, nl), or None."""
+    sample = _prose_sample(text)
+    # (a page whose prose says too little, a short one or one that is mostly links, is
+    # judged on all its words)
+    return _language_of(sample) or (_language_of(text) if sample != text else None)
+
+
+def _language_of(text: str) -> str | None:
     scores = language_scores(text)
     best = max(scores, key=scores.__getitem__)
     total = sum(1 for _ in zip(range(SAMPLE_TOKENS), TOKEN.finditer(text[:SAMPLE_CHARS])))
