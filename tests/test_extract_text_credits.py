@@ -136,3 +136,19 @@ def test_a_date_under_the_headline_past_a_list_of_topics_is_the_publication_date
     )
     article = extract_text_page(page("La Gaceta del Puerto", credits=credits))
     assert article.published == "2012-10-27"
+
+
+GERMAN_ARTICLE = (
+    "Die Stadtwerke wollen im kommenden Jahr die alte Wasserleitung unter der Hauptstraße "
+    "ersetzen. Nach Angaben der Verwaltung wird die Straße dafür an drei Wochenenden gesperrt, "
+    "damit die Arbeiten nicht den Berufsverkehr behindern.\n\n"
+    "Die Anwohner sollen im Frühjahr zu einer Versammlung eingeladen werden, auf der die Pläne "
+    "vorgestellt werden. Der Bürgermeister sagte, man habe aus den Baustellen der letzten Jahre "
+    "gelernt und wolle die Geschäfte an der Straße früher informieren.\n"
+)
+
+
+@pytest.mark.parametrize("skip_link", ["Direkt zum Inhalt", "Zum Inhalt springen", "Aller au contenu principal", "Naar de inhoud"])
+def test_a_skip_link_in_another_language_is_not_the_site(skip_link):
+    text = f"{skip_link}\n\nRheinland Kurier\n\nStadtwerke ersetzen alte Wasserleitung\n\n{GERMAN_ARTICLE}"
+    assert extract_text_page(text).site == "Rheinland Kurier"

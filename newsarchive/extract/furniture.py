@@ -37,6 +37,10 @@ comments are (now )?closed | jump to comments
 | cookies? | privacy( policy| notice)? | terms (of|and) (use|service|conditions) | terms & conditions | accessibility
 | site ?map | contact us | about us
 | skip to | jump to | back to top | go to | return to | home ?page | home | menu | navigation | search | previous | next
+| (direkt )?zu[mr] (haupt)?(inhalt|navigation)( springen| wechseln)? | (inhalt|navigation) überspringen | menü
+| (aller|passer) (au|à la) (contenu|navigation)( principal)? | (ir|saltar|pasar) al contenido( principal)?
+| (vai|salta|passa) al contenuto( principale)? | (ir|saltar|pular) para o conteúdo( principal)?
+| (ga |spring |direct )?naar (de )?(inhoud|navigatie)
 | prev | page \d+
 | follow (us|me|him|her|on) | like us | connect with | get the app | download the app | rss
 | all rights reserved | copyright | \(c\) | © | terms | faq | help | careers | jobs | media kit | corrections
