@@ -37,6 +37,14 @@ INTERFACE_WORDS = frozenset("""
     text size font email print share comments comment subscribe login sign developer publisher
     platform platforms release genre rating price older newer next previous article post story
 """.split())
+# The words that open a stamp after the names, in the languages read ("von NAME
+# Veröffentlicht am 1. Mai 2019", "par NAME publié le ...").
+STAMP_WORDS = (
+    r"(?:updated|published|posted|veröffentlicht|aktualisiert|publié|publicado|actualizado|pubblicato|aggiornato"
+    r"|gepubliceerd|bijgewerkt)\b"
+)
+# A site named by its address ("Example.org", "news.example.co.uk").
+DOMAIN_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", re.I)
 NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÞŁŚŻ][\w'’.-]*|van|von|de|der|den|da|di|del|della|dos|du|la|le|bin|al|ibn|ter|te|y|Mc\w*)$")
 TITLES = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame)\.?\s+", re.I)
 # News services named on their own line under a headline.
@@ -92,7 +100,7 @@ def parse_byline(line: str) -> list[str] | None:
     if dates:
         rest = rest[: dates[0][0]]
     rest = rest[: _stamp_start(rest)]
-    rest = re.split(r"\s[|•·/]\s|\s[-–—]\s|\bon\s*$|\bon\s+(?=\w+day\b)|\s+(?:updated|published|posted)\b", rest, flags=re.I)[0]
+    rest = re.split(r"\s[|•·/]\s|\s[-–—]\s|\bon\s*$|\bon\s+(?=\w+day\b)|\s+" + STAMP_WORDS, rest, flags=re.I)[0]
     rest = re.sub(r"\s+(?:on|le|am|el|il|em|op)\s*$", "", rest.strip(), flags=re.I)
     # (the day the date names: "By Bryan Roe Tuesday, Aug. 17, 2010")
     rest = re.sub(r"\s+(\S+)[\s,]*$", lambda m: "" if is_weekday(m.group(1)) else m.group(0), rest)
@@ -111,8 +119,9 @@ def parse_byline(line: str) -> list[str] | None:
             break
         if ROLE.search(segment):
             return None
-        # (after a name, a news service: "By Jane Roe, CNN", "By Jane Roe and AP")
-        if names and (AGENCIES.match(segment) or re.fullmatch(r"[A-Z]{2,5}", segment)):
+        # (after a name, a news service or the site: "By Jane Roe, CNN", "By Jane Roe and
+        # AP", "by Jane Roe, Example.org")
+        if names and (AGENCIES.match(segment) or re.fullmatch(r"[A-Z]{2,5}", segment) or DOMAIN_NAME.fullmatch(segment)):
             break
         if _is_name(segment) or (not names and re.fullmatch(r"[\w.'-]{2,30}", segment)):
             names.append(_name_case(segment))

@@ -46,6 +46,8 @@ comments are (now )?closed | jump to comments
 | all rights reserved | copyright | \(c\) | © | terms | faq | help | careers | jobs | media kit | corrections
 | photos? | videos? | gallery | slideshows? | watch | listen | podcasts?
 | tags? | topics | filed under | categories | category | archives? | select month | select category | blogroll
+| keywords | mots-clés | schlagw(ö|o)rte(r)? | stichw(ö|o)rter | palabras clave | etiquetas | parole chiave
+| palavras-chave | trefwoorden
 | (share|partager|compartir|compartilhar|compartilhe|teilen|condividi|delen|tweet|pin it) (on|sur|en|no|na|auf|su|op|via|to|this|it) \w+
 | post (on|to) (facebook|twitter|linkedin|tumblr|reddit|pinterest|google\+?)
 | play (\w+ ){0,3}(video|audio|clip)

@@ -1274,8 +1274,23 @@ def _source_after_byline(header: Header, blocks: list[Block], metas: dict[int, t
     name = SOURCE_LABEL.sub("", job.group("org") if job else text)
     # (not a box's heading, "Related Items", nor the author's job, "Executive News Editor")
     if is_organisation(name) and not furniture_reason(name, len(name.split())) and not is_box_heading(name) and not JOB_TITLE.search(name):
+        if _heads_list_or_caption(blocks, following):
+            return
         header.source = name
         header.claim(following, "source", "the publication named under the by-line")
+
+
+def _heads_list_or_caption(blocks: list[Block], index: int) -> bool:
+    """Whether a short line stands over a list, as a label does ("Keywords" / • economy), or
+    over a photo's credited caption, as the photo's alt text does ("Harbour" / "The harbour
+    at dawn. Credit: NAME")."""
+    below = blocks[index + 1 : index + 3]
+    if not below:
+        return False
+    # (the credit on the caption's line, or on its own line under a caption)
+    return below[0].bullet or is_credit(below[0].text) or (
+        len(below) == 2 and below[0].words <= CAPTION_WORDS and is_credit(below[1].text)
+    )
 
 
 def _bare_date(block: Block) -> bool:
@@ -1504,8 +1519,8 @@ def _masthead(blocks: list[Block], headline: str | None) -> str | None:
 def _looks_like_a_name(text: str) -> bool:
     """Whether a line can be a site's name: one to six words with a word of letters, and
     none of the marks of a menu item, a button or a converter's note ("•", "(Button)",
-    "#alternate", "Edition: International", "IFRAME: //...")."""
-    return 1 <= len(text.split()) <= 6 and re.search(r"[^\W\d_]{2}", text) is not None and not re.search(r"[#()\[\]:=•*/]|^\W", text)
+    "#alternate", "Edition: International", "IFRAME: //...", "News| Sport")."""
+    return 1 <= len(text.split()) <= 6 and re.search(r"[^\W\d_]{2}", text) is not None and not re.search(r"[#()\[\]:=•*/|]|^\W", text)
 
 
 def _nearest_date(blocks: list[Block], first: int, last: int, dayfirst: bool | None, title_index: int | None) -> str | None:
