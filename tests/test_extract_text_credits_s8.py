@@ -70,3 +70,12 @@ def test_a_menu_run_together_with_bars_is_not_the_site():
     # (a converter that drops the spaces before a menu's bars: "News| Sport| Weather")
     text = f"Enter search keywords\n\nNews| Sport| Weather\n\n{HEADLINE}\n\nBy Sam Keel\n\n{ARTICLE}"
     assert extract_text_page(text).site is None
+
+
+def test_a_news_service_over_a_photo_is_still_the_source():
+    text = (
+        f"{HEADLINE}\n\nBy Sam Keel\n\nReuters\n\n"
+        "A dredger at work in the western channel last year.\nCredit: Ann Lee/Harbour Images\n\n"
+        f"{ARTICLE}"
+    )
+    assert extract_text_page(text).source == "Reuters"

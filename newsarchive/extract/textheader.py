@@ -1274,7 +1274,9 @@ def _source_after_byline(header: Header, blocks: list[Block], metas: dict[int, t
     name = SOURCE_LABEL.sub("", job.group("org") if job else text)
     # (not a box's heading, "Related Items", nor the author's job, "Executive News Editor")
     if is_organisation(name) and not furniture_reason(name, len(name.split())) and not is_box_heading(name) and not JOB_TITLE.search(name):
-        if _heads_list_or_caption(blocks, following):
+        # (a news service, or a publication after the author's job, is one whatever
+        # follows; another short line may be a label or a photo's alt text)
+        if not job and not parse_source(name) and _heads_list_or_caption(blocks, following):
             return
         header.source = name
         header.claim(following, "source", "the publication named under the by-line")
