@@ -48,19 +48,26 @@ LANGUAGES = ("en", "es")
 
 def fetch() -> Path:
     """The newspaper4k test data folder, downloaded from PyPI the first time."""
-    data = next(HERE.glob("newspaper4k-*/tests/data"), None)
-    if data is not None:
-        return data
-    HERE.mkdir(parents=True, exist_ok=True)
+    return fetch_pypi_folder(SOURCE, HERE, "tests/data")
+
+
+def fetch_pypi_folder(source: str, here: Path, folder: str) -> Path:
+    """The `folder` ("tests/data") of the source distribution `source` ("name==1.0"),
+    downloaded from PyPI into `here` and unpacked the first time."""
+    # (`here` holds this one package: its unpacked folder is the only one in it)
+    found = next(here.glob(f"*/{folder}"), None)
+    if found is not None:
+        return found
+    here.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:", "--dest", str(HERE), SOURCE],
+        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:", "--dest", str(here), source],
         check=True,
     )
-    archive = next(HERE.glob("newspaper4k-*.tar.gz"))
+    archive = next(here.glob("*.tar.gz"))
     with tarfile.open(archive) as tar:
-        members = [m for m in tar.getmembers() if "/tests/data/" in m.name and m.isfile() and not m.issym() and ".." not in m.name]
-        tar.extractall(HERE, members=members, filter="data")
-    return next(HERE.glob("newspaper4k-*/tests/data"))
+        members = [m for m in tar.getmembers() if f"/{folder}/" in m.name and m.isfile() and not m.issym() and ".." not in m.name]
+        tar.extractall(here, members=members, filter="data")
+    return next(here.glob(f"*/{folder}"))
 
 
 def article_pages(data: Path) -> list[str]:

@@ -27,16 +27,14 @@ from __future__ import annotations
 
 import argparse
 import re
-import subprocess
 import sys
-import tarfile
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
-from news_pages_eval import cached_render, import_text_page  # noqa: E402
+from news_pages_eval import cached_render, fetch_pypi_folder, import_text_page  # noqa: E402
 from news_pages_eval import title_right as stated_title_right  # noqa: E402
 from text_corpus import STYLES, available, decode_html, html_meta  # noqa: E402
 from textpage_eval import load_metric, names_site, normalise_title, title_right  # noqa: E402
@@ -50,19 +48,7 @@ NOT_PAGES = ("exotic_tags.html", "exotic_tags_tei.html")
 
 def fetch() -> Path:
     """The test cache folder, downloaded from PyPI the first time."""
-    cache = next(HERE.glob("trafilatura-*/tests/cache"), None)
-    if cache is not None:
-        return cache
-    HERE.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:", "--dest", str(HERE), SOURCE],
-        check=True,
-    )
-    archive = next(HERE.glob("trafilatura-*.tar.gz"))
-    with tarfile.open(archive) as tar:
-        members = [m for m in tar.getmembers() if "/tests/cache/" in m.name and m.isfile() and not m.issym() and ".." not in m.name]
-        tar.extractall(HERE, members=members, filter="data")
-    return next(HERE.glob("trafilatura-*/tests/cache"))
+    return fetch_pypi_folder(SOURCE, HERE, "tests/cache")
 
 
 def held_out(index: int) -> bool:
