@@ -79,3 +79,9 @@ def test_a_news_service_over_a_photo_is_still_the_source():
         f"{ARTICLE}"
     )
     assert extract_text_page(text).source == "Reuters"
+
+
+def test_a_copyright_by_credits_no_author():
+    assert parse_byline("© by Harbour Images") is None
+    assert parse_byline("Copyright by Ann Lee") is None
+    assert parse_byline("By Ann Lee") == ["Ann Lee"]

@@ -43,6 +43,7 @@ STAMP_WORDS = (
     r"(?:updated|published|posted|veröffentlicht|aktualisiert|publié|publicado|actualizado|pubblicato|aggiornato"
     r"|gepubliceerd|bijgewerkt)\b"
 )
+COPYRIGHT = re.compile(r"\s*(?:©|\(c\)|copyright\b)", re.I)
 # A site named by its address ("Example.org", "news.example.co.uk").
 DOMAIN_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", re.I)
 NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÞŁŚŻ][\w'’.-]*|van|von|de|der|den|da|di|del|della|dos|du|la|le|bin|al|ibn|ter|te|y|Mc\w*)$")
@@ -87,7 +88,8 @@ def parse_byline(line: str) -> list[str] | None:
     "By Jane Doe, Staff Writer" -> ["Jane Doe"]; "By A and B" -> ["A", "B"];
     "by randfish on January 31, 2011" -> ["randfish"].
     """
-    if len(line) > 160:
+    # (a picture's or a widget's copyright, "© by NAME", credits no author)
+    if len(line) > 160 or COPYRIGHT.match(line):
         return None
     match = BY.match(_after_leading_stamp(line.strip()))
     if not match:
