@@ -32,3 +32,41 @@ def test_soft_hyphens_of_a_hyphenated_page_do_not_split_its_words():
     assert "\u00ad" not in body
     assert "the winter crossings to the islands" in body
     assert "The harbour master said" in body
+
+
+def test_a_gallery_that_prints_its_title_over_each_slide_is_not_the_article():
+    """Issue 4: a gallery set in the article prints its title over each slide, then the
+    slide's label and a caption that reads as prose. The captions are the gallery's, not
+    the article's, and the article goes on below the gallery."""
+    title = "The old harbour in pictures"
+    slides = [
+        ("The first quay", "Fishermen built the first stone quay in 1790, after a storm had wrecked most of the "
+         "wooden jetties that the village had used for a hundred years."),
+        ("Steam arrives", "The first steam ferry to the islands sailed from the harbour in 1871, and for fifty "
+         "years it was the only way for the islanders to reach the mainland in winter."),
+        ("The war years", "During the war the harbour was closed to fishing boats, and the navy used the quay "
+         "to repair the small ships that guarded the coast against mines."),
+        ("A new breakwater", "The breakwater that shelters the harbour today was finished in 1962, after "
+         "a winter storm had flooded the streets behind the quay for the third time."),
+    ]
+    gallery = [line for label, caption in slides for line in (title, label, caption)]
+    below = [
+        "The council will meet again next month to decide how the crossings will be paid for after the "
+        "three years are over, and the ferry company has been asked to bring its accounts.",
+        "Islanders said they would keep up their campaign until the crossings were safe for good, and that "
+        "they hoped the government would share the cost with the town as it had in the past.",
+    ]
+    body = extract_text_page(_page(*ARTICLE, *gallery, *below)).body
+    assert body.startswith("The council voted on Tuesday night")
+    assert body.endswith("as it had in the past.")
+    assert "stone quay in 1790" not in body
+    assert title not in body
+
+
+def test_entries_under_the_same_by_line_are_no_gallery():
+    """Issue 4: a live blog prints the same by-line over each of its entries; a line
+    repeated over each paragraph is a gallery's title only when it is no by-line or date,
+    and the entries stay the article's."""
+    entries = [line for paragraph in ARTICLE for line in ("Posted by Tom Hale", paragraph)]
+    body = extract_text_page(_page(*entries)).body
+    assert all(paragraph in body for paragraph in ARTICLE)

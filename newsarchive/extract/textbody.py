@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsarchive.extract.bylines import parse_byline
+from newsarchive.extract.bylines import is_person, parse_byline
 from newsarchive.extract.dates import find_dates
 from newsarchive.extract.furniture import FILE_NAME, furniture_reason, is_box_heading, is_credit, is_notice
 from newsarchive.extract.textblocks import Block
@@ -139,6 +139,12 @@ BLURB_BOX_ITEMS = 3
 BLURB_BOX_WORDS = 25
 BLURB_BOX_LABEL_WORDS = 4
 BLURB_BOX_GAP = 3
+# A gallery set in the article (see `_mark_gallery_slides`): its title printed over each of
+# GALLERY_SLIDES slides or more, each a label, a caption and a credit at most, so that two
+# titles stand at most SLIDE_BLOCKS blocks apart; a title of GALLERY_TITLE_WORDS words or more.
+GALLERY_SLIDES = 3
+SLIDE_BLOCKS = 6
+GALLERY_TITLE_WORDS = 3
 # Typeset quotation marks and their plain stand-ins, the same to a reader.
 QUOTES = str.maketrans("“”„‟«»‘’‚‛", '""""""' + "''''")
 # The most words of the label between the two copies of a caption printed twice (see
@@ -165,7 +171,7 @@ BLURB = re.compile(rf"[.!?…]['\"’”)]*\s+(?:\[\d+\])?[→»›]?\s*(?:{READ
 class Verdict:
     """The class of a block and what decided it."""
 
-    kind: str  # good, near, short, bad, furniture, box
+    kind: str  # good, near, short, bad, furniture, box, slide
     rule: str
     weight: float
     learned: bool = False  # furniture because the site's other pages carry it
@@ -303,6 +309,51 @@ def _mark_repeats(blocks: list[Block], verdicts: list[Verdict]) -> None:
         # (a paragraph's length: a sidebar may list its posts under the same short title)
         if verdicts[index].kind == "good" and _folded(blocks[index].text) == _folded(blocks[index - 1].text):
             verdicts[index] = Verdict("furniture", "repeats the paragraph above, its quotation marks aside", -1.0)
+
+
+def _mark_gallery_slides(blocks: list[Block], verdicts: list[Verdict]) -> None:
+    """Class as slides the blocks of a gallery set in the article: a short line printed
+    again and again, at most SLIDE_BLOCKS blocks apart (the gallery's title over each
+    slide, "Lost towns of the coast"), and the slides under each copy (a label, a caption
+    that reads as prose, a credit), the last as long as the shortest before it. An article
+    does not repeat a line over each of its sections; the captions are the gallery's, and
+    the article goes on below it. Slides weigh nothing, so the article's run crosses the
+    gallery. (Each slide must hold one caption that reads as prose, see `_captioned`.)"""
+    copies: dict[str, list[int]] = {}
+    for index, block in enumerate(blocks):
+        if verdicts[index].kind == "short" and block.words >= GALLERY_TITLE_WORDS and not block.ends_sentence and not _stamp(block):
+            copies.setdefault(block.text, []).append(index)
+    for indices in copies.values():
+        for chain in _chains(indices, SLIDE_BLOCKS):
+            if len(chain) < GALLERY_SLIDES or not all(_captioned(verdicts, a, b) for a, b in zip(chain, chain[1:])):
+                continue
+            slide = min(b - a for a, b in zip(chain, chain[1:]))
+            for i in range(chain[0], min(len(blocks), chain[-1] + slide)):
+                verdicts[i] = Verdict("slide", "a slide of a gallery, under its title printed over each slide", 0.0)
+
+
+def _stamp(block: Block) -> bool:
+    """A date or a by-line: a live blog may print the same over each of its entries."""
+    return bool(find_dates(block.text) or parse_byline(block.text) or is_person(block.text))
+
+
+def _captioned(verdicts: list[Verdict], title: int, next_title: int) -> bool:
+    """Whether one paragraph stands between two copies of a gallery's title: each slide's
+    caption. (A picture's alt text printed again and again over a shop's or a blog's
+    pictures has nothing but pictures between its copies; a slideshow article, its
+    headline printed over the picture of each section, has sections of several.)"""
+    return sum(1 for v in verdicts[title + 1:next_title] if v.kind in ("good", "near")) == 1
+
+
+def _chains(indices: list[int], reach: int) -> list[list[int]]:
+    """The indices (in order) parted where two stand more than `reach` apart."""
+    chains: list[list[int]] = []
+    for index in indices:
+        if chains and index - chains[-1][-1] <= reach:
+            chains[-1].append(index)
+        else:
+            chains.append([index])
+    return chains
 
 
 def _folded(text: str) -> str:
@@ -678,6 +729,7 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
     _mark_blurb_boxes(blocks, verdicts)
     _mark_twice_printed_captions(blocks, verdicts)
     _mark_repeats(blocks, verdicts)
+    _mark_gallery_slides(blocks, verdicts)
     weights = [v.weight for v in verdicts]
     opening = article_opening(blocks, verdicts)
     if opening is not None:
