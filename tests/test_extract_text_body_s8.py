@@ -63,6 +63,41 @@ def test_a_gallery_that_prints_its_title_over_each_slide_is_not_the_article():
     assert title not in body
 
 
+TEASERS = [
+    ("Lifeboat crew called out twice in one night", "The volunteers were called to a yacht that had lost its mast and, "
+     "an hour later, to two walkers cut off by the tide below the cliffs."),
+    ("School roof to be mended before winter", "The county has found the money to mend the roof of the village "
+     "school, which has leaked into two of its classrooms since the spring."),
+    ("Market hall reopens after six months", "Traders moved back into the market hall on Saturday after a "
+     "repair of its glass roof that took twice as long as the council had planned."),
+]
+
+
+def _box_page(box: list[str]) -> str:
+    """A page with no by-line over its article and a box of other stories above it."""
+    return "\n\n".join(["Harbour Gazette", "Home", "News", "Contact", *box, "Back to the overview",
+                          "22.05.2014 - Town", HEADLINE, *ARTICLE[:3], "Tags: harbour, ferry"])
+
+
+def test_a_list_of_teasers_each_closed_by_a_german_read_more_link_is_not_the_article():
+    """Issue 4: a box of other stories above the article, each a date, a headline, a teaser
+    and its link "weiter lesen" (German "read more", in two words as often as in one): the
+    teasers are the openings of other pages, not the article."""
+    box = [line for day, (headline, teaser) in enumerate(TEASERS, 3) for line in (f"0{day}.10.2016", headline, teaser, "weiter lesen")]
+    body = extract_text_page(_box_page(box)).body
+    assert body.startswith("The council voted on Tuesday night")
+    assert "volunteers" not in body
+
+
+def test_a_list_of_teasers_each_closed_by_an_arrow_link_is_not_the_article():
+    """Issue 4: a box of other stories, each teaser closed by its link drawn as arrows
+    alone ("»»»"): the teasers are the openings of other pages."""
+    box = [line for headline, teaser in TEASERS for line in (headline, teaser, "»»»")]
+    body = extract_text_page(_box_page(box)).body
+    assert body.startswith("The council voted on Tuesday night")
+    assert "volunteers" not in body
+
+
 def test_entries_under_the_same_by_line_are_no_gallery():
     """Issue 4: a live blog prints the same by-line over each of its entries; a line
     repeated over each paragraph is a gallery's title only when it is no by-line or date,

@@ -156,10 +156,11 @@ LABEL_COUNT = re.compile(r"^\W*([^\W\d_]+)\s+(\d{1,3})\W*$")
 OTHER_STORIES = re.compile(r"^\W*(?:related|more\s+(?:from|on|in|stories|news)|most\s+(?:popular|read|viewed))\b", re.I)
 # A link to the rest of a story on its own line: "Read more »", "Continue reading →".
 READ_MORE_WORDS = (
-    r"(?:read more|continue reading|read the rest|weiterlesen|lire la suite|leer más|seguir leyendo|leggi tutto"
+    r"(?:read more|continue reading|read the rest|weiter\s?lesen|mehr lesen|lire la suite|leer más|seguir leyendo|leggi tutto"
     r"|continua a leggere|leia mais|continue lendo|lees meer|verder lezen)"
 )
-READ_MORE = re.compile(rf"^\W*{READ_MORE_WORDS}(?:\W+{READ_MORE_WORDS})?\W*$", re.I)
+# (or drawn as arrows alone: "»»»", "→")
+READ_MORE = re.compile(rf"^\W*{READ_MORE_WORDS}(?:\W+{READ_MORE_WORDS})?\W*$|^\s*[»›→]{{1,3}}\s*$", re.I)
 # A blurb of another page, or of the site, closed by its link: "... by this new breed. View
 # more", "... publishing stories here! Learn more." An article's paragraph does not end by
 # sending the reader elsewhere for more. (The link may wear an arrow and, in lynx, its
