@@ -98,6 +98,33 @@ def test_a_list_of_teasers_each_closed_by_an_arrow_link_is_not_the_article():
     assert "volunteers" not in body
 
 
+def test_a_teaser_closed_by_its_story_s_by_line_is_not_the_article():
+    """Issue 4: a box set in the article that points to another story gives its kicker, its
+    headline and a teaser closed by that story's by-line ("... Von Jane Roe und Sam
+    Poe"); an article's paragraph does not end by crediting its writers."""
+    teaser = ("Daniel Stone lost his boat in the storm of last winter. The harbour must at last mend its sea "
+              "wall, he says. Von Anna Berg und Klaus Ott")
+    body = extract_text_page(_page(*ARTICLE[:2], "After the storm", "This man is taking on the harbour board",
+                                   teaser, *ARTICLE[2:])).body
+    assert "Daniel Stone" not in body
+    assert body.endswith("on the north side of the quay instead.")
+
+
+def test_a_box_about_the_writer_under_the_by_line_is_not_the_article():
+    """Issue 4: a news site sets a box about the writer under the by-line: the writer's
+    name alone, then a paragraph that opens with it. It is about the writer, not the
+    story."""
+    page = "\n\n".join([
+        "Harbour Gazette", "Home", "News", HEADLINE, "Von Tom Hale, Pellow", "Tom Hale",
+        "Tom Hale joined the Gazette in 2001 after training at the journalism school, and has written about "
+        "the harbour, its boats and the people who work on them ever since.",
+        "Follow on Twitter", *ARTICLE,
+    ])
+    body = extract_text_page(page).body
+    assert body.startswith("The council voted on Tuesday night")
+    assert "journalism school" not in body
+
+
 def test_entries_under_the_same_by_line_are_no_gallery():
     """Issue 4: a live blog prints the same by-line over each of its entries; a line
     repeated over each paragraph is a gallery's title only when it is no by-line or date,

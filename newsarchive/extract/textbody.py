@@ -118,6 +118,9 @@ TEASER = re.compile(
     r"(?:\.\.\.|…)\s*\[?(?:read(?: more)?|more|continue reading)(?:\W+(?:read more|continue reading))?\W*$|(?:\.\.\.|…)\s*by\s+[A-Z\w]", re.I
 )
 TEASER_WORDS = 60
+# A teaser of another story closed by that story's by-line, after its last sentence:
+# "... fordert er. Von Jane Roe und Sam Poe" (see `_closed_by_credit`).
+CLOSING_CREDIT = re.compile(r"[.!?…][\"'’”»)]*\s+([^.!?…\n]{3,160})$")
 # A copyright line: "© 2011 Example News", "Copyright 2011 Example News. All rights reserved."
 COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)\s*\d{4}|copyright\b)", re.I)
 # A line of a transcript, opening with the time it is spoken at: "01:14 Is only way to ..."
@@ -206,6 +209,8 @@ def classify(block: Block, learned: bool) -> Verdict:
         return Verdict("furniture", f"menu: {block.separators} separators", -max(4.0, block.words * 0.7))
     if block.words <= TEASER_WORDS and TEASER.search(block.text):
         return Verdict("furniture", "a teaser cut short (\"...\" before 'read more' or its by-line)", -block.words * 0.5)
+    if block.words <= TEASER_WORDS and _closed_by_credit(block.text):
+        return Verdict("furniture", "a teaser closed by its story's by-line ('... By Jane Roe')", -block.words * 0.5)
     if BLURB.search(block.text):
         return Verdict("furniture", "a blurb closed by its link ('... View more')", -block.words * 0.5)
     density = block.stop_density
@@ -226,6 +231,34 @@ def classify(block: Block, learned: bool) -> Verdict:
         penalty = -2.0 if block.bullet or (block.words >= 3 and block.capitalised >= 0.6) else -1.0
         return Verdict("short", f"{block.words} words", penalty)
     return Verdict("bad", f"{block.words} words, stop-word density {density:.2f} (not prose)", -block.words * 0.5)
+
+
+def _closed_by_credit(text: str) -> bool:
+    """Whether a paragraph's last words, after its last sentence, are a by-line ("...
+    fordert er. Von Jane Roe und Sam Poe"): a box of other stories gives each teaser its
+    writers. An article's paragraph does not end by crediting its writers with no stop
+    after them (its by-line stands apart, above it or below)."""
+    found = CLOSING_CREDIT.search(text)
+    return bool(found) and len(found.group(1).split()) <= CREDIT_WORDS and bool(parse_byline(found.group(1)))
+
+
+def _mark_author_boxes(blocks: list[Block], verdicts: list[Verdict]) -> None:
+    """Class as furniture a box about one of the article's writers: a line that is a
+    person's name, named by a by-line above it ("Von Jane Roe, Berlin"), over a paragraph
+    that opens with the name ("Jane Roe joined the paper in 2001 ..."). A news site sets it
+    under the by-line or after the article; either way it is about the writer, not the
+    story. (A profile that opens a paragraph with its subject's name does not set the name
+    alone above it, nor does a by-line name its subject.)"""
+    writers: set[str] = set()
+    for index, block in enumerate(blocks[:-1]):
+        if block.words <= CREDIT_WORDS:
+            writers.update(parse_byline(block.text) or ())
+        name = block.text.strip()
+        if name not in writers or not is_person(name) or verdicts[index + 1].kind not in ("good", "near"):
+            continue
+        if blocks[index + 1].text.startswith(name):
+            verdicts[index] = Verdict("furniture", "the name over a box about the writer", -2.0)
+            verdicts[index + 1] = Verdict("furniture", "a box about the writer, under the name a by-line gives", -blocks[index + 1].words * 0.5)
 
 
 def _mark_teasers(blocks: list[Block], verdicts: list[Verdict]) -> None:
@@ -726,6 +759,7 @@ def _above_dated_thread(
 def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int, int], list[str]]:
     """The body's run of blocks and each block's role in it (body, heading, or why not)."""
     _mark_teasers(blocks, verdicts)
+    _mark_author_boxes(blocks, verdicts)
     _mark_transcripts(blocks, verdicts)
     _mark_blurb_boxes(blocks, verdicts)
     _mark_twice_printed_captions(blocks, verdicts)
