@@ -132,3 +132,35 @@ def test_entries_under_the_same_by_line_are_no_gallery():
     entries = [line for paragraph in ARTICLE for line in ("Posted by Tom Hale", paragraph)]
     body = extract_text_page(_page(*entries)).body
     assert all(paragraph in body for paragraph in ARTICLE)
+
+
+def test_the_article_begins_below_a_menu_the_run_crosses():
+    """Issue 4: a box of the paper's best stories above the site's menu (each a headline and
+    a teaser) outweighs the menu's short lines, and the densest run began with the teasers
+    and crossed the whole menu to the article. An article does not break off for a menu of
+    twenty sections: it begins below the menu."""
+    best = [line for headline, teaser in TEASERS for line in (headline, teaser)]
+    menu = ["Politics", "Business", "Money", "Opinion", "Sport", "Culture", "Science", "Travel", "Cars",
+            "Jobs", "Homes", "Weather", "Puzzles", "Podcasts", "Video", "Photos", "Letters", "Obituaries",
+            "Events", "Shop", "Archive", "Subscribe"]
+    page = "\n\n".join(["Harbour Gazette", "The best of the paper", *best, *menu, HEADLINE, *ARTICLE[:3]])
+    body = extract_text_page(page).body
+    assert body.startswith("The council voted on Tuesday night")
+    assert "volunteers" not in body
+
+
+def test_a_list_the_article_announces_is_no_menu():
+    """Issue 4: a list of twenty places or more that a paragraph announces with a colon is
+    the article's own, though its lines look like a menu's."""
+    places = ["Brazil", "Bahrain", "Sri Lanka", "India", "Australia", "Jakarta", "Hong Kong", "Shanghai", "Japan",
+              "Toronto", "Ottawa", "England", "France", "Ireland", "Belgium", "South Africa", "Italy", "Germany",
+              "Spain", "Norway", "Sweden", "Iceland"]
+    more = [
+        "At the meeting, the harbour master read out a letter from the coastguard, which said the winter "
+        "crossings were the only safe way for the islanders to reach the hospital in a storm.",
+        "The council's treasurer said the money would come from the reserve kept for repairs to the sea "
+        "wall, and that the wall would have to wait another year for its new gates.",
+    ]
+    announce = "The ferry's crew have sailed to these places since it was built:"
+    body = extract_text_page(_page(ARTICLE[0], announce, *places, *ARTICLE[1:], *more)).body
+    assert body.startswith("The council voted on Tuesday night")

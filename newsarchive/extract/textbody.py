@@ -108,6 +108,12 @@ RESUME_STREAK = 4
 GAP_BLOCKS = 4
 GAP_WEIGHT = 10.0
 GAP_SHARE = 0.5
+# A site's menu crossed by the run (see `_after_menu`): this many blocks or more between two
+# paragraphs, none of them prose.
+MENU_BLOCKS = 20
+# ...MENU_SHARE of them a menu's line, of MENU_ITEM_WORDS words at most.
+MENU_SHARE = 0.8
+MENU_ITEM_WORDS = 3
 
 
 # A teaser of another page or comment: cut short before a "read more" (or "Read…") link, or before the
@@ -778,6 +784,7 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
             start, end = densest_run(weights[:thread])
     else:
         start, end = _above_dated_thread(blocks, verdicts, weights, start, end)
+    start = _after_menu(blocks, verdicts, start, end)
     end = _ending_heading(blocks, verdicts, opening, start, end)
     end = _before_thread(blocks, verdicts, start, end)
     end = _before_ticker(blocks, verdicts, start, end)
@@ -925,6 +932,34 @@ def _before_furniture_gap(blocks: list[Block], verdicts: list[Verdict], start: i
         if (after < GAP_SHARE * before or _signed_off(blocks, above, below)) and rest < before and not _resumes(blocks, verdicts, below, end):
             return above + 1
     return end
+
+
+def _after_menu(blocks: list[Block], verdicts: list[Verdict], start: int, end: int) -> int:
+    """Where the article begins below a menu the run crosses, else `start`: MENU_BLOCKS
+    blocks or more between two paragraphs of the run, none of them prose and most of them a
+    menu's lines (see `_menu_item`; a gallery's slides and pictures aside), with less prose
+    above them than below. Teasers of
+    other stories above the menu (a box of the paper's best) outweigh its short lines, but
+    an article does not break off for a whole menu; a picture, a share bar or a caption
+    between its opening and the rest is a few blocks."""
+    prose = [i for i in range(start, end) if verdicts[i].kind in ("good", "near")]
+    for above, below in zip(prose, prose[1:]):
+        gap = [i for i in range(above + 1, below) if verdicts[i].kind != "slide" and not _picture(blocks[i])]
+        # (a paragraph that announces a list with a colon introduces the article's own: "Here
+        # are the places we will visit:")
+        if blocks[above].text.endswith(":") or len(gap) < MENU_BLOCKS or sum(1 for i in gap if _menu_item(blocks[i])) < MENU_SHARE * len(gap):
+            continue
+        words_above = sum(blocks[i].words for i in prose if i <= above)
+        if words_above < sum(blocks[i].words for i in prose if i >= below):
+            return below
+    return start
+
+
+def _menu_item(block: Block) -> bool:
+    """A menu's line: a section's or a place's name, a capitalised word or three ("Politik",
+    "Bad Tölz"). (A listing of code runs in lines of lower-case names and signs.)"""
+    text = block.text.lstrip("*+-•·|> \t")
+    return block.words <= MENU_ITEM_WORDS and text[:1].isupper() and not block.ends_sentence
 
 
 def _before_trailing_furniture(blocks: list[Block], verdicts: list[Verdict], start: int, end: int) -> int:
