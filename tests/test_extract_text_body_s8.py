@@ -164,3 +164,23 @@ def test_a_list_the_article_announces_is_no_menu():
     announce = "The ferry's crew have sailed to these places since it was built:"
     body = extract_text_page(_page(ARTICLE[0], announce, *places, *ARTICLE[1:], *more)).body
     assert body.startswith("The council voted on Tuesday night")
+
+
+def test_a_comment_count_in_another_language_ends_the_article():
+    """Issue 4: the heading of a comment thread that counts the comments ends the article
+    in the languages read as it does in English ("27 comments"): "27 commentaires",
+    "12 Kommentare"."""
+    comments = [
+        "I do not agree with this at all, because the boat is only there for the people of the islands, "
+        "and the town should not have to pay for them for three more years.",
+        "Thank you for this report, which shows that the winter crossing is the only way for the people "
+        "of the islands to reach the hospital when there is a storm.",
+        "The ferry has been late every other morning this winter, and nobody at the company will say why, "
+        "so I do not see why the town should give them any more money.",
+    ]
+    thread = [line for name, comment in zip(("Marie D.", "Paul R.", "Anna K."), comments) for line in (name, comment)]
+    for heading in ("27 commentaires", "12 Kommentare"):
+        # (a page whose headline has no credits under it: nothing tells the thread's count
+        # from the count a credit line gives)
+        body = extract_text_page("\n\n".join(["Harbour Gazette", HEADLINE, *ARTICLE, heading, *thread])).body
+        assert body.endswith("on the north side of the quay instead.")

@@ -60,7 +60,9 @@ NUMBERED_HEADLINE = re.compile(r"^\d{1,4}\+?\s+[A-Z]")
 # says no more than this though the lexicon takes it for a button, not a heading ("Post a
 # Comment" under a blog post, with the blog's sidebar below it).
 TERMINATOR = re.compile(
-    r"^\W*(?:comments?|\d+\s+comments?|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|"
+    r"^\W*(?:comments?|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|"
+    # the thread's heading counting its comments, in the languages read: "27 comments", "27 commentaires"
+    r"\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?|commenti|comentários?|reacties|réactions)|"
     # the thread's heading naming its writers, with their count: "Reader Comments (3)", "Visitor comments 3 total"
     r"(?:readers?['’]?|users?|visitors?)\s+comments?(?:\W*\d+\)?(?:\s+total)?)?|"
     r"kommentare|commentaires|comentarios|commenti|comentários|reacties|réactions|réagir|stay informed|"
