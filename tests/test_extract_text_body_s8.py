@@ -184,3 +184,13 @@ def test_a_comment_count_in_another_language_ends_the_article():
         # from the count a credit line gives)
         body = extract_text_page("\n\n".join(["Harbour Gazette", HEADLINE, *ARTICLE, heading, *thread])).body
         assert body.endswith("on the north side of the quay instead.")
+
+
+def test_the_numbered_headings_of_a_ranked_list_are_kept():
+    """Issue 4: a ranked list ("the five best crossings") heads each section with its number
+    and a name ("1. The north channel"), a paragraph under each. The numbered line is a
+    sub-heading of the article, not a list's item to drop."""
+    places = ["The north channel", "Pellow harbour", "The old quay", "Seal rock", "The lighthouse steps"]
+    sections = [line for n, (place, paragraph) in enumerate(zip(places, ARTICLE + ARTICLE[:1]), 1) for line in (f"{n}. {place}", paragraph)]
+    body = extract_text_page(_page(*sections)).body
+    assert "2. Pellow harbour" in body and "4. Seal rock" in body

@@ -52,6 +52,9 @@ CREDIT_WORDS = 14
 # The fewest items of a list between two paragraphs that is the article's (see `_lists_in_prose`).
 LIST_ITEMS = 2
 BARE_LIST_ITEMS = 3
+# A numbered item over a paragraph heads a section of a ranked list: "3. Jane Roe", "10) The
+# harbour" (a bulleted line over a paragraph is a list's item more often than a heading).
+NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 # lynx's stand-in for an embedded frame, its address: "IFRAME: https://video.example/embed/12".
 EMBEDDED_FRAME = re.compile(r"^\s*IFRAME:", re.I)
 # A headline that opens with a number, the number of things it lists: "10 Ways to Save".
@@ -462,9 +465,10 @@ def densest_run(weights: list[float]) -> tuple[int, int]:
 
 
 def is_heading(block: Block, after: Verdict | None) -> bool:
-    """A sub-heading: a short capitalised line, not a sentence, with prose after it."""
+    """A sub-heading: a short capitalised line, not a sentence, with prose after it (a
+    numbered one too, see NUMBERED_ITEM)."""
     text = block.text
-    if not 1 <= block.words <= MAX_HEADING_WORDS or block.bullet:
+    if not 1 <= block.words <= MAX_HEADING_WORDS or (block.bullet and not NUMBERED_ITEM.match(text)):
         return False
     if not text[:1].isupper() and not text[:1].isdigit():
         return False
