@@ -63,7 +63,7 @@ comments are (now )?closed | jump to comments
 | loading | javascript | enable javascript | flash player | adobe flash | widgets?
 | will not be published | \(required\) | required fields | recent (posts|blog posts|comments|articles|entries|stories)
 | anmelden | abmelden | einloggen | registrieren | abonnieren | abonnement | teilen | drucken | versenden | anzeige | werbung
-| mehr zum thema | weiterlesen | weitere artikel | datenschutz | impressum | alle rechte vorbehalten | kommentare?
+| mehr zum thema | weiter ?lesen | mehr lesen | weitere artikel | datenschutz | impressum | alle rechte vorbehalten | kommentare?
 | startseite | zur startseite | meistgelesen
 | s'abonner | abonnez-vous | se connecter | connexion | inscription | partager | imprimer | publicité | lire aussi
 | à lire aussi | lire la suite | en savoir plus

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsarchive.extract.bylines import parse_byline
+from newsarchive.extract.bylines import is_person, parse_byline
 from newsarchive.extract.dates import find_dates
 from newsarchive.extract.furniture import FILE_NAME, furniture_reason, is_box_heading, is_credit, is_notice
 from newsarchive.extract.textblocks import Block
@@ -52,6 +52,9 @@ CREDIT_WORDS = 14
 # The fewest items of a list between two paragraphs that is the article's (see `_lists_in_prose`).
 LIST_ITEMS = 2
 BARE_LIST_ITEMS = 3
+# A numbered item over a paragraph heads a section of a ranked list: "3. Jane Roe", "10) The
+# harbour" (a bulleted line over a paragraph is a list's item more often than a heading).
+NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 # lynx's stand-in for an embedded frame, its address: "IFRAME: https://video.example/embed/12".
 EMBEDDED_FRAME = re.compile(r"^\s*IFRAME:", re.I)
 # A headline that opens with a number, the number of things it lists: "10 Ways to Save".
@@ -60,7 +63,9 @@ NUMBERED_HEADLINE = re.compile(r"^\d{1,4}\+?\s+[A-Z]")
 # says no more than this though the lexicon takes it for a button, not a heading ("Post a
 # Comment" under a blog post, with the blog's sidebar below it).
 TERMINATOR = re.compile(
-    r"^\W*(?:comments?|\d+\s+comments?|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|"
+    r"^\W*(?:comments?|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|"
+    # the thread's heading counting its comments, in the languages read: "27 comments", "27 commentaires"
+    r"\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?|commenti|comentários?|reacties|réactions)|"
     # the thread's heading naming its writers, with their count: "Reader Comments (3)", "Visitor comments 3 total"
     r"(?:readers?['’]?|users?|visitors?)\s+comments?(?:\W*\d+\)?(?:\s+total)?)?|"
     r"kommentare|commentaires|comentarios|commenti|comentários|reacties|réactions|réagir|stay informed|"
@@ -108,6 +113,12 @@ RESUME_STREAK = 4
 GAP_BLOCKS = 4
 GAP_WEIGHT = 10.0
 GAP_SHARE = 0.5
+# A site's menu crossed by the run (see `_after_menu`): this many blocks or more between two
+# paragraphs, none of them prose.
+MENU_BLOCKS = 20
+# ...MENU_SHARE of them a menu's line, of MENU_ITEM_WORDS words at most.
+MENU_SHARE = 0.8
+MENU_ITEM_WORDS = 3
 
 
 # A teaser of another page or comment: cut short before a "read more" (or "Read…") link, or before the
@@ -118,6 +129,9 @@ TEASER = re.compile(
     r"(?:\.\.\.|…)\s*\[?(?:read(?: more)?|more|continue reading)(?:\W+(?:read more|continue reading))?\W*$|(?:\.\.\.|…)\s*by\s+[A-Z\w]", re.I
 )
 TEASER_WORDS = 60
+# A teaser of another story closed by that story's by-line, after its last sentence:
+# "... fordert er. Von Jane Roe und Sam Poe" (see `_closed_by_credit`).
+CLOSING_CREDIT = re.compile(r"[.!?…][\"'’”»)]*\s+([^.!?…\n]{3,160})$")
 # A copyright line: "© 2011 Example News", "Copyright 2011 Example News. All rights reserved."
 COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)\s*\d{4}|copyright\b)", re.I)
 # A line of a transcript, opening with the time it is spoken at: "01:14 Is only way to ..."
@@ -139,6 +153,12 @@ BLURB_BOX_ITEMS = 3
 BLURB_BOX_WORDS = 25
 BLURB_BOX_LABEL_WORDS = 4
 BLURB_BOX_GAP = 3
+# A gallery set in the article (see `_mark_gallery_slides`): its title printed over each of
+# GALLERY_SLIDES slides or more, each a label, a caption and a credit at most, so that two
+# titles stand at most SLIDE_BLOCKS blocks apart; a title of GALLERY_TITLE_WORDS words or more.
+GALLERY_SLIDES = 3
+SLIDE_BLOCKS = 6
+GALLERY_TITLE_WORDS = 3
 # Typeset quotation marks and their plain stand-ins, the same to a reader.
 QUOTES = str.maketrans("“”„‟«»‘’‚‛", '""""""' + "''''")
 # The most words of the label between the two copies of a caption printed twice (see
@@ -150,10 +170,11 @@ LABEL_COUNT = re.compile(r"^\W*([^\W\d_]+)\s+(\d{1,3})\W*$")
 OTHER_STORIES = re.compile(r"^\W*(?:related|more\s+(?:from|on|in|stories|news)|most\s+(?:popular|read|viewed))\b", re.I)
 # A link to the rest of a story on its own line: "Read more »", "Continue reading →".
 READ_MORE_WORDS = (
-    r"(?:read more|continue reading|read the rest|weiterlesen|lire la suite|leer más|seguir leyendo|leggi tutto"
+    r"(?:read more|continue reading|read the rest|weiter\s?lesen|mehr lesen|lire la suite|leer más|seguir leyendo|leggi tutto"
     r"|continua a leggere|leia mais|continue lendo|lees meer|verder lezen)"
 )
-READ_MORE = re.compile(rf"^\W*{READ_MORE_WORDS}(?:\W+{READ_MORE_WORDS})?\W*$", re.I)
+# (or drawn as arrows alone: "»»»", "→")
+READ_MORE = re.compile(rf"^\W*{READ_MORE_WORDS}(?:\W+{READ_MORE_WORDS})?\W*$|^\s*[»›→]{{1,3}}\s*$", re.I)
 # A blurb of another page, or of the site, closed by its link: "... by this new breed. View
 # more", "... publishing stories here! Learn more." An article's paragraph does not end by
 # sending the reader elsewhere for more. (The link may wear an arrow and, in lynx, its
@@ -165,7 +186,7 @@ BLURB = re.compile(rf"[.!?…]['\"’”)]*\s+(?:\[\d+\])?[→»›]?\s*(?:{READ
 class Verdict:
     """The class of a block and what decided it."""
 
-    kind: str  # good, near, short, bad, furniture, box
+    kind: str  # good, near, short, bad, furniture, box, slide
     rule: str
     weight: float
     learned: bool = False  # furniture because the site's other pages carry it
@@ -199,6 +220,8 @@ def classify(block: Block, learned: bool) -> Verdict:
         return Verdict("furniture", f"menu: {block.separators} separators", -max(4.0, block.words * 0.7))
     if block.words <= TEASER_WORDS and TEASER.search(block.text):
         return Verdict("furniture", "a teaser cut short (\"...\" before 'read more' or its by-line)", -block.words * 0.5)
+    if block.words <= TEASER_WORDS and _closed_by_credit(block.text):
+        return Verdict("furniture", "a teaser closed by its story's by-line ('... By Jane Roe')", -block.words * 0.5)
     if BLURB.search(block.text):
         return Verdict("furniture", "a blurb closed by its link ('... View more')", -block.words * 0.5)
     density = block.stop_density
@@ -219,6 +242,34 @@ def classify(block: Block, learned: bool) -> Verdict:
         penalty = -2.0 if block.bullet or (block.words >= 3 and block.capitalised >= 0.6) else -1.0
         return Verdict("short", f"{block.words} words", penalty)
     return Verdict("bad", f"{block.words} words, stop-word density {density:.2f} (not prose)", -block.words * 0.5)
+
+
+def _closed_by_credit(text: str) -> bool:
+    """Whether a paragraph's last words, after its last sentence, are a by-line ("...
+    fordert er. Von Jane Roe und Sam Poe"): a box of other stories gives each teaser its
+    writers. An article's paragraph does not end by crediting its writers with no stop
+    after them (its by-line stands apart, above it or below)."""
+    found = CLOSING_CREDIT.search(text)
+    return bool(found) and len(found.group(1).split()) <= CREDIT_WORDS and bool(parse_byline(found.group(1)))
+
+
+def _mark_author_boxes(blocks: list[Block], verdicts: list[Verdict]) -> None:
+    """Class as furniture a box about one of the article's writers: a line that is a
+    person's name, named by a by-line above it ("Von Jane Roe, Berlin"), over a paragraph
+    that opens with the name ("Jane Roe joined the paper in 2001 ..."). A news site sets it
+    under the by-line or after the article; either way it is about the writer, not the
+    story. (A profile that opens a paragraph with its subject's name does not set the name
+    alone above it, nor does a by-line name its subject.)"""
+    writers: set[str] = set()
+    for index, block in enumerate(blocks[:-1]):
+        if block.words <= CREDIT_WORDS:
+            writers.update(parse_byline(block.text) or ())
+        name = block.text.strip()
+        if name not in writers or not is_person(name) or verdicts[index + 1].kind not in ("good", "near"):
+            continue
+        if blocks[index + 1].text.startswith(name):
+            verdicts[index] = Verdict("furniture", "the name over a box about the writer", -2.0)
+            verdicts[index + 1] = Verdict("furniture", "a box about the writer, under the name a by-line gives", -blocks[index + 1].words * 0.5)
 
 
 def _mark_teasers(blocks: list[Block], verdicts: list[Verdict]) -> None:
@@ -305,6 +356,51 @@ def _mark_repeats(blocks: list[Block], verdicts: list[Verdict]) -> None:
             verdicts[index] = Verdict("furniture", "repeats the paragraph above, its quotation marks aside", -1.0)
 
 
+def _mark_gallery_slides(blocks: list[Block], verdicts: list[Verdict]) -> None:
+    """Class as slides the blocks of a gallery set in the article: a short line printed
+    again and again, at most SLIDE_BLOCKS blocks apart (the gallery's title over each
+    slide, "Lost towns of the coast"), and the slides under each copy (a label, a caption
+    that reads as prose, a credit), the last as long as the shortest before it. An article
+    does not repeat a line over each of its sections; the captions are the gallery's, and
+    the article goes on below it. Slides weigh nothing, so the article's run crosses the
+    gallery. (Each slide must hold one caption that reads as prose, see `_captioned`.)"""
+    copies: dict[str, list[int]] = {}
+    for index, block in enumerate(blocks):
+        if verdicts[index].kind == "short" and block.words >= GALLERY_TITLE_WORDS and not block.ends_sentence and not _stamp(block):
+            copies.setdefault(block.text, []).append(index)
+    for indices in copies.values():
+        for chain in _chains(indices, SLIDE_BLOCKS):
+            if len(chain) < GALLERY_SLIDES or not all(_captioned(verdicts, a, b) for a, b in zip(chain, chain[1:])):
+                continue
+            slide = min(b - a for a, b in zip(chain, chain[1:]))
+            for i in range(chain[0], min(len(blocks), chain[-1] + slide)):
+                verdicts[i] = Verdict("slide", "a slide of a gallery, under its title printed over each slide", 0.0)
+
+
+def _stamp(block: Block) -> bool:
+    """A date or a by-line: a live blog may print the same over each of its entries."""
+    return bool(find_dates(block.text) or parse_byline(block.text) or is_person(block.text))
+
+
+def _captioned(verdicts: list[Verdict], title: int, next_title: int) -> bool:
+    """Whether one paragraph stands between two copies of a gallery's title: each slide's
+    caption. (A picture's alt text printed again and again over a shop's or a blog's
+    pictures has nothing but pictures between its copies; a slideshow article, its
+    headline printed over the picture of each section, has sections of several.)"""
+    return sum(1 for v in verdicts[title + 1:next_title] if v.kind in ("good", "near")) == 1
+
+
+def _chains(indices: list[int], reach: int) -> list[list[int]]:
+    """The indices (in order) parted where two stand more than `reach` apart."""
+    chains: list[list[int]] = []
+    for index in indices:
+        if chains and index - chains[-1][-1] <= reach:
+            chains[-1].append(index)
+        else:
+            chains.append([index])
+    return chains
+
+
 def _folded(text: str) -> str:
     return " ".join(text.translate(QUOTES).split()).casefold()
 
@@ -369,9 +465,10 @@ def densest_run(weights: list[float]) -> tuple[int, int]:
 
 
 def is_heading(block: Block, after: Verdict | None) -> bool:
-    """A sub-heading: a short capitalised line, not a sentence, with prose after it."""
+    """A sub-heading: a short capitalised line, not a sentence, with prose after it (a
+    numbered one too, see NUMBERED_ITEM)."""
     text = block.text
-    if not 1 <= block.words <= MAX_HEADING_WORDS or block.bullet:
+    if not 1 <= block.words <= MAX_HEADING_WORDS or (block.bullet and not NUMBERED_ITEM.match(text)):
         return False
     if not text[:1].isupper() and not text[:1].isdigit():
         return False
@@ -674,10 +771,12 @@ def _above_dated_thread(
 def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int, int], list[str]]:
     """The body's run of blocks and each block's role in it (body, heading, or why not)."""
     _mark_teasers(blocks, verdicts)
+    _mark_author_boxes(blocks, verdicts)
     _mark_transcripts(blocks, verdicts)
     _mark_blurb_boxes(blocks, verdicts)
     _mark_twice_printed_captions(blocks, verdicts)
     _mark_repeats(blocks, verdicts)
+    _mark_gallery_slides(blocks, verdicts)
     weights = [v.weight for v in verdicts]
     opening = article_opening(blocks, verdicts)
     if opening is not None:
@@ -691,6 +790,7 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
             start, end = densest_run(weights[:thread])
     else:
         start, end = _above_dated_thread(blocks, verdicts, weights, start, end)
+    start = _after_menu(blocks, verdicts, start, end)
     end = _ending_heading(blocks, verdicts, opening, start, end)
     end = _before_thread(blocks, verdicts, start, end)
     end = _before_ticker(blocks, verdicts, start, end)
@@ -838,6 +938,34 @@ def _before_furniture_gap(blocks: list[Block], verdicts: list[Verdict], start: i
         if (after < GAP_SHARE * before or _signed_off(blocks, above, below)) and rest < before and not _resumes(blocks, verdicts, below, end):
             return above + 1
     return end
+
+
+def _after_menu(blocks: list[Block], verdicts: list[Verdict], start: int, end: int) -> int:
+    """Where the article begins below a menu the run crosses, else `start`: MENU_BLOCKS
+    blocks or more between two paragraphs of the run, none of them prose and most of them a
+    menu's lines (see `_menu_item`; a gallery's slides and pictures aside), with less prose
+    above them than below. Teasers of
+    other stories above the menu (a box of the paper's best) outweigh its short lines, but
+    an article does not break off for a whole menu; a picture, a share bar or a caption
+    between its opening and the rest is a few blocks."""
+    prose = [i for i in range(start, end) if verdicts[i].kind in ("good", "near")]
+    for above, below in zip(prose, prose[1:]):
+        gap = [i for i in range(above + 1, below) if verdicts[i].kind != "slide" and not _picture(blocks[i])]
+        # (a paragraph that announces a list with a colon introduces the article's own: "Here
+        # are the places we will visit:")
+        if blocks[above].text.endswith(":") or len(gap) < MENU_BLOCKS or sum(1 for i in gap if _menu_item(blocks[i])) < MENU_SHARE * len(gap):
+            continue
+        words_above = sum(blocks[i].words for i in prose if i <= above)
+        if words_above < sum(blocks[i].words for i in prose if i >= below):
+            return below
+    return start
+
+
+def _menu_item(block: Block) -> bool:
+    """A menu's line: a section's or a place's name, a capitalised word or three ("Politik",
+    "Bad Tölz"). (A listing of code runs in lines of lower-case names and signs.)"""
+    text = block.text.lstrip("*+-•·|> \t")
+    return block.words <= MENU_ITEM_WORDS and text[:1].isupper() and not block.ends_sentence
 
 
 def _before_trailing_furniture(blocks: list[Block], verdicts: list[Verdict], start: int, end: int) -> int:
