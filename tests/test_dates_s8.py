@@ -30,3 +30,29 @@ def test_full_stops_vote_day_first_but_numbers_that_tell_win():
     assert guess_dayfirst("4.03.2021 and 03/25/2021") is False
     # (a version number is no date)
     assert guess_dayfirst("Version 4.3.12 is out") is None
+
+
+STORY = """\
+The council voted on Tuesday night to close the Eastgate branch library at the end of March, ending a campaign by residents that had drawn more than four thousand signatures over the summer.
+
+Councillors said the building needed repairs the authority could not pay for, and that the library's books and computers would move to the town centre branch, a mile and a half away.
+
+"We have looked at every option, and none of them keeps the doors open without cutting something else," said the council's leader, Joan Albright. Campaigners said they would ask for the decision to be reviewed.
+"""
+
+TITLE = "Eastgate library to close in March after council vote"
+
+
+def test_the_date_in_a_links_web_address_is_no_stamp():
+    # A box of other stories over the headline, each link's text run over two paragraphs
+    # (headline, writer), so that its target is printed after the writer's name: the date
+    # in its path is that story's.
+    related = "\n\n".join(
+        f"[{title}  \n\n{name}](https://example.com/2021/03/09/{slug}/)"
+        for title, name, slug in (
+            ("Storm closes the harbour road", "Jane Roe", "storm-closes"),
+            ("Ferry fares rise again", "Sam Okafor", "ferry-fares"),
+        )
+    )
+    text = f"{related}\n\n{TITLE}\n\nTom Reyes\n\nMarch 2, 2021 9:00AM (UTC)\n\n{STORY}"
+    assert extract_text_page(text).published == "2021-03-02"

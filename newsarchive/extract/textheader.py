@@ -173,13 +173,26 @@ def meta_role(block: Block, dayfirst: bool | None = None) -> tuple[str, object] 
     source = parse_source(block.text)
     if source:
         return "source", source
-    dates = find_dates(block.text, dayfirst=dayfirst)
+    dates = _shown_dates(block.text, dayfirst)
     # A line that is mostly a date ("Tuesday 24 July 2012 09.15 BST", "Updated: ..."), or
     # mostly dates and times ("Posted: 08/09/2012 9:21 am Updated: 08/09/2012 10:53 am").
     if dates and (block.words <= 12 or _words_beside_dates(block.text, dates) <= STAMP_OTHER_WORDS):
         if not _told_in_a_sentence(block, dayfirst):
             return "date", dates[0][2]
     return None
+
+
+def _shown_dates(text: str, dayfirst: bool | None) -> list[tuple[int, int, str]]:
+    """The dates a line shows its reader: not those in a link's web address, where another
+    story's date stands in its path ("](https://example.com/2020/01/17/...)", as Markdown
+    and text browsers print a link's target)."""
+    return [found for found in find_dates(text, dayfirst=dayfirst) if not _in_web_address(text, found[0])]
+
+
+def _in_web_address(text: str, start: int) -> bool:
+    """Whether the word holding position `start` is a web address, or a path in one."""
+    word_start = max(text.rfind(" ", 0, start), text.rfind("(", 0, start), text.rfind("\n", 0, start)) + 1
+    return bool(WEB_ADDRESS.match(text, word_start)) or text[start - 1 : start] == "/"
 
 
 # The most words besides its dates and times a line of several of them has as a stamp.
