@@ -3,6 +3,8 @@ countries and today's blog templates give them, read through the whole page."""
 
 from __future__ import annotations
 
+import textwrap
+
 from newsarchive.extract.dates import guess_dayfirst
 from newsarchive.extract.textpage import extract_text_page
 
@@ -56,3 +58,25 @@ def test_the_date_in_a_links_web_address_is_no_stamp():
     )
     text = f"{related}\n\n{TITLE}\n\nTom Reyes\n\nMarch 2, 2021 9:00AM (UTC)\n\n{STORY}"
     assert extract_text_page(text).published == "2021-03-02"
+
+
+MORE = """\
+Die Bürgermeisterin verwies darauf, dass die Zahl der Ausleihen im Ostviertel seit fünf Jahren sinke und dass die meisten Leserinnen und Leser ohnehin schon die Zentralbibliothek nutzten, deren Öffnungszeiten im kommenden Jahr verlängert werden sollen.
+
+Die Initiative hält dagegen, dass gerade ältere Menschen und Familien mit kleinen Kindern auf die kurze Strecke angewiesen seien. Sie schlägt vor, die Bücherei in den Räumen der Grundschule weiterzuführen, die am Nachmittag leer stehen.
+
+Ein Gutachten, das die Stadt im Frühjahr in Auftrag gegeben hatte, beziffert die Kosten der Sanierung auf knapp zwei Millionen Euro. Die Initiative bezweifelt diese Zahl und verlangt, das Gutachten vollständig zu veröffentlichen.
+"""
+
+
+def test_a_dated_by_line_run_on_under_the_standfirst_dates_the_article():
+    # A text browser wraps the page at its width and sets the by-line under the
+    # standfirst with no blank line between, so the two read as one paragraph.
+    paragraphs = [textwrap.fill(paragraph, 78) for paragraph in (ARTICLE + "\n" + MORE).split("\n\n")]
+    standfirst = (
+        "Die Initiative hat mehr als viertausend Unterschriften gegen die Schließung\n"
+        "gesammelt und will den Beschluss des Stadtrats nun vom Gericht prüfen lassen.\n"
+        "von Lena Vogt am 4. März 2021, 15:40 Uhr"
+    )
+    text = "\n\n".join(["Nachrichten", "Lokales", HEADLINE, standfirst, *paragraphs])
+    assert extract_text_page(text).published == "2021-03-04"

@@ -1531,7 +1531,20 @@ def _nearest_date(blocks: list[Block], first: int, last: int, dayfirst: bool | N
             dates = find_dates(block.text, dayfirst=dayfirst)
             if dates and not _told_in_a_sentence(block, dayfirst):
                 return dates[0][2]
+        else:
+            credited = _closing_credit_date(block, dayfirst)
+            if credited:
+                return credited
     return None
+
+
+def _closing_credit_date(block: Block, dayfirst: bool | None) -> str | None:
+    """The date of a dated by-line set as the last line of a longer block: a text browser
+    prints the by-line under the standfirst with no blank line between them ("... im Netz
+    haben." / "von NAME am 14. Mai 2014, 15:40 Uhr")."""
+    line = block.lines[-1]
+    dates = find_dates(line, dayfirst=dayfirst)
+    return dates[0][2] if len(block.lines) > 1 and dates and parse_byline(line) else None
 
 
 def _told_in_a_sentence(block: Block, dayfirst: bool | None) -> bool:
