@@ -80,3 +80,25 @@ def test_a_dated_by_line_run_on_under_the_standfirst_dates_the_article():
     )
     text = "\n\n".join(["Nachrichten", "Lokales", HEADLINE, standfirst, *paragraphs])
     assert extract_text_page(text).published == "2021-03-04"
+
+
+def test_a_stamp_inside_the_article_run_dates_it_when_none_stands_around_it():
+    # A blog template's hidden "updated" line, printed between the article and the
+    # author's box, which the run takes in: the page's only date.
+    author_box = (
+        "Willkommen auf meinem Blog über Bücher und Städte!\n\n"
+        "Ich bin Lena, lebe seit zehn Jahren im Ostviertel und schreibe hier über alles, was in der "
+        "Nachbarschaft passiert, über Bibliotheken, Cafés und die Menschen, die sie am Leben halten."
+    )
+    stamp = f"{HEADLINE} was last modified: März 4th, 2021 by Lena"
+    text = f"Menü\n\n{HEADLINE}\n\n{ARTICLE}\nDas könnte dich auch interessieren:\n\n{stamp}\n\n{author_box}\n"
+    assert extract_text_page(text).published == "2021-03-04"
+
+
+def test_a_players_line_dates_the_episode_by_its_last_part():
+    # An audio player between the teaser and the transcript: programme, episode, and the
+    # stamp in the last part of its line.
+    player = "Stadtradio - Die Woche im Rathaus mit der Bürgermeisterin - 4.03.2021 18:30 Uhr Moderation: Jan Berg"
+    paragraphs = ARTICLE.split("\n\n")
+    text = "\n\n".join(["Menü", HEADLINE, paragraphs[0], player, *paragraphs[1:], MORE])
+    assert extract_text_page(text).published == "2021-03-04"

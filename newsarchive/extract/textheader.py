@@ -160,9 +160,13 @@ def strip_dateline(paragraph: str, dayfirst: bool | None) -> tuple[str | None, s
     return None, None, paragraph
 
 
+# The most words of a credit line (a longer line is a sentence or a paragraph).
+CREDIT_LINE_WORDS = 25
+
+
 def meta_role(block: Block, dayfirst: bool | None = None) -> tuple[str, object] | None:
     """("byline", names), ("reviewer", name), ("source", name) or ("date", iso) for a credit line."""
-    if block.words > 25 or _placeholder(block):
+    if block.words > CREDIT_LINE_WORDS or _placeholder(block):
         return None  # (an image's file name may carry a date: "[Screen-shot-2012-11-07]")
     reviewer = parse_reviewer(block.text)
     if reviewer:
@@ -444,6 +448,8 @@ def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> 
                 break
     if not header.published:
         header.published = _nearest_date(blocks, first, last, dayfirst, title_index)
+    if not header.published:
+        header.published = _stamp_in_run(blocks, first, last, dayfirst)
     if not header.authors and body:
         # Blogs put "Posted by NAME" or "NAME — DATE — in Topic" under the article (not
         # under a "Comments" heading: those are the readers').
@@ -1535,6 +1541,56 @@ def _nearest_date(blocks: list[Block], first: int, last: int, dayfirst: bool | N
             credited = _closing_credit_date(block, dayfirst)
             if credited:
                 return credited
+    return None
+
+
+def _stamp_in_run(blocks: list[Block], first: int, last: int, dayfirst: bool | None) -> str | None:
+    """The date of the first stamp line inside the article's run, when none stands around
+    it: a media player's stamp under the teaser ("18.03.2020 13:15 Uhr Autor/in: NAME"),
+    a blog template's "TITLE was last modified: DATE by NAME" above the author box."""
+    for block in blocks[first : last + 1]:
+        date = _stamp_date(block, dayfirst)
+        if date:
+            return date
+    return None
+
+
+def _stamp_date(block: Block, dayfirst: bool | None) -> str | None:
+    """The date of a stamp line: a credit line's (see `meta_role`), or a short line's
+    whose date comes after a stamp's label or opens the line's last part."""
+    role = meta_role(block, dayfirst)
+    if role and role[0] == "date":
+        return str(role[1])
+    return _labelled_date(block, dayfirst) or _closing_part_date(block, dayfirst)
+
+
+# A stamp's label just before its date, whatever words come before it ("HEADLINE was last
+# modified: DATE", "Zuletzt aktualisiert am DATE").
+STAMP_LABEL = re.compile(rf"(?:{PUBLISHED.pattern}|{UPDATED.pattern})\s*(?:on|am|le|el|il|op)?\s*:?\s*$", re.I)
+
+
+def _labelled_date(block: Block, dayfirst: bool | None) -> str | None:
+    """The date of a short line that labels it as a stamp (see STAMP_LABEL)."""
+    dates = _shown_dates(block.text, dayfirst)
+    if block.words > CREDIT_LINE_WORDS or not dates:
+        return None
+    return dates[0][2] if STAMP_LABEL.search(block.text[: dates[0][0]]) else None
+
+
+# The mark between the parts of a player's or a teaser's line ("Programme - Episode - DATE").
+PART_MARK = re.compile(r"\s[-–—|]\s")
+
+
+def _closing_part_date(block: Block, dayfirst: bool | None) -> str | None:
+    """The date that opens the last part of a short line cut by dashes or bars, if that part
+    is a stamp: an audio or video player's "Programme - Episode title - 18.03.2020 13:15
+    Uhr Autor/in: NAME". (A date inside the part belongs to a sentence.)"""
+    if block.words > CREDIT_LINE_WORDS:
+        return None
+    part = PART_MARK.split(block.text)[-1]
+    dates = _shown_dates(part, dayfirst)
+    if dates and dates[0][0] == 0 and _words_beside_dates(part, dates) <= STAMP_OTHER_WORDS:
+        return dates[0][2]
     return None
 
 
