@@ -102,3 +102,18 @@ def test_a_players_line_dates_the_episode_by_its_last_part():
     paragraphs = ARTICLE.split("\n\n")
     text = "\n\n".join(["Menü", HEADLINE, paragraphs[0], player, *paragraphs[1:], MORE])
     assert extract_text_page(text).published == "2021-03-04"
+
+
+def test_a_short_sentence_in_the_article_does_not_date_it():
+    # The page shows no stamp; the one date in the run is the story's, told in a sentence.
+    paragraphs = ARTICLE.split("\n\n")
+    text = "\n\n".join(["Menü", HEADLINE, *paragraphs, "Am 4. März 2021 trat sie zurück.", MORE])
+    assert extract_text_page(text).published is None
+
+
+def test_a_sentence_that_names_an_update_deep_in_the_article_does_not_date_it():
+    paragraphs = (ARTICLE + "\n" + MORE).split("\n\n")
+    told = "Die Liste der Termine wurde zuletzt aktualisiert am 4. März 2021."
+    closing = "Wie es mit den Räumen im Ostviertel weitergeht, ist offen. Ein Verein hat Interesse angemeldet, will sich aber erst nach der Anhörung festlegen."
+    text = "\n\n".join(["Menü", HEADLINE, *paragraphs, told, closing])
+    assert extract_text_page(text).published is None

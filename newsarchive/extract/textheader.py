@@ -181,7 +181,8 @@ def meta_role(block: Block, dayfirst: bool | None = None) -> tuple[str, object] 
     # A line that is mostly a date ("Tuesday 24 July 2012 09.15 BST", "Updated: ..."), or
     # mostly dates and times ("Posted: 08/09/2012 9:21 am Updated: 08/09/2012 10:53 am").
     if dates and (block.words <= 12 or _words_beside_dates(block.text, dates) <= STAMP_OTHER_WORDS):
-        if not _told_in_a_sentence(block, dayfirst):
+        # (a short line that closes a sentence tells of the date: "On 3 March 2021 she resigned.")
+        if not _told_in_a_sentence(block, dayfirst) and not _closes_sentence(block.text, dates):
             return "date", dates[0][2]
     return None
 
@@ -197,6 +198,19 @@ def _in_web_address(text: str, start: int) -> bool:
     """Whether the word holding position `start` is a web address, or a path in one."""
     word_start = max(text.rfind(" ", 0, start), text.rfind("(", 0, start), text.rfind("\n", 0, start)) + 1
     return bool(WEB_ADDRESS.match(text, word_start)) or text[start - 1 : start] == "/"
+
+
+# A sentence's close: a word's (or a year's) last two letters and its mark (not "p.m."),
+# then a quote or a bracket; and the fewest words besides its dates a line needs to be a
+# sentence ("On 3 March 2021 she resigned."), where a stamp may close with a full stop
+# ("Tuesday, July 17, 2012.").
+SENTENCE_CLOSE = re.compile(r"[^\W_]{2}[.!?…]['\"’”»)]*\s*$")
+SENTENCE_WORDS = 3
+
+
+def _closes_sentence(text: str, dates: list[tuple[int, int, str]]) -> bool:
+    """Whether a line with these dates closes a sentence that tells of them."""
+    return bool(SENTENCE_CLOSE.search(text)) and _words_beside_dates(text, dates) >= SENTENCE_WORDS
 
 
 # The most words besides its dates and times a line of several of them has as a stamp.
@@ -1557,10 +1571,13 @@ def _stamp_in_run(blocks: list[Block], first: int, last: int, dayfirst: bool | N
 
 def _stamp_date(block: Block, dayfirst: bool | None) -> str | None:
     """The date of a stamp line: a credit line's (see `meta_role`), or a short line's
-    whose date comes after a stamp's label or opens the line's last part."""
+    whose date comes after a stamp's label or opens the line's last part, unless the line
+    closes a sentence ("The list was last updated on 3 March 2021.")."""
     role = meta_role(block, dayfirst)
     if role and role[0] == "date":
         return str(role[1])
+    if _closes_sentence(block.text, _shown_dates(block.text, dayfirst)):
+        return None
     return _labelled_date(block, dayfirst) or _closing_part_date(block, dayfirst)
 
 
