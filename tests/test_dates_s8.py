@@ -117,3 +117,13 @@ def test_a_sentence_that_names_an_update_deep_in_the_article_does_not_date_it():
     closing = "Wie es mit den Räumen im Ostviertel weitergeht, ist offen. Ein Verein hat Interesse angemeldet, will sich aber erst nach der Anhörung festlegen."
     text = "\n\n".join(["Menü", HEADLINE, *paragraphs, told, closing])
     assert extract_text_page(text).published is None
+
+
+def test_a_labelled_stamp_far_above_the_body_dates_it():
+    # A photo gallery between the headline's stamp and the article: the stamp stands too
+    # far up to be read as the article's credits, and labels its date past a clock time,
+    # a time zone and a weekday.
+    gallery = "\n\n".join(f"Photos: the library over the years ({number} of 20)" for number in range(1, 21))
+    stamp = "updated 3:06 PM EST, Wed March 3, 2021"
+    text = f"News\n\n{TITLE}\n\n{stamp}\n\n{gallery}\n\n{STORY}"
+    assert extract_text_page(text).published == "2021-03-03"

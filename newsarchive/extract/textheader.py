@@ -463,7 +463,7 @@ def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> 
     if not header.published:
         header.published = _nearest_date(blocks, first, last, dayfirst, title_index)
     if not header.published:
-        header.published = _stamp_in_run(blocks, first, last, dayfirst)
+        header.published = _stamp_in_run(blocks, first, last, dayfirst) or _labelled_stamp_above(blocks, first, dayfirst)
     if not header.authors and body:
         # Blogs put "Posted by NAME" or "NAME — DATE — in Topic" under the article (not
         # under a "Comments" heading: those are the readers').
@@ -1581,17 +1581,36 @@ def _stamp_date(block: Block, dayfirst: bool | None) -> str | None:
     return _labelled_date(block, dayfirst) or _closing_part_date(block, dayfirst)
 
 
+def _labelled_stamp_above(blocks: list[Block], first: int, dayfirst: bool | None) -> str | None:
+    """The date of the nearest stamp line above the body that labels its date ("updated
+    3:06 PM EST, Wed November 7, 2012"), however far up: where the run was found below
+    the article's top, under a gallery or a box, its stamp stays by the real headline."""
+    for block in reversed(blocks[:first]):
+        date = None if _closes_sentence(block.text, _shown_dates(block.text, dayfirst)) else _labelled_date(block, dayfirst)
+        if date:
+            return date
+    return None
+
+
 # A stamp's label just before its date, whatever words come before it ("HEADLINE was last
 # modified: DATE", "Zuletzt aktualisiert am DATE").
 STAMP_LABEL = re.compile(rf"(?:{PUBLISHED.pattern}|{UPDATED.pattern})\s*(?:on|am|le|el|il|op)?\s*:?\s*$", re.I)
 
 
+# A time zone's letters, or a comma left alone between a stamp's parts.
+ZONE = re.compile(r"^(?:[A-Z]{2,5},?|,)$")
+
+
 def _labelled_date(block: Block, dayfirst: bool | None) -> str | None:
-    """The date of a short line that labels it as a stamp (see STAMP_LABEL)."""
+    """The date of a short line that labels it as a stamp (see STAMP_LABEL), a clock time,
+    a time zone or a weekday aside ("updated 3:06 PM EST, Wed November 7, 2012")."""
     dates = _shown_dates(block.text, dayfirst)
     if block.words > CREDIT_LINE_WORDS or not dates:
         return None
-    return dates[0][2] if STAMP_LABEL.search(block.text[: dates[0][0]]) else None
+    before = CLOCK_TIME.sub(" ", block.text[: dates[0][0]]).split()
+    while before and (ZONE.match(before[-1]) or is_weekday(before[-1])):
+        before.pop()
+    return dates[0][2] if STAMP_LABEL.search(" ".join(before)) else None
 
 
 # The mark between the parts of a player's or a teaser's line ("Programme - Episode - DATE").
