@@ -127,3 +127,19 @@ def test_a_labelled_stamp_far_above_the_body_dates_it():
     stamp = "updated 3:06 PM EST, Wed March 3, 2021"
     text = f"News\n\n{TITLE}\n\n{stamp}\n\n{gallery}\n\n{STORY}"
     assert extract_text_page(text).published == "2021-03-03"
+
+
+MENU = "\n\n".join(["News", "Sport", "Weather", "Business", "Culture", "Travel", "Food", "Homes"] * 2)
+
+
+def test_the_mastheads_date_dates_a_page_that_shows_no_stamp_of_its_own():
+    # The site prints the day over its menu on every page; the story carries no stamp.
+    top = f"Sign in\n\nWednesday, Mar 3, 2021\n\nThe Harbour Gazette\n\n{MENU}"
+    text = f"{top}\n\n{TITLE}\n\n{STORY}"
+    assert extract_text_page(text).published == "2021-03-03"
+
+
+def test_a_date_among_other_words_far_above_the_body_is_no_masthead_date():
+    top = f"Sign in\n\nWinter fair opens March 3, 2021 at the pier\n\n{MENU}"
+    text = f"{top}\n\n{TITLE}\n\n{STORY}"
+    assert extract_text_page(text).published is None

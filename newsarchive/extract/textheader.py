@@ -463,7 +463,11 @@ def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> 
     if not header.published:
         header.published = _nearest_date(blocks, first, last, dayfirst, title_index)
     if not header.published:
-        header.published = _stamp_in_run(blocks, first, last, dayfirst) or _labelled_stamp_above(blocks, first, dayfirst)
+        header.published = (
+            _stamp_in_run(blocks, first, last, dayfirst)
+            or _labelled_stamp_above(blocks, first, dayfirst)
+            or _masthead_date(blocks, first, dayfirst)
+        )
     if not header.authors and body:
         # Blogs put "Posted by NAME" or "NAME — DATE — in Topic" under the article (not
         # under a "Comments" heading: those are the readers').
@@ -1589,6 +1593,21 @@ def _labelled_stamp_above(blocks: list[Block], first: int, dayfirst: bool | None
         date = None if _closes_sentence(block.text, _shown_dates(block.text, dayfirst)) else _labelled_date(block, dayfirst)
         if date:
             return date
+    return None
+
+
+def _masthead_date(blocks: list[Block], first: int, dayfirst: bool | None) -> str | None:
+    """The date a news site's masthead prints on every page, a line of the date alone
+    ("Thursday, Aug 9, 2012"), the first above the body: the day the page was printed,
+    which for a news story is most often the day it ran. (Only where the page shows no
+    stamp of its own.)"""
+    for block in blocks[:first]:
+        dates = _shown_dates(block.text, dayfirst)
+        if len(dates) == 1:
+            start, end, date = dates[0]
+            rest = LIST_MARK.sub("", f"{block.text[:start]} {block.text[end:]}".strip())
+            if all(is_weekday(word) for word in rest.split()):
+                return date
     return None
 
 
