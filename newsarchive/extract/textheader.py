@@ -1575,13 +1575,10 @@ def _stamp_in_run(blocks: list[Block], first: int, last: int, dayfirst: bool | N
 
 def _stamp_date(block: Block, dayfirst: bool | None) -> str | None:
     """The date of a stamp line: a credit line's (see `meta_role`), or a short line's
-    whose date comes after a stamp's label or opens the line's last part, unless the line
-    closes a sentence ("The list was last updated on 3 March 2021.")."""
+    whose date comes after a stamp's label or opens the line's last part."""
     role = meta_role(block, dayfirst)
     if role and role[0] == "date":
         return str(role[1])
-    if _closes_sentence(block.text, _shown_dates(block.text, dayfirst)):
-        return None
     return _labelled_date(block, dayfirst) or _closing_part_date(block, dayfirst)
 
 
@@ -1590,7 +1587,7 @@ def _labelled_stamp_above(blocks: list[Block], first: int, dayfirst: bool | None
     3:06 PM EST, Wed November 7, 2012"), however far up: where the run was found below
     the article's top, under a gallery or a box, its stamp stays by the real headline."""
     for block in reversed(blocks[:first]):
-        date = None if _closes_sentence(block.text, _shown_dates(block.text, dayfirst)) else _labelled_date(block, dayfirst)
+        date = _labelled_date(block, dayfirst)
         if date:
             return date
     return None
@@ -1622,9 +1619,10 @@ ZONE = re.compile(r"^(?:[A-Z]{2,5},?|,)$")
 
 def _labelled_date(block: Block, dayfirst: bool | None) -> str | None:
     """The date of a short line that labels it as a stamp (see STAMP_LABEL), a clock time,
-    a time zone or a weekday aside ("updated 3:06 PM EST, Wed November 7, 2012")."""
+    a time zone or a weekday aside ("updated 3:06 PM EST, Wed November 7, 2012"); not of a
+    sentence that names an update ("The list was last updated on 3 March 2021.")."""
     dates = _shown_dates(block.text, dayfirst)
-    if block.words > CREDIT_LINE_WORDS or not dates:
+    if block.words > CREDIT_LINE_WORDS or not dates or _closes_sentence(block.text, dates):
         return None
     before = CLOCK_TIME.sub(" ", block.text[: dates[0][0]]).split()
     while before and (ZONE.match(before[-1]) or is_weekday(before[-1])):
@@ -1640,7 +1638,7 @@ def _closing_part_date(block: Block, dayfirst: bool | None) -> str | None:
     """The date that opens the last part of a short line cut by dashes or bars, if that part
     is a stamp: an audio or video player's "Programme - Episode title - 18.03.2020 13:15
     Uhr Autor/in: NAME". (A date inside the part belongs to a sentence.)"""
-    if block.words > CREDIT_LINE_WORDS:
+    if block.words > CREDIT_LINE_WORDS or _closes_sentence(block.text, _shown_dates(block.text, dayfirst)):
         return None
     part = PART_MARK.split(block.text)[-1]
     dates = _shown_dates(part, dayfirst)
