@@ -99,6 +99,8 @@ PATTERNS = (
     re.compile(r"(?<![\d/.-])(?P<first>[0-3]?\d)[/.-](?P<second>[01]?\d|[0-3]\d)[/.-](?P<year>(?:19|20)?\d\d)(?![\d/-])"),
 )
 NUMERIC = PATTERNS[3]
+# A numeric date with full stops and a full year ("2.03.2018"; not a version, "2.3.12").
+DOTTED = re.compile(r"(?<![\d/.-])[0-3]?\d\.[01]?\d\.(?:19|20)\d\d(?![\d/-]|\.\d)")
 
 
 def _make(year: int, month: int, day: int) -> str | None:
@@ -184,8 +186,10 @@ def find_date(text: str, *, dayfirst: bool | None = None) -> str | None:
 def guess_dayfirst(text: str) -> bool | None:
     """Whether the page writes numeric dates day first, from its unambiguous dates.
 
-    "25/12/2010" says day first, "12/25/2010" month first; failing those, a page that
-    writes "12 October" rather than "October 12" most likely puts the day first too.
+    "25/12/2010" says day first, "12/25/2010" month first; failing those, a date written
+    with full stops ("2.03.2018") says day first, as German, French, Dutch or Russian write
+    it (the month-first habit writes slashes); failing that too, a page that writes "12
+    October" rather than "October 12" most likely puts the day first too.
     """
     # The top of a page says enough; a 20 MB dump must not cost seconds.
     text = text[:100_000]
@@ -198,6 +202,8 @@ def guess_dayfirst(text: str) -> bool | None:
             votes -= 1
     if votes:
         return votes > 0
+    if DOTTED.search(text):
+        return True
     day_month = sum(1 for m in PATTERNS[1].finditer(text) if _fold(m.group("month")) in MONTHS)
     month_day = sum(1 for m in PATTERNS[2].finditer(text) if _fold(m.group("month")) in MONTHS)
     if day_month != month_day:

@@ -160,9 +160,13 @@ def strip_dateline(paragraph: str, dayfirst: bool | None) -> tuple[str | None, s
     return None, None, paragraph
 
 
+# The most words of a credit line (a longer line is a sentence or a paragraph).
+CREDIT_LINE_WORDS = 25
+
+
 def meta_role(block: Block, dayfirst: bool | None = None) -> tuple[str, object] | None:
     """("byline", names), ("reviewer", name), ("source", name) or ("date", iso) for a credit line."""
-    if block.words > 25 or _placeholder(block):
+    if block.words > CREDIT_LINE_WORDS or _placeholder(block):
         return None  # (an image's file name may carry a date: "[Screen-shot-2012-11-07]")
     reviewer = parse_reviewer(block.text)
     if reviewer:
@@ -173,13 +177,40 @@ def meta_role(block: Block, dayfirst: bool | None = None) -> tuple[str, object] 
     source = parse_source(block.text)
     if source:
         return "source", source
-    dates = find_dates(block.text, dayfirst=dayfirst)
+    dates = _shown_dates(block.text, dayfirst)
     # A line that is mostly a date ("Tuesday 24 July 2012 09.15 BST", "Updated: ..."), or
     # mostly dates and times ("Posted: 08/09/2012 9:21 am Updated: 08/09/2012 10:53 am").
     if dates and (block.words <= 12 or _words_beside_dates(block.text, dates) <= STAMP_OTHER_WORDS):
-        if not _told_in_a_sentence(block, dayfirst):
+        # (a short line that closes a sentence tells of the date: "On 3 March 2021 she resigned.")
+        if not _told_in_a_sentence(block, dayfirst) and not _closes_sentence(block.text, dates):
             return "date", dates[0][2]
     return None
+
+
+def _shown_dates(text: str, dayfirst: bool | None) -> list[tuple[int, int, str]]:
+    """The dates a line shows its reader: not those in a link's web address, where another
+    story's date stands in its path ("](https://example.com/2020/01/17/...)", as Markdown
+    and text browsers print a link's target)."""
+    return [found for found in find_dates(text, dayfirst=dayfirst) if not _in_web_address(text, found[0])]
+
+
+def _in_web_address(text: str, start: int) -> bool:
+    """Whether the word holding position `start` is a web address, or a path in one."""
+    word_start = max(text.rfind(" ", 0, start), text.rfind("(", 0, start), text.rfind("\n", 0, start)) + 1
+    return bool(WEB_ADDRESS.match(text, word_start)) or text[start - 1 : start] == "/"
+
+
+# A sentence's close: a word's (or a year's) last two letters and its mark (not "p.m."),
+# then a quote or a bracket; and the fewest words besides its dates a line needs to be a
+# sentence ("On 3 March 2021 she resigned."), where a stamp may close with a full stop
+# ("Tuesday, July 17, 2012.").
+SENTENCE_CLOSE = re.compile(r"[^\W_]{2}[.!?…]['\"’”»)]*\s*$")
+SENTENCE_WORDS = 3
+
+
+def _closes_sentence(text: str, dates: list[tuple[int, int, str]]) -> bool:
+    """Whether a line with these dates closes a sentence that tells of them."""
+    return bool(SENTENCE_CLOSE.search(text)) and _words_beside_dates(text, dates) >= SENTENCE_WORDS
 
 
 # The most words besides its dates and times a line of several of them has as a stamp.
@@ -431,6 +462,12 @@ def read_header(blocks: list[Block], body: list[int], dayfirst: bool | None) -> 
                 break
     if not header.published:
         header.published = _nearest_date(blocks, first, last, dayfirst, title_index)
+    if not header.published:
+        header.published = (
+            _stamp_in_run(blocks, first, last, dayfirst)
+            or _labelled_stamp_above(blocks, first, dayfirst)
+            or _masthead_date(blocks, first, dayfirst)
+        )
     if not header.authors and body:
         # Blogs put "Posted by NAME" or "NAME — DATE — in Topic" under the article (not
         # under a "Comments" heading: those are the readers').
@@ -1535,7 +1572,105 @@ def _nearest_date(blocks: list[Block], first: int, last: int, dayfirst: bool | N
             dates = find_dates(block.text, dayfirst=dayfirst)
             if dates and not _told_in_a_sentence(block, dayfirst):
                 return dates[0][2]
+        else:
+            credited = _closing_credit_date(block, dayfirst)
+            if credited:
+                return credited
     return None
+
+
+def _stamp_in_run(blocks: list[Block], first: int, last: int, dayfirst: bool | None) -> str | None:
+    """The date of the first stamp line inside the article's run, when none stands around
+    it: a media player's stamp under the teaser ("18.03.2020 13:15 Uhr Autor/in: NAME"),
+    a blog template's "TITLE was last modified: DATE by NAME" above the author box."""
+    for block in blocks[first : last + 1]:
+        date = _stamp_date(block, dayfirst)
+        if date:
+            return date
+    return None
+
+
+def _stamp_date(block: Block, dayfirst: bool | None) -> str | None:
+    """The date of a stamp line: a credit line's (see `meta_role`), or a short line's
+    whose date comes after a stamp's label or opens the line's last part."""
+    role = meta_role(block, dayfirst)
+    if role and role[0] == "date":
+        return str(role[1])
+    return _labelled_date(block, dayfirst) or _closing_part_date(block, dayfirst)
+
+
+def _labelled_stamp_above(blocks: list[Block], first: int, dayfirst: bool | None) -> str | None:
+    """The date of the nearest stamp line above the body that labels its date ("updated
+    3:06 PM EST, Wed November 7, 2012"), however far up: where the run was found below
+    the article's top, under a gallery or a box, its stamp stays by the real headline."""
+    for block in reversed(blocks[:first]):
+        date = _labelled_date(block, dayfirst)
+        if date:
+            return date
+    return None
+
+
+def _masthead_date(blocks: list[Block], first: int, dayfirst: bool | None) -> str | None:
+    """The date a news site's masthead prints on every page, a line of the date alone
+    ("Thursday, Aug 9, 2012"), the first above the body: the day the page was printed,
+    which for a news story is most often the day it ran. (Only where the page shows no
+    stamp of its own.)"""
+    for block in blocks[:first]:
+        dates = _shown_dates(block.text, dayfirst)
+        if len(dates) == 1:
+            start, end, date = dates[0]
+            rest = LIST_MARK.sub("", f"{block.text[:start]} {block.text[end:]}".strip())
+            if all(is_weekday(word) for word in rest.split()):
+                return date
+    return None
+
+
+# A stamp's label just before its date, whatever words come before it ("HEADLINE was last
+# modified: DATE", "Zuletzt aktualisiert am DATE").
+STAMP_LABEL = re.compile(rf"(?:{PUBLISHED.pattern}|{UPDATED.pattern})\s*(?:on|am|le|el|il|op)?\s*:?\s*$", re.I)
+
+
+# A time zone's letters, or a comma left alone between a stamp's parts.
+ZONE = re.compile(r"^(?:[A-Z]{2,5},?|,)$")
+
+
+def _labelled_date(block: Block, dayfirst: bool | None) -> str | None:
+    """The date of a short line that labels it as a stamp (see STAMP_LABEL), a clock time,
+    a time zone or a weekday aside ("updated 3:06 PM EST, Wed November 7, 2012"); not of a
+    sentence that names an update ("The list was last updated on 3 March 2021.")."""
+    dates = _shown_dates(block.text, dayfirst)
+    if block.words > CREDIT_LINE_WORDS or not dates or _closes_sentence(block.text, dates):
+        return None
+    before = CLOCK_TIME.sub(" ", block.text[: dates[0][0]]).split()
+    while before and (ZONE.match(before[-1]) or is_weekday(before[-1])):
+        before.pop()
+    return dates[0][2] if STAMP_LABEL.search(" ".join(before)) else None
+
+
+# The mark between the parts of a player's or a teaser's line ("Programme - Episode - DATE").
+PART_MARK = re.compile(r"\s[-–—|]\s")
+
+
+def _closing_part_date(block: Block, dayfirst: bool | None) -> str | None:
+    """The date that opens the last part of a short line cut by dashes or bars, if that part
+    is a stamp: an audio or video player's "Programme - Episode title - 18.03.2020 13:15
+    Uhr Autor/in: NAME". (A date inside the part belongs to a sentence.)"""
+    if block.words > CREDIT_LINE_WORDS or _closes_sentence(block.text, _shown_dates(block.text, dayfirst)):
+        return None
+    part = PART_MARK.split(block.text)[-1]
+    dates = _shown_dates(part, dayfirst)
+    if dates and dates[0][0] == 0 and _words_beside_dates(part, dates) <= STAMP_OTHER_WORDS:
+        return dates[0][2]
+    return None
+
+
+def _closing_credit_date(block: Block, dayfirst: bool | None) -> str | None:
+    """The date of a dated by-line set as the last line of a longer block: a text browser
+    prints the by-line under the standfirst with no blank line between them ("... im Netz
+    haben." / "von NAME am 14. Mai 2014, 15:40 Uhr")."""
+    line = block.lines[-1]
+    dates = find_dates(line, dayfirst=dayfirst)
+    return dates[0][2] if len(block.lines) > 1 and dates and parse_byline(line) else None
 
 
 def _told_in_a_sentence(block: Block, dayfirst: bool | None) -> bool:
