@@ -22,18 +22,6 @@ def _page(*middle: str) -> str:
     return "\n\n".join(["Harbour Gazette", "Home", "News", HEADLINE, "By Tom Hale", "March 3, 2020", *middle])
 
 
-def test_soft_hyphens_of_a_hyphenated_page_do_not_split_its_words():
-    """Issue 4: a page that hyphenates its paragraphs puts a soft hyphen (U+00AD) between the
-    syllables of its words; a reader sees none, and the converters that do not break lines
-    there keep them. Left in, they split every long word ("cross\\u00adings") from the
-    word a reader sees."""
-    hyphenated = [paragraph.replace("crossings", "cross\u00adings").replace("harbour", "har\u00adbour") for paragraph in ARTICLE]
-    body = extract_text_page(_page(*hyphenated)).body
-    assert "\u00ad" not in body
-    assert "the winter crossings to the islands" in body
-    assert "The harbour master said" in body
-
-
 def test_a_gallery_that_prints_its_title_over_each_slide_is_not_the_article():
     """Issue 4: a gallery set in the article prints its title over each slide, then the
     slide's label and a caption that reads as prose. The captions are the gallery's, not

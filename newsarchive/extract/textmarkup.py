@@ -49,10 +49,6 @@ REFERENCE_LINK = re.compile(r"\[(?=[^\[\]\n]*[^\W\d_])([^\[\]\n]{1,300})\]\[\d+\
 # picture it held is gone.
 REFERENCE_IMAGE = re.compile(r"!\[[^\[\]\n]{0,300}\]\[\d+\]")
 EMPTY_REFERENCE = re.compile(r"\[[ \t]*\]\[\d+\]")
-# Where a word may break at a line's end ("réac\u00adtion"): pages that hyphenate their
-# paragraphs put one between every two syllables, and converters that do not break lines
-# there keep them. A reader sees none; left in, they split each word the reader sees.
-SOFT_HYPHEN = "\u00ad"
 # A page that quotes a link or two is not a Markdown page: the rules below that change
 # more than links (joining lines, headings, emphasis) wait for this many.
 MARKDOWN_FROM = 3
@@ -182,7 +178,6 @@ def plain_text(text: str) -> str:
 def plain_page(text: str) -> tuple[str, list[int]]:
     """`plain_text`, and for each of its lines the number (from 0) of the page's line it starts on."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # lines as the block splitter counts them
-    text = text.replace(SOFT_HYPHEN, "")
     starts = list(range(text.count("\n") + 1))
     text = LINK_ELEMENTS.sub(lambda m: _breaks(m.group()), text)
     if "+-" in text:
