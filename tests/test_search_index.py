@@ -114,6 +114,12 @@ def test_case_and_diacritics_are_folded(corpus):
     assert ids(corpus.search("author:muller")) == ["aaa000000002"]
 
 
+def test_a_word_split_by_soft_hyphens_is_found_whole(index):
+    # (a hyphenated page's text keeps a soft hyphen between the syllables of long words)
+    index.rebuild([article("soft00000000", "Council news", "The Regie\u00adrung met. " + filler(10))], "fp")
+    assert ids(index.search("Regierung")) == ["soft00000000"]
+
+
 def test_field_weights_put_title_above_subtitle_above_body(index):
     index.rebuild(
         [

@@ -216,6 +216,7 @@ def test_title_key_and_positive_leaves():
         ("ℌello", "hello"),
         ("Ærø Łódź", "aero lodz"),
         ("e\u0301te\u0301", "ete"),
+        ("Regie\u00adrung", "regierung"),
         ("“quoted” — dash", "“quoted” — dash"),
     ],
 )

@@ -49,7 +49,7 @@ from newsarchive.search.query import (
 from newsarchive.search.text import DEFAULT_FIELDS, NAME_FIELDS, PROSE_FIELDS, field_texts, language_key, stemmer, words
 from newsarchive.search.values import Value
 
-SCHEMA_VERSION = 4  # bump whenever tokenizing, stemming or the tables change
+SCHEMA_VERSION = 5  # bump whenever tokenizing, stemming or the tables change
 FTS_COLUMNS = (
     "title", "subtitle", "body", "note",
     "title_x", "subtitle_x", "body_x", "note_x",

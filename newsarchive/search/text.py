@@ -44,8 +44,12 @@ ALIASES = {"nb": "no", "nn": "no"}
 DEFAULT_LANGUAGE = "en"  # records whose language is unknown are stemmed as English
 NO_STEMMING = "none"  # the key for languages Snowball does not know: words are kept whole
 
-# Letters that carry no decomposition in Unicode, so NFKD alone would leave them unfolded.
-_UNDECOMPOSED = str.maketrans({"ø": "o", "đ": "d", "ł": "l", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d"})
+# Letters that carry no decomposition in Unicode, so NFKD alone would leave them unfolded;
+# and the soft hyphen, which hyphenated pages put between the syllables of long words
+# ("Regie\u00adrung"): a reader sees one word, and so does the search.
+_UNDECOMPOSED = str.maketrans(
+    {"ø": "o", "đ": "d", "ł": "l", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d", "\u00ad": ""}
+)
 
 
 def fold(text: str) -> str:
