@@ -227,6 +227,9 @@ NOT_HEADLINE = re.compile(
     # (a footer's "Powered by WordPress" opens with it; a headline may say it further on:
     # "A Browser Powered by Scripts")
     r"|^\W*\d+\s+(?:responses|comments|replies|thoughts)\s+(?:to|on)\b|^\W*(?:proudly\s+)?powered\s+by\b"
+    # a link to the newsroom's standards, set among the credits ("Why you can trust us")
+    # (the site's name or "us" after it; not a headline's "Why you can trust the polls again")
+    r"|^\W*why\s+(?:you\s+can\s+trust\s+\S+(?:\s+\S+)?|trust\s+us)\W*$|^\W*warum\s+sie\s+uns\s+vertrauen|^\W*pourquoi\s+nous\s+faire\s+confiance"
     # a dateline set on a line of its own, its dash waiting for the first sentence:
     # "New York CNN —", "LONDON –"
     r"|\s[—–]\s*$",
@@ -239,7 +242,11 @@ NOT_HEADLINE = re.compile(
 # exclaims tells ("It's here!"), it does not bid the reader buy or sign up.
 CALL_TO_ACTION = re.compile(
     r"^\W*(?:buy|get|order|shop|subscribe|join|sign\s+up|click|download|try|grab|book|register|claim|watch|read|listen)\b"
-    r"[^!?.]{0,60}\b(?:now|here|today|online)\s*!+\W*$",
+    r"[^!?.]{0,60}\b(?:now|here|today|online)\s*!+\W*$"
+    # (German bids with the verb last, "Jetzt Probeheft anfordern!"; French, Spanish and
+    # Italian with the verb first, "Abonnez-vous !", "¡Suscríbete ahora!")
+    r"|^(?:[^!?.]|\.(?=\S)){0,60}\b(?:anfordern|bestellen|abonnieren|herunterladen|downloaden|registrieren|anmelden)\s*!+\W*$"
+    r"|^\W*(?:abonnez-vous|inscrivez-vous|téléchargez|commandez|suscríbete|regístrate|descarga|abbonati|iscriviti|scarica)\b[^!?.]{0,60}!+\W*$",
     re.I,
 )
 
@@ -625,9 +632,13 @@ def _headline_candidates(
         score = headline_score(blocks[index], distance, body_words, bulleted_ok=index + 1 in metas, dated=dated or bylined)
         if score is None or _menu_item(blocks, index) or _picture_text(blocks, index) or _form_part(blocks, index):
             continue
+        if _author_name(blocks, index):
+            continue
         # (a headline read from a date line is named again without the date it ran on to)
         score += _repeat_bonus(blocks[index], lines, dated_text.casefold() if dated_text else folded[index])
         score += _credit_bonus(blocks, metas, index, distance, dated) - beyond
+        if _in_link_titles(blocks, metas, index):
+            score -= LINK_TITLES_PENALTY
         # (a headline cut short over its credit line is a headline that trails off, "What
         # Happens Next...": its ellipsis is no full stop; a teaser's has no credits under it)
         if index + 1 in metas and headline_text(blocks[index]).endswith(ELLIPSES):
@@ -659,6 +670,7 @@ def _picture_text(blocks: list[Block], index: int) -> bool:
         or _alt_cut_short(blocks, index)
         or _gallery_slide(blocks, index)
         or _caption_printed_twice(blocks, index)
+        or _alt_and_title(blocks, index)
     )
 
 
@@ -697,6 +709,25 @@ def _caption_printed_twice(blocks: list[Block], index: int) -> bool:
     if not block.ends_sentence or block.words < CAPTION_SENTENCE_WORDS:
         return False
     return printed_again_below_label(blocks, index) or (index >= 2 and printed_again_below_label(blocks, index - 2))
+
+
+def _alt_and_title(blocks: list[Block], index: int) -> bool:
+    """Whether block `index` is a picture's text: a phrase printed twice on end ("Ann Fisher
+    on the quay Ann Fisher on the quay"), as a text browser runs a picture's alt text into
+    its title, or the caption under such a line that says it once more. A headline is
+    never printed so."""
+    return _doubled(blocks[index].text) or (index > 0 and blocks[index - 1].text == f"{blocks[index].text} {blocks[index].text}")
+
+
+# The fewest words of a phrase printed twice on end (see `_doubled`): not "Yeah Yeah".
+DOUBLED_WORDS = 3
+
+
+def _doubled(text: str) -> bool:
+    """Whether a line is one phrase of some words twice over ("A B C A B C")."""
+    words = text.split()
+    half = len(words) // 2
+    return half >= DOUBLED_WORDS and len(words) % 2 == 0 and words[:half] == words[half:]
 
 
 # An image's placeholder as a text browser prints it: its file name in brackets, one word
@@ -793,6 +824,66 @@ def _alt_cut_short(blocks: list[Block], index: int) -> bool:
         return False
     text, caption = blocks[index].text, blocks[index + 1].text
     return len(caption) > len(text) and caption.startswith(text) and caption[len(text)].isalnum() and text[-1:].isalnum()
+
+
+# What a candidate loses that stands in a list of other stories' titles (see `_in_link_titles`).
+LINK_TITLES_PENALTY = 0.5
+# The fewest and the most words of the other story's title beside it.
+LINK_TITLE_WORDS = 3
+LINK_TITLE_WORDS_MAX = 20
+
+
+def _in_link_titles(blocks: list[Block], metas: dict[int, tuple[str, object]], index: int) -> bool:
+    """Whether block `index` is one of a list of other stories' titles a page prints line
+    under line with no gap ("Previous: Headline" / "Next: Headline", "Most read"): the line
+    right above or below it, with no gap between, reads as a headline too. A page sets
+    its own headline apart, with a gap or its credit lines around it. (Not the second
+    line of a headline a text browser wrapped: see `_wrapped_tail`.)"""
+    if _wrapped_tail(blocks, index, len(blocks), metas) is not None or _wrapped_head(blocks, index, metas) is not None:
+        return False
+    # (no gap: the lower of the two has no blank line before it)
+    neighbours = [i for i in (index - 1, index + 1) if 0 <= i < len(blocks) and not blocks[max(i, index)].blank_before]
+    return any(_link_title(blocks[i]) and i not in metas for i in neighbours)
+
+
+def _link_title(block: Block) -> bool:
+    """Whether a line reads as a story's title in a list of links: a few words, no
+    full stop, no credit line, that `headline_score` would take."""
+    if not LINK_TITLE_WORDS <= block.words <= LINK_TITLE_WORDS_MAX or block.text.rstrip(QUOTES).endswith(".") or _credit_line(block):
+        return False
+    return headline_score(block, 0) is not None
+
+
+# How many more times a page prints its author's name on a line of its own.
+AUTHOR_NAME_COPIES = 2
+
+
+def _author_name(blocks: list[Block], index: int) -> bool:
+    """Whether block `index` is the author's name: a person's name and nothing else, that the
+    page prints on lines of its own again and again (under the author's photo, in the
+    author's box), once at least right over the credit lines ("NAME" / "+ Follow" /
+    "Published: ..."). A page names its headline again with the site's name, in quotes,
+    or as the last item of its breadcrumb; alone, once or twice (a blog's "Headline" at
+    the top, under the comments, in its list of recent posts), and the copy over the date
+    line is the headline itself."""
+    text = headline_text(blocks[index])
+    # (a name has no stop word: "Ein Albtraum" reads as one to `is_person`, as any two
+    # German nouns do)
+    if not is_person(text) or blocks[index].stop_density > 0:
+        return False
+    copies = [other.index for other in blocks if other.index != index and not other.bullet and headline_text(other) == text]
+    return len(copies) >= AUTHOR_NAME_COPIES and any(_beside_credits(blocks, i) for i in copies)
+
+
+def _beside_credits(blocks: list[Block], index: int) -> bool:
+    """Whether a credit line (a by-line, a date line) stands within CREDIT_REACH blocks under
+    block `index`, past short lines at most ("NAME" / "+ Follow" / "Published: ...")."""
+    for below in range(index + 1, min(len(blocks), index + 1 + CREDIT_REACH)):
+        if _credit_line(blocks[below]):
+            return True
+        if blocks[below].words > BUTTON_WORDS:
+            return False
+    return False
 
 
 def _menu_item(blocks: list[Block], index: int) -> bool:
@@ -894,6 +985,9 @@ def _headline_over_deck(
         return title_index
     # (the credit lines below count for the pair, not only for the lower line)
     if (headline_score(blocks[above], 0, body_words, dated=dated) or 0) < score - 0.3 - CREDIT_BONUS:
+        return title_index
+    # (the author's name over the headline is no kicker: see `_author_name`)
+    if _author_name(blocks, above):
         return title_index
     # A headline names what the article is about: a line none of whose words come back in
     # the body's opening is a section label, a breadcrumb or the site's tagline.

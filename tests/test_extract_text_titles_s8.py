@@ -1,0 +1,72 @@
+"""Headlines of modern news pages (issue 4): the other stories' titles, the author's name,
+the picture texts and the breadcrumbs a page prints around its headline. Small
+hand-written pages, run through the real importer."""
+
+from __future__ import annotations
+
+from newsarchive.extract.textpage import extract_text_page
+
+BODY = (
+    "The harbour board said on Tuesday that the night crossing to the islands would stop "
+    "at the end of the month, after sixty years in which the boat never missed a winter.\n\n"
+    "Islanders who work on the mainland said they had not been asked, and that the morning "
+    "boat leaves too late for anyone who starts work at eight.\n\n"
+    "The board said the night boat had carried fewer than twenty passengers a crossing "
+    "since the spring, and that the crew would move to the new summer route."
+)
+
+
+def test_the_titles_of_other_stories_printed_line_under_line_are_not_the_headline():
+    """Issue 4: a page prints the links to the stories before and after this one as two
+    headlines line under line, with no gap, right over the article's own headline; the
+    first names the article's subject, but the page sets its own headline apart."""
+    page = (
+        "Harbour Courier\n\n"
+        "Harbour board cuts the night crossing to the islands for good\n"
+        "Lighthouse keeper retires after forty winters on the rock\n\n"
+        "Islanders lose their winter link to the mainland\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Islanders lose their winter link to the mainland"
+
+
+def test_a_picture_text_printed_twice_on_one_line_is_not_the_headline():
+    """Issue 4: a text browser runs a picture's alt text into its title ("Caption
+    Caption") and prints the caption again under it, between the share buttons and the
+    article; neither is the headline standing over the share buttons."""
+    caption = "Harbour board chair Ann Fisher wants the night boat to stop crossing"
+    page = (
+        "Harbour Courier\n\n"
+        "12.03.2021 | 15:30 Uhr\n\n"
+        "Winter link: Why the islands lose their boat\n\n"
+        "  • Share on Twitter\n  • Share on Facebook\n  • Share by e-mail\n\n"
+        f"{caption} {caption}\n{caption}\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Winter link: Why the islands lose their boat"
+
+
+def test_the_author_name_printed_again_over_the_credits_is_not_the_headline():
+    """Issue 4: a page prints the author's name over the by-line, under the author's photo
+    and in the author's box, each on a line of its own, between the headline and the
+    article; a name alone that the page prints again is the author's, not the headline.
+    Nor is the link to the newsroom's standards set among the credits."""
+    page = (
+        "Harbour Courier\n\nOpinion\n\n"
+        "Night crossing deserves better than a quiet end by timetable\n\n"
+        "  • The board never asked the islanders who take the boat every night\n\n"
+        "Ann Fisher\n\nAnn Fisher\n+ FOLLOW\n\n"
+        "Published: 10:00am, 20 Jan, 2021\n\n"
+        "Why you can trust the Courier\n\n"
+        + BODY
+        + "\n\nAnn Fisher\n\nAnn Fisher writes on island life for the Courier.\n"
+    )
+    assert extract_text_page(page).title == "Night crossing deserves better than a quiet end by timetable"
+
+
+def test_a_call_to_order_in_german_or_french_is_not_the_headline():
+    """Issue 4: a promotion right over the article bids the reader order or subscribe,
+    with the verb last in German ("Jetzt Probeheft anfordern!") and first in French
+    ("Abonnez-vous ...!"); it is no headline, however near the body it stands and
+    whatever it names."""
+    for promotion in ("Harbour board, night crossing, islands: Probeheft anfordern!", "Abonnez-vous: harbour board, night crossing, islands !"):
+        page = "Harbour Courier\n\nThe last winter of the island boat\n\n" f"{promotion}\n\n" + BODY + "\n"
+        assert extract_text_page(page).title == "The last winter of the island boat"
