@@ -70,3 +70,32 @@ def test_a_call_to_order_in_german_or_french_is_not_the_headline():
     for promotion in ("Harbour board, night crossing, islands: Probeheft anfordern!", "Abonnez-vous: harbour board, night crossing, islands !"):
         page = "Harbour Courier\n\nThe last winter of the island boat\n\n" f"{promotion}\n\n" + BODY + "\n"
         assert extract_text_page(page).title == "The last winter of the island boat"
+
+
+def test_a_breadcrumb_numbered_as_a_list_ends_with_the_headline_without_its_number():
+    """Issue 4: a page sets its headline as the last item of its breadcrumb, which text
+    tools print as a numbered list ("1. Home" / "2. Islands" / "3. Headline"); the
+    headline is the item without its number."""
+    page = (
+        "Harbour Courier\n\n"
+        " 1. Home\n 2. Islands\n 3. Night ferry to the islands will stop after sixty years\n\n"
+        "19 March 2021\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Night ferry to the islands will stop after sixty years"
+
+
+def test_the_line_a_breadcrumb_ends_with_is_the_headline_over_the_magazine_name():
+    """Issue 4: a breadcrumb ends with the page's own title, and the page prints its
+    headline right under it; the magazine's name between the date and the by-line, with
+    the credits around it, is not the headline."""
+    page = (
+        "Harbour Courier\n\n"
+        "  • Islands\n  • Salt water, sixty winters\n\n"
+        "Salt water, sixty winters\n\n"
+        "A harbour town loses the boat it set its clocks by.\n\n"
+        "Read later\n\n"
+        "12.03.2021 07:30 Uhr\nHarbour Monthly\nBy\n\n  • Ann Fisher\n\n"
+        + BODY
+        + "\n\nThis report first ran in the spring issue of Harbour Monthly.\n"
+    )
+    assert extract_text_page(page).title == "Salt water, sixty winters"

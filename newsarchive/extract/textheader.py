@@ -525,7 +525,7 @@ def _headline(
     if head is not None:
         title_index = head
     tail = _wrapped_tail(blocks, title_index, first, metas)
-    title = _dated_candidate(blocks, metas, title_index) if title_index in metas else headline_text(blocks[title_index])
+    title = _dated_candidate(blocks, metas, title_index) if title_index in metas else _unnumbered(blocks, title_index)
     if tail is not None:
         title = f"{title} {blocks[tail].text}"
         header.claim(tail, "title", "the headline's second line, wrapped by the text browser")
@@ -534,6 +534,26 @@ def _headline(
     if header.subtitle is None:
         _standfirst_below(header, blocks, tail if tail is not None else title_index, first, metas)
     return title_index
+
+
+# An ordered list's number before its item, as text tools print it ("4. Item").
+LIST_NUMBER = re.compile(r"^\s*(\d{1,2})\.\s+(?=\S)")
+
+
+def _unnumbered(blocks: list[Block], index: int) -> str:
+    """Block `index` as a headline (see `headline_text`), without the number an ordered
+    list sets before it when the line above is the list's item before ("3. Section" /
+    "4. Headline"): a breadcrumb printed as a numbered list ends with the page's headline.
+    (A headline may open with a number of its own: "1. FC Köln wins the cup".)"""
+    text = headline_text(blocks[index])
+    number = LIST_NUMBER.match(text)
+    if number is None or index == 0:
+        return text
+    above = LIST_NUMBER.match(blocks[index - 1].lines[-1] if blocks[index - 1].lines else blocks[index - 1].text)
+    if above is None or int(above.group(1)) + 1 != int(number.group(1)):
+        return text
+    rest = text[number.end():]
+    return HEADING_MARK.sub("", rest, count=1)
 
 
 def _heads_post(blocks: list[Block], body: list[int], first: int) -> bool:
@@ -636,6 +656,8 @@ def _headline_candidates(
             continue
         # (a headline read from a date line is named again without the date it ran on to)
         score += _repeat_bonus(blocks[index], lines, dated_text.casefold() if dated_text else folded[index])
+        if _ends_breadcrumb(blocks, index):
+            score += BREADCRUMB_BONUS
         score += _credit_bonus(blocks, metas, index, distance, dated) - beyond
         if _in_link_titles(blocks, metas, index):
             score -= LINK_TITLES_PENALTY
@@ -852,6 +874,34 @@ def _link_title(block: Block) -> bool:
     if not LINK_TITLE_WORDS <= block.words <= LINK_TITLE_WORDS_MAX or block.text.rstrip(QUOTES).endswith(".") or _credit_line(block):
         return False
     return headline_score(block, 0) is not None
+
+
+# What a candidate gains that a breadcrumb right above it ends with (see `_ends_breadcrumb`).
+BREADCRUMB_BONUS = 0.6
+# How many blocks above the candidate the breadcrumb may end.
+BREADCRUMB_REACH = 2
+
+
+def _ends_breadcrumb(blocks: list[Block], index: int) -> bool:
+    """Whether block `index` is the item a breadcrumb right above it ends with: a trail of
+    list items ("• News • Science • Headline", "1. Home 2. Science 3. Headline") names
+    the page itself last, and the page prints its headline under it. (Two items at least,
+    one after the other: a list of posts sets each title once as a link and again under
+    it, "• Headline" / "Headline" / "Read more".)"""
+    text = headline_text(blocks[index]).casefold()
+    lines = [line for block in blocks[max(0, index - 1 - BREADCRUMB_REACH) : index] for line in block.lines or [block.text]]
+    for at in range(len(lines) - 1, max(0, len(lines) - 1 - BREADCRUMB_REACH), -1):
+        item = _list_item(lines[at])
+        if item is not None and item.casefold() == text:
+            return _list_item(lines[at - 1]) is not None
+    return False
+
+
+def _list_item(line: str) -> str | None:
+    """The text of a list item, bulleted or numbered (a heading's mark left in it, "- #
+    Headline", gone); None for a line that is no list item."""
+    item = LIST_NUMBER.sub("", LIST_ITEM.sub("", line, count=1), count=1).strip()
+    return HEADING_MARK.sub("", item, count=1) if item != line.strip() else None
 
 
 # How many more times a page prints its author's name on a line of its own.
