@@ -99,3 +99,18 @@ def test_the_line_a_breadcrumb_ends_with_is_the_headline_over_the_magazine_name(
         + "\n\nThis report first ran in the spring issue of Harbour Monthly.\n"
     )
     assert extract_text_page(page).title == "Salt water, sixty winters"
+
+
+def test_a_headline_told_in_two_sentences_over_the_credits_is_the_headline():
+    """Issue 4: a feature's headline may be told in two sentences ("... for a century.
+    Now it is reborn."), read then as the standfirst over the by-line; where nothing
+    above it reads as a headline (a menu, the link that skips past it), it is the
+    headline."""
+    page = (
+        "Skip to main content\n\n  • Explore\n  • Register\n\n"
+        "Environment\n\n"
+        "Wild goats ruled this island for a century. Now it is coming back to life.\n\n"
+        "The harbour island, once stripped of its trees and birds by goats and rats, makes an astonishingly quick comeback. What is the secret of its recovery? Monday, 6 January 2021\n\n"
+        "By Ann Fisher\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Wild goats ruled this island for a century. Now it is coming back to life."

@@ -227,6 +227,11 @@ NOT_HEADLINE = re.compile(
     # (a footer's "Powered by WordPress" opens with it; a headline may say it further on:
     # "A Browser Powered by Scripts")
     r"|^\W*\d+\s+(?:responses|comments|replies|thoughts)\s+(?:to|on)\b|^\W*(?:proudly\s+)?powered\s+by\b"
+    # a link past the menus, for readers of screens and keyboards ("Skip to main content")
+    r"|^\W*(?:skip|jump)\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|menu|article|search|footer)\W*$"
+    r"|^\W*(?:direkt\s+)?zu[mr]\s+(?:inhalt|navigation|hauptinhalt)(?:\s+springen)?\W*$"
+    r"|^\W*(?:aller|passer)\s+au\s+(?:contenu|menu)(?:\s+principal)?\W*$|^\W*(?:saltar|ir)\s+al\s+contenido(?:\s+principal)?\W*$"
+    r"|^\W*(?:vai|salta)\s+al\s+contenuto(?:\s+principale)?\W*$|^\W*(?:naar|ga\s+naar)\s+de\s+(?:inhoud|hoofdinhoud)\W*$"
     # a link to the newsroom's standards, set among the credits ("Why you can trust us")
     # (the site's name or "us" after it; not a headline's "Why you can trust the polls again")
     r"|^\W*why\s+(?:you\s+can\s+trust\s+\S+(?:\s+\S+)?|trust\s+us)\W*$|^\W*warum\s+sie\s+uns\s+vertrauen|^\W*pourquoi\s+nous\s+faire\s+confiance"
@@ -515,7 +520,7 @@ def _headline(
     top = first + 1 if _heads_post(blocks, body, first) else first
     candidates = _headline_candidates(header, blocks, top, metas, body_words)
     if not candidates:
-        return None
+        return _standfirst_as_headline(header, blocks)
     # The highest score wins; on a tie, the candidate nearest the body (listed first).
     score, title_index = max(candidates, key=lambda candidate: candidate[0])
     title_index = _headline_over_deck(header, blocks, metas, title_index, score, body_words)
@@ -554,6 +559,24 @@ def _unnumbered(blocks: list[Block], index: int) -> str:
         return text
     rest = text[number.end():]
     return HEADING_MARK.sub("", rest, count=1)
+
+
+# The most words of a headline told in sentences ("Goats ruled this island. Now it's reborn.").
+SENTENCE_HEADLINE_WORDS = 20
+
+
+def _standfirst_as_headline(header: Header, blocks: list[Block]) -> int | None:
+    """The headline, when nothing above the prose over the credit lines reads as one: that
+    prose, taken for the standfirst (see `_standfirst_over_credits`), is a headline told in
+    a sentence or two ("Goats ruled this island for a century. Now it's reborn." / By
+    NAME), short as a headline is. Returns its block index."""
+    index = next((i for i, role in header.roles.items() if role == "subtitle"), None)
+    if index is None or blocks[index].words > SENTENCE_HEADLINE_WORDS or len(blocks[index].lines) > 2:
+        return None
+    header.subtitle = None
+    header.title = clean_headline(headline_text(blocks[index]))
+    header.claim(index, "title", "the line over the credits, where nothing above reads as a headline")
+    return index
 
 
 def _heads_post(blocks: list[Block], body: list[int], first: int) -> bool:
