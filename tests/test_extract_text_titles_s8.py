@@ -114,3 +114,13 @@ def test_a_headline_told_in_two_sentences_over_the_credits_is_the_headline():
         "By Ann Fisher\n\n" + BODY + "\n"
     )
     assert extract_text_page(page).title == "Wild goats ruled this island for a century. Now it is coming back to life."
+
+
+def test_a_headline_naming_a_furniture_phrase_over_a_blog_post_is_the_headline():
+    """Issue 4: a blog sets its name, its tagline, the post's date and the post's headline
+    one under the other; the headline asks about a thing a page's furniture names too
+    ("... its new privacy policy ...?"), but a sentence of a dozen words that names it is
+    a headline, not a footer's link, and it beats the tagline over the date."""
+    headline = "Does the harbour board break the law with its new privacy policy for islanders?"
+    page = "Harbour Law\n\nIsland law online\n\n17.7.21\n\n" f"{headline}\n\n" + BODY + "\n"
+    assert extract_text_page(page).title == headline

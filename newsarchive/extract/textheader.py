@@ -328,7 +328,7 @@ def headline_score(
     # ..."); trusted only right under the post's date line, where a caption does not stand.
     if not (text[:1].isupper() or text[:1].isdigit() or text[:1] in "‘'\"“¿¡" or (dated and text[:1].isalpha()) or LOWER_BRAND.match(text)):
         return None
-    score = 1.0 - DISTANCE_PENALTY * distance - (0.6 if reason else 0.0)
+    score = 1.0 - DISTANCE_PENALTY * distance - (0.6 if reason and not _tells_of_furniture(block) else 0.0)
     if 4 <= block.words <= 20:
         score += 0.4
     elif block.words < 4:
@@ -355,6 +355,19 @@ def headline_score(
         if SITE_KIND.search(text) and not own & SITE_KINDS & body_words:
             score -= SITE_KIND_PENALTY
     return score
+
+
+# A headline that names what a button or a link names too ("Does Google+ break the law?"): a
+# sentence of this many words at least, with the stop words of one.
+FURNITURE_HEADLINE_WORDS = 8
+FURNITURE_HEADLINE_STOPS = 0.3
+
+
+def _tells_of_furniture(block: Block) -> bool:
+    """Whether a line that holds a furniture phrase (a network's name, "Comments", "Share")
+    is a headline telling of it: a long line that reads as a sentence, where a button or
+    a stamp is a few words, or a run of names and numbers."""
+    return block.words >= FURNITURE_HEADLINE_WORDS and block.stop_density >= FURNITURE_HEADLINE_STOPS
 
 
 # What a line loses that names a person and what they are, as a photo's caption does.
