@@ -124,3 +124,18 @@ def test_a_headline_naming_a_furniture_phrase_over_a_blog_post_is_the_headline()
     headline = "Does the harbour board break the law with its new privacy policy for islanders?"
     page = "Harbour Law\n\nIsland law online\n\n17.7.21\n\n" f"{headline}\n\n" + BODY + "\n"
     assert extract_text_page(page).title == headline
+
+
+def test_a_name_beside_its_follow_button_is_the_author_not_the_headline():
+    """Issue 4: the author's name over a "Follow" button, between the headline and the
+    article, is the author's, though the page prints it only there."""
+    page = (
+        "Harbour Courier\n\nOpinion\n\n"
+        "Night crossing deserves better than a quiet end by timetable\n\n"
+        "  • The board never asked the islanders who take the boat every night\n\n"
+        "Ann Fisher\n+ FOLLOW\n\n"
+        "Published: 10:00am, 20 Jan, 2021\n\n"
+        + BODY
+        + "\n\nAnn Fisher writes on island life for the Courier.\n"
+    )
+    assert extract_text_page(page).title == "Night crossing deserves better than a quiet end by timetable"

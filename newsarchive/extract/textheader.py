@@ -945,10 +945,10 @@ AUTHOR_NAME_COPIES = 2
 
 
 def _author_name(blocks: list[Block], index: int) -> bool:
-    """Whether block `index` is the author's name: a person's name and nothing else, that the
-    page prints on lines of its own again and again (under the author's photo, in the
-    author's box), once at least right over the credit lines ("NAME" / "+ Follow" /
-    "Published: ..."). A page names its headline again with the site's name, in quotes,
+    """Whether block `index` is the author's name: a person's name and nothing else, beside
+    its "Follow" button, or that the page prints on lines of its own again and again
+    (under the author's photo, in the author's box), once at least right over the credit
+    lines ("NAME" / "+ Follow" / "Published: ..."). A page names its headline again with the site's name, in quotes,
     or as the last item of its breadcrumb; alone, once or twice (a blog's "Headline" at
     the top, under the comments, in its list of recent posts), and the copy over the date
     line is the headline itself."""
@@ -957,6 +957,9 @@ def _author_name(blocks: list[Block], index: int) -> bool:
     # German nouns do)
     if not is_person(text) or blocks[index].stop_density > 0:
         return False
+    # (beside its "Follow" button a name is the author's, however often the page prints it)
+    if any(0 <= i < len(blocks) and AUTHOR_BUTTON.match(blocks[i].text) for i in (index - 1, index + 1)):
+        return True
     copies = [other.index for other in blocks if other.index != index and not other.bullet and headline_text(other) == text]
     return len(copies) >= AUTHOR_NAME_COPIES and any(_beside_credits(blocks, i) for i in copies)
 
