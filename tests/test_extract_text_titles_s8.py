@@ -139,3 +139,21 @@ def test_a_name_beside_its_follow_button_is_the_author_not_the_headline():
         + "\n\nAnn Fisher writes on island life for the Courier.\n"
     )
     assert extract_text_page(page).title == "Night crossing deserves better than a quiet end by timetable"
+
+
+def test_a_headline_in_sentences_named_by_the_document_title_is_the_headline():
+    """Issue 4: where the copy opens with the document title ("Headline | Site"), a
+    headline told in two sentences over the credits is named by it: it is the headline,
+    not the standfirst, though the menu over it holds lines that read as headlines."""
+    headline = "Wild goats ruled this island for a century. Now it is coming back to life."
+    page = (
+        f"{headline} | Harbour Courier\n\n"
+        "Skip to main content\n\n"
+        "Harbour Courier\n\nIsland Stories\nPicture of the Week\nTide Tables\n\n"
+        "Environment\n\n"
+        f"{headline}\n\n"
+        "The harbour island, once stripped of its trees and birds by goats and rats, makes an "
+        "astonishingly quick comeback. What is the secret of its recovery? Monday, 6 January 2021\n\n"
+        "By Ann Fisher\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == headline

@@ -518,9 +518,19 @@ def _picture_line(block: Block) -> bool:
 
 def _headline_over_credits(blocks: list[Block], index: int, metas: dict[int, tuple[str, object]]) -> bool:
     """Whether block `index`, taken into the body, reads as the headline standing over its
-    credit lines: one short line, right above a credit line, not ending in a full stop."""
+    credit lines: one short line, right above a credit line, not ending in a full stop; or
+    a short one the document title a copy opens with names ("Goats ruled this island. Now
+    it's reborn. | Site")."""
     block = blocks[index]
+    if block.words <= SENTENCE_HEADLINE_WORDS and _in_document_title(blocks, index):
+        return True
     return index + 1 in metas and block.words <= POST_HEADLINE_WORDS and len(block.lines) == 1 and not block.text.endswith((".", ":", ";", ","))
+
+
+def _in_document_title(blocks: list[Block], index: int) -> bool:
+    """Whether the document title a copy opens with names block `index` ("Headline | Site")."""
+    text = blocks[index].text.casefold()
+    return _repeated([(i, line) for i, line in _page_lines(blocks) if i < 3], text, index)
 
 
 def _headline(
