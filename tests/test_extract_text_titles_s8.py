@@ -157,3 +157,16 @@ def test_a_headline_in_sentences_named_by_the_document_title_is_the_headline():
         "By Ann Fisher\n\n" + BODY + "\n"
     )
     assert extract_text_page(page).title == headline
+
+
+def test_the_line_a_breadcrumb_ends_with_is_the_headline_over_its_short_subtitle():
+    """Issue 4: a page sets a short subtitle under a short headline ("Island Folk" /
+    "Night crossing lives"); the breadcrumb over them ends with the headline, and names
+    the subtitle nowhere: the upper line is the headline, the lower its subtitle."""
+    page = (
+        "Harbour Courier\n\n"
+        "  • Home\n  • Islands\n  • Island Folk\n\n"
+        "Island Folk\n\nNight crossing lives\n\n" + BODY + "\n"
+    )
+    article = extract_text_page(page)
+    assert (article.title, article.subtitle) == ("Island Folk", "Night crossing lives")

@@ -547,6 +547,7 @@ def _headline(
     # The highest score wins; on a tie, the candidate nearest the body (listed first).
     score, title_index = max(candidates, key=lambda candidate: candidate[0])
     title_index = _headline_over_deck(header, blocks, metas, title_index, score, body_words)
+    title_index = _headline_over_subtitle(header, blocks, metas, title_index)
     title_index = _fuller_above(blocks, metas, title_index)
     # A text browser wraps a long headline onto a second line of its own: join the two.
     head = _wrapped_head(blocks, title_index, metas)
@@ -1103,6 +1104,29 @@ def _headline_over_deck(
     if header.subtitle is None:
         header.subtitle = blocks[title_index].text
     header.claim(title_index, "subtitle", "the longer of two headline-like lines")
+    return above
+
+
+# How many words more than the headline over it a subtitle may have (see `_headline_over_subtitle`).
+SUBTITLE_EXTRA_WORDS = 1
+
+
+def _headline_over_subtitle(header: Header, blocks: list[Block], metas: dict[int, tuple[str, object]], title_index: int) -> int:
+    """The headline, when the chosen block is the short subtitle right under it ("Homo
+    Sapiens Insularis" / "People of the islands"): the page names the upper line, as the
+    last item of its breadcrumb or in its document title, and not the lower. (A kicker
+    over the headline is named so too, as the breadcrumb's section; but a headline under
+    a kicker is the longer line.) Returns the headline's block index (and records the
+    subtitle)."""
+    above = _previous_candidate(blocks, title_index, metas)
+    if above is None or header.subtitle is not None or blocks[title_index].words > blocks[above].words + SUBTITLE_EXTRA_WORDS:
+        return title_index
+    if not (_ends_breadcrumb(blocks, above) or _in_document_title(blocks, above)):
+        return title_index
+    if _ends_breadcrumb(blocks, title_index) or _named_again(blocks, title_index):
+        return title_index
+    header.subtitle = blocks[title_index].text
+    header.claim(title_index, "subtitle", "a short line under the headline the page names (breadcrumb, document title)")
     return above
 
 
