@@ -170,3 +170,14 @@ def test_the_line_a_breadcrumb_ends_with_is_the_headline_over_its_short_subtitle
     )
     article = extract_text_page(page)
     assert (article.title, article.subtitle) == ("Island Folk", "Night crossing lives")
+
+
+def test_a_headline_opening_with_a_part_number_in_brackets_is_the_headline():
+    """Issue 4: a podcast's or a series' page numbers its headline in brackets ("(12)
+    Island update: ..."); the bracket does not stop it from being the headline."""
+    page = (
+        "Harbour Courier\n\nPodcasts\n\n"
+        "(12) Island update: The night crossing stops for good\n\n"
+        "The harbour master on the quay. Photo: Ann Fisher\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "(12) Island update: The night crossing stops for good"

@@ -256,6 +256,8 @@ CALL_TO_ACTION = re.compile(
 )
 
 
+# A series' or a podcast's part number in brackets before a headline: "(16) Headline".
+PART_NUMBER = re.compile(r"^\(\d{1,4}\)\s+(?=\S)")
 # What a line that ends like a sentence loses as a headline candidate.
 FULL_STOP_PENALTY = 0.7
 ELLIPSES = ("…", "...")
@@ -301,7 +303,13 @@ def headline_text(block: Block) -> str:
 
 
 def headline_score(
-    block: Block, distance: int, body_words: set[str] | None = None, *, bulleted_ok: bool = False, dated: bool = False
+    block: Block,
+    distance: int,
+    body_words: set[str] | None = None,
+    *,
+    bulleted_ok: bool = False,
+    dated: bool = False,
+    numbered_ok: bool = False,
 ) -> float | None:
     """How much a block reads like a headline, `distance` blocks above the body; None if it cannot be one.
 
@@ -309,7 +317,8 @@ def headline_score(
     `body_words` (the content words of the body's opening) weighs that. A list item is a
     headline only where `bulleted_ok` says its credit line follows right under it, and a
     single word ("Vacations!") only where `dated` says a date line stands right above it,
-    as a blog sets its posts.
+    as a blog sets its posts. A headline opens with a series' part number in brackets
+    ("(16) Headline") only where `numbered_ok` says so.
     """
     text = headline_text(block)
     listed = block.bullet or text != block.text and LIST_ITEM.match(block.text) is not None
@@ -326,7 +335,8 @@ def headline_score(
         return None
     # Some blogs set their headlines in lower case ("fresh cranberry relish", "vSphere 5.1
     # ..."); trusted only right under the post's date line, where a caption does not stand.
-    if not (text[:1].isupper() or text[:1].isdigit() or text[:1] in "‘'\"“¿¡" or (dated and text[:1].isalpha()) or LOWER_BRAND.match(text)):
+    opening = PART_NUMBER.sub("", text, count=1) if numbered_ok else text
+    if not (opening[:1].isupper() or opening[:1].isdigit() or opening[:1] in "‘'\"“¿¡" or (dated and opening[:1].isalpha()) or LOWER_BRAND.match(opening)):
         return None
     score = 1.0 - DISTANCE_PENALTY * distance - (0.6 if reason and not _tells_of_furniture(block) else 0.0)
     if 4 <= block.words <= 20:
@@ -696,7 +706,7 @@ def _headline_candidates(
         dated = _under_bare_date(blocks, metas, index)
         # (a one-word headline stands under a blog's date line, or over its by-line)
         bylined = metas.get(index + 1, ("",))[0] == "byline"
-        score = headline_score(blocks[index], distance, body_words, bulleted_ok=index + 1 in metas, dated=dated or bylined)
+        score = headline_score(blocks[index], distance, body_words, bulleted_ok=index + 1 in metas, dated=dated or bylined, numbered_ok=True)
         if score is None or _menu_item(blocks, index) or _picture_text(blocks, index) or _form_part(blocks, index):
             continue
         if _author_name(blocks, index):
