@@ -181,3 +181,21 @@ def test_a_headline_opening_with_a_part_number_in_brackets_is_the_headline():
         "The harbour master on the quay. Photo: Ann Fisher\n\n" + BODY + "\n"
     )
     assert extract_text_page(page).title == "(12) Island update: The night crossing stops for good"
+
+
+def test_a_caption_running_on_to_its_credit_does_not_name_a_sub_heading_as_the_headline():
+    """Issue 4: a photo's caption that opens with a sub-heading's words and runs on to its
+    credit, a line of it ending in a bar ("Tides come first! ... Photo: NAME | flickr|"),
+    is no document title ("Headline | Site"): the sub-heading inside the article is not a
+    headline the run swallowed, and the article keeps its opening."""
+    opening = BODY.split("\n\n")[0]
+    page = (
+        "Harbour Courier\n\nNight ferry to the islands will stop\n\n" + opening + "\n\n"
+        "Tides come first! Islanders know the boat. Photo: Ann Fisher | flickr|\nCC BY 2.0\n\n"
+        "Tides come first\n\n" + "\n\n".join(BODY.split("\n\n")[1:]) + "\n\n"
+        "The ferry company said the decision was final, that the last crossing would leave on Sunday "
+        "night, and that the islanders could still take the morning boat at seven.\n"
+    )
+    article = extract_text_page(page)
+    assert article.title == "Night ferry to the islands will stop"
+    assert article.body.startswith(opening)

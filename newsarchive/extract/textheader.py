@@ -65,6 +65,11 @@ QUOTES = "\"'“”‘’«»„"
 # How a document title joins the headline to the site's name: "Headline - Site", "Site: Headline".
 # (A site's name does not end in a colon: "Author | Tags:" is a line of labels.)
 TITLE_JOIN = re.compile(r"^\s*[-|«»‹›–—:~·/>]+\s*[^\d\s][^\d]{2,60}(?<!:)$|[^\d\s][^\d]{2,60}?\s*[-|«»‹›–—:~·/>]\s*$")
+# A sentence ending inside what follows a candidate on a line: a caption running on to its
+# credit ("Headline! Caption. Photo: NAME | flickr|") ends two, a site's name after a mark
+# one at most ("Headline - Yahoo! News").
+SENTENCE_AFTER = re.compile(r"[.!?]\s+\w")
+CAPTION_SENTENCES = 2
 # The mark a document title sets between the headline and what follows it ("Headline - Site").
 TITLE_SEPARATOR = re.compile(r"\s*[-|«»‹›–—~·/>]")
 # The fewest words besides its date a date line needs to be a headline (see `dated_headline`),
@@ -234,7 +239,8 @@ NOT_HEADLINE = re.compile(
     r"|^\W*(?:vai|salta)\s+al\s+contenuto(?:\s+principale)?\W*$|^\W*(?:naar|ga\s+naar)\s+de\s+(?:inhoud|hoofdinhoud)\W*$"
     # a link to the newsroom's standards, set among the credits ("Why you can trust us")
     # (the site's name or "us" after it; not a headline's "Why you can trust the polls again")
-    r"|^\W*why\s+(?:you\s+can\s+trust\s+\S+(?:\s+\S+)?|trust\s+us)\W*$|^\W*warum\s+sie\s+uns\s+vertrauen|^\W*pourquoi\s+nous\s+faire\s+confiance"
+    r"|^\W*why\s+(?:you\s+can\s+trust\s+\S+(?:\s+\S+)?|trust\s+us)\W*$"
+    r"|^\W*warum\s+sie\s+uns\s+vertrauen|^\W*pourquoi\s+nous\s+faire\s+confiance"
     # a dateline set on a line of its own, its dash waiting for the first sentence:
     # "New York CNN —", "LONDON –"
     r"|\s[—–]\s*$",
@@ -336,7 +342,8 @@ def headline_score(
     # Some blogs set their headlines in lower case ("fresh cranberry relish", "vSphere 5.1
     # ..."); trusted only right under the post's date line, where a caption does not stand.
     opening = PART_NUMBER.sub("", text, count=1) if numbered_ok else text
-    if not (opening[:1].isupper() or opening[:1].isdigit() or opening[:1] in "‘'\"“¿¡" or (dated and opening[:1].isalpha()) or LOWER_BRAND.match(opening)):
+    first = opening[:1]
+    if not (first.isupper() or first.isdigit() or first in "‘'\"“¿¡" or (dated and first.isalpha()) or LOWER_BRAND.match(opening)):
         return None
     score = 1.0 - DISTANCE_PENALTY * distance - (0.6 if reason and not _tells_of_furniture(block) else 0.0)
     if 4 <= block.words <= 20:
@@ -1323,7 +1330,7 @@ def _repeated(lines: list[tuple[int, str]], text: str, index: int) -> bool:
             # (a quote mark on each side: an empty side is no quote, though '' is "in" any string)
             if before[-1:] and after[:1] and before[-1] in QUOTES and after[0] in QUOTES:
                 return True
-            if (not before.strip() and TITLE_JOIN.match(after)) or (not after.strip() and TITLE_JOIN.search(before)):
+            if (not before.strip() and _site_after(after)) or (not after.strip() and TITLE_JOIN.search(before)):
                 return True
         # (cut short by an ellipsis: a line ending in a full stop is a sentence, or the last
         # line of a paragraph a text browser wrapped, that happens to open like the candidate)
@@ -1331,6 +1338,12 @@ def _repeated(lines: list[tuple[int, str]], text: str, index: int) -> bool:
         if len(stem) >= 20 and line.endswith(("...", "…")) and text.startswith(stem):
             return True
     return False
+
+
+def _site_after(after: str) -> bool:
+    """Whether what follows a candidate on a line is a site's name after a mark (" | Site"),
+    as in a document title, not a caption running on to its credit."""
+    return TITLE_JOIN.match(after) is not None and len(SENTENCE_AFTER.findall(after)) < CAPTION_SENTENCES
 
 
 def _echoed(lines: list[tuple[int, str]], text: str, index: int) -> bool:
