@@ -199,3 +199,26 @@ def test_a_caption_running_on_to_its_credit_does_not_name_a_sub_heading_as_the_h
     article = extract_text_page(page)
     assert article.title == "Night ferry to the islands will stop"
     assert article.body.startswith(opening)
+
+
+def test_the_site_name_its_masthead_prints_twice_is_not_the_headline():
+    """Issue 4: a blog's masthead prints its name twice on end (the logo's alt text, then
+    the name) right over a headline that ends in a full stop, and the document title
+    names both ("Headline — Site"); the name is not the headline, nor a kicker over it. A short headline printed twice (the breadcrumb's last
+    item, then the headline) and opening the document title stays the headline."""
+    headline = "Want More Boats After Dark? So Do We."
+    page = (
+        f"{headline} — The Harbour Courier Blog\n\n"
+        "Harbour Courier\n\nMenu\n\n"
+        "The Harbour Courier Blog\n\nThe Harbour Courier Blog\n\n"
+        f"{headline}\n\n"
+        "More crossings at night would mean more islanders could work on the mainland and still get home.\n\n"
+        "June 19, 2021\n\nAnn Fisher\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == headline
+    page = (
+        "Salt water, sixty winters | Harbour Courier\n\n"
+        "Islands\n\nSalt water, sixty winters\n\nSalt water, sixty winters\n\n"
+        "A harbour town loses the boat it set its clocks by.\n\n" + BODY + "\n"
+    )
+    assert extract_text_page(page).title == "Salt water, sixty winters"

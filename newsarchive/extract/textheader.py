@@ -716,7 +716,7 @@ def _headline_candidates(
         score = headline_score(blocks[index], distance, body_words, bulleted_ok=index + 1 in metas, dated=dated or bylined, numbered_ok=True)
         if score is None or _menu_item(blocks, index) or _picture_text(blocks, index) or _form_part(blocks, index):
             continue
-        if _author_name(blocks, index):
+        if _author_name(blocks, index) or _masthead_twice(blocks, index):
             continue
         # (a headline read from a date line is named again without the date it ran on to)
         score += _repeat_bonus(blocks[index], lines, dated_text.casefold() if dated_text else folded[index])
@@ -992,6 +992,28 @@ def _author_name(blocks: list[Block], index: int) -> bool:
     return len(copies) >= AUTHOR_NAME_COPIES and any(_beside_credits(blocks, i) for i in copies)
 
 
+# The most words of a site's name that its masthead prints twice (see `_masthead_twice`).
+MASTHEAD_WORDS = 4
+
+
+def _masthead_twice(blocks: list[Block], index: int) -> bool:
+    """Whether block `index` is the site's name its masthead prints twice on end, as the
+    logo's alt text and as the name ("The Harbour Blog" / "The Harbour Blog"): a short
+    line the same as the line right above or below it. (Not a line the document title
+    opens with, "Headline | Site": a page prints a short headline twice too, at the end
+    of its breadcrumb and over the article.)"""
+    if blocks[index].words > MASTHEAD_WORDS or _opens_document_title(blocks, index):
+        return False
+    return any(0 <= i < len(blocks) and blocks[i].text == blocks[index].text for i in (index - 1, index + 1))
+
+
+def _opens_document_title(blocks: list[Block], index: int) -> bool:
+    """Whether the document title a copy opens with starts with block `index`'s text and a
+    mark after it ("Headline | Site")."""
+    text = blocks[index].text.casefold()
+    return any(i < 3 and line.startswith(text) and _site_after(line[len(text):]) for i, line in _page_lines(blocks))
+
+
 def _beside_credits(blocks: list[Block], index: int) -> bool:
     """Whether a credit line (a by-line, a date line) stands within CREDIT_REACH blocks under
     block `index`, past short lines at most ("NAME" / "+ Follow" / "Published: ...")."""
@@ -1103,8 +1125,9 @@ def _headline_over_deck(
     # (the credit lines below count for the pair, not only for the lower line)
     if (headline_score(blocks[above], 0, body_words, dated=dated) or 0) < score - 0.3 - CREDIT_BONUS:
         return title_index
-    # (the author's name over the headline is no kicker: see `_author_name`)
-    if _author_name(blocks, above):
+    # (the author's name or the site's over the headline is no kicker: see `_author_name`,
+    # `_masthead_twice`)
+    if _author_name(blocks, above) or _masthead_twice(blocks, above):
         return title_index
     # A headline names what the article is about: a line none of whose words come back in
     # the body's opening is a section label, a breadcrumb or the site's tagline.
