@@ -65,6 +65,11 @@ QUOTES = "\"'“”‘’«»„"
 # How a document title joins the headline to the site's name: "Headline - Site", "Site: Headline".
 # (A site's name does not end in a colon: "Author | Tags:" is a line of labels.)
 TITLE_JOIN = re.compile(r"^\s*[-|«»‹›–—:~·/>]+\s*[^\d\s][^\d]{2,60}(?<!:)$|[^\d\s][^\d]{2,60}?\s*[-|«»‹›–—:~·/>]\s*$")
+# A sentence ending inside what follows a candidate on a line: a caption running on to its
+# credit ("Headline! Caption. Photo: NAME | flickr|") ends two, a site's name after a mark
+# one at most ("Headline - Yahoo! News").
+SENTENCE_AFTER = re.compile(r"[.!?]\s+\w")
+CAPTION_SENTENCES = 2
 # The mark a document title sets between the headline and what follows it ("Headline - Site").
 TITLE_SEPARATOR = re.compile(r"\s*[-|«»‹›–—~·/>]")
 # The fewest words besides its date a date line needs to be a headline (see `dated_headline`),
@@ -258,6 +263,15 @@ NOT_HEADLINE = re.compile(
     # (a footer's "Powered by WordPress" opens with it; a headline may say it further on:
     # "A Browser Powered by Scripts")
     r"|^\W*\d+\s+(?:responses|comments|replies|thoughts)\s+(?:to|on)\b|^\W*(?:proudly\s+)?powered\s+by\b"
+    # a link past the menus, for readers of screens and keyboards ("Skip to main content")
+    r"|^\W*(?:skip|jump)\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|menu|article|search|footer)\W*$"
+    r"|^\W*(?:direkt\s+)?zu[mr]\s+(?:inhalt|navigation|hauptinhalt)(?:\s+springen)?\W*$"
+    r"|^\W*(?:aller|passer)\s+au\s+(?:contenu|menu)(?:\s+principal)?\W*$|^\W*(?:saltar|ir)\s+al\s+contenido(?:\s+principal)?\W*$"
+    r"|^\W*(?:vai|salta)\s+al\s+contenuto(?:\s+principale)?\W*$|^\W*(?:naar|ga\s+naar)\s+de\s+(?:inhoud|hoofdinhoud)\W*$"
+    # a link to the newsroom's standards, set among the credits ("Why you can trust us")
+    # (the site's name or "us" after it; not a headline's "Why you can trust the polls again")
+    r"|^\W*why\s+(?:you\s+can\s+trust\s+\S+(?:\s+\S+)?|trust\s+us)\W*$"
+    r"|^\W*warum\s+sie\s+uns\s+vertrauen|^\W*pourquoi\s+nous\s+faire\s+confiance"
     # a dateline set on a line of its own, its dash waiting for the first sentence:
     # "New York CNN —", "LONDON –"
     r"|\s[—–]\s*$",
@@ -270,11 +284,17 @@ NOT_HEADLINE = re.compile(
 # exclaims tells ("It's here!"), it does not bid the reader buy or sign up.
 CALL_TO_ACTION = re.compile(
     r"^\W*(?:buy|get|order|shop|subscribe|join|sign\s+up|click|download|try|grab|book|register|claim|watch|read|listen)\b"
-    r"[^!?.]{0,60}\b(?:now|here|today|online)\s*!+\W*$",
+    r"[^!?.]{0,60}\b(?:now|here|today|online)\s*!+\W*$"
+    # (German bids with the verb last, "Jetzt Probeheft anfordern!"; French, Spanish and
+    # Italian with the verb first, "Abonnez-vous !", "¡Suscríbete ahora!")
+    r"|^(?:[^!?.]|\.(?=\S)){0,60}\b(?:anfordern|bestellen|abonnieren|herunterladen|downloaden|registrieren|anmelden)\s*!+\W*$"
+    r"|^\W*(?:abonnez-vous|inscrivez-vous|téléchargez|commandez|suscríbete|regístrate|descarga|abbonati|iscriviti|scarica)\b[^!?.]{0,60}!+\W*$",
     re.I,
 )
 
 
+# A series' or a podcast's part number in brackets before a headline: "(16) Headline".
+PART_NUMBER = re.compile(r"^\(\d{1,4}\)\s+(?=\S)")
 # What a line that ends like a sentence loses as a headline candidate.
 FULL_STOP_PENALTY = 0.7
 ELLIPSES = ("…", "...")
@@ -320,7 +340,13 @@ def headline_text(block: Block) -> str:
 
 
 def headline_score(
-    block: Block, distance: int, body_words: set[str] | None = None, *, bulleted_ok: bool = False, dated: bool = False
+    block: Block,
+    distance: int,
+    body_words: set[str] | None = None,
+    *,
+    bulleted_ok: bool = False,
+    dated: bool = False,
+    numbered_ok: bool = False,
 ) -> float | None:
     """How much a block reads like a headline, `distance` blocks above the body; None if it cannot be one.
 
@@ -328,7 +354,8 @@ def headline_score(
     `body_words` (the content words of the body's opening) weighs that. A list item is a
     headline only where `bulleted_ok` says its credit line follows right under it, and a
     single word ("Vacations!") only where `dated` says a date line stands right above it,
-    as a blog sets its posts.
+    as a blog sets its posts. A headline opens with a series' part number in brackets
+    ("(16) Headline") only where `numbered_ok` says so.
     """
     text = headline_text(block)
     listed = block.bullet or text != block.text and LIST_ITEM.match(block.text) is not None
@@ -345,9 +372,11 @@ def headline_score(
         return None
     # Some blogs set their headlines in lower case ("fresh cranberry relish", "vSphere 5.1
     # ..."); trusted only right under the post's date line, where a caption does not stand.
-    if not (text[:1].isupper() or text[:1].isdigit() or text[:1] in "‘'\"“¿¡" or (dated and text[:1].isalpha()) or LOWER_BRAND.match(text)):
+    opening = PART_NUMBER.sub("", text, count=1) if numbered_ok else text
+    first = opening[:1]
+    if not (first.isupper() or first.isdigit() or first in "‘'\"“¿¡" or (dated and first.isalpha()) or LOWER_BRAND.match(opening)):
         return None
-    score = 1.0 - DISTANCE_PENALTY * distance - (0.6 if reason else 0.0)
+    score = 1.0 - DISTANCE_PENALTY * distance - (0.6 if reason and not _tells_of_furniture(block) else 0.0)
     if 4 <= block.words <= 20:
         score += 0.4
     elif block.words < 4:
@@ -374,6 +403,19 @@ def headline_score(
         if SITE_KIND.search(text) and not own & SITE_KINDS & body_words:
             score -= SITE_KIND_PENALTY
     return score
+
+
+# A headline that names what a button or a link names too ("Does Google+ break the law?"): a
+# sentence of this many words at least, with the stop words of one.
+FURNITURE_HEADLINE_WORDS = 8
+FURNITURE_HEADLINE_STOPS = 0.3
+
+
+def _tells_of_furniture(block: Block) -> bool:
+    """Whether a line that holds a furniture phrase (a network's name, "Comments", "Share")
+    is a headline telling of it: a long line that reads as a sentence, where a button or
+    a stamp is a few words, or a run of names and numbers."""
+    return block.words >= FURNITURE_HEADLINE_WORDS and block.stop_density >= FURNITURE_HEADLINE_STOPS
 
 
 # What a line loses that names a person and what they are, as a photo's caption does.
@@ -530,9 +572,19 @@ def _picture_line(block: Block) -> bool:
 
 def _headline_over_credits(blocks: list[Block], index: int, metas: dict[int, tuple[str, object]]) -> bool:
     """Whether block `index`, taken into the body, reads as the headline standing over its
-    credit lines: one short line, right above a credit line, not ending in a full stop."""
+    credit lines: one short line, right above a credit line, not ending in a full stop; or
+    a short one the document title a copy opens with names ("Goats ruled this island. Now
+    it's reborn. | Site")."""
     block = blocks[index]
+    if block.words <= SENTENCE_HEADLINE_WORDS and _in_document_title(blocks, index):
+        return True
     return index + 1 in metas and block.words <= POST_HEADLINE_WORDS and len(block.lines) == 1 and not block.text.endswith((".", ":", ";", ","))
+
+
+def _in_document_title(blocks: list[Block], index: int) -> bool:
+    """Whether the document title a copy opens with names block `index` ("Headline | Site")."""
+    text = blocks[index].text.casefold()
+    return _repeated([(i, line) for i, line in _page_lines(blocks) if i < 3], text, index)
 
 
 def _headline(
@@ -545,17 +597,18 @@ def _headline(
     top = first + 1 if _heads_post(blocks, body, first) else first
     candidates = _headline_candidates(header, blocks, top, metas, body_words)
     if not candidates:
-        return None
+        return _standfirst_as_headline(header, blocks)
     # The highest score wins; on a tie, the candidate nearest the body (listed first).
     score, title_index = max(candidates, key=lambda candidate: candidate[0])
     title_index = _headline_over_deck(header, blocks, metas, title_index, score, body_words)
+    title_index = _headline_over_subtitle(header, blocks, metas, title_index)
     title_index = _fuller_above(blocks, metas, title_index)
     # A text browser wraps a long headline onto a second line of its own: join the two.
     head = _wrapped_head(blocks, title_index, metas)
     if head is not None:
         title_index = head
     tail = _wrapped_tail(blocks, title_index, first, metas)
-    title = _dated_candidate(blocks, metas, title_index) if title_index in metas else headline_text(blocks[title_index])
+    title = _dated_candidate(blocks, metas, title_index) if title_index in metas else _unnumbered(blocks, title_index)
     if tail is not None:
         title = f"{title} {blocks[tail].text}"
         header.claim(tail, "title", "the headline's second line, wrapped by the text browser")
@@ -564,6 +617,44 @@ def _headline(
     if header.subtitle is None:
         _standfirst_below(header, blocks, tail if tail is not None else title_index, first, metas)
     return title_index
+
+
+# An ordered list's number before its item, as text tools print it ("4. Item").
+LIST_NUMBER = re.compile(r"^\s*(\d{1,2})\.\s+(?=\S)")
+
+
+def _unnumbered(blocks: list[Block], index: int) -> str:
+    """Block `index` as a headline (see `headline_text`), without the number an ordered
+    list sets before it when the line above is the list's item before ("3. Section" /
+    "4. Headline"): a breadcrumb printed as a numbered list ends with the page's headline.
+    (A headline may open with a number of its own: "1. FC Köln wins the cup".)"""
+    text = headline_text(blocks[index])
+    number = LIST_NUMBER.match(text)
+    if number is None or index == 0:
+        return text
+    above = LIST_NUMBER.match(blocks[index - 1].lines[-1] if blocks[index - 1].lines else blocks[index - 1].text)
+    if above is None or int(above.group(1)) + 1 != int(number.group(1)):
+        return text
+    rest = text[number.end():]
+    return HEADING_MARK.sub("", rest, count=1)
+
+
+# The most words of a headline told in sentences ("Goats ruled this island. Now it's reborn.").
+SENTENCE_HEADLINE_WORDS = 20
+
+
+def _standfirst_as_headline(header: Header, blocks: list[Block]) -> int | None:
+    """The headline, when nothing above the prose over the credit lines reads as one: that
+    prose, taken for the standfirst (see `_standfirst_over_credits`), is a headline told in
+    a sentence or two ("Goats ruled this island for a century. Now it's reborn." / By
+    NAME), short as a headline is. Returns its block index."""
+    index = next((i for i, role in header.roles.items() if role == "subtitle"), None)
+    if index is None or blocks[index].words > SENTENCE_HEADLINE_WORDS or len(blocks[index].lines) > 2:
+        return None
+    header.subtitle = None
+    header.title = clean_headline(headline_text(blocks[index]))
+    header.claim(index, "title", "the line over the credits, where nothing above reads as a headline")
+    return index
 
 
 def _heads_post(blocks: list[Block], body: list[int], first: int) -> bool:
@@ -659,12 +750,18 @@ def _headline_candidates(
         dated = _under_bare_date(blocks, metas, index)
         # (a one-word headline stands under a blog's date line, or over its by-line)
         bylined = metas.get(index + 1, ("",))[0] == "byline"
-        score = headline_score(blocks[index], distance, body_words, bulleted_ok=index + 1 in metas, dated=dated or bylined)
+        score = headline_score(blocks[index], distance, body_words, bulleted_ok=index + 1 in metas, dated=dated or bylined, numbered_ok=True)
         if score is None or _menu_item(blocks, index) or _picture_text(blocks, index) or _form_part(blocks, index):
+            continue
+        if _author_name(blocks, index) or _masthead_twice(blocks, index):
             continue
         # (a headline read from a date line is named again without the date it ran on to)
         score += _repeat_bonus(blocks[index], lines, dated_text.casefold() if dated_text else folded[index])
+        if _ends_breadcrumb(blocks, index):
+            score += BREADCRUMB_BONUS
         score += _credit_bonus(blocks, metas, index, distance, dated) - beyond
+        if _in_link_titles(blocks, metas, index):
+            score -= LINK_TITLES_PENALTY
         # (a headline cut short over its credit line is a headline that trails off, "What
         # Happens Next...": its ellipsis is no full stop; a teaser's has no credits under it)
         if index + 1 in metas and headline_text(blocks[index]).endswith(ELLIPSES):
@@ -696,6 +793,7 @@ def _picture_text(blocks: list[Block], index: int) -> bool:
         or _alt_cut_short(blocks, index)
         or _gallery_slide(blocks, index)
         or _caption_printed_twice(blocks, index)
+        or _alt_and_title(blocks, index)
     )
 
 
@@ -734,6 +832,25 @@ def _caption_printed_twice(blocks: list[Block], index: int) -> bool:
     if not block.ends_sentence or block.words < CAPTION_SENTENCE_WORDS:
         return False
     return printed_again_below_label(blocks, index) or (index >= 2 and printed_again_below_label(blocks, index - 2))
+
+
+def _alt_and_title(blocks: list[Block], index: int) -> bool:
+    """Whether block `index` is a picture's text: a phrase printed twice on end ("Ann Fisher
+    on the quay Ann Fisher on the quay"), as a text browser runs a picture's alt text into
+    its title, or the caption under such a line that says it once more. A headline is
+    never printed so."""
+    return _doubled(blocks[index].text) or (index > 0 and blocks[index - 1].text == f"{blocks[index].text} {blocks[index].text}")
+
+
+# The fewest words of a phrase printed twice on end (see `_doubled`): not "Yeah Yeah".
+DOUBLED_WORDS = 3
+
+
+def _doubled(text: str) -> bool:
+    """Whether a line is one phrase of some words twice over ("A B C A B C")."""
+    words = text.split()
+    half = len(words) // 2
+    return half >= DOUBLED_WORDS and len(words) % 2 == 0 and words[:half] == words[half:]
 
 
 # An image's placeholder as a text browser prints it: its file name in brackets, one word
@@ -830,6 +947,119 @@ def _alt_cut_short(blocks: list[Block], index: int) -> bool:
         return False
     text, caption = blocks[index].text, blocks[index + 1].text
     return len(caption) > len(text) and caption.startswith(text) and caption[len(text)].isalnum() and text[-1:].isalnum()
+
+
+# What a candidate loses that stands in a list of other stories' titles (see `_in_link_titles`).
+LINK_TITLES_PENALTY = 0.5
+# The fewest and the most words of the other story's title beside it.
+LINK_TITLE_WORDS = 3
+LINK_TITLE_WORDS_MAX = 20
+
+
+def _in_link_titles(blocks: list[Block], metas: dict[int, tuple[str, object]], index: int) -> bool:
+    """Whether block `index` is one of a list of other stories' titles a page prints line
+    under line with no gap ("Previous: Headline" / "Next: Headline", "Most read"): the line
+    right above or below it, with no gap between, reads as a headline too. A page sets
+    its own headline apart, with a gap or its credit lines around it. (Not the second
+    line of a headline a text browser wrapped: see `_wrapped_tail`.)"""
+    if _wrapped_tail(blocks, index, len(blocks), metas) is not None or _wrapped_head(blocks, index, metas) is not None:
+        return False
+    # (no gap: the lower of the two has no blank line before it)
+    neighbours = [i for i in (index - 1, index + 1) if 0 <= i < len(blocks) and not blocks[max(i, index)].blank_before]
+    return any(_link_title(blocks[i]) and i not in metas for i in neighbours)
+
+
+def _link_title(block: Block) -> bool:
+    """Whether a line reads as a story's title in a list of links: a few words, no
+    full stop, no credit line, that `headline_score` would take."""
+    if not LINK_TITLE_WORDS <= block.words <= LINK_TITLE_WORDS_MAX or block.text.rstrip(QUOTES).endswith(".") or _credit_line(block):
+        return False
+    return headline_score(block, 0) is not None
+
+
+# What a candidate gains that a breadcrumb right above it ends with (see `_ends_breadcrumb`).
+BREADCRUMB_BONUS = 0.6
+# How many blocks above the candidate the breadcrumb may end.
+BREADCRUMB_REACH = 2
+
+
+def _ends_breadcrumb(blocks: list[Block], index: int) -> bool:
+    """Whether block `index` is the item a breadcrumb right above it ends with: a trail of
+    list items ("• News • Science • Headline", "1. Home 2. Science 3. Headline") names
+    the page itself last, and the page prints its headline under it. (Two items at least,
+    one after the other: a list of posts sets each title once as a link and again under
+    it, "• Headline" / "Headline" / "Read more".)"""
+    text = headline_text(blocks[index]).casefold()
+    lines = [line for block in blocks[max(0, index - 1 - BREADCRUMB_REACH) : index] for line in block.lines or [block.text]]
+    for at in range(len(lines) - 1, max(0, len(lines) - 1 - BREADCRUMB_REACH), -1):
+        item = _list_item(lines[at])
+        if item is not None and item.casefold() == text:
+            return _list_item(lines[at - 1]) is not None
+    return False
+
+
+def _list_item(line: str) -> str | None:
+    """The text of a list item, bulleted or numbered (a heading's mark left in it, "- #
+    Headline", gone); None for a line that is no list item."""
+    item = LIST_NUMBER.sub("", LIST_ITEM.sub("", line, count=1), count=1).strip()
+    return HEADING_MARK.sub("", item, count=1) if item != line.strip() else None
+
+
+# How many more times a page prints its author's name on a line of its own.
+AUTHOR_NAME_COPIES = 2
+
+
+def _author_name(blocks: list[Block], index: int) -> bool:
+    """Whether block `index` is the author's name: a person's name and nothing else, beside
+    its "Follow" button, or that the page prints on lines of its own again and again
+    (under the author's photo, in the author's box), once at least right over the credit
+    lines ("NAME" / "+ Follow" / "Published: ..."). A page names its headline again with the site's name, in quotes,
+    or as the last item of its breadcrumb; alone, once or twice (a blog's "Headline" at
+    the top, under the comments, in its list of recent posts), and the copy over the date
+    line is the headline itself."""
+    text = headline_text(blocks[index])
+    # (a name has no stop word: "Ein Albtraum" reads as one to `is_person`, as any two
+    # German nouns do)
+    if not is_person(text) or blocks[index].stop_density > 0:
+        return False
+    # (beside its "Follow" button a name is the author's, however often the page prints it)
+    if any(0 <= i < len(blocks) and AUTHOR_BUTTON.match(blocks[i].text) for i in (index - 1, index + 1)):
+        return True
+    copies = [other.index for other in blocks if other.index != index and not other.bullet and headline_text(other) == text]
+    return len(copies) >= AUTHOR_NAME_COPIES and any(_beside_credits(blocks, i) for i in copies)
+
+
+# The most words of a site's name that its masthead prints twice (see `_masthead_twice`).
+MASTHEAD_WORDS = 4
+
+
+def _masthead_twice(blocks: list[Block], index: int) -> bool:
+    """Whether block `index` is the site's name its masthead prints twice on end, as the
+    logo's alt text and as the name ("The Harbour Blog" / "The Harbour Blog"): a short
+    line the same as the line right above or below it. (Not a line the document title
+    opens with, "Headline | Site": a page prints a short headline twice too, at the end
+    of its breadcrumb and over the article.)"""
+    if blocks[index].words > MASTHEAD_WORDS or _opens_document_title(blocks, index):
+        return False
+    return any(0 <= i < len(blocks) and blocks[i].text == blocks[index].text for i in (index - 1, index + 1))
+
+
+def _opens_document_title(blocks: list[Block], index: int) -> bool:
+    """Whether the document title a copy opens with starts with block `index`'s text and a
+    mark after it ("Headline | Site")."""
+    text = blocks[index].text.casefold()
+    return any(i < 3 and line.startswith(text) and _site_after(line[len(text):]) for i, line in _page_lines(blocks))
+
+
+def _beside_credits(blocks: list[Block], index: int) -> bool:
+    """Whether a credit line (a by-line, a date line) stands within CREDIT_REACH blocks under
+    block `index`, past short lines at most ("NAME" / "+ Follow" / "Published: ...")."""
+    for below in range(index + 1, min(len(blocks), index + 1 + CREDIT_REACH)):
+        if _credit_line(blocks[below]):
+            return True
+        if blocks[below].words > BUTTON_WORDS:
+            return False
+    return False
 
 
 def _menu_item(blocks: list[Block], index: int) -> bool:
@@ -932,6 +1162,10 @@ def _headline_over_deck(
     # (the credit lines below count for the pair, not only for the lower line)
     if (headline_score(blocks[above], 0, body_words, dated=dated) or 0) < score - 0.3 - CREDIT_BONUS:
         return title_index
+    # (the author's name or the site's over the headline is no kicker: see `_author_name`,
+    # `_masthead_twice`)
+    if _author_name(blocks, above) or _masthead_twice(blocks, above):
+        return title_index
     # A headline names what the article is about: a line none of whose words come back in
     # the body's opening is a section label, a breadcrumb or the site's tagline.
     own = content_words(blocks[above].text)
@@ -947,6 +1181,29 @@ def _headline_over_deck(
     if header.subtitle is None:
         header.subtitle = blocks[title_index].text
     header.claim(title_index, "subtitle", "the longer of two headline-like lines")
+    return above
+
+
+# How many words more than the headline over it a subtitle may have (see `_headline_over_subtitle`).
+SUBTITLE_EXTRA_WORDS = 1
+
+
+def _headline_over_subtitle(header: Header, blocks: list[Block], metas: dict[int, tuple[str, object]], title_index: int) -> int:
+    """The headline, when the chosen block is the short subtitle right under it ("Homo
+    Sapiens Insularis" / "People of the islands"): the page names the upper line, as the
+    last item of its breadcrumb or in its document title, and not the lower. (A kicker
+    over the headline is named so too, as the breadcrumb's section; but a headline under
+    a kicker is the longer line.) Returns the headline's block index (and records the
+    subtitle)."""
+    above = _previous_candidate(blocks, title_index, metas)
+    if above is None or header.subtitle is not None or blocks[title_index].words > blocks[above].words + SUBTITLE_EXTRA_WORDS:
+        return title_index
+    if not (_ends_breadcrumb(blocks, above) or _in_document_title(blocks, above)):
+        return title_index
+    if _ends_breadcrumb(blocks, title_index) or _named_again(blocks, title_index):
+        return title_index
+    header.subtitle = blocks[title_index].text
+    header.claim(title_index, "subtitle", "a short line under the headline the page names (breadcrumb, document title)")
     return above
 
 
@@ -1133,7 +1390,7 @@ def _repeated(lines: list[tuple[int, str]], text: str, index: int) -> bool:
             # (a quote mark on each side: an empty side is no quote, though '' is "in" any string)
             if before[-1:] and after[:1] and before[-1] in QUOTES and after[0] in QUOTES:
                 return True
-            if (not before.strip() and TITLE_JOIN.match(after)) or (not after.strip() and TITLE_JOIN.search(before)):
+            if (not before.strip() and _site_after(after)) or (not after.strip() and TITLE_JOIN.search(before)):
                 return True
         # (cut short by an ellipsis: a line ending in a full stop is a sentence, or the last
         # line of a paragraph a text browser wrapped, that happens to open like the candidate)
@@ -1141,6 +1398,12 @@ def _repeated(lines: list[tuple[int, str]], text: str, index: int) -> bool:
         if len(stem) >= 20 and line.endswith(("...", "…")) and text.startswith(stem):
             return True
     return False
+
+
+def _site_after(after: str) -> bool:
+    """Whether what follows a candidate on a line is a site's name after a mark (" | Site"),
+    as in a document title, not a caption running on to its credit."""
+    return TITLE_JOIN.match(after) is not None and len(SENTENCE_AFTER.findall(after)) < CAPTION_SENTENCES
 
 
 def _echoed(lines: list[tuple[int, str]], text: str, index: int) -> bool:
