@@ -12,6 +12,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+# A link past the menus, for readers of screens and keyboards, in the languages read: a
+# whole line ("Skip to main content", "Direkt zum Inhalt", "Aller au contenu principal").
+SKIP_LINK = (
+    r"^\W*(?:(?:skip|jump)\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|menu|article|search|footer)"
+    r"|(?:direkt\s+)?zu[mr]\s+(?:haupt)?(?:inhalt|navigation)(?:\s+(?:springen|wechseln))?|(?:inhalt|navigation)\s+überspringen"
+    r"|(?:aller|passer)\s+(?:au|à\s+la)\s+(?:contenu|menu|navigation)(?:\s+principal)?"
+    r"|(?:ir|saltar|pasar)\s+al\s+contenido(?:\s+principal)?|(?:vai|salta|passa)\s+al\s+contenuto(?:\s+principale)?"
+    r"|(?:ir|saltar|pular)\s+para\s+o\s+conteúdo(?:\s+principal)?"
+    r"|(?:ga\s+|spring\s+|direct\s+)?naar\s+(?:de\s+)?(?:hoofd)?(?:inhoud|navigatie))\W*$"
+)
+SKIP_LINK_LINE = re.compile(SKIP_LINK, re.I)
+
 # Phrases that make a short line furniture. Matched case-insensitively on word boundaries.
 _SHORT_LINE_PHRASES = r"""
 comments are (now )?closed | jump to comments
@@ -36,11 +48,7 @@ comments are (now )?closed | jump to comments
 | join the (conversation|discussion)
 | cookies? | privacy( policy| notice)? | terms (of|and) (use|service|conditions) | terms & conditions | accessibility
 | site ?map | contact us | about us
-| skip to | jump to | back to top | go to | return to | home ?page | home | menu | navigation | search | previous | next
-| (direkt )?zu[mr] (haupt)?(inhalt|navigation)( springen| wechseln)? | (inhalt|navigation) überspringen | menü
-| (aller|passer) (au|à la) (contenu|navigation)( principal)? | (ir|saltar|pasar) al contenido( principal)?
-| (vai|salta|passa) al contenuto( principale)? | (ir|saltar|pular) para o conteúdo( principal)?
-| (ga |spring |direct )?naar (de )?(inhoud|navigatie)
+| skip to | jump to | back to top | go to | return to | home ?page | home | menu | menü | navigation | search | previous | next
 | prev | page \d+
 | follow (us|me|him|her|on) | like us | connect with | get the app | download the app | rss
 | all rights reserved | copyright | \(c\) | © | terms | faq | help | careers | jobs | media kit | corrections
@@ -338,6 +346,8 @@ def furniture_reason(text: str, n_words: int) -> str | None:
     if match:
         return f"always: {match.group().strip()[:30]}"
     if n_words <= SHORT_WORDS:
+        if SKIP_LINK_LINE.match(text):
+            return "a skip link"
         if CREDIT.search(text):
             return "credit"
         if FILE_NAME.match(text):

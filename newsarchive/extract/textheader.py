@@ -24,7 +24,7 @@ from newsarchive.extract.bylines import (
     parse_source_line,
 )
 from newsarchive.extract.dates import find_dates, is_weekday, parse_date, split_dateline
-from newsarchive.extract.furniture import furniture_reason, is_box_heading, is_credit
+from newsarchive.extract.furniture import SKIP_LINK, furniture_reason, is_box_heading, is_credit
 from newsarchive.extract.textblocks import WIDGET, Block
 from newsarchive.extract.textbody import printed_again_below_label
 
@@ -264,10 +264,7 @@ NOT_HEADLINE = re.compile(
     # "A Browser Powered by Scripts")
     r"|^\W*\d+\s+(?:responses|comments|replies|thoughts)\s+(?:to|on)\b|^\W*(?:proudly\s+)?powered\s+by\b"
     # a link past the menus, for readers of screens and keyboards ("Skip to main content")
-    r"|^\W*(?:skip|jump)\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|menu|article|search|footer)\W*$"
-    r"|^\W*(?:direkt\s+)?zu[mr]\s+(?:inhalt|navigation|hauptinhalt)(?:\s+springen)?\W*$"
-    r"|^\W*(?:aller|passer)\s+au\s+(?:contenu|menu)(?:\s+principal)?\W*$|^\W*(?:saltar|ir)\s+al\s+contenido(?:\s+principal)?\W*$"
-    r"|^\W*(?:vai|salta)\s+al\s+contenuto(?:\s+principale)?\W*$|^\W*(?:naar|ga\s+naar)\s+de\s+(?:inhoud|hoofdinhoud)\W*$"
+    rf"|{SKIP_LINK}"
     # a link to the newsroom's standards, set among the credits ("Why you can trust us")
     # (the site's name or "us" after it; not a headline's "Why you can trust the polls again")
     r"|^\W*why\s+(?:you\s+can\s+trust\s+\S+(?:\s+\S+)?|trust\s+us)\W*$"
