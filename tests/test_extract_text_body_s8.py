@@ -4,18 +4,9 @@ German and French, on small hand-written pages."""
 from __future__ import annotations
 
 from newsarchive.extract.textpage import extract_text_page
+from tests.texts import FERRY_ARTICLE, FERRY_HEADLINE
 
-HEADLINE = "Harbour town votes to keep its last ferry running"
-ARTICLE = [
-    "The council voted on Tuesday night to pay for the winter crossings to the islands for three "
-    "more years, after a meeting that ran until almost midnight and was watched by hundreds.",
-    "Islanders who work on the mainland had warned that without the boat they would have to "
-    "choose between a rented room in town every week and the jobs they have held for years.",
-    "The ferry company said it was grateful for the help, but that the money would only cover "
-    "the winter months and that the summer timetable would have to pay its own way.",
-    "The harbour master said the berth would be kept free for the ferry in the evenings, and "
-    "that the fishing fleet had agreed to tie up on the north side of the quay instead.",
-]
+HEADLINE, ARTICLE = FERRY_HEADLINE, FERRY_ARTICLE
 
 
 def _page(*middle: str) -> str:

@@ -5,15 +5,9 @@ hand-written pages, run through the real importer."""
 from __future__ import annotations
 
 from newsarchive.extract.textpage import extract_text_page
+from tests.texts import NIGHT_BOAT_BODY
 
-BODY = (
-    "The harbour board said on Tuesday that the night crossing to the islands would stop "
-    "at the end of the month, after sixty years in which the boat never missed a winter.\n\n"
-    "Islanders who work on the mainland said they had not been asked, and that the morning "
-    "boat leaves too late for anyone who starts work at eight.\n\n"
-    "The board said the night boat had carried fewer than twenty passengers a crossing "
-    "since the spring, and that the crew would move to the new summer route."
-)
+BODY = NIGHT_BOAT_BODY
 
 
 def test_the_titles_of_other_stories_printed_line_under_line_are_not_the_headline():
