@@ -8,8 +8,8 @@ import textwrap
 from newsarchive.extract.textblocks import split_blocks
 from newsarchive.extract.textmarkup import plain_text
 from newsarchive.extract.textpage import extract_text_page
-from tests.timing import assert_linear_time
 from tests.texts import FERRY_ARTICLE, FERRY_HEADLINE
+from tests.timing import assert_linear_time
 
 HEADLINE, ARTICLE = FERRY_HEADLINE, FERRY_ARTICLE
 # A ticker of the site's latest news: items newest first, most a headline alone, some with
