@@ -143,3 +143,14 @@ def test_a_date_among_other_words_far_above_the_body_is_no_masthead_date():
     top = f"Sign in\n\nWinter fair opens March 3, 2021 at the pier\n\n{MENU}"
     text = f"{top}\n\n{TITLE}\n\n{STORY}"
     assert extract_text_page(text).published is None
+
+
+def test_a_line_of_thousands_of_dates_is_read_in_linear_time():
+    """Hostile input: each date found was compared with every date found before it, so one
+    line of 20,000 dates took seconds once a rule asked for the dates of a long line."""
+    from newsarchive.extract.dates import _find_dates
+    from tests.timing import assert_linear_time
+
+    # (the function under its cache, which would answer the timed runs after the first)
+    find_dates = _find_dates.__wrapped__
+    assert_linear_time(lambda n: find_dates(" ".join(f"{1 + i % 28}.03.2018" for i in range(n)), None), small=4_000)

@@ -155,16 +155,19 @@ def _find_dates(text: str, dayfirst: bool | None) -> tuple[tuple[int, int, str],
     # The extractor asks about the same short lines several times (credit lines, headline
     # candidates, the opening of the article): the answer is kept.
     found: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
+    # (which characters a date found already covers: a later pattern's match over any of
+    # them is part of that date; marked, not compared with every date, so that a dump of
+    # thousands of dates on one line costs no more than its length)
+    taken = bytearray(len(text))
     for index, pattern in enumerate(PATTERNS):
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(start < e and s < end for s, e in taken):
+            if any(taken[start:end]):
                 continue
             iso = _from_match(index, match, dayfirst)
             if iso:
                 found.append((start, end, iso))
-                taken.append((start, end))
+                taken[start:end] = b"\x01" * (end - start)
     return tuple(sorted(found))
 
 

@@ -1929,8 +1929,10 @@ def _closing_credit_date(block: Block, dayfirst: bool | None) -> str | None:
     prints the by-line under the standfirst with no blank line between them ("... im Netz
     haben." / "von NAME am 14. Mai 2014, 15:40 Uhr")."""
     line = block.lines[-1]
+    if len(block.lines) < 2 or not parse_byline(line):
+        return None
     dates = find_dates(line, dayfirst=dayfirst)
-    return dates[0][2] if len(block.lines) > 1 and dates and parse_byline(line) else None
+    return dates[0][2] if dates else None
 
 
 def _told_in_a_sentence(block: Block, dayfirst: bool | None) -> bool:
