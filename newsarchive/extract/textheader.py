@@ -580,8 +580,7 @@ def _headline_over_credits(blocks: list[Block], index: int, metas: dict[int, tup
 
 def _in_document_title(blocks: list[Block], index: int) -> bool:
     """Whether the document title a copy opens with names block `index` ("Headline | Site")."""
-    text = blocks[index].text.casefold()
-    return _repeated([(i, line) for i, line in _page_lines(blocks) if i < 3], text, index)
+    return _repeated(_page_lines(blocks[:3]), blocks[index].text.casefold(), index)
 
 
 def _headline(
@@ -1044,8 +1043,9 @@ def _masthead_twice(blocks: list[Block], index: int) -> bool:
 def _opens_document_title(blocks: list[Block], index: int) -> bool:
     """Whether the document title a copy opens with starts with block `index`'s text and a
     mark after it ("Headline | Site")."""
+    # (the top blocks' lines alone: a block's index is its place in the page)
     text = blocks[index].text.casefold()
-    return any(i < 3 and line.startswith(text) and _site_after(line[len(text):]) for i, line in _page_lines(blocks))
+    return any(line.startswith(text) and _site_after(line[len(text):]) for _, line in _page_lines(blocks[:3]))
 
 
 def _beside_credits(blocks: list[Block], index: int) -> bool:
@@ -1341,7 +1341,7 @@ def _standfirst_under(blocks: list[Block], index: int) -> bool:
 
 def _credit_line(block: Block) -> bool:
     """A by-line or a line with a date in it, short as credit lines are."""
-    return block.words <= 25 and (parse_byline(block.text) is not None or bool(find_dates(block.text)))
+    return block.words <= CREDIT_LINE_WORDS and (parse_byline(block.text) is not None or bool(find_dates(block.text)))
 
 
 def under_post_date(blocks: list[Block], index: int) -> bool:
