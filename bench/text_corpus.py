@@ -1,7 +1,7 @@
-"""Turn the shared corpus's HTML pages into whole-page text copies, in six styles.
+"""Turn the shared corpus's HTML pages into whole-page text copies, in seven styles.
 
 A text-page copy is what an archivist gets from a browser, a text dump or a crawler: every
-visible line of the page, furniture included. We make six kinds, because each tool lays a
+visible line of the page, furniture included. We make seven kinds, because each tool lays a
 page out differently and the extractor must cope with all of them:
 
     html-text    the `html-text` package (one line per block, blank lines between)
@@ -14,10 +14,15 @@ page out differently and the extractor must cope with all of them:
     pandoc       `pandoc -t markdown` from Debian's pandoc: its own Markdown, wrapped at 72
                  columns, with "::: {.class}" lines for <div>s, "{#id}" attributes, HTML it
                  cannot say in Markdown, and a page laid out in a table drawn as a grid
+    alt-text     html-text's copy with each picture's alt text on a line of its own, the shape
+                 of the seed page (its "doctor and female patient" is a photo's alt text) and of
+                 a browser's "save as text"
 
 The first three were chosen before any tuning; lynx and markdown were added later, as
 converters the importer had never been tuned on, and pandoc after them, once the markup
 pass had been made to read its output (on scratch copies of the tuned pages only).
+alt-text came last (session 9), because the seed, and so the pages it stands for, print the
+pictures' alt text bare, as no other style does.
 
 Beside the text it records what the HTML itself states about the page (its <title>,
 og:title, the headlines it marks up as <h1> or itemprop="headline", article:published_time
@@ -54,7 +59,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "dragnet"
 OUT = BENCH / "out"
-STYLES = ("html-text", "inscriptis", "w3m", "lynx", "markdown", "pandoc")
+STYLES = ("html-text", "inscriptis", "w3m", "lynx", "markdown", "pandoc", "alt-text")
 # The styles made by a program on the PATH rather than a Python package.
 COMMANDS = {
     "w3m": ["w3m", "-dump", "-T", "text/html", "-cols", "100", "-I", "UTF-8", "-O", "UTF-8"],
@@ -182,6 +187,8 @@ def render(style: str, html: str, path: Path) -> str:
         return get_text(html)
     if style == "markdown":
         return _markdown(html)
+    if style == "alt-text":
+        return _with_alt_text(html)
     result = subprocess.run(COMMANDS[style], input=html.encode("utf-8"), capture_output=True, timeout=60)
     return result.stdout.decode("utf-8", "replace")
 
@@ -198,10 +205,26 @@ def _markdown(html: str) -> str:
     return PageConverter(heading_style="ATX").convert(html)
 
 
+def _with_alt_text(html: str) -> str:
+    import html_text
+    import lxml.html
+
+    tree = html_text.parse_html(html)
+    for picture in list(tree.iter("img")):
+        alt = " ".join((picture.get("alt") or "").split())
+        if alt:
+            # A paragraph of its own: a browser prints a picture's alt text where the picture
+            # stood, and pictures mostly stand apart from the text around them.
+            line = lxml.html.Element("p")
+            line.text, line.tail = alt, picture.tail
+            picture.getparent().replace(picture, line)
+    return html_text.extract_text(tree, guess_layout=True)
+
+
 def available(style: str) -> bool:
     if style in COMMANDS:
         return shutil.which(COMMANDS[style][0]) is not None
-    module = {"html-text": "html_text", "inscriptis": "inscriptis", "markdown": "markdownify"}[style]
+    module = {"html-text": "html_text", "inscriptis": "inscriptis", "markdown": "markdownify", "alt-text": "html_text"}[style]
     return importlib.util.find_spec(module) is not None
 
 

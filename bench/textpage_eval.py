@@ -76,7 +76,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 SHARED = BENCH.parent.parent / "shared" / "corpus"
 OUT = BENCH / "out"
-STYLES = ("html-text", "inscriptis", "w3m", "lynx", "markdown", "pandoc")
+STYLES = ("html-text", "inscriptis", "w3m", "lynx", "markdown", "pandoc", "alt-text")
 
 
 def load_metric():
