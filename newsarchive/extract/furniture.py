@@ -162,6 +162,10 @@ ALWAYS = re.compile(
     | ^(?:.{0,40}?\bfile\ [-–—]\ )?\W*in\ (?:this|a)\ .{0,40}?\b(?:19|20)\d\d,?\ (?:file\ )?photo(?:graph)?s?\b
     # A caption closed by its picture's credit, however long: "... about his contacts.(Photo: Jane Roe, AP)"
     | \((?:photo|photograph|picture|image|foto|bild|illustration)s?\s*(?:credit)?\s*:\s*[^()]{2,60}\)\W*$
+    # ... "(Photo by Jane Roe/Getty Images)", or a wire photo's "... Mandatory Credit: Jane Roe-USA
+    # TODAY Sports" (a picture's alt text may hold its whole caption, credit and all)
+    | \((?:photo|photograph|picture|image|foto)s?\ by\ [^()]{2,60}\)\W*$
+    | (?:\bmandatory\ |(?<=[.!?)]\ ))(?:photo\ )?credit\s*:\s*[^.!?:]{2,60}$
     # ... or by its photographer and agency after its last sentence, with no brackets: "... in
     # Tunis. Jane Roe/AFP/Getty Images". (A photo post's captions carry their credit in brackets.)
     | (?<=[.!?]\ )(?-i:[A-Z])[\w.'’-]+(?:\ (?-i:[A-Z])[\w.'’-]+){1,3}\ ?/\ ?(?:afp|ap|reuters|epa|getty\ images|bloomberg|anadolu|sipa|zuma)
@@ -290,6 +294,7 @@ CREDIT = re.compile(
     # headline, which runs on longer: "Photos: Halloween in the harbour lights up the town".
     r"""^\s*[\[(]?(?:photo|photograph|picture|image|foto|bild|illustration|graphic|credit|source|fuente|quelle|bron|fonte)s?\s*(?:credit)?\s*[:/]
       (?!(?:\s+\S+){6})
+    | ^\s*(?:photo(?:graph)?|picture|image|foto)s?\ by\ (?-i:[A-Z])  # "Photograph by Jane Roe, Wildlife Trust"
     | \((?:photo|image|picture|foto)s?[:\s].{0,60}\)\s*$
     | (?:getty\ images|afp/getty|reuters/|/reuters|ap\ photo|/ap\b|\bepa\b|shutterstock|istock(?:photo)?|corbis|alamy)\b
     | ^\s*credit\s*(?:\.\.\.|…)

@@ -212,7 +212,7 @@ def classify(block: Block, learned: bool) -> Verdict:
     reason = furniture_reason(block.text, block.words)
     if reason:
         return Verdict("furniture", reason, -max(4.0, block.words * 0.7))
-    if _is_caption(block):
+    if is_alt_text(block):
         return Verdict("furniture", "photo alt text or caption (lower-case, not a sentence)", -3.0)
     if block.widgets and block.words <= 12:
         return Verdict("furniture", "form widget or image placeholder", -4.0)
@@ -445,7 +445,7 @@ def _seconds(block: Block) -> int:
     return int(minutes) * 60 + int(seconds)
 
 
-def _is_caption(block: Block) -> bool:
+def is_alt_text(block: Block) -> bool:
     """Alt text as a text copy shows it: "doctor and female patient" on its own line."""
     text = block.text
     return block.words <= 20 and text[:1].islower() and not block.ends_sentence and not block.bullet

@@ -26,7 +26,7 @@ from newsarchive.extract.bylines import (
 from newsarchive.extract.dates import find_dates, is_weekday, parse_date, split_dateline
 from newsarchive.extract.furniture import SKIP_LINK, furniture_reason, is_box_heading, is_credit
 from newsarchive.extract.textblocks import WIDGET, Block
-from newsarchive.extract.textbody import printed_again_below_label
+from newsarchive.extract.textbody import is_alt_text, printed_again_below_label
 
 # How far above the body the headline may be, in blocks; and how far a headline with its
 # credit line right under it may be (past a video's playlist, a comment box, a share form).
@@ -749,7 +749,7 @@ def _headline_candidates(
         score = headline_score(blocks[index], distance, body_words, bulleted_ok=index + 1 in metas, dated=dated or bylined, numbered_ok=True)
         if score is None or _menu_item(blocks, index) or _picture_text(blocks, index) or _form_part(blocks, index):
             continue
-        if _author_name(blocks, index) or _masthead_twice(blocks, index):
+        if _author_name(blocks, index) or _masthead_twice(blocks, index) or _title_partner_below(blocks, index, first):
             continue
         # (a headline read from a date line is named again without the date it ran on to)
         score += _repeat_bonus(blocks[index], lines, dated_text.casefold() if dated_text else folded[index])
@@ -1040,6 +1040,39 @@ def _masthead_twice(blocks: list[Block], index: int) -> bool:
     return any(0 <= i < len(blocks) and blocks[i].text == blocks[index].text for i in (index - 1, index + 1))
 
 
+# How near the top of the copy a masthead's name stands, under the document title.
+MASTHEAD_REACH = 5
+# The mark between the two parts of a document title ("Site: Headline", "Headline | Site"),
+# after the first part and before the second.
+TITLE_MARK_AFTER = re.compile(r"^\s*[-|«»‹›–—~·/>:]\s+")
+TITLE_MARK_BEFORE = re.compile(r"\s*[-|«»‹›–—~·/>:]\s*$")
+
+
+def _title_partner_below(blocks: list[Block], index: int, first: int) -> bool:
+    """Whether block `index`, in the masthead (the top MASTHEAD_REACH blocks), is one part
+    of the document title at the top of the copy and the other part stands on a line of
+    its own below it, above the body (block `first`): the site's name, as its logo's alt
+    text prints it ("Site" / ... / "Headline" under "Site: Headline"). A page prints its
+    name in the masthead, its headline over the article."""
+    if index >= MASTHEAD_REACH:
+        return False
+    text = blocks[index].text.casefold()
+    below = {blocks[i].text.casefold() for i in range(index + 1, first)}
+    for position, line in _page_lines(blocks[:3]):
+        if position == index or text not in line:
+            continue
+        before, _, after = line.partition(text)
+        if not before and TITLE_MARK_AFTER.match(after):
+            partner = TITLE_MARK_AFTER.sub("", after)
+        elif not after and TITLE_MARK_BEFORE.search(before):
+            partner = TITLE_MARK_BEFORE.sub("", before)
+        else:
+            continue
+        if len(partner.split()) >= 2 and partner in below:
+            return True
+    return False
+
+
 def _opens_document_title(blocks: list[Block], index: int) -> bool:
     """Whether the document title a copy opens with starts with block `index`'s text and a
     mark after it ("Headline | Site")."""
@@ -1318,13 +1351,16 @@ def _discussed_posts(blocks: list[Block]) -> set[str]:
 
 def _credit_under(blocks: list[Block], index: int) -> bool:
     """Whether a credit line (a by-line or a date line) stands under block `index`, as
-    under a headline: right under it, or under its standfirst. (Far into the run, where a
-    long "About the author" blurb or a sidebar over a short post came first, the page must
-    also name the headline again.)"""
+    under a headline: right under it, or under its standfirst, past the alt text of the
+    article's picture ("google android Q") if the copy prints it there. (Far into the
+    run, where a long "About the author" blurb or a sidebar over a short post came first,
+    the page must also name the headline again.)"""
     block = blocks[index]
     # ("Comments (9) Add a comment" stands over a comment's date)
     if index + 1 >= len(blocks) or furniture_reason(block.text, block.words):
         return False
+    if index + 2 < len(blocks) and is_alt_text(blocks[index + 1]) and not _credit_line(blocks[index + 1]):
+        index += 1
     if _standfirst_under(blocks, index):
         return index + 2 < len(blocks) and _credit_line(blocks[index + 2])
     return _credit_line(blocks[index + 1])
