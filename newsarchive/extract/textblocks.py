@@ -96,7 +96,29 @@ def wrap_width(lines: list[str]) -> int | None:
         return None
     lower = sum(1 for i in near_lines if stripped[i + 1].lstrip()[:1].islower())
     letter = sum(1 for i in near_lines if stripped[i + 1].lstrip()[:1].isalnum() and not SENTENCE_END.search(stripped[i]))
-    return best if lower / len(near_lines) >= 0.15 and letter / len(near_lines) >= 0.3 else None
+    if lower / len(near_lines) >= 0.15 and letter / len(near_lines) >= 0.3:
+        return best
+    return best if best_pile >= CUT_PILE and _cut_at_width(stripped, near_lines, best) else None
+
+
+# A dump of a page of German nouns, names, or link titles in title case wraps lines
+# before capitals as often as not: there the lines that break off mid-sentence show the
+# width, when this share or more of them could not have taken the next line's first word
+# (a list of long link titles, unwrapped, ends its lines wherever its titles end), over
+# CUT_LINES such lines or more and a pile of CUT_PILE lines in the last columns.
+CUT_SHARE = 0.5
+CUT_LINES = 8
+CUT_PILE = 10
+
+
+def _cut_at_width(stripped: list[str], near_lines: list[int], width: int) -> bool:
+    """Whether most lines near `width` that break off mid-sentence were cut there: the
+    next line's first word would not have fitted on them."""
+    open_lines = [i for i in near_lines if not SENTENCE_END.search(stripped[i])]
+    if len(open_lines) < CUT_LINES:
+        return False
+    cut = sum(1 for i in open_lines if len(stripped[i]) + 1 + len(stripped[i + 1].split()[0]) > width - 2)
+    return cut >= CUT_SHARE * len(open_lines)
 
 
 def _text_line_lengths(lines: list[str]) -> list[int]:
