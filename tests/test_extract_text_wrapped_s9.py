@@ -1,11 +1,12 @@
 """Issue 4: how the text-browser dumps (w3m, lynx) are read, in session 9: their wrapped
-paragraphs."""
+paragraphs and the listings they print line by line."""
 
 from __future__ import annotations
 
 import textwrap
 
 from newsarchive.extract.textblocks import split_blocks, wrap_width
+from newsarchive.extract.textpage import extract_text_page
 
 # A sidebar of long link titles in title case, each wrapped by the dump before a capital,
 # and a German story whose nouns put capitals at the start of most wrapped lines.
@@ -53,3 +54,68 @@ def test_unwrapped_link_titles_do_not_show_a_width():
     page = "\n".join(titles) + "\n"
     assert wrap_width(page.split("\n")) is None
 
+
+# A tech story as a text browser prints it: its listing line by line, with a blank line
+# inside it, between paragraphs wrapped at the dump's width.
+LISTING = """\
+// tides.js
+function nextTide(table, now) {
+  var rows = table.filter(function(row) {
+    return row.time > now;
+  });
+
+  if (!rows.length)
+    throw new Error("no tide left today");
+  return rows[0];
+}
+
+module.exports = nextTide;
+
+describe("nextTide", function() {
+  it("finds the evening tide", function() {
+    var tide = nextTide(table, noon);
+    expect(tide.time).to.equal("18:40");
+  });
+});"""
+TIDE_PARAGRAPHS = [
+    "The harbour office has put its tide tables online, and the town's sailing club wrote a small "
+    "program that tells its members when the next high water comes, so that nobody has to read the "
+    "printed sheet on the notice board by the slipway any more.",
+    "The club's secretary said the script had been written in an evening and that anyone could use it, "
+    "as long as they checked the weather forecast as well before taking a boat out of the harbour:",
+    "She added that the harbour office had promised to keep the tables up to date every week, and that "
+    "the club would print them for the members who do not use a phone on the water at all.",
+    "The office said it was glad to help, and that the lifeboat crew had asked for the same program so "
+    "that they could plan their training nights around the tides in the coming winter months.",
+]
+
+
+def _listing_page() -> str:
+    wrapped = [textwrap.fill(paragraph, 99) for paragraph in TIDE_PARAGRAPHS]
+    body = "\n\n".join(wrapped[:2]) + "\n\n" + LISTING + "\n\n" + "\n\n".join(wrapped[2:])
+    menu = "\n".join(f"  • {item}" for item in ("Home", "News", "Sport", "Weather", "Contact"))
+    return menu + "\n\nClub writes a tide program for its members\n\n" + body + "\n\n" + menu + "\n"
+
+
+def test_a_listing_printed_line_by_line_is_one_block():
+    """Issue 4: a dump prints a program listing line by line, blank lines and all; read
+    as one block, as html-text writes it, not as a run of short lines and captions."""
+    texts = [block.text for block in split_blocks(_listing_page())]
+    assert " ".join(LISTING.split()) in texts
+    assert " ".join(TIDE_PARAGRAPHS[2].split()) in texts
+
+
+def test_the_article_goes_on_past_a_listing():
+    """Issue 4: the paragraphs under a listing a dump prints line by line stay in the body
+    (its lines, each a short line or a lower-case "caption", ended the run)."""
+    body = extract_text_page(_listing_page()).body
+    for paragraph in TIDE_PARAGRAPHS:
+        assert " ".join(paragraph.split()) in body
+
+
+def test_prose_lines_that_end_in_semicolons_are_no_listing():
+    """Issue 4: a poem or a list whose lines end in ";" has no brace or tag: its lines
+    stay apart."""
+    lines = ["The boats come in at dawn;", "the gulls go out to sea;", "the harbour wakes;", "and so do we."]
+    texts = [block.text for block in split_blocks("\n".join(lines) + "\n")]
+    assert texts == lines

@@ -230,7 +230,19 @@ def split_blocks(text: str) -> list[Block]:
                 )
         current = []
 
+    listings = _code_listings(lines)
+    listing_end = -1
     for number, line in enumerate(lines):
+        if number <= listing_end:
+            continue
+        if number in listings:
+            flush()
+            listing_end = listings[number]
+            current = [part for part in lines[number : listing_end + 1] if part.strip()]
+            start, indent, blank = origin[number], len(line) - len(line.lstrip()), previous_blank
+            flush()
+            previous_blank = False
+            continue
         stripped = line.strip()
         if not stripped or HORIZONTAL_RULE.match(stripped):
             flush()
@@ -251,6 +263,54 @@ def split_blocks(text: str) -> list[Block]:
         previous_blank = False
     flush()
     return blocks
+
+
+# A line of a program, as a dump prints a listing (<pre>) line by line, with its blank
+# lines: it ends a statement or opens or closes a block ("x = 1;", "if (a) {", "});"),
+# is a condition or a call alone ("if (ready)", "print(tide)"), a comment ("// tide.js"),
+# or a line of markup ("<meta charset="utf-8">", "</ul>").
+CODE_LINE = re.compile(r"[{};]$|^[}\])]|^[a-z_][\w.]*\s?\(.*\)$|^//|^<[!/]?[a-zA-Z][^<>]*>$|</[a-zA-Z][\w-]*>$")
+# What tells a listing from prose whose wrapped lines happen to end in ";": a brace or a
+# tag that opens or closes a line.
+CODE_MARK = re.compile(r"^[}\])]|\{$|^<[!/]?[a-zA-Z]|</[a-zA-Z][\w-]*>$")
+LISTING_LINES = 3
+
+
+def _code_listings(lines: list[str]) -> dict[int, int]:
+    """The program listings of a dump, as {first line: last line}: LISTING_LINES lines of
+    code or more (see CODE_LINE), one with a brace or a tag, with blank lines between
+    them or a line that is no code set right between two that are ("if (ready)" between
+    "{" and "go();"). A copy that writes a listing as one line (html-text) reads it as one
+    paragraph of code; line by line, its lines would read as captions, widgets and short
+    lines, which end the article's run in the middle."""
+    code = [bool(line.strip()) and bool(CODE_LINE.search(line.strip())) for line in lines]
+    listings: dict[int, int] = {}
+    first = 0
+    while first < len(lines):
+        if not code[first]:
+            first += 1
+            continue
+        last = _listing_end(lines, code, first)
+        chosen = [i for i in range(first, last + 1) if code[i]]
+        if len(chosen) >= LISTING_LINES and any(CODE_MARK.search(lines[i].strip()) for i in chosen):
+            listings[first] = last
+        first = last + 1
+    return listings
+
+
+def _listing_end(lines: list[str], code: list[bool], first: int) -> int:
+    """The last line of the listing that starts at line `first` (a line of code)."""
+    last = first
+    while True:
+        after = next((i for i in range(last + 1, len(lines)) if lines[i].strip()), None)
+        if after is None:
+            return last
+        if code[after]:
+            last = after
+        elif after == last + 1 and after + 1 < len(lines) and code[after + 1]:
+            last = after + 1
+        else:
+            return last
 
 
 # A page laid out in a table, written as Markdown, puts the whole of a cell on one line:
