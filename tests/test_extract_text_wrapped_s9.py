@@ -119,3 +119,52 @@ def test_prose_lines_that_end_in_semicolons_are_no_listing():
     lines = ["The boats come in at dawn;", "the gulls go out to sea;", "the harbour wakes;", "and so do we."]
     texts = [block.text for block in split_blocks("\n".join(lines) + "\n")]
     assert texts == lines
+
+
+# A gallery story as w3m prints it: each picture without alt text as its file name, cut
+# short, in brackets, under its caption.
+GALLERY_CAPTIONS = [
+    "The north pier at dawn", "Nets drying on the quay", "The old lifeboat house", "Gulls over the harbour",
+    "The ferry leaving at noon", "Lamps along the sea wall", "The fish market on Friday", "Boats in the winter dock",
+]
+
+
+def _gallery_page() -> str:
+    intro = textwrap.fill(
+        "The harbour photography club has chosen the best pictures its members took this year, and the town "
+        "hall will show them all through the winter in the long corridor by the council chamber. These are "
+        "the members' own favourites from the club's summer walks along the coast.", 99)
+    outro = textwrap.fill(
+        "Have you taken a picture of the harbour that you are proud of? The club meets every Tuesday "
+        "evening in the back room of the library, and new members are always welcome to come along.", 99)
+    gallery = "\n\n".join(f"{caption}\n\n[harbour-{n:02d}]" for n, caption in enumerate(GALLERY_CAPTIONS))
+    menu = "\n".join(f"  • {item}" for item in ("Home", "News", "Sport", "Weather", "Contact"))
+    return f"{menu}\n\nClub picks its pictures of the year\n\nPosted May 4th, 2024 by Ann Fisher\n\n{intro}\n\n{gallery}\n\n{outro}\n\n{menu}\n"
+
+
+def test_a_gallery_with_its_pictures_as_file_names_keeps_its_captions():
+    """Issue 4: w3m prints a picture without alt text as its file name in brackets
+    ("[harbour-03]"); copies that leave pictures out show nothing there. Between a
+    gallery's captions the pictures weigh nothing, and the captions stay the article's."""
+    body = extract_text_page(_gallery_page()).body
+    for caption in GALLERY_CAPTIONS:
+        assert caption in body
+    assert "[harbour-03]" not in body
+
+
+def test_a_button_in_brackets_is_no_picture():
+    """Issue 4: a form's button in brackets is a word, no file name: it stays furniture."""
+    from newsarchive.extract.textbody import PICTURE_NAME
+
+    assert PICTURE_NAME.match("[harbour-03]") and PICTURE_NAME.match("[tide_chart]")
+    assert not PICTURE_NAME.match("[Search]") and not PICTURE_NAME.match("[Go]")
+
+
+def test_a_gallery_announced_with_a_colon_ends_the_article_with_its_captions():
+    """Issue 4: a gallery that the article's last paragraph announces with a colon keeps
+    its captions though no paragraph follows it, its pictures between them."""
+    page = _gallery_page().replace("summer walks along the coast.", "summer walks along the coast:")
+    page = page.replace(page[page.index("Have you taken"):page.index("\n\n", page.index("Have you taken"))], "")
+    body = extract_text_page(page).body
+    for caption in GALLERY_CAPTIONS:
+        assert caption in body
