@@ -168,3 +168,25 @@ def test_a_gallery_announced_with_a_colon_ends_the_article_with_its_captions():
     body = extract_text_page(page).body
     for caption in GALLERY_CAPTIONS:
         assert caption in body
+
+
+# A listing in a language without braces, with its comments and docstrings.
+PYTHON_LISTING = '''\
+import datetime
+from harbour.tides import table
+
+# The office publishes the table at six.
+# See the notice board for changes.
+def next_tide(now):
+    """The next high water after now."""
+    rows = table(datetime.date.today())
+    return min(row for row in rows if row.time > now)'''
+
+
+def test_a_listing_without_braces_is_one_block():
+    """Issue 4: a listing of definitions and imports, with comments and a docstring
+    between its lines, is one block too."""
+    page = (textwrap.fill(TIDE_PARAGRAPHS[1], 99) + "\n\n" + PYTHON_LISTING + "\n\n"
+            + textwrap.fill(TIDE_PARAGRAPHS[2], 99) + "\n")
+    texts = [block.text for block in split_blocks(page)]
+    assert texts == [" ".join(text.split()) for text in (TIDE_PARAGRAPHS[1], PYTHON_LISTING, TIDE_PARAGRAPHS[2])]

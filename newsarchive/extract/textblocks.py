@@ -266,23 +266,36 @@ def split_blocks(text: str) -> list[Block]:
 
 
 # A line of a program, as a dump prints a listing (<pre>) line by line, with its blank
-# lines: it ends a statement or opens or closes a block ("x = 1;", "if (a) {", "});"),
-# is a condition or a call alone ("if (ready)", "print(tide)"), a comment ("// tide.js"),
-# or a line of markup ("<meta charset="utf-8">", "</ul>").
-CODE_LINE = re.compile(r"[{};]$|^[}\])]|^[a-z_][\w.]*\s?\(.*\)$|^//|^<[!/]?[a-zA-Z][^<>]*>$|</[a-zA-Z][\w-]*>$")
+# lines: it ends a statement or opens or closes a block or a list of arguments ("x = 1;",
+# "if (a) {", "});", "wait(browser,"), is a condition, a call or an assignment alone ("if
+# (ready)", "print(tide)", "total = len(rows)", "return rows[0]"), a definition, a block's
+# opening line, an import or a decorator ("def setUp(self):", "for row in rows:", "from os
+# import path", "@property"), a comment ("// tide.js"), or a line of markup ("<meta
+# charset="utf-8">", "</ul>").
+CODE_LINE = re.compile(
+    r"[{};(\[]$|^[}\])]|^[a-z_][\w.]*\s?\(.*\)$|^[a-z_][\w.]*\s?=\s?\S|^(?:return|raise|yield)\s"
+    r"|^(?:def|class|if|elif|else|for|while|with|try|except|finally)\b.*:$"
+    r"|^import\s+[\w.]+(?:\s+as\s+\w+)?$|^from\s+[\w.]+\s+import\s|^@[a-z_]\w*|^//|^<[!/]?[a-zA-Z][^<>]*>$|</[a-zA-Z][\w-]*>$"
+)
 # What tells a listing from prose whose wrapped lines happen to end in ";": a brace or a
-# tag that opens or closes a line.
-CODE_MARK = re.compile(r"^[}\])]|\{$|^<[!/]?[a-zA-Z]|</[a-zA-Z][\w-]*>$")
+# tag that opens or closes a line, or a definition or an import.
+CODE_MARK = re.compile(
+    r"^[}\])]|\{$|^<[!/]?[a-zA-Z]|</[a-zA-Z][\w-]*>$|^(?:def|class)\s+\w+.*:$|^import\s+[\w.]+(?:\s+as\s+\w+)?$|^from\s+[\w.]+\s+import\s"
+)
+# A line of a listing that is no statement, but goes with the code around it: a comment,
+# a docstring, an ellipsis for code left out ("# See the ticket", '"""Tests."""', "...").
+CODE_FILLER = re.compile(r"^(?:#\s|\.\.\.$|\"\"\"|\'\'\'|/\*)")
 LISTING_LINES = 3
 
 
 def _code_listings(lines: list[str]) -> dict[int, int]:
     """The program listings of a dump, as {first line: last line}: LISTING_LINES lines of
-    code or more (see CODE_LINE), one with a brace or a tag, with blank lines between
-    them or a line that is no code set right between two that are ("if (ready)" between
-    "{" and "go();"). A copy that writes a listing as one line (html-text) reads it as one
-    paragraph of code; line by line, its lines would read as captions, widgets and short
-    lines, which end the article's run in the middle."""
+    code or more (see CODE_LINE), one with a brace, a tag, a definition or an import,
+    with blank lines between them, comments (see CODE_FILLER) or a line that is no code
+    set right between two that are ("if (ready)" between "{" and "go();"). A copy that
+    writes a listing as one line (html-text) reads it as one paragraph of code; line by
+    line, its lines would read as captions, widgets and short lines, which end the
+    article's run in the middle."""
     code = [bool(line.strip()) and bool(CODE_LINE.search(line.strip())) for line in lines]
     listings: dict[int, int] = {}
     first = 0
@@ -302,7 +315,7 @@ def _listing_end(lines: list[str], code: list[bool], first: int) -> int:
     """The last line of the listing that starts at line `first` (a line of code)."""
     last = first
     while True:
-        after = next((i for i in range(last + 1, len(lines)) if lines[i].strip()), None)
+        after = _next_text_line(lines, last)
         if after is None:
             return last
         if code[after]:
@@ -310,7 +323,18 @@ def _listing_end(lines: list[str], code: list[bool], first: int) -> int:
         elif after == last + 1 and after + 1 < len(lines) and code[after + 1]:
             last = after + 1
         else:
-            return last
+            # (past comments to the code under them)
+            following = after
+            while following is not None and CODE_FILLER.match(lines[following].strip()):
+                following = _next_text_line(lines, following)
+            if following is None or following == after or not code[following]:
+                return last
+            last = following
+
+
+def _next_text_line(lines: list[str], number: int) -> int | None:
+    """The first line with text after line `number`, if any."""
+    return next((i for i in range(number + 1, len(lines)) if lines[i].strip()), None)
 
 
 # A page laid out in a table, written as Markdown, puts the whole of a cell on one line:
