@@ -190,3 +190,17 @@ def test_a_listing_without_braces_is_one_block():
             + textwrap.fill(TIDE_PARAGRAPHS[2], 99) + "\n")
     texts = [block.text for block in split_blocks(page)]
     assert texts == [" ".join(text.split()) for text in (TIDE_PARAGRAPHS[1], PYTHON_LISTING, TIDE_PARAGRAPHS[2])]
+
+
+def test_a_short_dump_cut_before_long_capitalised_words_is_joined():
+    """Issue 4: a short dump of a paragraph in German, wrapped before long nouns, reaches
+    its last columns on one line only; its lines that break off mid-sentence where the
+    next word would not have fitted show the width all the same."""
+    lines = [
+        "Der Hafenrat hat am Dienstag lange beraten. Und trotzdem bleibt die Zukunft der",
+        "Winterfähre zu den Inseln offen, sagte die Bürgermeisterin nach der Sitzung, die bis",
+        "Mitternacht dauerte. Die Pendler wollen nun selbst eine Genossenschaft gründen und die",
+        "Schiffsverbindung übernehmen.",
+    ]
+    page = "Hafen\n\n  • Start\n  • Kontakt\n\n" + "\n".join(lines) + "\n\nImpressum\n"
+    assert " ".join(" ".join(lines).split()) in [block.text for block in split_blocks(page)]

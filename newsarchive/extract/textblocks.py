@@ -115,10 +115,16 @@ def _cut_at_width(stripped: list[str], near_lines: list[int], width: int) -> boo
     """Whether most lines near `width` that break off mid-sentence were cut there: the
     next line's first word would not have fitted on them."""
     open_lines = [i for i in near_lines if not SENTENCE_END.search(stripped[i])]
-    if len(open_lines) < CUT_LINES:
-        return False
-    cut = sum(1 for i in open_lines if len(stripped[i]) + 1 + len(stripped[i + 1].split()[0]) > width - 2)
-    return cut >= CUT_SHARE * len(open_lines)
+    return len(open_lines) >= CUT_LINES and _cut_lines(stripped, open_lines, width) >= CUT_SHARE * len(open_lines)
+
+
+def _cut_lines(stripped: list[str], near_lines: list[int], width: int) -> int:
+    """How many of the lines near `width` break off mid-sentence where the next line's
+    first word would not have fitted on them."""
+    return sum(
+        1 for i in near_lines
+        if not SENTENCE_END.search(stripped[i]) and len(stripped[i]) + 1 + len(stripped[i + 1].split()[0]) > width - 2
+    )
 
 
 def _text_line_lengths(lines: list[str]) -> list[int]:
@@ -137,9 +143,10 @@ FULL_LINE_SLACK = 5
 def loose_wrap_width(lines: list[str]) -> int | None:
     """The width a short text-browser dump may wrap at, when `wrap_width` finds none: the
     longest line, when several lines reach it and none runs past it (a dump cuts every
-    line at the same column: wrapped sentences, rules, form fields). Weaker evidence than
-    `wrap_width`'s, so only a line that breaks off mid-sentence is joined to the next
-    (see `_continues_loosely`)."""
+    line at the same column: wrapped sentences, rules, form fields), or when several lines
+    near it break off mid-sentence where the next word would not have fitted. Weaker
+    evidence than `wrap_width`'s, so only a line that breaks off mid-sentence is joined to
+    the next (see `_continues_loosely`)."""
     lengths = _text_line_lengths(lines)
     if not lengths:
         return None
@@ -147,7 +154,13 @@ def loose_wrap_width(lines: list[str]) -> int | None:
     if not 60 <= widest <= 200:
         return None
     full = sum(1 for n in lengths if n >= widest - FULL_LINE_SLACK)
-    return widest if full >= FULL_LINES else None
+    if full >= FULL_LINES:
+        return widest
+    # (a dump of a short paragraph in German wraps before long capitalised nouns, and its
+    # lines may all stop short of the width)
+    stripped = [line.rstrip() for line in lines]
+    near_lines = [i for i, line in enumerate(stripped[:-1]) if widest - 20 <= len(line) and stripped[i + 1].strip()]
+    return widest if _cut_lines(stripped, near_lines, widest) >= FULL_LINES else None
 
 
 def unstack_columns(lines: list[str]) -> tuple[list[str], list[int]]:
