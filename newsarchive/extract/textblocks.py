@@ -96,7 +96,35 @@ def wrap_width(lines: list[str]) -> int | None:
         return None
     lower = sum(1 for i in near_lines if stripped[i + 1].lstrip()[:1].islower())
     letter = sum(1 for i in near_lines if stripped[i + 1].lstrip()[:1].isalnum() and not SENTENCE_END.search(stripped[i]))
-    return best if lower / len(near_lines) >= 0.15 and letter / len(near_lines) >= 0.3 else None
+    if lower / len(near_lines) >= 0.15 and letter / len(near_lines) >= 0.3:
+        return best
+    return best if best_pile >= CUT_PILE and _cut_at_width(stripped, near_lines, best) else None
+
+
+# A dump of a page of German nouns, names, or link titles in title case wraps lines
+# before capitals as often as not: there the lines that break off mid-sentence show the
+# width, when this share or more of them could not have taken the next line's first word
+# (a list of long link titles, unwrapped, ends its lines wherever its titles end), over
+# CUT_LINES such lines or more and a pile of CUT_PILE lines in the last columns.
+CUT_SHARE = 0.5
+CUT_LINES = 8
+CUT_PILE = 10
+
+
+def _cut_at_width(stripped: list[str], near_lines: list[int], width: int) -> bool:
+    """Whether most lines near `width` that break off mid-sentence were cut there: the
+    next line's first word would not have fitted on them."""
+    open_lines = [i for i in near_lines if not SENTENCE_END.search(stripped[i])]
+    return len(open_lines) >= CUT_LINES and _cut_lines(stripped, open_lines, width) >= CUT_SHARE * len(open_lines)
+
+
+def _cut_lines(stripped: list[str], near_lines: list[int], width: int) -> int:
+    """How many of the lines near `width` break off mid-sentence where the next line's
+    first word would not have fitted on them."""
+    return sum(
+        1 for i in near_lines
+        if not SENTENCE_END.search(stripped[i]) and len(stripped[i]) + 1 + len(stripped[i + 1].split()[0]) > width - 2
+    )
 
 
 def _text_line_lengths(lines: list[str]) -> list[int]:
@@ -115,9 +143,10 @@ FULL_LINE_SLACK = 5
 def loose_wrap_width(lines: list[str]) -> int | None:
     """The width a short text-browser dump may wrap at, when `wrap_width` finds none: the
     longest line, when several lines reach it and none runs past it (a dump cuts every
-    line at the same column: wrapped sentences, rules, form fields). Weaker evidence than
-    `wrap_width`'s, so only a line that breaks off mid-sentence is joined to the next
-    (see `_continues_loosely`)."""
+    line at the same column: wrapped sentences, rules, form fields), or when several lines
+    near it break off mid-sentence where the next word would not have fitted. Weaker
+    evidence than `wrap_width`'s, so only a line that breaks off mid-sentence is joined to
+    the next (see `_continues_loosely`)."""
     lengths = _text_line_lengths(lines)
     if not lengths:
         return None
@@ -125,7 +154,13 @@ def loose_wrap_width(lines: list[str]) -> int | None:
     if not 60 <= widest <= 200:
         return None
     full = sum(1 for n in lengths if n >= widest - FULL_LINE_SLACK)
-    return widest if full >= FULL_LINES else None
+    if full >= FULL_LINES:
+        return widest
+    # (a dump of a short paragraph in German wraps before long capitalised nouns, and its
+    # lines may all stop short of the width)
+    stripped = [line.rstrip() for line in lines]
+    near_lines = [i for i, line in enumerate(stripped[:-1]) if widest - 20 <= len(line) and stripped[i + 1].strip()]
+    return widest if _cut_lines(stripped, near_lines, widest) >= FULL_LINES else None
 
 
 def unstack_columns(lines: list[str]) -> tuple[list[str], list[int]]:
@@ -208,7 +243,19 @@ def split_blocks(text: str) -> list[Block]:
                 )
         current = []
 
+    listings = _code_listings(lines)
+    listing_end = -1
     for number, line in enumerate(lines):
+        if number <= listing_end:
+            continue
+        if number in listings:
+            flush()
+            listing_end = listings[number]
+            current = [part for part in lines[number : listing_end + 1] if part.strip()]
+            start, indent, blank = origin[number], len(line) - len(line.lstrip()), previous_blank
+            flush()
+            previous_blank = False
+            continue
         stripped = line.strip()
         if not stripped or HORIZONTAL_RULE.match(stripped):
             flush()
@@ -229,6 +276,78 @@ def split_blocks(text: str) -> list[Block]:
         previous_blank = False
     flush()
     return blocks
+
+
+# A line of a program, as a dump prints a listing (<pre>) line by line, with its blank
+# lines: it ends a statement or opens or closes a block or a list of arguments ("x = 1;",
+# "if (a) {", "});", "wait(browser,"), is a condition, a call or an assignment alone ("if
+# (ready)", "print(tide)", "total = len(rows)", "return rows[0]"), a definition, a block's
+# opening line, an import or a decorator ("def setUp(self):", "for row in rows:", "from os
+# import path", "@property"), a comment ("// tide.js"), or a line of markup ("<meta
+# charset="utf-8">", "</ul>").
+CODE_LINE = re.compile(
+    r"[{};(\[]$|^[}\])]|^[a-z_][\w.]*\s?\(.*\)$|^[a-z_][\w.]*\s?=\s?\S|^(?:return|raise|yield)\s"
+    r"|^(?:def|class|if|elif|else|for|while|with|try|except|finally)\b.*:$"
+    r"|^import\s+[\w.]+(?:\s+as\s+\w+)?$|^from\s+[\w.]+\s+import\s|^@[a-z_]\w*|^//|^<[!/]?[a-zA-Z][^<>]*>$|</[a-zA-Z][\w-]*>$"
+)
+# What tells a listing from prose whose wrapped lines happen to end in ";": a brace or a
+# tag that opens or closes a line, or a definition or an import.
+CODE_MARK = re.compile(
+    r"^[}\])]|\{$|^<[!/]?[a-zA-Z]|</[a-zA-Z][\w-]*>$|^(?:def|class)\s+\w+.*:$|^import\s+[\w.]+(?:\s+as\s+\w+)?$|^from\s+[\w.]+\s+import\s"
+)
+# A line of a listing that is no statement, but goes with the code around it: a comment,
+# a docstring, an ellipsis for code left out ("# See the ticket", '"""Tests."""', "...").
+CODE_FILLER = re.compile(r"^(?:#\s|\.\.\.$|\"\"\"|\'\'\'|/\*)")
+LISTING_LINES = 3
+
+
+def _code_listings(lines: list[str]) -> dict[int, int]:
+    """The program listings of a dump, as {first line: last line}: LISTING_LINES lines of
+    code or more (see CODE_LINE), one with a brace, a tag, a definition or an import,
+    with blank lines between them, comments (see CODE_FILLER) or a line that is no code
+    set right between two that are ("if (ready)" between "{" and "go();"). A copy that
+    writes a listing as one line (html-text) reads it as one paragraph of code; line by
+    line, its lines would read as captions, widgets and short lines, which end the
+    article's run in the middle."""
+    code = [bool(line.strip()) and bool(CODE_LINE.search(line.strip())) for line in lines]
+    listings: dict[int, int] = {}
+    first = 0
+    while first < len(lines):
+        if not code[first]:
+            first += 1
+            continue
+        last = _listing_end(lines, code, first)
+        chosen = [i for i in range(first, last + 1) if code[i]]
+        if len(chosen) >= LISTING_LINES and any(CODE_MARK.search(lines[i].strip()) for i in chosen):
+            listings[first] = last
+        first = last + 1
+    return listings
+
+
+def _listing_end(lines: list[str], code: list[bool], first: int) -> int:
+    """The last line of the listing that starts at line `first` (a line of code)."""
+    last = first
+    while True:
+        after = _next_text_line(lines, last)
+        if after is None:
+            return last
+        if code[after]:
+            last = after
+        elif after == last + 1 and after + 1 < len(lines) and code[after + 1]:
+            last = after + 1
+        else:
+            # (past comments to the code under them)
+            following = after
+            while following is not None and CODE_FILLER.match(lines[following].strip()):
+                following = _next_text_line(lines, following)
+            if following is None or following == after or not code[following]:
+                return last
+            last = following
+
+
+def _next_text_line(lines: list[str], number: int) -> int | None:
+    """The first line with text after line `number`, if any."""
+    return next((i for i in range(number + 1, len(lines)) if lines[i].strip()), None)
 
 
 # A page laid out in a table, written as Markdown, puts the whole of a cell on one line:

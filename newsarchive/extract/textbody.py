@@ -57,6 +57,9 @@ BARE_LIST_ITEMS = 3
 NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 # lynx's stand-in for an embedded frame, its address: "IFRAME: https://video.example/embed/12".
 EMBEDDED_FRAME = re.compile(r"^\s*IFRAME:", re.I)
+# w3m's stand-in for a picture without alt text: its file name, cut short, in brackets
+# ("[30-harbour]", "[tide_chart]"; a button's label in brackets is a word: "[Search]").
+PICTURE_NAME = re.compile(r"^\[(?=[\w.-]*[\d_-])[\w.-]{3,40}\]$")
 # A headline that opens with a number, the number of things it lists: "10 Ways to Save".
 NUMBERED_HEADLINE = re.compile(r"^\d{1,4}\+?\s+[A-Z]")
 # A box heading this strong ends the article whatever follows it, and so does a line that
@@ -209,6 +212,10 @@ def classify(block: Block, learned: bool) -> Verdict:
         # (weighs as little as a picture: a video set in the article is its own, a widget
         # beside it is no prose either)
         return Verdict("furniture", "an embedded frame, by its address", -1.0)
+    if PICTURE_NAME.match(block.text):
+        # (nothing: copies that leave pictures out show nothing there, and a gallery's
+        # pictures between its captions are the article's)
+        return Verdict("furniture", "a picture, by its file name in brackets", 0.0)
     reason = furniture_reason(block.text, block.words)
     if reason:
         return Verdict("furniture", reason, -max(4.0, block.words * 0.7))
@@ -642,7 +649,9 @@ def _announced_item(blocks: list[Block], verdicts: list[Verdict], roles: list[st
         return False
     bullet = blocks[index].bullet
     above = index - 1
-    while above >= 0 and blocks[above].bullet == bullet and roles[above] == "body" and verdicts[above].kind in ("short", "bad"):
+    while above >= 0 and (_picture(blocks[above]) or (
+        blocks[above].bullet == bullet and roles[above] == "body" and verdicts[above].kind in ("short", "bad")
+    )):
         above -= 1
     return above >= 0 and roles[above] == "body" and blocks[above].text.endswith(":")
 
@@ -656,6 +665,8 @@ def _lists_in_prose(blocks: list[Block], verdicts: list[Verdict], start: int, en
     of links stands at the article's edge or under a box heading, not right between its
     paragraphs."""
     def item(i: int, bullet: bool) -> bool:
+        if _picture(blocks[i]):  # (a gallery's captions, a picture between each)
+            return True
         if blocks[i].bullet != bullet:
             return False
         return verdicts[i].kind not in ("furniture", "box") if bullet else verdicts[i].kind in ("short", "bad")
@@ -670,7 +681,7 @@ def _lists_in_prose(blocks: list[Block], verdicts: list[Verdict], start: int, en
     first = start
     while first < end:
         bullet = blocks[first].bullet
-        if not item(first, bullet):
+        if _picture(blocks[first]) or not item(first, bullet):
             first += 1
             continue
         stop = first + 1
@@ -681,7 +692,8 @@ def _lists_in_prose(blocks: list[Block], verdicts: list[Verdict], start: int, en
         header = first - 1 == start and _is_credit_line(blocks[first])
         labelled = start < first - 1 and _list_label(blocks[first - 1], verdicts[first - 1])
         after = paragraph(stop, 1) or (labelled and stop + 1 < end and _sub_heading(blocks, verdicts, stop))
-        if stop - first >= (LIST_ITEMS if bullet else BARE_LIST_ITEMS) and (paragraph(first - 1, -1) or labelled) and after and not header:
+        counted = sum(1 for i in range(first, stop) if not _picture(blocks[i]))
+        if counted >= (LIST_ITEMS if bullet else BARE_LIST_ITEMS) and (paragraph(first - 1, -1) or labelled) and after and not header:
             items.update(i for i in range(first - 1 if labelled else first, stop) if verdicts[i].kind in ("short", "bad"))
         first = stop
     return items
@@ -829,9 +841,13 @@ def _through_announced_list(blocks: list[Block], verdicts: list[Verdict], end: i
         return end
     bullet = blocks[end].bullet
     stop = end
-    while stop < len(blocks) and blocks[stop].bullet == bullet and verdicts[stop].kind == "short" and not _is_credit_line(blocks[stop]):
+    # (a picture may stand between the items: a gallery's captions are its list)
+    while stop < len(blocks) and (_picture(blocks[stop]) or (
+        blocks[stop].bullet == bullet and verdicts[stop].kind == "short" and not _is_credit_line(blocks[stop])
+    )):
         stop += 1
-    return stop if stop - end >= (LIST_ITEMS if bullet else BARE_LIST_ITEMS) else end
+    items = sum(1 for i in range(end, stop) if not _picture(blocks[i]))
+    return stop if items >= (LIST_ITEMS if bullet else BARE_LIST_ITEMS) else end
 
 
 def _before_run_on_thread(blocks: list[Block], verdicts: list[Verdict], start: int, end: int) -> int:
@@ -1014,7 +1030,7 @@ def _picture(block: Block) -> bool:
     """A picture's stand-in, its file name ("[IMG_2041]"), as text browsers print it: a
     picture between two paragraphs is the article's, and a gallery of them with their
     captions is no stretch of furniture (copies that leave pictures out show prose there)."""
-    return bool(FILE_NAME.match(block.text) or EMBEDDED_FRAME.match(block.text))
+    return bool(FILE_NAME.match(block.text) or PICTURE_NAME.match(block.text) or EMBEDDED_FRAME.match(block.text))
 
 
 def _furniture_gap(gap: list[Verdict]) -> bool:
