@@ -1,0 +1,46 @@
+"""Headlines and dates of today's news pages and blogs (issue 4), as text browsers and
+converters print them. Small hand-written pages, run through the real importer."""
+
+from __future__ import annotations
+
+from newsarchive.extract.textpage import extract_text_page
+from tests.texts import FERRY_ARTICLE, FERRY_HEADLINE
+
+# A blog's page as lynx dumps it: the titles of the page's <link> elements on the line it
+# opens with, then the blog's masthead, its menu and a sidebar blurb over the post.
+LYNX_BLOG_PAGE = (
+    "   #[1]Harbour Notes » Feed [2]Harbour Notes » Comments Feed [3]Harbour Notes »\n"
+    "   {feed} [4]alternate\n"
+    "   [5]alternate\n\n"
+    "   [6]Harbour Notes\n\n"
+    "     * [7]Home\n"
+    "     * [8]About\n\n"
+    "   A Retired Skipper Writes About Boats And The People Who Sail Them\n\n"
+    + "\n\n".join("   " + paragraph for paragraph in FERRY_ARTICLE)
+    + "\n"
+)
+
+
+def test_lynx_link_titles_name_the_posts_headline_through_its_comment_feed():
+    """Issue 4: a blog's post links to its own comment feed, titled "Site » Headline
+    Comments Feed", and lynx prints the link titles on the line it opens a copy with. When
+    the lines over the post are a sidebar's (a tagline that reads as a headline), the feed
+    still names the headline."""
+    page = LYNX_BLOG_PAGE.format(feed=f"{FERRY_HEADLINE} Comments Feed")
+    assert extract_text_page(page).title == FERRY_HEADLINE
+
+
+def test_a_comment_feed_is_read_in_the_blogs_language():
+    """Issue 4: a German blog titles the feed "Site » Headline Kommentar-Feed"."""
+    page = LYNX_BLOG_PAGE.format(feed="Die Fähre zu den Inseln fährt weiter Kommentar-Feed")
+    assert extract_text_page(page).title == "Die Fähre zu den Inseln fährt weiter"
+
+
+def test_the_blogs_own_comment_feed_names_no_headline():
+    """Issue 4: the blog's own comment feed ("Site » Comments Feed") names no post; a
+    page that links to it alone keeps the headline read above the body."""
+    page = LYNX_BLOG_PAGE.format(feed="").replace(
+        "   A Retired Skipper", f"   {FERRY_HEADLINE}\n\n   A Retired Skipper"
+    ).replace("   A Retired Skipper Writes About Boats And The People Who Sail Them\n\n", "")
+    assert extract_text_page(page).title == FERRY_HEADLINE
+
