@@ -44,3 +44,22 @@ def test_the_blogs_own_comment_feed_names_no_headline():
     ).replace("   A Retired Skipper Writes About Boats And The People Who Sail Them\n\n", "")
     assert extract_text_page(page).title == FERRY_HEADLINE
 
+
+def test_share_icons_between_headline_and_standfirst_do_not_part_them():
+    """Issue 4: a news page sets its share buttons as icons between the headline and the
+    standfirst, and a converter prints each as a bullet with no words ("  * "). The
+    longer line under them, which names more of the story's words, is still the
+    standfirst under the headline, not the headline."""
+    page = (
+        "Harbour Courier\n\n"
+        "08.03.2021 | 15:30\n\n"
+        "Harbour town keeps its last ferry running\n\n"
+        + "  * \n" * 6
+        + "\nThe council will pay for the winter crossings to the islands for three more years\n\n"
+        + "\n\n".join(FERRY_ARTICLE)
+        + "\n"
+    )
+    article = extract_text_page(page)
+    assert article.title == "Harbour town keeps its last ferry running"
+    assert article.subtitle == "The council will pay for the winter crossings to the islands for three more years"
+

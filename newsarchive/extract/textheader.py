@@ -1753,6 +1753,8 @@ UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
 
 def _previous_candidate(blocks: list[Block], index: int, metas: dict[int, tuple[str, object]]) -> int | None:
     above = index - 1
+    while above > 0 and not blocks[above].words:
+        above -= 1  # (past share buttons' icons, which a converter prints as bullets with no words)
     if above > 0 and UNDERLINE.match(blocks[above].text):
         above -= 1  # (the line it underlines is the one above it)
     if above < 0 or above in metas:
