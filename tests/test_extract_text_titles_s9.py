@@ -63,3 +63,19 @@ def test_share_icons_between_headline_and_standfirst_do_not_part_them():
     assert article.title == "Harbour town keeps its last ferry running"
     assert article.subtitle == "The council will pay for the winter crossings to the islands for three more years"
 
+
+def test_a_date_badge_run_together_dates_the_post_under_it():
+    """Issue 4: a blog sets its post's date as a badge, month, day and year each in a box
+    of its own, and a text browser runs them together ("Oct212012"). It is the post's
+    date line, and the one-word headline under it is the post's headline."""
+    page = (
+        "Harbour Notes\n\n"
+        "Sunday\nOct212012\n\n"
+        "Islanders\n\n"
+        + "\n\n".join(FERRY_ARTICLE)
+        + "\n"
+    )
+    article = extract_text_page(page)
+    assert article.published == "2012-10-21"
+    assert article.title == "Islanders"
+
