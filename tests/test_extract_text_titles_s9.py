@@ -79,3 +79,18 @@ def test_a_date_badge_run_together_dates_the_post_under_it():
     assert article.published == "2012-10-21"
     assert article.title == "Islanders"
 
+
+def test_a_caption_closed_by_its_credit_in_brackets_is_not_the_headline():
+    """Issue 4: a photo's caption printed right over the article, under the share
+    buttons, ends with the photo's credit in brackets, however many words the credit
+    takes ("(Credit: Harbour Press/Ann Lee/Photo montage by the Courier)"); a headline
+    never ends so."""
+    page = (
+        "Harbour Courier\n\n"
+        "Harbour town keeps its last ferry running\n\n"
+        "  * Share\n  * Tweet\n\n"
+        "Islanders, Ferry Company, Harbour Master (Credit: Harbour Press/Ann Lee/Photo montage by the Courier)\n\n"
+        + "\n\n".join(FERRY_ARTICLE)
+        + "\n"
+    )
+    assert extract_text_page(page).title == "Harbour town keeps its last ferry running"

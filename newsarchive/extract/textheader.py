@@ -961,8 +961,20 @@ CREDIT_NAME_WORDS = 5
 CREDIT_JOINS = frozenset({"for", "of", "the", "via", "and", "de", "du", "la", "le", "von", "van"})
 
 
+# A credit in brackets closing a caption, however many words it names: "Ann Fisher, Tom Reed
+# (Credit: AP/Ann Lee/Photo montage by The Courier)", "(Foto: Sam Keel/dpa)".
+BRACKETED_CREDIT = re.compile(
+    r"\(\s*(?:credits?|photo(?:graph)?s?|pictures?|images?|fotos?|bild|crédits?(?:\s+photos?)?|photo\s+credits?)\s*:[^()]{2,100}\)\s*$",
+    re.I,
+)
+
+
 def _captioned(text: str) -> bool:
-    """Whether a line is a photo's caption with its credit run on after it (see `CAPTION_CREDIT`)."""
+    """Whether a line is a photo's caption with its credit run on after it (see `CAPTION_CREDIT`,
+    `BRACKETED_CREDIT`)."""
+    bracketed = BRACKETED_CREDIT.search(text)
+    if bracketed is not None and text[: bracketed.start()].strip():
+        return True
     match = CAPTION_CREDIT.search(text)
     if match is None or len(text[: match.start()].split()) < CAPTION_WORDS_BEFORE_CREDIT:
         return False
