@@ -94,3 +94,32 @@ def test_a_caption_closed_by_its_credit_in_brackets_is_not_the_headline():
         + "\n"
     )
     assert extract_text_page(page).title == "Harbour town keeps its last ferry running"
+
+
+def test_a_comment_feed_titled_comments_on_the_post_names_the_headline():
+    """Issue 4: other blog software titles a post's comment feed "Comments on 'Headline'
+    (Atom)"; lynx prints that too, and it names the headline just as well."""
+    page = (
+        "   #[1]Posts on 'Harbour Notes' (Atom) [2]Posts on 'Harbour Notes' (RSS 2.0)\n"
+        f"   [3]Comments on '{FERRY_HEADLINE}' (Atom) [4]Comments on '{FERRY_HEADLINE}' (RSS 2.0)\n\n"
+        "   [5]Harbour Notes\n\n"
+        "   A Retired Skipper Writes About Boats And The People Who Sail Them\n\n"
+        + "\n\n".join("   " + paragraph for paragraph in FERRY_ARTICLE)
+        + "\n"
+    )
+    assert extract_text_page(page).title == FERRY_HEADLINE
+
+
+def test_a_comment_feed_title_escaped_twice_reads_as_the_headline():
+    """Issue 4: blog software may escape the feed's title twice, so that lynx prints its
+    entities as they are ("Harbour&rsquo;s"); the headline reads without them."""
+    page = (
+        "   #[1]Posts on 'Harbour Notes' (Atom)\n"
+        "   [2]Comments on 'The Harbour&rsquo;s Last Ferry Keeps Running&hellip; For Now' (Atom)\n"
+        "   [3]Comments on 'The Harbour&rsquo;s Last Ferry Keeps Running&hellip; For Now' (RSS 2.0)\n\n"
+        "   [4]Harbour Notes\n\n"
+        "   A Retired Skipper Writes About Boats And The People Who Sail Them\n\n"
+        + "\n\n".join("   " + paragraph for paragraph in FERRY_ARTICLE)
+        + "\n"
+    )
+    assert extract_text_page(page).title == "The Harbour’s Last Ferry Keeps Running… For Now"

@@ -9,6 +9,7 @@ the standfirst.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -655,21 +656,26 @@ POST_FEED = re.compile(
     r"|Feed\s+de\s+(?:los\s+)?comentari?os|Feed\s+de\s+comentários|Feed\s+dei\s+commenti|Reacties\s?feed)\b",
     re.I,
 )
+# Other blog software titles it "Comments on 'Headline' (Atom)", "... (RSS 2.0)".
+COMMENTS_ON_FEED = re.compile(r"\bComments\s+on\s+['‘\"“](.+?)['’\"”]\s+\((?:Atom|RSS)\b[^()]*\)")
 # How far down the page lynx's line of link titles may start (under a tracking pixel's name).
 LINK_TITLES_REACH = 3
 
 
 def _post_feed_title(blocks: list[Block]) -> str | None:
     """The headline a blog post's comment feed names in lynx's line of link titles (see
-    POST_FEED), or None. The line goes on, wrapped, over the blocks under it with no gap."""
+    POST_FEED, COMMENTS_ON_FEED), or None. The line goes on, wrapped, over the blocks under
+    it with no gap."""
     top = next((b.index for b in blocks[:LINK_TITLES_REACH] if b.text.startswith(LINK_TITLES_MARK)), None)
     if top is None:
         return None
     end = top + 1
     while end < len(blocks) and not blocks[end].blank_before:
         end += 1
-    named = POST_FEED.search(" ".join(block.text for block in blocks[top:end]))
-    return clean_headline(named.group(1)) if named else None
+    titles = " ".join(block.text for block in blocks[top:end])
+    named = POST_FEED.search(titles) or COMMENTS_ON_FEED.search(titles)
+    # (blog software may escape the title twice, so that lynx prints "&rsquo;" as it is)
+    return clean_headline(html.unescape(named.group(1))) if named else None
 
 
 def _named_by_feed(blocks: list[Block], candidates: list[tuple[float, int]], feed: str) -> int | None:
