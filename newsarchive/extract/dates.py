@@ -3,7 +3,8 @@
 Forms: "12th October 2010", "Oct. 12, 2010", "12/10/2010" (day or month first, from a
 hint), ISO "2010-10-12" and "2010/10/12", "Updated 3:45 p.m. ET Nov. 19, 2019",
 "Tue Jul 24 08:25:29 PDT 2012", and month names in German, French, Spanish, Italian,
-Portuguese and Dutch ("12. Oktober 2010", "12 de octubre de 2010", "1er janvier 2010").
+Portuguese and Dutch ("12. Oktober 2010", "12 de octubre de 2010", "1er janvier 2010"),
+and a date badge run together ("Oct212012").
 A date without a day ("October 2010") is not a publication date and is not read.
 """
 
@@ -97,6 +98,9 @@ PATTERNS = (
     re.compile(rf"(?<![\w/]){_M}\s+{_D},?\s+{_TIME}{_Y}", re.I),
     # 12/10/2010, 12.10.2010, 12-10-10: the order needs a hint
     re.compile(r"(?<![\d/.-])(?P<first>[0-3]?\d)[/.-](?P<second>[01]?\d|[0-3]\d)[/.-](?P<year>(?:19|20)?\d\d)(?![\d/-])"),
+    # Oct212012: a blog's date badge, its month, day and year each set apart by the page's
+    # layout alone, which a text browser runs together
+    re.compile(r"(?<![\w/])(?P<month>[^\W\d_]{3,10})(?P<day>[0-3]?\d)(?P<year>(?:19|20)\d\d)(?!\w)"),
 )
 NUMERIC = PATTERNS[3]
 # A numeric date with full stops and a full year ("2.03.2018"; not a version, "2.3.12").

@@ -9,6 +9,7 @@ the standfirst.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -586,12 +587,42 @@ def _in_document_title(blocks: list[Block], index: int) -> bool:
 def _headline(
     header: Header, blocks: list[Block], body: list[int], first: int, metas: dict[int, tuple[str, object]]
 ) -> int | None:
-    """Pick the headline (and a standfirst beside it); returns its block index."""
+    """Pick the headline (and a standfirst beside it); returns its block index. In a lynx
+    copy of a blog's post, the headline the post's comment feed names wins (see
+    `_post_feed_title`)."""
     opening = " ".join(blocks[i].text for i in body[:8])
     body_words = content_words(opening[:3000])
     # (the body's first block may itself be the post's headline: see `_heads_post`)
     top = first + 1 if _heads_post(blocks, body, first) else first
     candidates = _headline_candidates(header, blocks, top, metas, body_words)
+    feed = _post_feed_title(blocks)
+    if feed is None:
+        return _best_headline(header, blocks, body, first, metas, candidates, body_words)
+    named = _named_by_feed(blocks, candidates, feed)
+    if named is not None:
+        header.title = clean_headline(headline_text(blocks[named]))
+        header.claim(named, "title", "the headline the post's comment feed names in the link titles")
+        if header.subtitle is None:
+            _standfirst_below(header, blocks, named, first, metas)
+        return named
+    # (no line above the body reads so: they may be a sidebar's; the block picked still
+    # tells where the credits stand)
+    title_index = _best_headline(header, blocks, body, first, metas, candidates, body_words)
+    header.title = feed
+    return title_index
+
+
+def _best_headline(
+    header: Header,
+    blocks: list[Block],
+    body: list[int],
+    first: int,
+    metas: dict[int, tuple[str, object]],
+    candidates: list[tuple[float, int]],
+    body_words: set[str],
+) -> int | None:
+    """The headline among the candidates, weighed against the lines beside it (and a
+    standfirst beside it); returns its block index."""
     if not candidates:
         return _standfirst_as_headline(header, blocks)
     # The highest score wins; on a tie, the candidate nearest the body (listed first).
@@ -613,6 +644,50 @@ def _headline(
     if header.subtitle is None:
         _standfirst_below(header, blocks, tail if tail is not None else title_index, first, metas)
     return title_index
+
+
+# The titles lynx prints, on the line it opens a copy with ("#Site » Feed Site » Comments
+# Feed ..."), for the page's links to its feeds: a blog's post links to its own comment
+# feed, titled with the post's headline ("Site » Headline Comments Feed"), in the blog
+# software's language. The blog's own comment feed ("Site » Comments Feed") names no post.
+LINK_TITLES_MARK = "#"
+POST_FEED = re.compile(
+    r"»\s*([^»]+?)\s+(?:Comments\s+Feed|Kommentar-?\s?Feed|Flux\s+des\s+commentaires"
+    r"|Feed\s+de\s+(?:los\s+)?comentari?os|Feed\s+de\s+comentários|Feed\s+dei\s+commenti|Reacties\s?feed)\b",
+    re.I,
+)
+# Other blog software titles it "Comments on 'Headline' (Atom)", "... (RSS 2.0)".
+COMMENTS_ON_FEED = re.compile(r"\bComments\s+on\s+['‘\"“](.+?)['’\"”]\s+\((?:Atom|RSS)\b[^()]*\)")
+# How far down the page lynx's line of link titles may start (under a tracking pixel's name).
+LINK_TITLES_REACH = 3
+
+
+def _post_feed_title(blocks: list[Block]) -> str | None:
+    """The headline a blog post's comment feed names in lynx's line of link titles (see
+    POST_FEED, COMMENTS_ON_FEED), or None. The line goes on, wrapped, over the blocks under
+    it with no gap."""
+    top = next((b.index for b in blocks[:LINK_TITLES_REACH] if b.text.startswith(LINK_TITLES_MARK)), None)
+    if top is None:
+        return None
+    end = top + 1
+    while end < len(blocks) and not blocks[end].blank_before:
+        end += 1
+    titles = " ".join(block.text for block in blocks[top:end])
+    named = POST_FEED.search(titles) or COMMENTS_ON_FEED.search(titles)
+    # (blog software may escape the title twice, so that lynx prints "&rsquo;" as it is)
+    return clean_headline(html.unescape(named.group(1))) if named else None
+
+
+def _named_by_feed(blocks: list[Block], candidates: list[tuple[float, int]], feed: str) -> int | None:
+    """The candidate (the nearest the body) that reads as the headline the post's comment
+    feed names (see `_post_feed_title`), or None."""
+    wanted = _folded_headline(feed)
+    return next((index for _, index in candidates if _folded_headline(headline_text(blocks[index])) == wanted), None)
+
+
+def _folded_headline(text: str) -> str:
+    """A headline as two copies of it compare: case, quotation marks and spacing folded."""
+    return " ".join(text.casefold().translate({ord(mark): "'" for mark in QUOTES}).split())
 
 
 # An ordered list's number before its item, as text tools print it ("4. Item").
@@ -892,8 +967,20 @@ CREDIT_NAME_WORDS = 5
 CREDIT_JOINS = frozenset({"for", "of", "the", "via", "and", "de", "du", "la", "le", "von", "van"})
 
 
+# A credit in brackets closing a caption, however many words it names: "Ann Fisher, Tom Reed
+# (Credit: AP/Ann Lee/Photo montage by The Courier)", "(Foto: Sam Keel/dpa)".
+BRACKETED_CREDIT = re.compile(
+    r"\(\s*(?:credits?|photo(?:graph)?s?|pictures?|images?|fotos?|bild|crédits?(?:\s+photos?)?|photo\s+credits?)\s*:[^()]{2,100}\)\s*$",
+    re.I,
+)
+
+
 def _captioned(text: str) -> bool:
-    """Whether a line is a photo's caption with its credit run on after it (see `CAPTION_CREDIT`)."""
+    """Whether a line is a photo's caption with its credit run on after it (see `CAPTION_CREDIT`,
+    `BRACKETED_CREDIT`)."""
+    bracketed = BRACKETED_CREDIT.search(text)
+    if bracketed is not None and text[: bracketed.start()].strip():
+        return True
     match = CAPTION_CREDIT.search(text)
     if match is None or len(text[: match.start()].split()) < CAPTION_WORDS_BEFORE_CREDIT:
         return False
@@ -1720,6 +1807,8 @@ UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
 
 def _previous_candidate(blocks: list[Block], index: int, metas: dict[int, tuple[str, object]]) -> int | None:
     above = index - 1
+    while above > 0 and not blocks[above].words:
+        above -= 1  # (past share buttons' icons, which a converter prints as bullets with no words)
     if above > 0 and UNDERLINE.match(blocks[above].text):
         above -= 1  # (the line it underlines is the one above it)
     if above < 0 or above in metas:
