@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from newsarchive.extract.dates import find_dates
+
 # Where a link goes: a scheme ("https:", "mailto:"), a path, an anchor, a query or a page
 # name. A bracket and a parenthesis in prose or code ("handlers[i](event)") go nowhere.
 _ADDRESS = r"(?:[a-zA-Z][\w+.-]*:|[/#?]|\.\.?/|www\.|[\w.-]+/|[\w-]+(?:\.[\w-]+)*\.(?:html?|php|aspx?|jsp)\b)"
@@ -42,6 +44,21 @@ _LABEL = r"(?:[^\[\]\n]|\n(?![ \t]*\n)){0,300}"
 MARKDOWN_IMAGE = re.compile(r"!\[" + _LABEL + r"\]" + _TARGET)
 # `[text](target)`.
 MARKDOWN_LINK = re.compile(r"\[(" + _LABEL + r")\]" + _TARGET)
+# What html2text and pandoc write that the patterns above leave: a teaser whose picture,
+# kicker, headline and summary are all one link, its text running over blank lines
+# ("[![a](p)\n\nWeather\n\n### Storm ahead\n\nRain today.](/storm)"); brackets in a link's
+# text ("[Gallery [Photos]](/g)", pandoc's "\\[Photos\\]"); an address with spaces in it
+# ("(/author/Ann Lee/ "Posts")", "( http://...)", pandoc's "(%20http://...)"), or none
+# ("[]()"). On a Markdown page a "](" still standing ends a link, so these take what the
+# patterns above would not: any text with up to two bracketed words in it and no other
+# bracket (a try stops at the next one), and any target that starts like an address. A
+# picture's text may be a long caption, but still ends at a blank line: it is taken out,
+# and a stray "![" must not take paragraphs with it (nor is its text a link's).
+_BRACKETED_WORDS = r"(?:[^\[\]\n]{0,300}\[[^\[\]\n]{0,300}\]){0,2}"
+_LOOSE_TARGET = r"\((?:[ \t]*(?:%20)?['\"<]?" + _ADDRESS + r"(?:[^()\n]|\([^()\n]{0,300}\)){0,2000})?\)"
+LOOSE_IMAGE = re.compile(r"!\[" + _BRACKETED_WORDS + r"(?:[^\[\]\n]|\n(?![ \t]*\n)){0,3000}\]" + _LOOSE_TARGET)
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+LOOSE_LINK = re.compile(r"(?<!!)\[(" + _BRACKETED_WORDS + r"[^\[\]]{0,3000})\]" + _LOOSE_TARGET)
 # `[text][3]`, a reference link; its text has a letter in it, so that citations run
 # together ("grew fast.[2][3]") are not taken for one.
 REFERENCE_LINK = re.compile(r"\[(?=[^\[\]\n]*[^\W\d_])([^\[\]\n]{1,300})\]\[\d+\]")
@@ -211,6 +228,9 @@ def _without_markdown(text: str, starts: list[int]) -> tuple[str, list[int]]:
         text = MARKDOWN_LINK.sub(_link_text, text)
     if not markdown:
         return text, starts
+    text = LOOSE_IMAGE.sub(lambda m: _breaks(m.group()), text)
+    for _ in range(2):
+        text = LOOSE_LINK.sub(_card_or_link_text, text)
     text = SPAN.sub(r"\1", text)  # a span around a link: `[ [Headline](/h)]{#title}`
     text = REFERENCE_IMAGE.sub("", text)
     text = EMPTY_REFERENCE.sub("", text)
@@ -280,6 +300,18 @@ def _link_text(match: re.Match[str]) -> str:
     """A link's own text, and the line breaks of the rest of it."""
     text = match.group(1)
     return text + "\n" * (match.group().count("\n") - text.count("\n"))
+
+
+def _card_or_link_text(match: re.Match[str]) -> str:
+    """A link's text, unless it runs over paragraphs: then it is a card that leads to
+    another page (another story's picture, kicker, headline and summary, a shop's offer),
+    and only its line breaks stay. A card with a date in it stays whole: it may be the
+    article's own by-line box (the author's photo, name and the date, linked to the
+    author's page)."""
+    label = match.group(1)
+    if PARAGRAPH_BREAK.search(label) and not find_dates(label):
+        return _breaks(match.group())
+    return _link_text(match)
 
 
 def _breaks(removed: str) -> str:

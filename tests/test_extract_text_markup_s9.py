@@ -1,0 +1,64 @@
+"""Markdown copies read as the page shows them: links the strict patterns miss, and cards
+(issue 4)."""
+
+import pytest
+
+from newsarchive.extract.textmarkup import plain_text
+
+# Links enough for the page to be read as Markdown.
+MENU = "* [Home](/) * [Sport](/sport) * [Weather](/weather)\n\n"
+
+
+def test_a_card_of_paragraphs_in_one_link_leads_elsewhere_and_goes():
+    """A teaser that is one link over its picture, kicker, headline and summary is another
+    story's card: its text is not the article's, and no part of the link stays behind."""
+    page = MENU + (
+        "The harbour council voted on Tuesday to fund a study of the silting lagoon.\n\n"
+        "[![Waves on the pier](https://img.example.org/pier.jpg)\n\n"
+        "Weather\n\n"
+        "### Storm heads for the coast\n\n"
+        "Forecasters expect the heaviest rain of the year by Friday.](https://example.org/storm)\n\n"
+        "The study will report in the spring.\n"
+    )
+    cleaned = plain_text(page)
+    assert "Storm heads for the coast" not in cleaned and "heaviest rain" not in cleaned
+    assert "](" not in cleaned and "[" not in cleaned
+    assert "The harbour council voted on Tuesday" in cleaned and "The study will report in the spring." in cleaned
+    assert cleaned.count("\n") == page.count("\n")  # the lines below it stay in place
+
+
+def test_a_dated_card_is_the_by_line_box_and_stays():
+    page = MENU + (
+        "[![Ann Lee](https://img.example.org/ann.jpg)\n\n"
+        "By Ann Lee 2021-03-04 10:12:00 UTC](/people/ann-lee/)\n\n"
+        "The harbour council voted on Tuesday to fund a study of the silting lagoon.\n"
+    )
+    cleaned = plain_text(page)
+    assert "By Ann Lee 2021-03-04 10:12:00 UTC" in cleaned.split("\n")
+    assert "](" not in cleaned
+
+
+@pytest.mark.parametrize(("link", "text"), [
+    ("[Harbour gala in pictures [Photos]](https://example.org/gala)", "Harbour gala in pictures [Photos]"),
+    ("[Harbour gala in pictures \\[Photos\\]](https://example.org/gala)", "Harbour gala in pictures [Photos]"),
+    ('[Ann Lee](https://example.org/author/Ann Lee/ "Posts by Ann Lee")', "Ann Lee"),
+    ("[Ann Lee]( https://example.org/author/ann-lee/ )", "Ann Lee"),
+    ("[Ann Lee](%20https://example.org/author/ann-lee/)", "Ann Lee"),
+    ("[Comments]()", "Comments"),
+])
+def test_a_link_the_strict_patterns_miss_leaves_its_text_alone(link, text):
+    """Brackets in a link's text, spaces in its address, or no address at all: the link's
+    text stays, without its marks and target."""
+    cleaned = plain_text(MENU + f"Published in News by {link} on Tuesday.\n")
+    assert f"Published in News by {text} on Tuesday." in cleaned.split("\n")
+
+
+def test_a_picture_with_a_long_caption_goes_whole():
+    caption = "The pier at dawn, " * 30
+    cleaned = plain_text(MENU + f"![{caption}](https://img.example.org/pier.jpg)\n\nThe council voted on Tuesday.\n")
+    assert "pier at dawn" not in cleaned and "](" not in cleaned
+
+
+def test_a_stray_picture_mark_keeps_the_paragraphs_after_it():
+    page = MENU + "![\n\nThe council voted on Tuesday.\n\nThe study will report in spring.](https://example.org/x)\n"
+    assert "The council voted on Tuesday." in plain_text(page)
