@@ -1,9 +1,9 @@
-"""Markdown copies read as the page shows them: links the strict patterns miss, and cards
-(issue 4)."""
+"""Markdown copies read as the page shows them: links the strict patterns miss, cards,
+headings inside list items and list items after pictures (issue 4)."""
 
 import pytest
 
-from newsarchive.extract.textmarkup import plain_text
+from newsarchive.extract.textmarkup import plain_page, plain_text
 
 # Links enough for the page to be read as Markdown.
 MENU = "* [Home](/) * [Sport](/sport) * [Weather](/weather)\n\n"
@@ -62,3 +62,28 @@ def test_a_picture_with_a_long_caption_goes_whole():
 def test_a_stray_picture_mark_keeps_the_paragraphs_after_it():
     page = MENU + "![\n\nThe council voted on Tuesday.\n\nThe study will report in spring.](https://example.org/x)\n"
     assert "The council voted on Tuesday." in plain_text(page)
+
+
+@pytest.mark.parametrize(("line", "read"), [
+    ("* ### Archives", "* Archives"),
+    ("4. # Harbour keeper retires after forty years", "4. Harbour keeper retires after forty years"),
+    ("    -   #### [Harbour keeper retires](/keeper)", "    -   Harbour keeper retires"),
+])
+def test_a_heading_inside_a_list_item_loses_its_marks(line, read):
+    """A sidebar's widget titles and a breadcrumb's last item are headings inside list
+    items: their "#" marks are no text the page shows."""
+    assert read in plain_text(MENU + line + "\n").split("\n")
+
+
+def test_list_items_set_after_their_pictures_stay_apart():
+    """html2text may set a topic's avatar before its list item's mark: each item still
+    starts a line of its own, and is not read as one long paragraph."""
+    page = MENU + (
+        "### From the forums\n\n"
+        "![](https://img.example.org/a.png)* [Tide tables for May](/forum/tides) by ann\n"
+        "![](https://img.example.org/b.png)* [Best mooring near the pier?](/forum/moorings) by bob\n"
+    )
+    cleaned, starts = plain_page(page)
+    lines = cleaned.split("\n")
+    assert "* Tide tables for May by ann" in lines and "* Best mooring near the pier? by bob" in lines
+    assert len(starts) == len(lines)

@@ -121,6 +121,11 @@ FENCED_DIV = re.compile(r"^[ \t]*:{3,}.*$", re.M)
 # bullet that no underline or rule can be taken for stays ("* ", with its space). (Under
 # a mark with another div's mark or nothing under it, the item's text stands on its own.)
 LIST_ITEM_DIV = re.compile(r"^([ \t]*)(?:[*+-]|\d{1,3}[.)])[ \t]+:{3,}.*$(?=\n[ \t]*(?!:::)\S)", re.M)
+# A heading inside a list item ("* ### Archives", "4. # Headline"): a sidebar's widgets are
+# list items headed by their titles, and a breadcrumb ends in the page's headline. The
+# heading's marks go, as the other converters leave them out; the item's mark stays, for a
+# breadcrumb's copy of the headline is not the headline the article is under.
+LIST_ITEM_HEADING = re.compile(r"^([ \t]*(?:[*+-]|\d{1,3}[.)])[ \t]+)#{1,6}[ \t]+(?=\S)", re.M)
 # (a quoted value escapes its own quotes: `description="\"Quoted,\" he said"`)
 _ATTRIBUTES = r"""\{(?:[ \t]*(?:[#.][\w:.-]+|[\w:-]+=(?:"(?:[^"\\\n]|\\.)*"|[^\s"{}]+)))+[ \t]*\}"""
 SPAN = re.compile(r"\[([^\[\]\n]{0,300})\]" + _ATTRIBUTES)
@@ -131,6 +136,9 @@ ATTRIBUTES = re.compile(r"(?<=\))" + _ATTRIBUTES + r"|(?<![ \t])[ \t]+" + _ATTRI
 # list item, a heading or a heading's underline, a quotation, a table row, a definition
 # (":   "), a fenced div's mark, or a blank line.
 OWN_LINE = re.compile(r"^\s*(?:[*+-]\s|\d{1,3}[.)]\s|#|>|\||:\s|:::|(?:=+|-+)[ \t]*$|$)")
+# (and a list item set after the pictures before it, as html2text writes a comment's or a
+# forum topic's avatar: "![](avatar.png)* [Topic](/t) by ann")
+PICTURED_LIST_ITEM = re.compile(r"^[ \t]*(?:!\[[^\[\]\n]{0,300}\]\([^()\s]{0,2000}\)[ \t]*)+(?:[*+-]|\d{1,3}[.)])[ \t]")
 # A heading, its underline, a table row or a fenced div's mark: never more than its line.
 ONE_LINE = re.compile(r"^\s*(?:[#|]|:::|(?:=+|-+)[ \t]*$)")
 LINK_TAG = re.compile(r"<a\b")  # an HTML link's start, which a heading may wrap inside
@@ -214,7 +222,8 @@ def _without_markdown(text: str, starts: list[int]) -> tuple[str, list[int]]:
     markdown = pictures + links >= MARKDOWN_FROM or _heading_levels(text) >= MARKDOWN_LEVELS_FROM
     if markdown:
         # Before the links go: a wrapped line full of addresses would look short without them.
-        text, joined = _joined_paragraph_lines(LIST_ITEM_DIV.sub(r"\1* ", HARD_BREAK_MARK.sub("", text)))
+        text = LIST_ITEM_HEADING.sub(r"\1", LIST_ITEM_DIV.sub(r"\1* ", HARD_BREAK_MARK.sub("", text)))
+        text, joined = _joined_paragraph_lines(text)
         starts = [starts[line] for line in joined]
         text, starts = _heading_links_apart(text, starts)
         text = HTML_TAG.sub(_tag_space, text)
@@ -345,7 +354,7 @@ def _joined_paragraph_lines(text: str) -> tuple[str, list[int]]:
             unclosed, wrapped = _links_opened(line), False
             continue
         if open_ended and not lines[-1][-1].endswith("  "):
-            if not OWN_LINE.match(line):
+            if not (OWN_LINE.match(line) or PICTURED_LIST_ITEM.match(line)):
                 lines[-1].append(line)
                 continue
             if QUOTED.match(lines[-1][0]) and QUOTED.match(line):
