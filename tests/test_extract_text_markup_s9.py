@@ -87,3 +87,32 @@ def test_list_items_set_after_their_pictures_stay_apart():
     lines = cleaned.split("\n")
     assert "* Tide tables for May by ann" in lines and "* Best mooring near the pier? by bob" in lines
     assert len(starts) == len(lines)
+
+
+@pytest.mark.parametrize(("markup", "read"), [
+    ('###### Published 2 hours ago {#published .meta itemprop="datePublished" content="2021-03-04T09:30:00"}',
+     "Published 2 hours ago 2021-03-04"),
+    ('By Ann Lee - [4 March\n]{itemprop="datePublished" content="2021-03-04T09:30:00+01:00"} - Harbour',
+     "By Ann Lee - 4 March 2021-03-04 - Harbour"),
+])
+def test_the_date_a_published_attribute_gives_is_shown_where_it_stood(markup, read):
+    """pandoc keeps a page's `itemprop="datePublished"` as an attribute: its date is the
+    article's own, which a relative "2 hours ago" does not tell."""
+    cleaned = " ".join(plain_text(MENU + markup + "\n").split())
+    assert read in cleaned and "itemprop" not in cleaned
+
+
+def test_the_article_is_dated_by_its_published_attribute():
+    from newsarchive.extract import ExtractContext
+    from newsarchive.extract.textpage import extract_text_file
+
+    page = MENU + (
+        "# Harbour keeper retires after forty years\n\n"
+        '-   ###### Published 2 hours ago {#published itemprop="datePublished" content="2021-03-04T09:30:00"}\n\n'
+        "The keeper of Pellow harbour retired on Friday after forty years of lighting the lamp "
+        "at the end of the pier, the harbour council said in a statement.\n\n"
+        "She will be followed by her deputy, who has worked beside her for ten years and who "
+        "said the lamp would be lit every night as it always had been.\n"
+    )
+    article = next(extract_text_file(page.encode(), ExtractContext(path="keeper.md")))
+    assert article.published == "2021-03-04"

@@ -126,6 +126,13 @@ LIST_ITEM_DIV = re.compile(r"^([ \t]*)(?:[*+-]|\d{1,3}[.)])[ \t]+:{3,}.*$(?=\n[ 
 # heading's marks go, as the other converters leave them out; the item's mark stays, for a
 # breadcrumb's copy of the headline is not the headline the article is under.
 LIST_ITEM_HEADING = re.compile(r"^([ \t]*(?:[*+-]|\d{1,3}[.)])[ \t]+)#{1,6}[ \t]+(?=\S)", re.M)
+# The attributes that give a date as the page's data, not its text: `{itemprop="datePublished"
+# content="2012-11-06T17:00:00"}` on a heading or a span that reads "Published 7 hours ago",
+# or on an empty one. The attributes go, but the date they name is the article's own, and
+# stays where they stood (before them, and before the span's closing bracket): the line
+# reads "Published 7 hours ago 2012-11-06", which the date finder can read.
+PUBLISHED_ATTRIBUTE = re.compile(
+    r"""(\]?)(\{(?=[^{}]{0,500}?\bitemprop=["']?datePublished\b)(?=[^{}]{0,500}?\bcontent=["']?(\d{4}-\d\d-\d\d))[^{}]{0,500}\})""")
 # (a quoted value escapes its own quotes: `description="\"Quoted,\" he said"`)
 _ATTRIBUTES = r"""\{(?:[ \t]*(?:[#.][\w:.-]+|[\w:-]+=(?:"(?:[^"\\\n]|\\.)*"|[^\s"{}]+)))+[ \t]*\}"""
 SPAN = re.compile(r"\[([^\[\]\n]{0,300})\]" + _ATTRIBUTES)
@@ -226,6 +233,7 @@ def _without_markdown(text: str, starts: list[int]) -> tuple[str, list[int]]:
         text, joined = _joined_paragraph_lines(text)
         starts = [starts[line] for line in joined]
         text, starts = _heading_links_apart(text, starts)
+        text = PUBLISHED_ATTRIBUTE.sub(_published_date_shown, text)
         text = HTML_TAG.sub(_tag_space, text)
         text = FENCED_DIV.sub("", text)
         text = SPAN.sub(r"\1", text)
@@ -294,6 +302,13 @@ def _side_by_side_links(heading: str) -> list[str]:
     if any(rest[a.end():b.start()].strip() for a, b in zip(links, links[1:])):
         return []
     return [link.group() for link in links]
+
+
+def _published_date_shown(match: re.Match[str]) -> str:
+    """The date that attributes give, set before them: inside a span's brackets, or before
+    a heading's attributes with the space that parts them from its text."""
+    bracket, attributes, day = match.groups()
+    return f" {day}{bracket}{attributes}" if bracket else f" {day} {attributes}"
 
 
 def _tag_space(match: re.Match[str]) -> str:
