@@ -116,3 +116,16 @@ def test_the_article_is_dated_by_its_published_attribute():
     )
     article = next(extract_text_file(page.encode(), ExtractContext(path="keeper.md")))
     assert article.published == "2021-03-04"
+
+
+def test_a_heading_indented_inside_nested_list_items_loses_its_marks():
+    """pandoc indents a nested list item's content four spaces a level: a comment
+    thread's headings stood deeper than a heading's usual three spaces, and kept their "#"."""
+    page = MENU + (
+        "-   ::: comment\n"
+        "    -   ::: reply\n"
+        "        #### Re: Tide tables (Score: 4)\n\n"
+        "        by harbourfan writes: on Tuesday\n"
+    )
+    lines = [line.strip() for line in plain_text(page).split("\n")]
+    assert "Re: Tide tables (Score: 4)" in lines

@@ -79,7 +79,9 @@ MARKDOWN_LEVELS_FROM = 2
 
 # What only means something once the page is known to be Markdown:
 LINK_DEFINITION = re.compile(r"^ {0,3}\[\d+\]:[ \t]+\S.*$", re.M)  # `[3]: https://...`
-HEADING_MARK = re.compile(r"^([ \t]{0,3})#{1,6}(?:[ \t]+|$)", re.M)  # `## Sub-heading`, or `#` alone, an empty one
+# `## Sub-heading`, or `#` alone, an empty one; indented as deep as the list items it is in
+# (pandoc indents a nested item's content four spaces a level: a comment thread's "#### Re:")
+HEADING_MARK = re.compile(r"^([ \t]*)#{1,6}(?:[ \t]+|$)", re.M)
 RULE = re.compile(r"^[ \t]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$", re.M)  # `* * *`
 # `=====` under a heading's line (`-----` is a rule's too): the heading style many
 # converters write by default ("Setext").
