@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from newsarchive.extract.dates import find_dates
+
 # Where a link goes: a scheme ("https:", "mailto:"), a path, an anchor, a query or a page
 # name. A bracket and a parenthesis in prose or code ("handlers[i](event)") go nowhere.
 _ADDRESS = r"(?:[a-zA-Z][\w+.-]*:|[/#?]|\.\.?/|www\.|[\w.-]+/|[\w-]+(?:\.[\w-]+)*\.(?:html?|php|aspx?|jsp)\b)"
@@ -42,6 +44,21 @@ _LABEL = r"(?:[^\[\]\n]|\n(?![ \t]*\n)){0,300}"
 MARKDOWN_IMAGE = re.compile(r"!\[" + _LABEL + r"\]" + _TARGET)
 # `[text](target)`.
 MARKDOWN_LINK = re.compile(r"\[(" + _LABEL + r")\]" + _TARGET)
+# What html2text and pandoc write that the patterns above leave: a teaser whose picture,
+# kicker, headline and summary are all one link, its text running over blank lines
+# ("[![a](p)\n\nWeather\n\n### Storm ahead\n\nRain today.](/storm)"); brackets in a link's
+# text ("[Gallery [Photos]](/g)", pandoc's "\\[Photos\\]"); an address with spaces in it
+# ("(/author/Ann Lee/ "Posts")", "( http://...)", pandoc's "(%20http://...)"), or none
+# ("[]()"). On a Markdown page a "](" still standing ends a link, so these take what the
+# patterns above would not: any text with up to two bracketed words in it and no other
+# bracket (a try stops at the next one), and any target that starts like an address. A
+# picture's text may be a long caption, but still ends at a blank line: it is taken out,
+# and a stray "![" must not take paragraphs with it (nor is its text a link's).
+_BRACKETED_WORDS = r"(?:[^\[\]\n]{0,300}\[[^\[\]\n]{0,300}\]){0,2}"
+_LOOSE_TARGET = r"\((?:[ \t]*(?:%20)?['\"<]?" + _ADDRESS + r"(?:[^()\n]|\([^()\n]{0,300}\)){0,2000})?\)"
+LOOSE_IMAGE = re.compile(r"!\[" + _BRACKETED_WORDS + r"(?:[^\[\]\n]|\n(?![ \t]*\n)){0,3000}\]" + _LOOSE_TARGET)
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+LOOSE_LINK = re.compile(r"(?<!!)\[(" + _BRACKETED_WORDS + r"[^\[\]]{0,3000})\]" + _LOOSE_TARGET)
 # `[text][3]`, a reference link; its text has a letter in it, so that citations run
 # together ("grew fast.[2][3]") are not taken for one.
 REFERENCE_LINK = re.compile(r"\[(?=[^\[\]\n]*[^\W\d_])([^\[\]\n]{1,300})\]\[\d+\]")
@@ -62,7 +79,9 @@ MARKDOWN_LEVELS_FROM = 2
 
 # What only means something once the page is known to be Markdown:
 LINK_DEFINITION = re.compile(r"^ {0,3}\[\d+\]:[ \t]+\S.*$", re.M)  # `[3]: https://...`
-HEADING_MARK = re.compile(r"^([ \t]{0,3})#{1,6}(?:[ \t]+|$)", re.M)  # `## Sub-heading`, or `#` alone, an empty one
+# `## Sub-heading`, or `#` alone, an empty one; indented as deep as the list items it is in
+# (pandoc indents a nested item's content four spaces a level: a comment thread's "#### Re:")
+HEADING_MARK = re.compile(r"^([ \t]*)#{1,6}(?:[ \t]+|$)", re.M)
 RULE = re.compile(r"^[ \t]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$", re.M)  # `* * *`
 # `=====` under a heading's line (`-----` is a rule's too): the heading style many
 # converters write by default ("Setext").
@@ -104,6 +123,18 @@ FENCED_DIV = re.compile(r"^[ \t]*:{3,}.*$", re.M)
 # bullet that no underline or rule can be taken for stays ("* ", with its space). (Under
 # a mark with another div's mark or nothing under it, the item's text stands on its own.)
 LIST_ITEM_DIV = re.compile(r"^([ \t]*)(?:[*+-]|\d{1,3}[.)])[ \t]+:{3,}.*$(?=\n[ \t]*(?!:::)\S)", re.M)
+# A heading inside a list item ("* ### Archives", "4. # Headline"): a sidebar's widgets are
+# list items headed by their titles, and a breadcrumb ends in the page's headline. The
+# heading's marks go, as the other converters leave them out; the item's mark stays, for a
+# breadcrumb's copy of the headline is not the headline the article is under.
+LIST_ITEM_HEADING = re.compile(r"^([ \t]*(?:[*+-]|\d{1,3}[.)])[ \t]+)#{1,6}[ \t]+(?=\S)", re.M)
+# The attributes that give a date as the page's data, not its text: `{itemprop="datePublished"
+# content="2012-11-06T17:00:00"}` on a heading or a span that reads "Published 7 hours ago",
+# or on an empty one. The attributes go, but the date they name is the article's own, and
+# stays where they stood (before them, and before the span's closing bracket): the line
+# reads "Published 7 hours ago 2012-11-06", which the date finder can read.
+PUBLISHED_ATTRIBUTE = re.compile(
+    r"""(\]?)(\{(?=[^{}]{0,500}?\bitemprop=["']?datePublished\b)(?=[^{}]{0,500}?\bcontent=["']?(\d{4}-\d\d-\d\d))[^{}]{0,500}\})""")
 # (a quoted value escapes its own quotes: `description="\"Quoted,\" he said"`)
 _ATTRIBUTES = r"""\{(?:[ \t]*(?:[#.][\w:.-]+|[\w:-]+=(?:"(?:[^"\\\n]|\\.)*"|[^\s"{}]+)))+[ \t]*\}"""
 SPAN = re.compile(r"\[([^\[\]\n]{0,300})\]" + _ATTRIBUTES)
@@ -114,6 +145,9 @@ ATTRIBUTES = re.compile(r"(?<=\))" + _ATTRIBUTES + r"|(?<![ \t])[ \t]+" + _ATTRI
 # list item, a heading or a heading's underline, a quotation, a table row, a definition
 # (":   "), a fenced div's mark, or a blank line.
 OWN_LINE = re.compile(r"^\s*(?:[*+-]\s|\d{1,3}[.)]\s|#|>|\||:\s|:::|(?:=+|-+)[ \t]*$|$)")
+# (and a list item set after the pictures before it, as html2text writes a comment's or a
+# forum topic's avatar: "![](avatar.png)* [Topic](/t) by ann")
+PICTURED_LIST_ITEM = re.compile(r"^[ \t]*(?:!\[[^\[\]\n]{0,300}\]\([^()\s]{0,2000}\)[ \t]*)+(?:[*+-]|\d{1,3}[.)])[ \t]")
 # A heading, its underline, a table row or a fenced div's mark: never more than its line.
 ONE_LINE = re.compile(r"^\s*(?:[#|]|:::|(?:=+|-+)[ \t]*$)")
 LINK_TAG = re.compile(r"<a\b")  # an HTML link's start, which a heading may wrap inside
@@ -197,9 +231,11 @@ def _without_markdown(text: str, starts: list[int]) -> tuple[str, list[int]]:
     markdown = pictures + links >= MARKDOWN_FROM or _heading_levels(text) >= MARKDOWN_LEVELS_FROM
     if markdown:
         # Before the links go: a wrapped line full of addresses would look short without them.
-        text, joined = _joined_paragraph_lines(LIST_ITEM_DIV.sub(r"\1* ", HARD_BREAK_MARK.sub("", text)))
+        text = LIST_ITEM_HEADING.sub(r"\1", LIST_ITEM_DIV.sub(r"\1* ", HARD_BREAK_MARK.sub("", text)))
+        text, joined = _joined_paragraph_lines(text)
         starts = [starts[line] for line in joined]
         text, starts = _heading_links_apart(text, starts)
+        text = PUBLISHED_ATTRIBUTE.sub(_published_date_shown, text)
         text = HTML_TAG.sub(_tag_space, text)
         text = FENCED_DIV.sub("", text)
         text = SPAN.sub(r"\1", text)
@@ -211,6 +247,9 @@ def _without_markdown(text: str, starts: list[int]) -> tuple[str, list[int]]:
         text = MARKDOWN_LINK.sub(_link_text, text)
     if not markdown:
         return text, starts
+    text = LOOSE_IMAGE.sub(lambda m: _breaks(m.group()), text)
+    for _ in range(2):
+        text = LOOSE_LINK.sub(_card_or_link_text, text)
     text = SPAN.sub(r"\1", text)  # a span around a link: `[ [Headline](/h)]{#title}`
     text = REFERENCE_IMAGE.sub("", text)
     text = EMPTY_REFERENCE.sub("", text)
@@ -267,6 +306,13 @@ def _side_by_side_links(heading: str) -> list[str]:
     return [link.group() for link in links]
 
 
+def _published_date_shown(match: re.Match[str]) -> str:
+    """The date that attributes give, set before them: inside a span's brackets, or before
+    a heading's attributes with the space that parts them from its text."""
+    bracket, attributes, day = match.groups()
+    return f" {day}{bracket}{attributes}" if bracket else f" {day} {attributes}"
+
+
 def _tag_space(match: re.Match[str]) -> str:
     """What an HTML tag leaves in a line: nothing, a space, or the line breaks inside it."""
     if match.group(1):
@@ -280,6 +326,18 @@ def _link_text(match: re.Match[str]) -> str:
     """A link's own text, and the line breaks of the rest of it."""
     text = match.group(1)
     return text + "\n" * (match.group().count("\n") - text.count("\n"))
+
+
+def _card_or_link_text(match: re.Match[str]) -> str:
+    """A link's text, unless it runs over paragraphs: then it is a card that leads to
+    another page (another story's picture, kicker, headline and summary, a shop's offer),
+    and only its line breaks stay. A card with a date in it stays whole: it may be the
+    article's own by-line box (the author's photo, name and the date, linked to the
+    author's page)."""
+    label = match.group(1)
+    if PARAGRAPH_BREAK.search(label) and not find_dates(label):
+        return _breaks(match.group())
+    return _link_text(match)
 
 
 def _breaks(removed: str) -> str:
@@ -313,7 +371,7 @@ def _joined_paragraph_lines(text: str) -> tuple[str, list[int]]:
             unclosed, wrapped = _links_opened(line), False
             continue
         if open_ended and not lines[-1][-1].endswith("  "):
-            if not OWN_LINE.match(line):
+            if not (OWN_LINE.match(line) or PICTURED_LIST_ITEM.match(line)):
                 lines[-1].append(line)
                 continue
             if QUOTED.match(lines[-1][0]) and QUOTED.match(line):
