@@ -49,7 +49,9 @@ shorter than that ("What a life" under "Brainy Gamer: What a life") and accepted
 site's name ("Schneier on Security") and headlines cut short.
 
 Date accuracy: over pages whose HTML states a publication date (article:published_time
-and similar), and over those of them whose text shows that date.
+and similar), and over those of them whose text shows that date to a reader: read after
+the markup pass, so that a date inside a link's address (a Markdown link's target, lynx's
+list of addresses) does not count as shown.
 
 Run (a few minutes on 2 cores):
 
@@ -311,6 +313,7 @@ def run_one(job: tuple[str, str, frozenset[str], frozenset[str]]) -> dict:
     from newsarchive.errors import BadInputError
     from newsarchive.extract import ExtractContext
     from newsarchive.extract.dates import find_dates
+    from newsarchive.extract.textmarkup import plain_text
     from newsarchive.extract.textpage import extract_text_file
 
     style, page_id, furniture, recurring = job
@@ -333,7 +336,10 @@ def run_one(job: tuple[str, str, frozenset[str], frozenset[str]]) -> dict:
             learned = ""
     shown = None
     if meta.get("date"):
-        shown = any(d == meta["date"] for dayfirst in (True, False) for _, _, d in find_dates(text, dayfirst=dayfirst))
+        # (as a reader sees the page: a date inside a link's address, or in lynx's list of
+        # them, is not shown)
+        seen = plain_text(text)
+        shown = any(d == meta["date"] for dayfirst in (True, False) for _, _, d in find_dates(seen, dayfirst=dayfirst))
     return {
         "style": style,
         "id": page_id,

@@ -86,10 +86,13 @@ def title_ok(title: str | None, meta: dict) -> bool | None:
 
 
 def date_shown(text: str, date: str) -> bool:
-    """Whether the text copy shows the date in a form the importer reads."""
+    """Whether the text copy shows the date in a form the importer reads, as a reader sees
+    the page (a date inside a link's address, or in lynx's list of them, is not shown)."""
     from newsarchive.extract.dates import find_dates
+    from newsarchive.extract.textmarkup import plain_text
 
-    return any(found == date for dayfirst in (True, False) for _, _, found in find_dates(text, dayfirst=dayfirst))
+    seen = plain_text(text)
+    return any(found == date for dayfirst in (True, False) for _, _, found in find_dates(seen, dayfirst=dayfirst))
 
 
 def main() -> None:
