@@ -309,11 +309,19 @@ def site_furniture(style: str, ids: list[str]) -> dict[str, frozenset[str]]:
     return learned
 
 
+def date_shown(text: str, date: str) -> bool:
+    """Whether the text copy shows the date, in a form the importer reads, as a reader sees
+    the page: a date inside a link's address, or in lynx's list of them, is not shown."""
+    from newsarchive.extract.dates import find_dates
+    from newsarchive.extract.textmarkup import plain_text
+
+    seen = plain_text(text)
+    return any(found == date for dayfirst in (True, False) for _, _, found in find_dates(seen, dayfirst=dayfirst))
+
+
 def run_one(job: tuple[str, str, frozenset[str], frozenset[str]]) -> dict:
     from newsarchive.errors import BadInputError
     from newsarchive.extract import ExtractContext
-    from newsarchive.extract.dates import find_dates
-    from newsarchive.extract.textmarkup import plain_text
     from newsarchive.extract.textpage import extract_text_file
 
     style, page_id, furniture, recurring = job
@@ -336,10 +344,7 @@ def run_one(job: tuple[str, str, frozenset[str], frozenset[str]]) -> dict:
             learned = ""
     shown = None
     if meta.get("date"):
-        # (as a reader sees the page: a date inside a link's address, or in lynx's list of
-        # them, is not shown)
-        seen = plain_text(text)
-        shown = any(d == meta["date"] for dayfirst in (True, False) for _, _, d in find_dates(seen, dayfirst=dayfirst))
+        shown = date_shown(text, meta["date"])
     return {
         "style": style,
         "id": page_id,

@@ -37,7 +37,7 @@ sys.path.insert(0, str(BENCH))
 from news_pages_eval import cached_render, fetch_pypi_folder, import_text_page  # noqa: E402
 from news_pages_eval import title_right as stated_title_right  # noqa: E402
 from text_corpus import STYLES, available, decode_html, html_meta  # noqa: E402
-from textpage_eval import load_metric, names_site, normalise_title, title_right  # noqa: E402
+from textpage_eval import date_shown, load_metric, names_site, normalise_title, title_right  # noqa: E402
 from unfluff_pages_eval import silver_text  # noqa: E402
 
 SOURCE = "trafilatura==0.9.3"
@@ -83,16 +83,6 @@ def title_ok(title: str | None, meta: dict) -> bool | None:
     if strict or names_site(normalise_title(title), meta.get("domain"), set()):
         return strict
     return stated_title_right(title, stated - {""})
-
-
-def date_shown(text: str, date: str) -> bool:
-    """Whether the text copy shows the date in a form the importer reads, as a reader sees
-    the page (a date inside a link's address, or in lynx's list of them, is not shown)."""
-    from newsarchive.extract.dates import find_dates
-    from newsarchive.extract.textmarkup import plain_text
-
-    seen = plain_text(text)
-    return any(found == date for dayfirst in (True, False) for _, _, found in find_dates(seen, dayfirst=dayfirst))
 
 
 def main() -> None:

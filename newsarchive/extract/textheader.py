@@ -685,9 +685,12 @@ def _named_by_feed(blocks: list[Block], candidates: list[tuple[float, int]], fee
     return next((index for _, index in candidates if _folded_headline(headline_text(blocks[index])) == wanted), None)
 
 
+QUOTES_AS_APOSTROPHES = str.maketrans(dict.fromkeys(QUOTES, "'"))
+
+
 def _folded_headline(text: str) -> str:
     """A headline as two copies of it compare: case, quotation marks and spacing folded."""
-    return " ".join(text.casefold().translate({ord(mark): "'" for mark in QUOTES}).split())
+    return " ".join(text.casefold().translate(QUOTES_AS_APOSTROPHES).split())
 
 
 # An ordered list's number before its item, as text tools print it ("4. Item").

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from newsarchive.extract.dates import find_dates
+from newsarchive.extract.language import PARAGRAPH_BREAK
 
 # Where a link goes: a scheme ("https:", "mailto:"), a path, an anchor, a query or a page
 # name. A bracket and a parenthesis in prose or code ("handlers[i](event)") go nowhere.
@@ -57,7 +58,6 @@ MARKDOWN_LINK = re.compile(r"\[(" + _LABEL + r")\]" + _TARGET)
 _BRACKETED_WORDS = r"(?:[^\[\]\n]{0,300}\[[^\[\]\n]{0,300}\]){0,2}"
 _LOOSE_TARGET = r"\((?:[ \t]*(?:%20)?['\"<]?" + _ADDRESS + r"(?:[^()\n]|\([^()\n]{0,300}\)){0,2000})?\)"
 LOOSE_IMAGE = re.compile(r"!\[" + _BRACKETED_WORDS + r"(?:[^\[\]\n]|\n(?![ \t]*\n)){0,3000}\]" + _LOOSE_TARGET)
-PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 LOOSE_LINK = re.compile(r"(?<!!)\[(" + _BRACKETED_WORDS + r"[^\[\]]{0,3000})\]" + _LOOSE_TARGET)
 # `[text][3]`, a reference link; its text has a letter in it, so that citations run
 # together ("grew fast.[2][3]") are not taken for one.
