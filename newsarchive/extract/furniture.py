@@ -165,6 +165,8 @@ ALWAYS = re.compile(
     # ... "(Photo by Jane Roe/Getty Images)", or a wire photo's "... Mandatory Credit: Jane Roe-USA
     # TODAY Sports" (a picture's alt text may hold its whole caption, credit and all)
     | \((?:photo|photograph|picture|image|foto)s?\ by\ [^()]{2,60}\)\W*$
+    # ... or Getty's "(Photo credit should read JANE ROE/AFP/Getty Images)"
+    | \(photo\ credit\ should\ read\ [^()]{2,80}\)\W*$
     | (?:\bmandatory\ |(?<=[.!?)]\ ))(?:photo\ )?credit\s*:\s*[^.!?:]{2,60}$
     # ... or by its photographer and agency after its last sentence, with no brackets: "... in
     # Tunis. Jane Roe/AFP/Getty Images". (A photo post's captions carry their credit in brackets.)

@@ -221,6 +221,9 @@ def classify(block: Block, learned: bool) -> Verdict:
         return Verdict("furniture", reason, -max(4.0, block.words * 0.7))
     if is_alt_text(block):
         return Verdict("furniture", "photo alt text or caption (lower-case, not a sentence)", -3.0)
+    if block.words > 4 and block.text.isupper():
+        # (an agency's caption or a notice; an article is not set in capitals)
+        return Verdict("furniture", f"{block.words} words in capitals (a caption or a notice, not prose)", -block.words * 0.5)
     if block.widgets and block.words <= 12:
         return Verdict("furniture", "form widget or image placeholder", -4.0)
     if block.separators >= 2 and block.separators * 4 >= block.words:
@@ -515,11 +518,36 @@ def article_opening(blocks: list[Block], verdicts: list[Verdict]) -> int | None:
         if not prose and _headed_from_afar(blocks, index):
             return index
         prose = True
-        window = range(max(0, index - OPENING_REACH), index)
+        window = _blocks_above(blocks, index, OPENING_REACH)
         credits = [i for i in window if _is_credit_line(blocks[i])]
         if credits and any(_is_headline_like(blocks[i]) for i in range(max(0, credits[0] - OPENING_REACH), credits[-1])):
             return index
     return None
+
+
+def _blocks_above(blocks: list[Block], index: int, reach: int) -> list[int]:
+    """The `reach` blocks nearest above block `index`, not counting a picture's words (its
+    alt text, its caption over a photo credit, the credit): a lead picture between the
+    credit line and the first paragraph puts them no further apart."""
+    above: list[int] = []
+    for i in range(index - 1, -1, -1):
+        if len(above) == reach:
+            break
+        if not _picture_words(blocks, i):
+            above.append(i)
+    return above[::-1]
+
+
+def _picture_words(blocks: list[Block], index: int) -> bool:
+    """Whether block `index` is a picture's words: its alt text, its credit, or its
+    caption right over the credit. (A by-line or date line is the article's, never these.)"""
+    block = blocks[index]
+    if _is_credit_line(block):
+        return False
+    if is_alt_text(block) or (block.words <= CREDIT_WORDS and is_credit(block.text)):
+        return True
+    below = blocks[index + 1] if index + 1 < len(blocks) else None
+    return below is not None and below.words <= CREDIT_WORDS and is_credit(below.text)
 
 
 def _headed_from_afar(blocks: list[Block], index: int) -> bool:

@@ -1388,7 +1388,8 @@ def headline_in_run(blocks: list[Block], body: list[int]) -> int | None:
         dated = under_post_date(blocks, index)
         if not (1 if dated else 3) <= block.words <= 20 or block.ends_sentence or block.text.endswith(("…", "...")) or INNER_SENTENCE.search(block.text):
             continue
-        if headline_score(block, 0, dated=dated) is None:
+        # (a picture's caption over its credit, printed again with a shop's box, is none)
+        if headline_score(block, 0, dated=dated) is None or _picture_text(blocks, index):
             continue
         credited = _credit_under(blocks, index)
         # (named above the run as it is, it is that headline again, unless its standfirst and
