@@ -77,3 +77,14 @@ def test_a_shop_box_picture_printed_twice_is_no_headline_in_the_article():
     article = extract_text_page(page + "\n")
     assert article.title == HEADLINE
     assert article.body.startswith("The harbour board said on Tuesday")
+
+
+def test_alt_text_over_its_credited_caption_is_not_the_body():
+    """Issue 4: the lead picture's alt text, a sentence, stands over its caption, which says
+    it again with the photo credit run on after it; the credited caption is the picture's,
+    and so is the alt text over it."""
+    alt = "Passengers wait on the north quay for the last night crossing to the islands."
+    page = _page(alt, f"{alt} Photograph: Jane Roe/Harbour Courier")
+    body = extract_text_page(page).body
+    assert "north quay" not in body
+    assert body.startswith("The harbour board said on Tuesday")

@@ -376,6 +376,45 @@ def is_box_heading(text: str) -> bool:
     return len(text) <= 60 and bool(BOX_HEADING.match(text))
 
 
+# A photo's credit run on at the end of its caption: "... at the quay Photo: DEADLINE",
+# "... ministre du Redressement productif Crédits photo : Ann LEE/Le Journal".
+CAPTION_CREDIT = re.compile(
+    r"[|(\[]?\s*(?:photo(?:graph)?s?|pictures?|images?|fotos?|bild|crédits?\s+photos?|photo\s+credits?)"
+    r"\s*:\s*(?P<credit>[^:]{1,60})$",
+    re.I,
+)
+# The caption before the credit is at least a phrase (a headline may open on "The Big
+# Picture: Markets Rally").
+CAPTION_WORDS_BEFORE_CREDIT = 4
+# The credit names someone in a few capitalised words, joined by these at most ("Ann Lee for
+# The Courier", "Sam KEEL/Le Journal"); not a headline's phrase after "The year in pictures:".
+CREDIT_NAME_WORDS = 5
+CREDIT_JOINS = frozenset({"for", "of", "the", "via", "and", "de", "du", "la", "le", "von", "van"})
+
+
+# A credit in brackets closing a caption, however many words it names: "Ann Fisher, Tom Reed
+# (Credit: AP/Ann Lee/Photo montage by The Courier)", "(Foto: Sam Keel/dpa)".
+BRACKETED_CREDIT = re.compile(
+    r"\(\s*(?:credits?|photo(?:graph)?s?|pictures?|images?|fotos?|bild|crédits?(?:\s+photos?)?|photo\s+credits?)\s*:[^()]{2,100}\)\s*$",
+    re.I,
+)
+
+
+def is_captioned(text: str) -> bool:
+    """Whether a line is a photo's caption with its credit run on after it (see `CAPTION_CREDIT`,
+    `BRACKETED_CREDIT`)."""
+    bracketed = BRACKETED_CREDIT.search(text)
+    if bracketed is not None and text[: bracketed.start()].strip():
+        return True
+    match = CAPTION_CREDIT.search(text)
+    if match is None or len(text[: match.start()].split()) < CAPTION_WORDS_BEFORE_CREDIT:
+        return False
+    words = match.group("credit").replace("/", " ").split()
+    if not 0 < len(words) <= CREDIT_NAME_WORDS:
+        return False
+    return words[0][:1].isupper() and all(w[:1].isupper() or w in CREDIT_JOINS for w in words)
+
+
 def is_credit(text: str) -> bool:
     """A photo credit or a caption carrying one."""
     return bool(CREDIT.search(text))

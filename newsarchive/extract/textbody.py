@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from newsarchive.extract.bylines import is_person, parse_byline
 from newsarchive.extract.dates import find_dates
-from newsarchive.extract.furniture import FILE_NAME, furniture_reason, is_box_heading, is_credit, is_notice
+from newsarchive.extract.furniture import FILE_NAME, furniture_reason, is_box_heading, is_captioned, is_credit, is_notice
 from newsarchive.extract.textblocks import Block
 
 GOOD_STOP_DENSITY = 0.30
@@ -364,6 +364,17 @@ def _mark_repeats(blocks: list[Block], verdicts: list[Verdict]) -> None:
         # (a paragraph's length: a sidebar may list its posts under the same short title)
         if verdicts[index].kind == "good" and _folded(blocks[index].text) == _folded(blocks[index - 1].text):
             verdicts[index] = Verdict("furniture", "repeats the paragraph above, its quotation marks aside", -1.0)
+
+
+def _mark_alt_over_credited_caption(blocks: list[Block], verdicts: list[Verdict]) -> None:
+    """Class as furniture a line that the block right under it repeats with a photo credit
+    run on after it: a picture's alt text over its caption ("Striking staff at the gate." /
+    "Striking staff at the gate. Photograph: Jane Roe/Agency"), as a copy that shows alt
+    text prints them. The caption is the picture's by its credit; the alt text is too."""
+    for index in range(len(blocks) - 1):
+        alt, caption = blocks[index].text, blocks[index + 1].text
+        if caption.startswith(alt) and caption[len(alt):len(alt) + 1].isspace() and is_captioned(caption):
+            verdicts[index] = Verdict("furniture", "a picture's alt text, over its caption that adds the photo credit", -1.0)
 
 
 def _mark_gallery_slides(blocks: list[Block], verdicts: list[Verdict]) -> None:
@@ -816,6 +827,7 @@ def choose_body(blocks: list[Block], verdicts: list[Verdict]) -> tuple[tuple[int
     _mark_blurb_boxes(blocks, verdicts)
     _mark_twice_printed_captions(blocks, verdicts)
     _mark_repeats(blocks, verdicts)
+    _mark_alt_over_credited_caption(blocks, verdicts)
     _mark_gallery_slides(blocks, verdicts)
     weights = [v.weight for v in verdicts]
     opening = article_opening(blocks, verdicts)

@@ -25,7 +25,7 @@ from newsarchive.extract.bylines import (
     parse_source_line,
 )
 from newsarchive.extract.dates import find_dates, is_weekday, parse_date, split_dateline
-from newsarchive.extract.furniture import SKIP_LINK, furniture_reason, is_box_heading, is_credit
+from newsarchive.extract.furniture import SKIP_LINK, furniture_reason, is_box_heading, is_captioned, is_credit
 from newsarchive.extract.textblocks import WIDGET, Block
 from newsarchive.extract.textbody import is_alt_text, printed_again_below_label
 
@@ -361,7 +361,7 @@ def headline_score(
         return None
     if NOT_HEADLINE.search(text) or CALL_TO_ACTION.match(text) or BARE_ID.search(text) or FILE_SLUG.match(text) or WEB_ADDRESS.search(text):
         return None
-    if is_box_heading(text) or _photo_credit_line(text) or _captioned(text) or _tag_list(text):
+    if is_box_heading(text) or _photo_credit_line(text) or is_captioned(text) or _tag_list(text):
         return None
     if text.startswith("«") or text.endswith("»"):
         return None  # a link to the post before or after this one
@@ -954,45 +954,6 @@ def _photo_credit_line(text: str) -> bool:
     return is_credit(text) or MADE_BY.match(text) is not None
 
 
-# A photo's credit run on at the end of its caption: "... at the quay Photo: DEADLINE",
-# "... ministre du Redressement productif Crédits photo : Ann LEE/Le Journal".
-CAPTION_CREDIT = re.compile(
-    r"[|(\[]?\s*(?:photo(?:graph)?s?|pictures?|images?|fotos?|bild|crédits?\s+photos?|photo\s+credits?)"
-    r"\s*:\s*(?P<credit>[^:]{1,60})$",
-    re.I,
-)
-# The caption before the credit is at least a phrase (a headline may open on "The Big
-# Picture: Markets Rally").
-CAPTION_WORDS_BEFORE_CREDIT = 4
-# The credit names someone in a few capitalised words, joined by these at most ("Ann Lee for
-# The Courier", "Sam KEEL/Le Journal"); not a headline's phrase after "The year in pictures:".
-CREDIT_NAME_WORDS = 5
-CREDIT_JOINS = frozenset({"for", "of", "the", "via", "and", "de", "du", "la", "le", "von", "van"})
-
-
-# A credit in brackets closing a caption, however many words it names: "Ann Fisher, Tom Reed
-# (Credit: AP/Ann Lee/Photo montage by The Courier)", "(Foto: Sam Keel/dpa)".
-BRACKETED_CREDIT = re.compile(
-    r"\(\s*(?:credits?|photo(?:graph)?s?|pictures?|images?|fotos?|bild|crédits?(?:\s+photos?)?|photo\s+credits?)\s*:[^()]{2,100}\)\s*$",
-    re.I,
-)
-
-
-def _captioned(text: str) -> bool:
-    """Whether a line is a photo's caption with its credit run on after it (see `CAPTION_CREDIT`,
-    `BRACKETED_CREDIT`)."""
-    bracketed = BRACKETED_CREDIT.search(text)
-    if bracketed is not None and text[: bracketed.start()].strip():
-        return True
-    match = CAPTION_CREDIT.search(text)
-    if match is None or len(text[: match.start()].split()) < CAPTION_WORDS_BEFORE_CREDIT:
-        return False
-    words = match.group("credit").replace("/", " ").split()
-    if not 0 < len(words) <= CREDIT_NAME_WORDS:
-        return False
-    return words[0][:1].isupper() and all(w[:1].isupper() or w in CREDIT_JOINS for w in words)
-
-
 def _over_photo_credit(blocks: list[Block], index: int) -> bool:
     """Whether block `index` is a photo's caption: the line right over the photo's credit
     ("Samuel Alito and Elizabeth Prelogar" / "Getty Images/Sipa USA"), or over the same
@@ -1004,7 +965,7 @@ def _over_photo_credit(blocks: list[Block], index: int) -> bool:
     credit = index + 1
     while credit < len(blocks) and blocks[credit].text == blocks[index].text:
         credit += 1
-    if credit < len(blocks) and blocks[credit].text.startswith(blocks[index].text) and _captioned(blocks[credit].text):
+    if credit < len(blocks) and blocks[credit].text.startswith(blocks[index].text) and is_captioned(blocks[credit].text):
         return True
     if credit + 1 >= len(blocks) or blocks[credit].words > PHOTO_CREDIT_WORDS or not _photo_credit_line(blocks[credit].text):
         return False
@@ -1020,7 +981,7 @@ def _alt_over_caption(blocks: list[Block], index: int) -> bool:
     if index + 1 >= len(blocks) or not blocks[index].text.rstrip(QUOTES).endswith("."):
         return False
     caption = blocks[index + 1]
-    return caption.words > blocks[index].words and (is_credit(caption.text) or _captioned(caption.text))
+    return caption.words > blocks[index].words and (is_credit(caption.text) or is_captioned(caption.text))
 
 
 def _alt_cut_short(blocks: list[Block], index: int) -> bool:
