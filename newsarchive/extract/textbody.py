@@ -35,6 +35,8 @@ MAX_HEADING_WORDS = 14
 # article must not lose to a long disclaimer further down the page.
 OPENING_BONUS = 40.0
 OPENING_REACH = 5
+# The most blocks of pictures' words (alt text, caption, credit) that the reach looks past.
+PICTURE_WORDS_BLOCKS = 6
 # The heading of a box about the author, the blog or the site: "About the author", "About
 # Jane Roe", "Über den Autor", "L'auteur".
 THE_AUTHOR = r"(?:the\s+|l['’]\s*|el\s+|la\s+|o\s+|a\s+|der\s+|die\s+|de\s+)?(?:author|auteure?|autor(?:in|a)?|autore|autrice)s?"
@@ -538,10 +540,10 @@ def article_opening(blocks: list[Block], verdicts: list[Verdict]) -> int | None:
 
 def _blocks_above(blocks: list[Block], index: int, reach: int) -> list[int]:
     """The `reach` blocks nearest above block `index`, not counting a picture's words (its
-    alt text, its caption over a photo credit, the credit): a lead picture between the
-    credit line and the first paragraph puts them no further apart."""
+    alt text, its caption over a photo credit, the credit; PICTURE_WORDS_BLOCKS at most): a
+    lead picture between the credit line and the first paragraph puts them no further apart."""
     above: list[int] = []
-    for i in range(index - 1, -1, -1):
+    for i in range(index - 1, max(-1, index - 1 - reach - PICTURE_WORDS_BLOCKS), -1):
         if len(above) == reach:
             break
         if not _picture_words(blocks, i):
