@@ -1532,8 +1532,27 @@ def _site_after(after: str) -> bool:
 def _echoed(lines: list[tuple[int, str]], text: str, index: int) -> bool:
     """Whether the page carries this block's text again elsewhere, as it is: a "Skip to ..."
     link, or a list of the site's latest stories that includes this one. (Weaker than
-    `_repeated`: a sidebar's link titles come back in more than one list too.)"""
-    return any(abs(other - index) > 1 and LIST_MARK.sub("", line).strip() in (text, "skip to " + text) for other, line in lines)
+    `_repeated`: a sidebar's link titles come back in more than one list too.) Copies
+    printed on end with it do not count (see `_printed_on_end`)."""
+    on_end = _printed_on_end(lines, text, index)
+    return any(
+        abs(other - index) > 1 and other not in on_end and LIST_MARK.sub("", line).strip() in (text, "skip to " + text)
+        for other, line in lines
+    )
+
+
+def _printed_on_end(lines: list[tuple[int, str]], text: str, index: int) -> set[int]:
+    """The blocks around block `index` that print the same text one after another with it:
+    a picture's alt text, its title and its caption, which pages often give the same words
+    ("Ann Fisher on the quay" three times over). The page does not name a line again so."""
+    same = {other for other, line in lines if line == text}
+    run = {index}
+    for step in (-1, 1):
+        other = index + step
+        while other in same:
+            run.add(other)
+            other += step
+    return run
 
 
 def _credit_lines(

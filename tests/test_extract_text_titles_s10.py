@@ -1,0 +1,27 @@
+"""Headlines of news pages (issue 4) where a picture's text or a kicker stands beside the
+headline, as html-text and alt-text copies print them. Small hand-written pages, run
+through the real importer."""
+
+from __future__ import annotations
+
+from newsarchive.extract.textpage import extract_text_page
+from tests.texts import FERRY_ARTICLE
+
+BODY = "\n\n".join(FERRY_ARTICLE)
+
+
+def test_a_caption_printed_on_end_with_its_alt_text_is_not_named_again():
+    """Issue 4: a picture's alt text, its title and its caption are often the same words,
+    and an alt-text copy prints them one after another. That is one picture's text, not the
+    page naming a line again as it names its headline."""
+    caption = "Passengers waiting beside the boat on the quay before the crossing to the islands"
+    page = (
+        "Harbour Courier\n\nNewsletter\n\n08.03.2021 | 15:30\n\n"
+        "Ferry vote: How the harbour town kept the boat to the islands\n\n"
+        "Share on Twitter\n\nShare on Facebook\n\n"
+        f"{caption}\n\n{caption}\n\n{caption}\n\n"
+        "The council will pay for the winter crossings to the islands for three more years, "
+        "after a long night of debate in the town hall and many letters from the islanders.\n\n"
+        f"By Ann Lee\n\n{BODY}\n"
+    )
+    assert extract_text_page(page).title == "Ferry vote: How the harbour town kept the boat to the islands"
