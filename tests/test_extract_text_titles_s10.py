@@ -25,3 +25,22 @@ def test_a_caption_printed_on_end_with_its_alt_text_is_not_named_again():
         f"By Ann Lee\n\n{BODY}\n"
     )
     assert extract_text_page(page).title == "Ferry vote: How the harbour town kept the boat to the islands"
+
+
+def test_a_teasers_link_cut_short_under_its_alt_text_does_not_name_it_again():
+    """Issue 4: a list of other stories prints each teaser's picture with its alt text, the
+    story's headline in full, and under it the link's title cut short ("Harbour board ...
+    night boat …"). A line cut short right under it is the same teaser, not an archive
+    list naming the page's headline."""
+    page = (
+        "Harbour Courier\n\nMost read\n\n"
+        "Harbour board stops the night boat to the islands after sixty winters\n\n"
+        "Harbour board stops the night boat to the …\n\n"
+        "Lighthouse keeper hands the keys to the trust\n\n"
+        "Lighthouse keeper hands the keys to …\n\n"
+        "Contact: news@courier.example\n\n"
+        "Islands\n\n"
+        "Mayor Says The Vote Was About Fairness, Not Money\n\n"
+        f"By Ann Lee | Tuesday March 9, 2021 @ 12:56pm\n\n{BODY}\n"
+    )
+    assert extract_text_page(page).title == "Mayor Says The Vote Was About Fairness, Not Money"

@@ -1516,9 +1516,11 @@ def _repeated(lines: list[tuple[int, str]], text: str, index: int) -> bool:
             if (not before.strip() and _site_after(after)) or (not after.strip() and TITLE_JOIN.search(before)):
                 return True
         # (cut short by an ellipsis: a line ending in a full stop is a sentence, or the last
-        # line of a paragraph a text browser wrapped, that happens to open like the candidate)
+        # line of a paragraph a text browser wrapped, that happens to open like the candidate;
+        # right under it, the line cut short is the same teaser's link under its picture's
+        # alt text, as a list of other stories prints them)
         stem = LIST_MARK.sub("", line).rstrip(".…").rstrip()
-        if len(stem) >= 20 and line.endswith(("...", "…")) and text.startswith(stem):
+        if len(stem) >= 20 and line.endswith(("...", "…")) and text.startswith(stem) and other != index + 1:
             return True
     return False
 
