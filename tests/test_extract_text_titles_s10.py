@@ -44,3 +44,23 @@ def test_a_teasers_link_cut_short_under_its_alt_text_does_not_name_it_again():
         f"By Ann Lee | Tuesday March 9, 2021 @ 12:56pm\n\n{BODY}\n"
     )
     assert extract_text_page(page).title == "Mayor Says The Vote Was About Fairness, Not Money"
+
+
+def test_a_kicker_over_the_headline_the_page_names_again_is_not_the_headline():
+    """Issue 4: a news page sets a kicker of some words over a headline of a few, which the
+    page names again (its document title, the headline over the article once more). The
+    kicker, which the page names nowhere else, reads more like a headline (more words,
+    more of the body's), but the line the page names is the headline."""
+    page = (
+        "Salt and Stone, by Ann Lee (Harbour Courier, 9 March 2021)\n\n"
+        "Home\n\nIslands\n\nOpinion\n\n"
+        "> Harbour Courier > Islands\n\n"
+        "Islanders who work on the mainland and their winter ferry\n\n"
+        "Salt and Stone\n\n"
+        "The council has kept the winter crossings for three more years: what the vote "
+        "means for the islands, and for the town on the other side of the water.\n\n"
+        "by Ann Lee, 9 March 2021\n\n"
+        "Salt and Stone\n\n"
+        f"{BODY}\n"
+    )
+    assert extract_text_page(page).title == "Salt and Stone"

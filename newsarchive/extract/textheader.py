@@ -629,6 +629,7 @@ def _best_headline(
     score, title_index = max(candidates, key=lambda candidate: candidate[0])
     title_index = _headline_over_deck(header, blocks, metas, title_index, score, body_words)
     title_index = _headline_over_subtitle(header, blocks, metas, title_index)
+    title_index = _headline_under_kicker(blocks, metas, title_index, first)
     title_index = _fuller_above(blocks, metas, title_index)
     # A text browser wraps a long headline onto a second line of its own: join the two.
     head = _wrapped_head(blocks, title_index, metas)
@@ -1304,6 +1305,11 @@ def _headline_over_deck(
     return above
 
 
+# The fewest words of a headline under its kicker (see `_headline_under_kicker`): not a
+# section's label printed again in the menu.
+KICKED_HEADLINE_WORDS = 3
+
+
 # How many words more than the headline over it a subtitle may have (see `_headline_over_subtitle`).
 SUBTITLE_EXTRA_WORDS = 1
 
@@ -1325,6 +1331,20 @@ def _headline_over_subtitle(header: Header, blocks: list[Block], metas: dict[int
     header.subtitle = blocks[title_index].text
     header.claim(title_index, "subtitle", "a short line under the headline the page names (breadcrumb, document title)")
     return above
+
+
+def _headline_under_kicker(blocks: list[Block], metas: dict[int, tuple[str, object]], title_index: int, first: int) -> int:
+    """The headline, when the chosen block is the kicker right over it ("Building a democracy"
+    / "Villains and architects"): the page names the lower line again (its document title,
+    the headline printed once more over the article) and not the upper. (A kicker wins
+    over a headline of few words that the body's opening does not echo.) Returns the
+    headline's block index; the kicker is left to `_section`."""
+    below = _next_candidate(blocks, title_index, first, metas)
+    if below != title_index + 1 or blocks[below].words < KICKED_HEADLINE_WORDS or blocks[below].ends_sentence:
+        return title_index
+    if headline_score(blocks[below], 0) is None or _named_again(blocks, title_index) or not _named_again(blocks, below):
+        return title_index
+    return below
 
 
 def _named_again(blocks: list[Block], index: int) -> bool:
