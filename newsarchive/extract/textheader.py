@@ -1335,16 +1335,20 @@ def _headline_over_subtitle(header: Header, blocks: list[Block], metas: dict[int
 
 def _headline_under_kicker(blocks: list[Block], metas: dict[int, tuple[str, object]], title_index: int, first: int) -> int:
     """The headline, when the chosen block is the kicker right over it ("Building a democracy"
-    / "Villains and architects"): the page names the lower line again (its document title,
-    the headline printed once more over the article) and not the upper. (A kicker wins
-    over a headline of few words that the body's opening does not echo.) Returns the
-    headline's block index; the kicker is left to `_section`."""
+    / "Villains and architects"): the page names the lower line again, in its document
+    title or printed once more between it and the article, and names the upper nowhere.
+    (A kicker wins over a headline of few words that the body's opening does not echo.)
+    Returns the headline's block index; the kicker is left to `_section`."""
     below = _next_candidate(blocks, title_index, first, metas)
     if below != title_index + 1 or blocks[below].words < KICKED_HEADLINE_WORDS or blocks[below].ends_sentence:
         return title_index
-    if headline_score(blocks[below], 0) is None or _named_again(blocks, title_index) or not _named_again(blocks, below):
+    if headline_score(blocks[below], 0) is None or _named_again(blocks, title_index):
         return title_index
-    return below
+    folded = blocks[below].text.casefold()
+    # (not a copy further off: a sidebar's list names a section's label or a teaser again;
+    # the copy may open the body's run, see `_heads_post`)
+    printed_again = any(blocks[i].text.casefold() == folded for i in range(below + 2, min(first + 1, len(blocks))))
+    return below if printed_again or _repeated(_page_lines(blocks), folded, below) else title_index
 
 
 def _named_again(blocks: list[Block], index: int) -> bool:
