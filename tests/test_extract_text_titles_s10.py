@@ -64,3 +64,25 @@ def test_a_kicker_over_the_headline_the_page_names_again_is_not_the_headline():
         f"{BODY}\n"
     )
     assert extract_text_page(page).title == "Salt and Stone"
+
+
+def test_a_headline_over_its_share_bar_and_by_line_stands_far_above_the_body():
+    """Issue 4: a news page sets its share bar between the headline and the by-line, then a
+    slideshow over the article, and a text browser prints every button and every slide's
+    line on a line of its own. The headline then stands more blocks above the body than a
+    headline may, but its by-line, past nothing but the share bar, still credits it."""
+    buttons = [
+        "Share on Facebook", "Share on Twitter", "Share on Pinterest", "Share via Email", "More Options",
+        "Share on LinkedIn", "Share on Tumblr", "Share on Reddit", "Resize Text", "Print Article", "Comments",
+    ]
+    slides = [f"{n} of 12\nFull Screen\nAutoplay\nClose\nThe quay at dawn, photo {n}" for n in range(1, 5)]
+    page = (
+        "Harbour Courier\n\nSections\n\nIslands\n\n"
+        "Harbour town votes to keep its last ferry\n\n"
+        + "\n".join(buttons)
+        + "\nBy Ann Lee March 9 at 3:57 PM\n"
+        + "\n".join(slides)
+        + "\nPlease wait a moment to continue.\n\n"
+        + f"{BODY}\n"
+    )
+    assert extract_text_page(page).title == "Harbour town votes to keep its last ferry"

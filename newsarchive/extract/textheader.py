@@ -813,7 +813,7 @@ def _headline_candidates(
     distance = 0
     beyond = 0.0
     for index in range(first - 1, max(-1, first - 1 - CREDITED_HEADLINE_REACH), -1):
-        if index < first - HEADLINE_REACH and metas.get(index + 1, ("",))[0] not in ("byline", "date"):
+        if index < first - HEADLINE_REACH and _credit_under_share_bar(blocks, metas, index) is None:
             continue
         # (a post's headline stands under the links to the posts on either side of it)
         if candidates and POST_LINKS.match(blocks[index].text):
@@ -843,6 +843,27 @@ def _headline_candidates(
             score += FULL_STOP_PENALTY
         candidates.append((score, index))
     return candidates
+
+
+# The most words of a share bar's button ("Share on Google Plus", "Resize Text"), and the
+# share of its buttons that must be furniture phrases (some are a site's own: "More Options").
+SHARE_BUTTON_WORDS = 4
+SHARE_BAR_FURNITURE = 0.5
+
+
+def _credit_under_share_bar(blocks: list[Block], metas: dict[int, tuple[str, object]], index: int) -> int | None:
+    """The by-line or date line under block `index`, right under it or past nothing but a
+    share bar ("Headline" / "Share on Facebook" / ... / "Print Article" / "By NAME"), as a
+    news page sets them; a text browser prints each button on a line of its own, and a
+    headline so credited stands many blocks above the body. Returns its block index."""
+    below = index + 1
+    while below < len(blocks) and below not in metas and blocks[below].words <= SHARE_BUTTON_WORDS:
+        below += 1
+    if metas.get(below, ("",))[0] not in ("byline", "date"):
+        return None
+    buttons = range(index + 1, below)
+    furniture = sum(furniture_reason(blocks[i].text, blocks[i].words) is not None for i in buttons)
+    return below if furniture >= SHARE_BAR_FURNITURE * len(buttons) else None
 
 
 # A form's text field as lynx prints it: a run of underscores on its label's line ("Your
