@@ -86,3 +86,18 @@ def test_a_headline_over_its_share_bar_and_by_line_stands_far_above_the_body():
         + f"{BODY}\n"
     )
     assert extract_text_page(page).title == "Harbour town votes to keep its last ferry"
+
+
+def test_a_row_of_topics_over_the_headline_is_not_the_headline_over_a_deck():
+    """Issue 4: lynx runs a story's topic links onto one line over its headline ("Harbour
+    Ferries Islands Tides"). Names with no stop word between them, over a line set as a
+    headline (in capitals, no full stop), are the topics, not a headline over its deck."""
+    page = (
+        "Harbour Courier\n\n"
+        "Home | Islands | Ferries\n\n"
+        "Harbour Ferries Islands Tides\n\n"
+        "Islanders Say The Council Kept Their Winter Ferry Running For Three More Years 214\n\n"
+        f"Posted by Ann Lee on Tuesday March 09, 2021\n\n{BODY}\n"
+    )
+    title = extract_text_page(page).title
+    assert title is not None and title.startswith("Islanders Say The Council Kept")

@@ -1308,6 +1308,8 @@ def _headline_over_deck(
     # `_masthead_twice`)
     if _author_name(blocks, above) or _masthead_twice(blocks, above):
         return title_index
+    if _topics_over_headline(blocks[above], blocks[title_index]):
+        return title_index
     # A headline names what the article is about: a line none of whose words come back in
     # the body's opening is a section label, a breadcrumb or the site's tagline.
     own = content_words(blocks[above].text)
@@ -1329,6 +1331,18 @@ def _headline_over_deck(
 # The fewest words of a headline under its kicker (see `_headline_under_kicker`): not a
 # section's label printed again in the menu.
 KICKED_HEADLINE_WORDS = 3
+
+
+# How much of a line's words a headline capitalises ("Reports Say The Port Will Close").
+HEADLINE_CAPITALS = 0.6
+
+
+def _topics_over_headline(upper: Block, lower: Block) -> bool:
+    """Whether `upper` is a row of the story's topics over its headline ("Harbour Ferries
+    Islands Tides" / "Islanders Say The Council Kept The Winter Ferry"), as a text
+    browser runs the topic links onto one line: names with no stop word between them, over
+    a line set as a headline is, in capitals and with no full stop, not a deck's sentence."""
+    return upper.stop_density == 0 and lower.capitalised >= HEADLINE_CAPITALS and not lower.ends_sentence
 
 
 # How many words more than the headline over it a subtitle may have (see `_headline_over_subtitle`).
