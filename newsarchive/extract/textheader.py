@@ -1328,11 +1328,6 @@ def _headline_over_deck(
     return above
 
 
-# The fewest words of a headline under its kicker (see `_headline_under_kicker`): not a
-# section's label printed again in the menu.
-KICKED_HEADLINE_WORDS = 3
-
-
 # How much of a line's words a headline capitalises ("Reports Say The Port Will Close").
 HEADLINE_CAPITALS = 0.6
 
@@ -1366,6 +1361,11 @@ def _headline_over_subtitle(header: Header, blocks: list[Block], metas: dict[int
     header.subtitle = blocks[title_index].text
     header.claim(title_index, "subtitle", "a short line under the headline the page names (breadcrumb, document title)")
     return above
+
+
+# The fewest words of a headline under its kicker (see `_headline_under_kicker`): not a
+# section's label printed again in the menu.
+KICKED_HEADLINE_WORDS = 3
 
 
 def _headline_under_kicker(blocks: list[Block], metas: dict[int, tuple[str, object]], title_index: int, first: int) -> int:
@@ -1605,7 +1605,8 @@ def _echoed(lines: list[tuple[int, str]], text: str, index: int) -> bool:
 def _printed_on_end(lines: list[tuple[int, str]], text: str, index: int) -> set[int]:
     """The blocks around block `index` that print the same text one after another with it:
     a picture's alt text, its title and its caption, which pages often give the same words
-    ("Ann Fisher on the quay" three times over). The page does not name a line again so."""
+    ("Ann Fisher on the quay" three times over), or a headline a page prints twice. One
+    line printed again on end is not the page naming it elsewhere."""
     same = {other for other, line in lines if line == text}
     run = {index}
     for step in (-1, 1):
