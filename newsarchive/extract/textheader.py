@@ -629,6 +629,7 @@ def _best_headline(
     score, title_index = max(candidates, key=lambda candidate: candidate[0])
     title_index = _headline_over_deck(header, blocks, metas, title_index, score, body_words)
     title_index = _headline_over_subtitle(header, blocks, metas, title_index)
+    title_index = _headline_under_kicker(blocks, metas, title_index, first)
     title_index = _fuller_above(blocks, metas, title_index)
     # A text browser wraps a long headline onto a second line of its own: join the two.
     head = _wrapped_head(blocks, title_index, metas)
@@ -812,7 +813,7 @@ def _headline_candidates(
     distance = 0
     beyond = 0.0
     for index in range(first - 1, max(-1, first - 1 - CREDITED_HEADLINE_REACH), -1):
-        if index < first - HEADLINE_REACH and metas.get(index + 1, ("",))[0] not in ("byline", "date"):
+        if index < first - HEADLINE_REACH and _credit_under_share_bar(blocks, metas, index) is None:
             continue
         # (a post's headline stands under the links to the posts on either side of it)
         if candidates and POST_LINKS.match(blocks[index].text):
@@ -842,6 +843,27 @@ def _headline_candidates(
             score += FULL_STOP_PENALTY
         candidates.append((score, index))
     return candidates
+
+
+# The most words of a share bar's button ("Share on Google Plus", "Resize Text"), and the
+# share of its buttons that must be furniture phrases (some are a site's own: "More Options").
+SHARE_BUTTON_WORDS = 4
+SHARE_BAR_FURNITURE = 0.5
+
+
+def _credit_under_share_bar(blocks: list[Block], metas: dict[int, tuple[str, object]], index: int) -> int | None:
+    """The by-line or date line under block `index`, right under it or past nothing but a
+    share bar ("Headline" / "Share on Facebook" / ... / "Print Article" / "By NAME"), as a
+    news page sets them; a text browser prints each button on a line of its own, and a
+    headline so credited stands many blocks above the body. Returns its block index."""
+    below = index + 1
+    while below < len(blocks) and below not in metas and blocks[below].words <= SHARE_BUTTON_WORDS:
+        below += 1
+    if metas.get(below, ("",))[0] not in ("byline", "date"):
+        return None
+    buttons = range(index + 1, below)
+    furniture = sum(furniture_reason(blocks[i].text, blocks[i].words) is not None for i in buttons)
+    return below if furniture >= SHARE_BAR_FURNITURE * len(buttons) else None
 
 
 # A form's text field as lynx prints it: a run of underscores on its label's line ("Your
@@ -1247,6 +1269,8 @@ def _headline_over_deck(
     # `_masthead_twice`)
     if _author_name(blocks, above) or _masthead_twice(blocks, above):
         return title_index
+    if _topics_over_headline(blocks[above], blocks[title_index]):
+        return title_index
     # A headline names what the article is about: a line none of whose words come back in
     # the body's opening is a section label, a breadcrumb or the site's tagline.
     own = content_words(blocks[above].text)
@@ -1263,6 +1287,18 @@ def _headline_over_deck(
         header.subtitle = blocks[title_index].text
     header.claim(title_index, "subtitle", "the longer of two headline-like lines")
     return above
+
+
+# How much of a line's words a headline capitalises ("Reports Say The Port Will Close").
+HEADLINE_CAPITALS = 0.6
+
+
+def _topics_over_headline(upper: Block, lower: Block) -> bool:
+    """Whether `upper` is a row of the story's topics over its headline ("Harbour Ferries
+    Islands Tides" / "Islanders Say The Council Kept The Winter Ferry"), as a text
+    browser runs the topic links onto one line: names with no stop word between them, over
+    a line set as a headline is, in capitals and with no full stop, not a deck's sentence."""
+    return upper.stop_density == 0 and lower.capitalised >= HEADLINE_CAPITALS and not lower.ends_sentence
 
 
 # How many words more than the headline over it a subtitle may have (see `_headline_over_subtitle`).
@@ -1286,6 +1322,29 @@ def _headline_over_subtitle(header: Header, blocks: list[Block], metas: dict[int
     header.subtitle = blocks[title_index].text
     header.claim(title_index, "subtitle", "a short line under the headline the page names (breadcrumb, document title)")
     return above
+
+
+# The fewest words of a headline under its kicker (see `_headline_under_kicker`): not a
+# section's label printed again in the menu.
+KICKED_HEADLINE_WORDS = 3
+
+
+def _headline_under_kicker(blocks: list[Block], metas: dict[int, tuple[str, object]], title_index: int, first: int) -> int:
+    """The headline, when the chosen block is the kicker right over it ("Building a democracy"
+    / "Villains and architects"): the page names the lower line again, in its document
+    title or printed once more between it and the article, and names the upper nowhere.
+    (A kicker wins over a headline of few words that the body's opening does not echo.)
+    Returns the headline's block index; the kicker is left to `_section`."""
+    below = _next_candidate(blocks, title_index, first, metas)
+    if below != title_index + 1 or blocks[below].words < KICKED_HEADLINE_WORDS or blocks[below].ends_sentence:
+        return title_index
+    if headline_score(blocks[below], 0) is None or _named_again(blocks, title_index):
+        return title_index
+    folded = blocks[below].text.casefold()
+    # (not a copy further off: a sidebar's list names a section's label or a teaser again;
+    # the copy may open the body's run, see `_heads_post`)
+    printed_again = any(blocks[i].text.casefold() == folded for i in range(below + 2, min(first + 1, len(blocks))))
+    return below if printed_again or _repeated(_page_lines(blocks), folded, below) else title_index
 
 
 def _named_again(blocks: list[Block], index: int) -> bool:
@@ -1478,9 +1537,11 @@ def _repeated(lines: list[tuple[int, str]], text: str, index: int) -> bool:
             if (not before.strip() and _site_after(after)) or (not after.strip() and TITLE_JOIN.search(before)):
                 return True
         # (cut short by an ellipsis: a line ending in a full stop is a sentence, or the last
-        # line of a paragraph a text browser wrapped, that happens to open like the candidate)
+        # line of a paragraph a text browser wrapped, that happens to open like the candidate;
+        # right under it, the line cut short is the same teaser's link under its picture's
+        # alt text, as a list of other stories prints them)
         stem = LIST_MARK.sub("", line).rstrip(".…").rstrip()
-        if len(stem) >= 20 and line.endswith(("...", "…")) and text.startswith(stem):
+        if len(stem) >= 20 and line.endswith(("...", "…")) and text.startswith(stem) and other != index + 1:
             return True
     return False
 
@@ -1494,8 +1555,28 @@ def _site_after(after: str) -> bool:
 def _echoed(lines: list[tuple[int, str]], text: str, index: int) -> bool:
     """Whether the page carries this block's text again elsewhere, as it is: a "Skip to ..."
     link, or a list of the site's latest stories that includes this one. (Weaker than
-    `_repeated`: a sidebar's link titles come back in more than one list too.)"""
-    return any(abs(other - index) > 1 and LIST_MARK.sub("", line).strip() in (text, "skip to " + text) for other, line in lines)
+    `_repeated`: a sidebar's link titles come back in more than one list too.) Copies
+    printed on end with it do not count (see `_printed_on_end`)."""
+    on_end = _printed_on_end(lines, text, index)
+    return any(
+        abs(other - index) > 1 and other not in on_end and LIST_MARK.sub("", line).strip() in (text, "skip to " + text)
+        for other, line in lines
+    )
+
+
+def _printed_on_end(lines: list[tuple[int, str]], text: str, index: int) -> set[int]:
+    """The blocks around block `index` that print the same text one after another with it:
+    a picture's alt text, its title and its caption, which pages often give the same words
+    ("Ann Fisher on the quay" three times over), or a headline a page prints twice. One
+    line printed again on end is not the page naming it elsewhere."""
+    same = {other for other, line in lines if line == text}
+    run = {index}
+    for step in (-1, 1):
+        other = index + step
+        while other in same:
+            run.add(other)
+            other += step
+    return run
 
 
 def _credit_lines(
