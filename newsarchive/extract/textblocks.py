@@ -235,7 +235,7 @@ def split_blocks(text: str) -> list[Block]:
         nonlocal current
         if current:
             raw = STRUCK.sub(r"\1", " ".join(part.strip() for part in current))
-            joined = " ".join(raw.split())
+            joined = once(" ".join(raw.split()))
             if joined:
                 blocks.append(
                     Block(index=len(blocks), text=joined, first_line=start, raw=raw, lines=list(current), indent=indent,
@@ -276,6 +276,24 @@ def split_blocks(text: str) -> list[Block]:
         previous_blank = False
     flush()
     return blocks
+
+
+# A caption `once` gives once: from a label's length to a caption's. (A paragraph of an
+# article is longer, and may come to say a sentence of its own twice.)
+TWICE_WORDS = 4
+TWICE_MAX_WORDS = 40
+
+
+def once(text: str) -> str:
+    """A caption that a dump printed twice over, run together, given once: a picture's
+    caption under its alt text of the same words, or a link's title with its picture's
+    ("Flags fly in the square. Flags fly in the square."). A reader sees it once, as
+    copies that print no alt text show it."""
+    half = len(text) // 2
+    if len(text) % 2 == 1 and text[half] == " " and text[:half] == text[half + 1 :]:
+        if TWICE_WORDS <= len(text[:half].split()) <= TWICE_MAX_WORDS:
+            return text[:half]
+    return text
 
 
 # A line of a program, as a dump prints a listing (<pre>) line by line, with its blank
