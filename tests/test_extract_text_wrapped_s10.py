@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from newsarchive.extract.textblocks import split_blocks
+from newsarchive.extract.textblocks import split_blocks, unstack_columns
 
 # A gallery as w3m prints it: each picture's alt text and its caption, the same words,
 # run together and centred, one picture under another.
@@ -35,3 +35,60 @@ def test_a_paragraph_that_repeats_only_a_phrase_stays_whole():
     twice in its course keeps every word."""
     text = "Row, row, row your boat, the children sang, and row, row, row your boat again."
     assert [block.text for block in split_blocks(text + "\n")] == [text]
+
+
+# A blog as w3m prints it in columns: the writer's note on the left, the article on the
+# right, the cells of the layout table one space apart.
+BIO = (
+    "My name is Ann Fisher and I write about the harbour towns of the north coast. I live by the "
+    "sea wall with two cats and a boat that leaks; this blog is where I put what I find out. Write "
+    "to me at the post office box on the quay, or come to the market on a Friday and say hello."
+)
+ARTICLE = (
+    "The ferry company has asked the harbour board for a longer lease on the north quay, and the "
+    "board will decide at its meeting next month. The company says that without a lease of twenty "
+    "years it cannot borrow the money for a new boat, and that the old one will not pass its next "
+    "inspection. Island families who depend on the winter crossings have written to the board in "
+    "large numbers, and the board's chairman said that every letter would be read before the vote."
+)
+
+
+def _columns_dump(left_width: int = 29, right_width: int = 46, paragraphs: int = 1) -> str:
+    left = textwrap.wrap(BIO, left_width)
+    right = (textwrap.wrap(ARTICLE, right_width) + [""]) * paragraphs
+    column = left_width + 1
+    rows = []
+    for n in range(max(len(left), len(right))):
+        cell = left[n] if n < len(left) else ""
+        text = right[n] if n < len(right) else ""
+        rows.append((cell.ljust(column) + text).rstrip())
+    return "\n".join(rows) + "\n"
+
+
+def test_a_left_column_filled_to_its_edge_stays_apart():
+    """Issue 4: where the left column's line fills its cell, w3m sets the right column's
+    text one space after it ("write about the harbour towns for a longer lease"); the two
+    columns are still read one after the other."""
+    page = _columns_dump()
+    assert any(len(line) > 30 and line[28] != " " and line[29] == " " for line in page.split("\n"))
+    lines, _ = unstack_columns(page.split("\n"))
+    assert textwrap.fill(ARTICLE, 46) in "\n".join(lines)
+    assert textwrap.fill(BIO, 29) in "\n".join(lines)
+
+
+def test_a_wide_paragraph_under_columns_is_not_cut_at_a_space():
+    """Issue 4: a paragraph as wide as the page under the columns stays whole, though
+    its lines may have a space where the right column began."""
+    wide = textwrap.wrap("Update: " + ARTICLE, 99)
+    assert wide[0][29] == " " and wide[1][29] != " "
+    page = _columns_dump() + "\n" + "\n".join(wide) + "\n"
+    lines, _ = unstack_columns(page.split("\n"))
+    assert "\n".join(wide) in "\n".join(lines)
+
+
+def test_an_article_read_column_by_column_keeps_its_paragraphs():
+    """Issue 4: a dump read column by column may have no line as wide as a page; each
+    column wrapped at its own margin all the same, and the article's paragraphs, wrapped
+    at its column's margin and parted by blank lines, are read whole, one block each."""
+    texts = [block.text for block in split_blocks(_columns_dump(paragraphs=2))]
+    assert texts.count(ARTICLE) == 2

@@ -169,6 +169,12 @@ def unstack_columns(lines: list[str]) -> tuple[list[str], list[int]]:
     Where COLUMN_ROWS or more lines in a row break at the same column after a gap of spaces,
     the left column is read first and the right one after it. Returns the lines and, for
     each, the number of the page line it came from."""
+    out, origin, _ = _unstack(lines)
+    return out, origin
+
+
+def _unstack(lines: list[str]) -> tuple[list[str], list[int], set[int]]:
+    """`unstack_columns`, with the numbers of the lines it read out of columns."""
     starts: dict[int, int] = {}
     for line in lines:
         indent = len(line) - len(line.lstrip())
@@ -177,20 +183,22 @@ def unstack_columns(lines: list[str]) -> tuple[list[str], list[int]]:
                 starts[match.end()] = starts.get(match.end(), 0) + 1
     columns = sorted((c for c, n in starts.items() if n >= COLUMN_ROWS), key=lambda c: -starts[c])
     if not columns:
-        return lines, list(range(len(lines)))
+        return lines, list(range(len(lines))), set()
     column = columns[0]
     out: list[str] = []
     origin: list[int] = []
+    columned: set[int] = set()
     number = 0
     while number < len(lines):
         end, both = number, 0
-        while end < len(lines) and _splits_at(lines[end], column):
+        while end < len(lines) and (_splits_at(lines[end], column) or (end > number and _filled_to(lines, end, column))):
             left = lines[end][:column]
             # (two columns, not a grid of link titles: the left one has no gap of its own)
             both += bool(left.strip() and lines[end][column:].strip() and not COLUMN_GAP.search(left.strip()))
             end += 1
         if both >= COLUMN_ROWS:
             right = [(lines[i][column:].strip(), i) for i in range(number, end) if lines[i][column:].strip()]
+            first = len(out)
             for i in range(number, end):
                 out.append(lines[i][:column].rstrip())
                 origin.append(i)
@@ -201,6 +209,7 @@ def unstack_columns(lines: list[str]) -> tuple[list[str], list[int]]:
                 origin.append(i)
             out.append("")
             origin.append(end - 1)
+            columned.update(range(first, len(out)))
             number = end
         else:
             # (the lines of a run too short to be columns go out as they are, all at once)
@@ -208,7 +217,7 @@ def unstack_columns(lines: list[str]) -> tuple[list[str], list[int]]:
                 out.append(lines[i])
                 origin.append(i)
             number = max(end, number + 1)
-    return out, origin
+    return out, origin, columned
 
 
 def _splits_at(line: str, column: int) -> bool:
@@ -216,14 +225,33 @@ def _splits_at(line: str, column: int) -> bool:
     return len(line.rstrip()) <= column - 2 or line[column - 2 : column] == "  "
 
 
+def _filled_to(lines: list[str], number: int, column: int) -> bool:
+    """Whether line `number`, inside a run of two columns, has its left column filled to
+    the last place before `column`: w3m sets a table's cells one space apart, so a full
+    line of the left column touches the right one ("my PhD from It's not like"). Only
+    where the lines below, after any more such lines, part the columns plainly, so that a
+    wide paragraph under the columns is not cut at a space that happens to fall there."""
+    for line in lines[number:]:
+        if not line.strip() or line[column - 1 : column].strip():
+            return False
+        if _splits_at(line, column):
+            return True
+    return False
+
+
 def split_blocks(text: str) -> list[Block]:
     """The page's blocks in order; blank lines and wrap-width continuations decide the cuts."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ").split("\n")
-    lines, origin = unstack_columns(lines)
+    lines, origin, columned = _unstack(lines)
+    unstacked = len(lines)
     lines, origin = unfold_table_rows(lines, origin)
+    if len(lines) != unstacked:
+        columned = set()  # (the lines of the columns are cut up as table rows now)
     width = wrap_width(lines)
     loose = None if width else loose_wrap_width(lines)
-    columns = _Columns(lines) if width else None
+    # (a dump read column by column may have no line left as wide as a page: each column
+    # wraps at its own margin all the same)
+    columns = _Columns(lines) if width or columned else None
     blocks: list[Block] = []
     current: list[str] = []
     start = 0
@@ -264,7 +292,7 @@ def split_blocks(text: str) -> list[Block]:
         if current and not _byline_under(current[-1], line) and (
             (_continues(current[-1], line, width, mid_paragraph=len(current) > 1) if width else _carries_on(current[-1], line))
             or (loose is not None and _continues_loosely(current[-1], line, loose))
-            or (columns is not None and _continues_in_column(current[-1], line, columns, number))
+            or (columns is not None and (width or number in columned) and _continues_in_column(current[-1], line, columns, number))
         ):
             current.append(line)
             continue
