@@ -92,3 +92,18 @@ def test_an_article_read_column_by_column_keeps_its_paragraphs():
     at its column's margin and parted by blank lines, are read whole, one block each."""
     texts = [block.text for block in split_blocks(_columns_dump(paragraphs=2))]
     assert texts.count(ARTICLE) == 2
+
+
+def test_an_apostrophe_misread_by_the_dump_is_read_as_one():
+    """Issue 4: w3m reading a page in UTF-8 as Latin-1 prints a typeset apostrophe as "â"
+    and two blanks ("hasnâ  t"); the words are the page's, with their apostrophe."""
+    line = "The harbour boardâ  s chairman said the ferry hasnâ  t been paid since the spring."
+    texts = [block.text for block in split_blocks(line + "\n")]
+    assert texts == ["The harbour board’s chairman said the ferry hasn’t been paid since the spring."]
+
+
+def test_a_letter_a_with_a_circumflex_stays():
+    """Issue 4: only "â" between two letters with two blanks after it is a misread
+    apostrophe: "pâté" and a word that ends in "â" before a gap stay as they are."""
+    line = "Le pâté du port est bon.  Râpé  ou non, dit-il."
+    assert [block.text for block in split_blocks(line + "\n")] == [" ".join(line.split())]

@@ -35,6 +35,9 @@ STRUCK = re.compile(r"\[S:(.*?):S\]")
 # blank line does: a dump wraps no sentence across one, and it is no text of the page.
 # (Not "______": lynx draws a form's text field so, and a form is furniture to weigh.)
 HORIZONTAL_RULE = re.compile(r"^[━─═=~-]{3,}$")
+# A typeset apostrophe of a page in UTF-8 that a dump read as Latin-1: its first byte
+# printed as "â", the other two (control characters in Latin-1) as blanks ("hasnâ  t").
+MISREAD_APOSTROPHE = re.compile(r"(?<=[^\W\d_])â  (?=[^\W\d_])")
 # Form widgets and image placeholders of text-browser dumps: "[Search]", "[IMG]", "[ ]".
 WIDGET = re.compile(r"\[[^\]]{0,40}\]|_{4,}")
 
@@ -241,8 +244,8 @@ def _filled_to(lines: list[str], number: int, column: int) -> bool:
 
 def split_blocks(text: str) -> list[Block]:
     """The page's blocks in order; blank lines and wrap-width continuations decide the cuts."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ").split("\n")
-    lines, origin, columned = _unstack(lines)
+    text = MISREAD_APOSTROPHE.sub("’", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    "))
+    lines, origin, columned = _unstack(text.split("\n"))
     unstacked = len(lines)
     lines, origin = unfold_table_rows(lines, origin)
     if len(lines) != unstacked:
