@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from newsarchive.extract.textblocks import split_blocks, unstack_columns
+from newsarchive.extract.textpage import extract_text_page
 
 # A gallery as w3m prints it: each picture's alt text and its caption, the same words,
 # run together and centred, one picture under another.
@@ -107,3 +108,40 @@ def test_a_letter_a_with_a_circumflex_stays():
     apostrophe: "pâté" and a word that ends in "â" before a gap stay as they are."""
     line = "Le pâté du port est bon.  Râpé  ou non, dit-il."
     assert [block.text for block in split_blocks(line + "\n")] == [" ".join(line.split())]
+
+
+# A story as a dump prints it, with a list under its own sub-heading (no colon) between
+# two paragraphs, each item with its bullet.
+FERRY_PARAGRAPHS = [
+    "The island ferry will run a second boat on Saturdays from next month, the harbour board said on "
+    "Tuesday, after a summer in which hundreds of passengers were turned away at the quay.",
+    "The board's chairman said the extra crossings would be paid for out of the harbour's own budget "
+    "for the first year, and that the council had been asked to share the cost after that.",
+    "Islanders who have campaigned for the extra boat for three years welcomed the news, but said they "
+    "would keep up the pressure until the winter timetable was settled as well.",
+]
+FERRY_ITEMS = [
+    "A first boat leaving the island at six",
+    "Two more crossings in the afternoon",
+    "A late boat back from the mainland at ten",
+    "Free places for bicycles on every crossing",
+]
+
+
+def _ferry_dump(heading: str = "What the new timetable brings") -> str:
+    menu = "\n".join(f"  • {item}" for item in ("Home", "News", "Sport", "Weather", "Contact"))
+    items = "\n".join(f"  • {item}" for item in FERRY_ITEMS)
+    first, second = (textwrap.fill(paragraph, 99) for paragraph in FERRY_PARAGRAPHS[:2])
+    last = textwrap.fill(FERRY_PARAGRAPHS[2], 99)
+    return (f"{menu}\n\nSecond Saturday boat for the island\n\n{first}\n\n{second}\n\n{heading}\n\n{items}\n\n"
+            f"{last}\n\n{menu}\n")
+
+
+def test_a_list_under_its_sub_heading_between_paragraphs_is_the_articles():
+    """Issue 4: a list with bullets under a sub-heading without a colon ("What the new
+    timetable brings"), right between two paragraphs, is the article's, as it is in a copy
+    that drops the bullets (html-text), where the sub-heading is one more bare line."""
+    body = extract_text_page(_ferry_dump()).body
+    for item in FERRY_ITEMS:
+        assert item in body
+    assert " ".join(FERRY_PARAGRAPHS[2].split()) in body
