@@ -145,3 +145,16 @@ def test_a_list_under_its_sub_heading_between_paragraphs_is_the_articles():
     for item in FERRY_ITEMS:
         assert item in body
     assert " ".join(FERRY_PARAGRAPHS[2].split()) in body
+
+
+def test_a_teaser_cut_before_its_link_ends_at_the_link():
+    """Issue 4: a teaser cut short before its "Read More..." link ends at the link, though
+    it reaches the dump's width: the line under it ("Filed Under: Harbour") is no more
+    of it, and the teaser can be told by its link."""
+    story = "\n\n".join(textwrap.fill(paragraph, 99) for paragraph in FERRY_PARAGRAPHS * 5)
+    teaser = "Will the island ferry keep its winter crossings? That is the question we asked the board for…  Read More..."
+    assert 95 <= len(teaser) <= 110
+    page = f"{story}\n\nFEATURED POST\n\n{teaser}\nFiled Under: Harbour\n"
+    texts = [block.text for block in split_blocks(page)]
+    assert " ".join(teaser.split()) in texts
+    assert "Filed Under: Harbour" in texts

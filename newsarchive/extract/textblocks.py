@@ -38,6 +38,12 @@ HORIZONTAL_RULE = re.compile(r"^[━─═=~-]{3,}$")
 # A typeset apostrophe of a page in UTF-8 that a dump read as Latin-1: its first byte
 # printed as "â", the other two (control characters in Latin-1) as blanks ("hasnâ  t").
 MISREAD_APOSTROPHE = re.compile(r"(?<=[^\W\d_])â  (?=[^\W\d_])")
+# A teaser cut short before its link to the rest of the story: "... the question we asked
+# for t…  Read More...". The link ends the teaser; a dump's next line (its "Filed Under:"
+# line, the next teaser) is no more of it, however near the width the link came.
+CUT_TEASER_END = re.compile(
+    r"(?:\.\.\.|…)\s*\[?(?:read more|more|continue reading|weiterlesen|mehr|lire la suite|leer más|leggi tutto|lees meer)\W*$", re.I
+)
 # Form widgets and image placeholders of text-browser dumps: "[Search]", "[IMG]", "[ ]".
 WIDGET = re.compile(r"\[[^\]]{0,40}\]|_{4,}")
 
@@ -292,7 +298,7 @@ def split_blocks(text: str) -> list[Block]:
             flush()
             previous_blank = True
             continue
-        if current and not _byline_under(current[-1], line) and (
+        if current and not _byline_under(current[-1], line) and not CUT_TEASER_END.search(current[-1]) and (
             (_continues(current[-1], line, width, mid_paragraph=len(current) > 1) if width else _carries_on(current[-1], line))
             or (loose is not None and _continues_loosely(current[-1], line, loose))
             or (columns is not None and (width or number in columned) and _continues_in_column(current[-1], line, columns, number))
