@@ -158,3 +158,20 @@ def test_a_teaser_cut_before_its_link_ends_at_the_link():
     texts = [block.text for block in split_blocks(page)]
     assert " ".join(teaser.split()) in texts
     assert "Filed Under: Harbour" in texts
+
+
+def test_lynx_stand_ins_for_image_maps_and_embeds_are_taken_out():
+    """Issue 4: lynx prints an image map as "[USEMAP:name.gif]" and an embedded object as
+    "[EMBED]", as it prints a picture as "[IMG]": stand-ins, not words of the page."""
+    from newsarchive.extract.textmarkup import plain_text
+
+    page = (
+        "   [1]Home [2]News [3]Sport\n\n"
+        "   The ferry will run a second boat on Saturdays, the board said ...\n"
+        "   [4][USEMAP:snippetControl.gif]\n\n"
+        "   [EMBED]\n\n"
+        "   The islanders welcomed the news.\n"
+    )
+    text = plain_text(page)
+    assert "USEMAP" not in text and "EMBED" not in text
+    assert "the board said ..." in text and "The islanders welcomed the news." in text
