@@ -35,6 +35,15 @@ STRUCK = re.compile(r"\[S:(.*?):S\]")
 # blank line does: a dump wraps no sentence across one, and it is no text of the page.
 # (Not "______": lynx draws a form's text field so, and a form is furniture to weigh.)
 HORIZONTAL_RULE = re.compile(r"^[━─═=~-]{3,}$")
+# A typeset apostrophe of a page in UTF-8 that a dump read as Latin-1: its first byte
+# printed as "â", the other two (control characters in Latin-1) as blanks ("hasnâ  t").
+MISREAD_APOSTROPHE = re.compile(r"(?<=[^\W\d_])â  (?=[^\W\d_])")
+# A teaser cut short before its link to the rest of the story: "... the question we asked
+# for t…  Read More...". The link ends the teaser; a dump's next line (its "Filed Under:"
+# line, the next teaser) is no more of it, however near the width the link came.
+CUT_TEASER_END = re.compile(
+    r"(?:\.\.\.|…)\s*\[?(?:read more|more|continue reading|weiterlesen|mehr|lire la suite|leer más|leggi tutto|lees meer)\W*$", re.I
+)
 # Form widgets and image placeholders of text-browser dumps: "[Search]", "[IMG]", "[ ]".
 WIDGET = re.compile(r"\[[^\]]{0,40}\]|_{4,}")
 
@@ -169,6 +178,12 @@ def unstack_columns(lines: list[str]) -> tuple[list[str], list[int]]:
     Where COLUMN_ROWS or more lines in a row break at the same column after a gap of spaces,
     the left column is read first and the right one after it. Returns the lines and, for
     each, the number of the page line it came from."""
+    out, origin, _ = _unstack(lines)
+    return out, origin
+
+
+def _unstack(lines: list[str]) -> tuple[list[str], list[int], set[int]]:
+    """`unstack_columns`, with the numbers of the lines it read out of columns."""
     starts: dict[int, int] = {}
     for line in lines:
         indent = len(line) - len(line.lstrip())
@@ -177,20 +192,22 @@ def unstack_columns(lines: list[str]) -> tuple[list[str], list[int]]:
                 starts[match.end()] = starts.get(match.end(), 0) + 1
     columns = sorted((c for c, n in starts.items() if n >= COLUMN_ROWS), key=lambda c: -starts[c])
     if not columns:
-        return lines, list(range(len(lines)))
+        return lines, list(range(len(lines))), set()
     column = columns[0]
     out: list[str] = []
     origin: list[int] = []
+    columned: set[int] = set()
     number = 0
     while number < len(lines):
         end, both = number, 0
-        while end < len(lines) and _splits_at(lines[end], column):
+        while end < len(lines) and (_splits_at(lines[end], column) or (end > number and _filled_to(lines, end, column))):
             left = lines[end][:column]
             # (two columns, not a grid of link titles: the left one has no gap of its own)
             both += bool(left.strip() and lines[end][column:].strip() and not COLUMN_GAP.search(left.strip()))
             end += 1
         if both >= COLUMN_ROWS:
             right = [(lines[i][column:].strip(), i) for i in range(number, end) if lines[i][column:].strip()]
+            first = len(out)
             for i in range(number, end):
                 out.append(lines[i][:column].rstrip())
                 origin.append(i)
@@ -201,6 +218,7 @@ def unstack_columns(lines: list[str]) -> tuple[list[str], list[int]]:
                 origin.append(i)
             out.append("")
             origin.append(end - 1)
+            columned.update(range(first, len(out)))
             number = end
         else:
             # (the lines of a run too short to be columns go out as they are, all at once)
@@ -208,7 +226,7 @@ def unstack_columns(lines: list[str]) -> tuple[list[str], list[int]]:
                 out.append(lines[i])
                 origin.append(i)
             number = max(end, number + 1)
-    return out, origin
+    return out, origin, columned
 
 
 def _splits_at(line: str, column: int) -> bool:
@@ -216,14 +234,33 @@ def _splits_at(line: str, column: int) -> bool:
     return len(line.rstrip()) <= column - 2 or line[column - 2 : column] == "  "
 
 
+def _filled_to(lines: list[str], number: int, column: int) -> bool:
+    """Whether line `number`, inside a run of two columns, has its left column filled to
+    the last place before `column`: w3m sets a table's cells one space apart, so a full
+    line of the left column touches the right one ("my PhD from It's not like"). Only
+    where the lines below, after any more such lines, part the columns plainly, so that a
+    wide paragraph under the columns is not cut at a space that happens to fall there."""
+    for line in lines[number:]:
+        if not line.strip() or line[column - 1 : column].strip():
+            return False
+        if _splits_at(line, column):
+            return True
+    return False
+
+
 def split_blocks(text: str) -> list[Block]:
     """The page's blocks in order; blank lines and wrap-width continuations decide the cuts."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ").split("\n")
-    lines, origin = unstack_columns(lines)
+    text = MISREAD_APOSTROPHE.sub("’", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    "))
+    lines, origin, columned = _unstack(text.split("\n"))
+    unstacked = len(lines)
     lines, origin = unfold_table_rows(lines, origin)
+    if len(lines) != unstacked:
+        columned = set()  # (the lines of the columns are cut up as table rows now)
     width = wrap_width(lines)
     loose = None if width else loose_wrap_width(lines)
-    columns = _Columns(lines) if width else None
+    # (a dump read column by column may have no line left as wide as a page: each column
+    # wraps at its own margin all the same)
+    columns = _Columns(lines) if width or columned else None
     blocks: list[Block] = []
     current: list[str] = []
     start = 0
@@ -235,7 +272,7 @@ def split_blocks(text: str) -> list[Block]:
         nonlocal current
         if current:
             raw = STRUCK.sub(r"\1", " ".join(part.strip() for part in current))
-            joined = " ".join(raw.split())
+            joined = once(" ".join(raw.split()))
             if joined:
                 blocks.append(
                     Block(index=len(blocks), text=joined, first_line=start, raw=raw, lines=list(current), indent=indent,
@@ -261,10 +298,10 @@ def split_blocks(text: str) -> list[Block]:
             flush()
             previous_blank = True
             continue
-        if current and not _byline_under(current[-1], line) and (
+        if current and not _byline_under(current[-1], line) and not CUT_TEASER_END.search(current[-1]) and (
             (_continues(current[-1], line, width, mid_paragraph=len(current) > 1) if width else _carries_on(current[-1], line))
             or (loose is not None and _continues_loosely(current[-1], line, loose))
-            or (columns is not None and _continues_in_column(current[-1], line, columns, number))
+            or (columns is not None and (width or number in columned) and _continues_in_column(current[-1], line, columns, number))
         ):
             current.append(line)
             continue
@@ -276,6 +313,24 @@ def split_blocks(text: str) -> list[Block]:
         previous_blank = False
     flush()
     return blocks
+
+
+# A caption `once` gives once: from a label's length to a caption's. (A paragraph of an
+# article is longer, and may come to say a sentence of its own twice.)
+TWICE_WORDS = 4
+TWICE_MAX_WORDS = 40
+
+
+def once(text: str) -> str:
+    """A caption that a dump printed twice over, run together, given once: a picture's
+    caption under its alt text of the same words, or a link's title with its picture's
+    ("Flags fly in the square. Flags fly in the square."). A reader sees it once, as
+    copies that print no alt text show it."""
+    half = len(text) // 2
+    if len(text) % 2 == 1 and text[half] == " " and text[:half] == text[half + 1 :]:
+        if TWICE_WORDS <= len(text[:half].split()) <= TWICE_MAX_WORDS:
+            return text[:half]
+    return text
 
 
 # A line of a program, as a dump prints a listing (<pre>) line by line, with its blank

@@ -490,14 +490,17 @@ def densest_run(weights: list[float]) -> tuple[int, int]:
 def is_heading(block: Block, after: Verdict | None) -> bool:
     """A sub-heading: a short capitalised line, not a sentence, with prose after it (a
     numbered one too, see NUMBERED_ITEM)."""
+    return reads_as_heading(block) and after is not None and after.kind in ("good", "near")
+
+
+def reads_as_heading(block: Block) -> bool:
+    """A short capitalised line, not a sentence: a sub-heading, by its looks."""
     text = block.text
     if not 1 <= block.words <= MAX_HEADING_WORDS or (block.bullet and not NUMBERED_ITEM.match(text)):
         return False
     if not text[:1].isupper() and not text[:1].isdigit():
         return False
-    if text.endswith((".", ",", ";")) or is_credit(text):
-        return False
-    return after is not None and after.kind in ("good", "near")
+    return not text.endswith((".", ",", ";")) and not is_credit(text)
 
 
 def keep_short(block: Block) -> bool:
@@ -731,7 +734,10 @@ def _lists_in_prose(blocks: list[Block], verdicts: list[Verdict], start: int, en
         # (not a by-line or a date line under the run's first paragraph: a standfirst, with
         # the header's lines and a caption under it)
         header = first - 1 == start and _is_credit_line(blocks[first])
-        labelled = start < first - 1 and _list_label(blocks[first - 1], verdicts[first - 1])
+        labelled = start < first - 1 and (
+            _list_label(blocks[first - 1], verdicts[first - 1])
+            or (bullet and _list_heading(blocks[first - 1], verdicts[first - 1]) and paragraph(first - 2, -1))
+        )
         after = paragraph(stop, 1) or (labelled and stop + 1 < end and _sub_heading(blocks, verdicts, stop))
         counted = sum(1 for i in range(first, stop) if not _picture(blocks[i]))
         if counted >= (LIST_ITEMS if bullet else BARE_LIST_ITEMS) and (paragraph(first - 1, -1) or labelled) and after and not header:
@@ -750,6 +756,13 @@ def _list_label(block: Block, verdict: Verdict) -> bool:
     """A short line that names the list under it, with a colon: "What you will need:",
     "Ingredients:". (A box's heading is no label of the article's.)"""
     return verdict.kind == "short" and block.text.rstrip().endswith(":") and not block.bullet
+
+
+def _list_heading(block: Block, verdict: Verdict) -> bool:
+    """A sub-heading over a list with bullets, right under a paragraph ("What you get"):
+    the list's, though it has no colon. (Where a copy drops the bullets, as html-text does,
+    the sub-heading reads as one more of the list's bare lines.)"""
+    return verdict.kind == "short" and not block.bullet and reads_as_heading(block)
 
 
 def _sentence_in_prose(blocks: list[Block], verdicts: list[Verdict], index: int, start: int, end: int) -> bool:

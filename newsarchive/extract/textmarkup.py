@@ -185,9 +185,10 @@ LIST_ITEM = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s")
 # lynx: `[12]Home`, `[13][IMG]`, a number set before the link it stands for; not glued to a
 # word, as an index is in code or a footnote mark in prose ("a[1]", "fast[2]"), nor one of
 # a run of numbers ("fast.[2][3]"), unless the link is an arrow or a guillemet glued to
-# it, which no index or footnote is followed by ("Comments[23]»"); `[IMG]`, `[logo.png]`.
+# it, which no index or footnote is followed by ("Comments[23]»"); `[IMG]`, `[logo.png]`,
+# and the stand-ins for an image map and an embedded object: `[USEMAP:nav.gif]`, `[EMBED]`.
 LYNX_MARKER = re.compile(r"(?:(?<![\w\])])\[\d{1,4}\](?=[^\s\[]|\[[^\]\d])|\[\d{1,4}\](?=[«»‹›→←▶►▸]))")
-LYNX_IMAGE = re.compile(r"\[(?:IMG|INLINE|BUTTON|[\w.-]{1,60}\.(?:png|jpe?g|gif|svg|webp|ico))\]", re.I)
+LYNX_IMAGE = re.compile(r"\[(?:IMG|INLINE|BUTTON|EMBED|(?:USEMAP:)?[\w.-]{1,60}\.(?:png|jpe?g|gif|svg|webp|ico))\]", re.I)
 # Its lists of the addresses ("1. https://..."), which run to the end of the page; elinks
 # heads its list "References" and then "Visible links", and may start it past 1 (the
 # page's <link> elements it numbered first are not listed).
