@@ -16,7 +16,7 @@ page out differently and the extractor must cope with all of them:
                  cannot say in Markdown, and a page laid out in a table drawn as a grid
     alt-text     html-text's copy with each picture's alt text on a line of its own, the shape
                  of the seed page (its "doctor and female patient" is a photo's alt text) and of
-                 a browser's "save as text"
+                 a browser's "save as text"; like a browser, it prints nothing of <noscript>
 
 The first three were chosen before any tuning; lynx and markdown were added later, as
 converters the importer had never been tuned on, and pandoc after them, once the markup
@@ -210,6 +210,10 @@ def _with_alt_text(html: str) -> str:
     import lxml.html
 
     tree = html_text.parse_html(html)
+    # A browser runs the page's scripts, so it prints nothing of <noscript>: neither the
+    # fallback copy of each lazily loaded picture nor a tracker's pixel ("Quantcast").
+    for fallback in list(tree.iter("noscript")):
+        fallback.drop_tree()
     for picture in list(tree.iter("img")):
         alt = " ".join((picture.get("alt") or "").split())
         if alt:
