@@ -517,3 +517,32 @@ def test_markdown_of_nested_brackets_is_quick():
         extract_input(InputFile("-", b"---\ntitle: Brackets\n---\n" + b"[" * n + b"]" * n), "markdown")
 
     assert_linear_time(work, small=3_000)
+
+
+def test_a_long_run_of_full_column_rows_is_quick():
+    """Issue 4: a dump's two columns, each row of the left one filled to the right one's
+    edge, are read once from the bottom up; looking down the run from every row was
+    quadratic (1 MB took 29 s)."""
+    from newsarchive.extract.textblocks import split_blocks
+
+    parted = "Left column text".ljust(40) + "right column text"
+    full = "x" * 39 + " right column text"
+
+    def work(n: int) -> None:
+        split_blocks("\n".join([parted] * 10 + [full] * n + [parted] * 5))
+
+    assert_linear_time(work, small=2_000)
+
+
+def test_paragraphs_each_over_a_photo_credit_are_quick():
+    """Issue 4: the article opening's reach looks past a picture's words, and a paragraph
+    over a photo credit reads as a caption; on a page of such paragraphs the reach scanned
+    to the top from each of them (0.8 MB took 29 s). It looks past a few blocks at most."""
+    from newsarchive.extract.textpage import extract_text_page
+
+    paragraph = "The council voted on Tuesday night to pay for the winter crossings to the islands for three more years."
+
+    def work(n: int) -> None:
+        extract_text_page(f"{paragraph}\n\nPhotograph by Jane Roe, Trust\n\n" * (n // 10))
+
+    assert_linear_time(work, small=2_000)

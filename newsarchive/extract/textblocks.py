@@ -194,13 +194,14 @@ def _unstack(lines: list[str]) -> tuple[list[str], list[int], set[int]]:
     if not columns:
         return lines, list(range(len(lines))), set()
     column = columns[0]
+    filled = _filled_to(lines, column)
     out: list[str] = []
     origin: list[int] = []
     columned: set[int] = set()
     number = 0
     while number < len(lines):
         end, both = number, 0
-        while end < len(lines) and (_splits_at(lines[end], column) or (end > number and _filled_to(lines, end, column))):
+        while end < len(lines) and (_splits_at(lines[end], column) or (end > number and filled[end])):
             left = lines[end][:column]
             # (two columns, not a grid of link titles: the left one has no gap of its own)
             both += bool(left.strip() and lines[end][column:].strip() and not COLUMN_GAP.search(left.strip()))
@@ -234,18 +235,23 @@ def _splits_at(line: str, column: int) -> bool:
     return len(line.rstrip()) <= column - 2 or line[column - 2 : column] == "  "
 
 
-def _filled_to(lines: list[str], number: int, column: int) -> bool:
-    """Whether line `number`, inside a run of two columns, has its left column filled to
+def _filled_to(lines: list[str], column: int) -> list[bool]:
+    """For each line, whether it may be a row of two columns with its left column filled to
     the last place before `column`: w3m sets a table's cells one space apart, so a full
     line of the left column touches the right one ("my PhD from It's not like"). Only
     where the lines below, after any more such lines, part the columns plainly, so that a
-    wide paragraph under the columns is not cut at a space that happens to fall there."""
-    for line in lines[number:]:
+    wide paragraph under the columns is not cut at a space that happens to fall there.
+    (Read from the bottom up, so that a long run of such lines is read once.)"""
+    filled = [False] * len(lines)
+    parted_below = False
+    for number in range(len(lines) - 1, -1, -1):
+        line = lines[number]
         if not line.strip() or line[column - 1 : column].strip():
-            return False
-        if _splits_at(line, column):
-            return True
-    return False
+            parted_below = False
+        elif _splits_at(line, column):
+            parted_below = True
+        filled[number] = parted_below
+    return filled
 
 
 def split_blocks(text: str) -> list[Block]:
