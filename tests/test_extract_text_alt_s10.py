@@ -88,3 +88,25 @@ def test_alt_text_over_its_credited_caption_is_not_the_body():
     body = extract_text_page(page).body
     assert "north quay" not in body
     assert body.startswith("The harbour board said on Tuesday")
+
+
+def test_a_list_of_other_stories_with_their_pictures_stays_out():
+    """Issue 4: under the article a list of other stories prints each as headline, its
+    picture's alt text ("Harbour at dusk") and a short summary. The alt text stands where
+    the headline would, right over the summary, and the headline over it is left out; the
+    list is still other stories, not the article's."""
+    teasers = [
+        ("Lifeboat crew called out twice in one stormy night", "Lifeboat at sea",
+         "The volunteers of the harbour lifeboat were called out twice on Sunday night, first to a yacht and then to a fishing boat."),
+        ("Bakery opens in the old customs house on the quay", "Customs house",
+         "The old customs house on the quay has stood empty for years, but from Monday it will smell of fresh bread in the mornings."),
+        ("Council publishes the winter timetable for island ferries", "Ferry timetable board",
+         "The council has published the winter timetable for the island ferries, with the late boat on Fridays and Saturdays only."),
+        ("Harbour master retires after thirty years on the quay", "Harbour at dusk",
+         "The harbour master, who has seen three new piers built in his time, will hand over to his deputy at the end of the month."),
+    ]
+    lines = [part for teaser in teasers for part in teaser]
+    page = "\n\n".join(("Harbour Courier", HEADLINE, "By Ann Fisher, March 3, 2021", NIGHT_BOAT_BODY, *lines))
+    body = extract_text_page(page + "\n").body
+    assert body.endswith("the new summer route.")
+    assert "customs house" not in body and "Lifeboat" not in body

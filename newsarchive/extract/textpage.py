@@ -23,7 +23,7 @@ from newsarchive.extract.decode import decode_text
 from newsarchive.extract.furniture import furniture_reason, is_notice
 from newsarchive.extract.language import detect_language, stop_words
 from newsarchive.extract.textblocks import Block, measure, split_blocks
-from newsarchive.extract.textbody import CREDIT_WORDS, TEASER_WORDS, Verdict, choose_body, classify
+from newsarchive.extract.textbody import CREDIT_WORDS, LABEL_COUNT, TEASER_WORDS, Verdict, choose_body, classify
 from newsarchive.extract.textmarkup import plain_page, plain_text
 from newsarchive.extract.textheader import Header, headline_in_run, read_header, strip_dateline
 from newsarchive.model import Article
@@ -182,7 +182,7 @@ def _teaser_list(blocks: list[Block], roles: list[str], kept: list[int]) -> int 
             while (
                 at + 1 < len(kept)
                 and roles[kept[at]] == "heading"
-                and _reads_as_other_headline(blocks[kept[at]])
+                and _teasers_headline(blocks, roles, kept[at])
                 and roles[kept[at + 1]] == "body"
                 and blocks[kept[at + 1]].words <= TEASER_WORDS
                 and (at + 2 >= len(kept) or roles[kept[at + 2]] == "heading")
@@ -193,6 +193,24 @@ def _teaser_list(blocks: list[Block], roles: list[str], kept: list[int]) -> int 
                 return position
         before += blocks[index].words
     return None
+
+
+def _teasers_headline(blocks: list[Block], roles: list[str], index: int) -> bool:
+    """Whether the heading at block `index` heads a teaser of another story: it reads as
+    another story's headline, or it is the teaser's picture's alt text ("Harbour at dusk")
+    right under a line, left out, that reads as one, as a copy that shows alt text prints
+    a teaser: headline, picture, summary."""
+    if _reads_as_other_headline(blocks[index]):
+        return True
+    above = index - 1
+    # (not a step's counted label, "Step 3", under the last step's caption)
+    if LABEL_COUNT.match(blocks[index].text) or above < 0 or roles[above] in ("body", "heading"):
+        return False
+    if blocks[above].ends_sentence or not _reads_as_other_headline(blocks[above]):
+        return False
+    # (not a picture's caption that repeats its alt text over it, "Orchid in foam" / "Orchid
+    # in foam (Ann Lee)", as a how-to prints a picture under each step)
+    return above == 0 or not blocks[above].text.startswith(blocks[above - 1].text)
 
 
 def _reads_as_other_headline(block: Block) -> bool:
