@@ -155,7 +155,7 @@ def test_a_dump_of_two_columns_side_by_side_reads_the_left_one_first():
     right = [f"• {month} 2019 ({n})" for n, month in enumerate(["May", "April", "March", "February", "January", "December", "November", "October"] * 3)]
     rows = [f"{text:<76}{right[n] if n < len(right) else ''}".rstrip() for n, text in enumerate(left)]
     page = DATED_HEAD + "\n".join(rows) + "\n"
-    lines, origin = unstack_columns(page.split("\n"))
+    lines, origin, _ = unstack_columns(page.split("\n"))
     assert len(lines) == len(origin) and "• May 2019 (0)" in lines
     body = extract_text_page(page).body
     assert body.startswith("The ferry company said") and body.endswith("as they do now.")

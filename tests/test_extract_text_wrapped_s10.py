@@ -72,7 +72,7 @@ def test_a_left_column_filled_to_its_edge_stays_apart():
     columns are still read one after the other."""
     page = _columns_dump()
     assert any(len(line) > 30 and line[28] != " " and line[29] == " " for line in page.split("\n"))
-    lines, _ = unstack_columns(page.split("\n"))
+    lines, _, _ = unstack_columns(page.split("\n"))
     assert textwrap.fill(ARTICLE, 46) in "\n".join(lines)
     assert textwrap.fill(BIO, 29) in "\n".join(lines)
 
@@ -83,7 +83,7 @@ def test_a_wide_paragraph_under_columns_is_not_cut_at_a_space():
     wide = textwrap.wrap("Update: " + ARTICLE, 99)
     assert wide[0][29] == " " and wide[1][29] != " "
     page = _columns_dump() + "\n" + "\n".join(wide) + "\n"
-    lines, _ = unstack_columns(page.split("\n"))
+    lines, _, _ = unstack_columns(page.split("\n"))
     assert "\n".join(wide) in "\n".join(lines)
 
 

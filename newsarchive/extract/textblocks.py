@@ -172,18 +172,13 @@ def loose_wrap_width(lines: list[str]) -> int | None:
     return widest if _cut_lines(stripped, near_lines, widest) >= FULL_LINES else None
 
 
-def unstack_columns(lines: list[str]) -> tuple[list[str], list[int]]:
+def unstack_columns(lines: list[str]) -> tuple[list[str], list[int], set[int]]:
     """A text browser's dump of a page laid out side by side (the article on the left, an
     archive list on the right) prints both columns on each line: "article text    • May 2012".
     Where COLUMN_ROWS or more lines in a row break at the same column after a gap of spaces,
-    the left column is read first and the right one after it. Returns the lines and, for
-    each, the number of the page line it came from."""
-    out, origin, _ = _unstack(lines)
-    return out, origin
-
-
-def _unstack(lines: list[str]) -> tuple[list[str], list[int], set[int]]:
-    """`unstack_columns`, with the numbers of the lines it read out of columns."""
+    the left column is read first and the right one after it. Returns the lines, for each
+    the number of the page line it came from, and the numbers of the lines it read out of
+    columns."""
     starts: dict[int, int] = {}
     for line in lines:
         indent = len(line) - len(line.lstrip())
@@ -257,7 +252,7 @@ def _filled_to(lines: list[str], column: int) -> list[bool]:
 def split_blocks(text: str) -> list[Block]:
     """The page's blocks in order; blank lines and wrap-width continuations decide the cuts."""
     text = MISREAD_APOSTROPHE.sub("’", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    "))
-    lines, origin, columned = _unstack(text.split("\n"))
+    lines, origin, columned = unstack_columns(text.split("\n"))
     unstacked = len(lines)
     lines, origin = unfold_table_rows(lines, origin)
     if len(lines) != unstacked:
